@@ -1,0 +1,50 @@
+// DATABASE_URL picks the engine: file:… → SQLite (embedded default), postgres(ql)://… → PostgreSQL.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { fileURLToPath } from "node:url";
+
+export type Provider = "sqlite" | "postgresql";
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export function providerOf(url: string): Provider {
+  return url.startsWith("postgres://") || url.startsWith("postgresql://") ? "postgresql" : "sqlite";
+}
+
+/** file:./data/advo.db → absolute path (relative paths are relative to the project root). */
+export function sqlitePath(url: string): string {
+  const raw = url.replace(/^file:/, "").split("?")[0] ?? "";
+  if (raw === ":memory:") return raw;
+  return isAbsolute(raw) ? raw : resolve(projectRoot, raw);
+}
+
+/** PostgreSQL schema named by ?schema=… (used by tests for throwaway schemas). */
+export function postgresSchema(url: string): string | undefined {
+  return new URL(url).searchParams.get("schema") ?? undefined;
+}
+
+export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  if (providerOf(url) === "postgresql") {
+    const schema = postgresSchema(url);
+    const u = new URL(url);
+    u.searchParams.delete("schema");
+    return new PrismaPg(
+      { connectionString: u.toString(), max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
+      schema ? { schema } : undefined,
+    );
+  }
+  const path = sqlitePath(url);
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  return new PrismaBetterSqlite3({ url: path, timeout: 10_000 });
+}
+
+export function migrationsDir(provider: Provider): string {
+  return resolve(projectRoot, "prisma", provider, "migrations");
+}
+
+export function schemaFile(provider: Provider): string {
+  return resolve(projectRoot, "prisma", provider, "schema.prisma");
+}

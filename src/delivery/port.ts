@@ -1,0 +1,19 @@
+// What the delivery layer needs from a platform: send one message to one recipient and say how
+// it went. Adapters implement it; the outbox dispatcher only sees this.
+import type { Platform } from "../engine/events.js";
+import type { OutboundMessage } from "../engine/message.js";
+
+export type SendResult =
+  | { status: "sent"; messageId?: string }
+  /** rate limited or transient failure: try again after this many seconds */
+  | { status: "retry"; afterSeconds: number; error?: string }
+  /** the recipient blocked the bot / closed DMs / left: never retry, mark unreachable */
+  | { status: "unreachable"; reason: string }
+  /** permanent failure for this message (bad payload): do not retry */
+  | { status: "failed"; error: string };
+
+export interface MessageSender {
+  readonly platform: Platform;
+  /** recipient: the platform chat/channel id stored in PlatformAccount.chatId or a channel id */
+  send(recipient: string, message: OutboundMessage): Promise<SendResult>;
+}

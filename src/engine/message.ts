@@ -1,0 +1,97 @@
+// The platform-neutral outbound message. Plain strings are ALWAYS literal text: every renderer
+// escapes them, so user-supplied text can never inject formatting, mentions or links.
+// Formatting exists only as explicit nodes (bold, italic, code, link) built by the engine.
+
+export type Inline =
+  | string
+  | { bold: string }
+  | { italic: string }
+  | { code: string }
+  | { link: string; url: string };
+
+export type Block =
+  | { type: "paragraph"; content: Inline[] }
+  | { type: "list"; items: Inline[][] };
+
+export interface Button {
+  /** action id the engine routes on, e.g. "mission.accept" (≤ 32 chars) */
+  action: string;
+  label: string;
+  /** short opaque payload, e.g. a mission id (≤ 24 chars so every platform can carry it) */
+  payload?: string;
+  style?: "primary" | "danger";
+  /** a URL button opens a link instead of sending an action */
+  url?: string;
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  kind: "text" | "multiline" | "select";
+  required: boolean;
+  initial?: string;
+  placeholder?: string;
+  options?: { value: string; label: string }[];
+  /** per-field validation error to show (forms re-rendered after a bad submission) */
+  error?: string;
+}
+
+/** A modal form; adapters without forms (Telegram, console) get an equivalent text flow. */
+export interface FormSpec {
+  id: string;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  /** opaque state carried through the form round trip */
+  state?: string;
+}
+
+export interface OutboundMessage {
+  blocks: Block[];
+  /** rows of buttons */
+  buttons?: Button[][];
+  /** no link previews (mission cards) */
+  disablePreview?: boolean;
+  /** visible only to the author where the platform supports it (Discord, Slack in channels) */
+  ephemeral?: boolean;
+  /** ask the adapter to open this form (capability: forms) */
+  form?: FormSpec;
+}
+
+export const MAX_ACTION_LENGTH = 32;
+export const MAX_PAYLOAD_LENGTH = 24;
+
+// Small builders so engine code reads like the message it builds.
+export const bold = (text: string): Inline => ({ bold: text });
+export const italic = (text: string): Inline => ({ italic: text });
+export const code = (text: string): Inline => ({ code: text });
+export const link = (text: string, url: string): Inline => ({ link: text, url });
+export const paragraph = (...content: Inline[]): Block => ({ type: "paragraph", content });
+export const list = (items: Inline[][]): Block => ({ type: "list", items });
+
+export function message(blocks: Block[], extra: Omit<OutboundMessage, "blocks"> = {}): OutboundMessage {
+  return { blocks, ...extra };
+}
+
+export function textMessage(text: string): OutboundMessage {
+  return { blocks: [paragraph(text)] };
+}
+
+/** Plain-text rendering (console, logs, notification previews). */
+export function inlineToPlain(node: Inline): string {
+  if (typeof node === "string") return node;
+  if ("bold" in node) return node.bold;
+  if ("italic" in node) return node.italic;
+  if ("code" in node) return node.code;
+  return `${node.link} (${node.url})`;
+}
+
+export function toPlainText(msg: OutboundMessage): string {
+  return msg.blocks
+    .map((b) =>
+      b.type === "paragraph"
+        ? b.content.map(inlineToPlain).join("")
+        : b.items.map((item) => `• ${item.map(inlineToPlain).join("")}`).join("\n"),
+    )
+    .join("\n\n");
+}

@@ -1,0 +1,20 @@
+// All catalogs, merged. Each area file holds one area's messages in every locale, so areas can
+// change independently. Add a new area file here.
+import type { Locale } from "../config.js";
+import core from "./catalogs/core.js";
+
+export type Catalog = Record<string, string>;
+export type AreaCatalog = Record<Locale, Catalog>;
+
+const areas: AreaCatalog[] = [core];
+
+function merge(locale: Locale): Catalog {
+  return Object.assign({}, ...areas.map((a) => a[locale]));
+}
+
+export const catalogs: Record<Locale, Catalog> = {
+  en: merge("en"),
+  es: merge("es"),
+  fr: merge("fr"),
+  it: merge("it"),
+};
