@@ -26,6 +26,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 
 /** postgres://user:pass@host/db → postgres://user:***@host/db */
 export function maskUrl(url: string): string {
+  if (!url.includes("://")) return url;
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";
