@@ -10,5 +10,7 @@ export default defineConfig({
     pool: "forks",
     // 2 cores here; more workers only add SQLite lock contention and PostgreSQL connections.
     maxWorkers: 2,
+    // CI also writes a JSON report so .ci/run can print a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci/test-results.json" }]] : ["default"],
   },
 });
