@@ -2,11 +2,12 @@
 // change independently. Add a new area file here.
 import type { Locale } from "../config.js";
 import core from "./catalogs/core.js";
+import manage from "./catalogs/manage.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
-const areas: AreaCatalog[] = [core];
+const areas: AreaCatalog[] = [core, manage];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

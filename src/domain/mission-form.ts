@@ -1,0 +1,144 @@
+// The mission form (pure): one zod schema shared by the manager form (string values from a
+// modal), the CLI file (JSON/YAML with real lists and numbers) and edits. Every problem names
+// its field and carries a message id (manage.form.*), so each surface can show it next to it.
+import { z } from "zod";
+
+export const MISSION_NETWORKS = ["instagram", "tiktok", "youtube", "x", "facebook", "twitch", "linkedin"] as const;
+
+/** Form field ids, in display order. */
+export const MISSION_FIELDS = [
+  "title", "brief", "dos", "donts", "hashtags", "mentions", "networks", "points",
+  "startsAt", "deadline", "cap", "regions", "interests", "segmentNetworks", "tags",
+] as const;
+export type MissionField = (typeof MISSION_FIELDS)[number];
+
+export interface FieldError {
+  field: MissionField;
+  /** message id, e.g. manage.form.required */
+  messageId: string;
+}
+
+/** Lists arrive as arrays (file) or as text split on newlines/commas (form). */
+const listOf = (splitOnComma: boolean) =>
+  z.preprocess(
+    (v) => {
+      if (v === undefined || v === null) return [];
+      if (typeof v === "string") return v.split(splitOnComma ? /[\n,]/ : /\n/).map((s) => s.trim()).filter(Boolean);
+      return v;
+    },
+    z.array(z.string({ error: "manage.form.text" }).trim().min(1, { error: "manage.form.required" }).max(300, { error: "manage.form.too_long" }), { error: "manage.form.list" }).max(30, { error: "manage.form.too_many" }),
+  );
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const date = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T23:59:59Z` : v.trim()) : v),
+  z.date({ error: "manage.form.date" }).refine((d) => !Number.isNaN(d.getTime()), { error: "manage.form.date" }),
+);
+
+export const missionFormSchema = z.object({
+  title: z.string({ error: "manage.form.required" }).trim().min(1, { error: "manage.form.required" }).max(120, { error: "manage.form.too_long" }),
+  brief: z.string({ error: "manage.form.required" }).trim().min(1, { error: "manage.form.required" }).max(3000, { error: "manage.form.too_long" }),
+  dos: listOf(false),
+  donts: listOf(false),
+  hashtags: listOf(true).transform((xs) => xs.map((h) => (h.startsWith("#") ? h : `#${h}`))).refine((xs) => xs.every((h) => /^#[\p{L}\p{N}_]+$/u.test(h)), { error: "manage.form.hashtag" }),
+  mentions: listOf(true).transform((xs) => xs.map((m) => (m.startsWith("@") ? m : `@${m}`))).refine((xs) => xs.every((m) => /^@[\w.]+$/.test(m)), { error: "manage.form.mention" }),
+  networks: listOf(true)
+    .transform((xs) => xs.map((x) => x.toLowerCase()))
+    .refine((xs) => xs.length > 0, { error: "manage.form.networks_required" })
+    .refine((xs) => xs.every((x) => (MISSION_NETWORKS as readonly string[]).includes(x)), { error: "manage.form.network_unknown" }),
+  points: z.preprocess(blankToUndefined, z.coerce.number({ error: "manage.form.number" }).int({ error: "manage.form.number" }).min(1, { error: "manage.form.points_range" }).max(1_000_000, { error: "manage.form.points_range" })),
+  startsAt: z.preprocess(blankToUndefined, date.optional()),
+  deadline: z.preprocess(blankToUndefined, date),
+  cap: z.preprocess(blankToUndefined, z.coerce.number({ error: "manage.form.number" }).int({ error: "manage.form.number" }).min(1, { error: "manage.form.cap_range" }).optional()),
+  regions: listOf(true),
+  interests: listOf(true),
+  segmentNetworks: listOf(true).transform((xs) => xs.map((x) => x.toLowerCase())),
+  tags: listOf(true),
+});
+export type MissionForm = z.output<typeof missionFormSchema>;
+
+export interface MissionFormContext {
+  /** DISCLOSURE_TAG: always required among the hashtags */
+  disclosureTag: string;
+  now: Date;
+}
+
+/** Validates raw values; returns every field error at once (not just the first). */
+export function parseMissionForm(values: unknown, ctx: MissionFormContext): { ok: true; value: MissionForm } | { ok: false; errors: FieldError[] } {
+  const input = values && typeof values === "object" ? values : {};
+  const r = missionFormSchema.safeParse(input);
+  const errors: FieldError[] = [];
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const field = issue.path[0] as MissionField;
+      if (!errors.some((e) => e.field === field)) errors.push({ field, messageId: issue.message.startsWith("manage.form.") ? issue.message : "manage.form.invalid" });
+    }
+  }
+  if (r.success) {
+    const v = r.data;
+    const disclosure = ctx.disclosureTag.toLowerCase();
+    if (!v.hashtags.some((h) => h.toLowerCase() === disclosure)) errors.push({ field: "hashtags", messageId: "manage.form.disclosure" });
+    if (v.deadline.getTime() <= ctx.now.getTime()) errors.push({ field: "deadline", messageId: "manage.form.deadline_past" });
+    else if (v.startsAt && v.startsAt.getTime() >= v.deadline.getTime()) errors.push({ field: "deadline", messageId: "manage.form.deadline_before_start" });
+    if (!errors.length) return { ok: true, value: v };
+  }
+  return { ok: false, errors };
+}
+
+/** Mission columns for a valid form. */
+export function missionData(v: MissionForm) {
+  return {
+    title: v.title,
+    brief: v.brief,
+    dos: v.dos,
+    donts: v.donts,
+    hashtags: v.hashtags,
+    mentions: v.mentions,
+    networks: v.networks,
+    points: v.points,
+    startsAt: v.startsAt ?? null,
+    deadline: v.deadline,
+    cap: v.cap ?? null,
+    segment: { regions: v.regions, interests: v.interests, networks: v.segmentNetworks, tags: v.tags },
+  };
+}
+
+type MissionLike = {
+  title: string; brief: string; dos: unknown; donts: unknown; hashtags: unknown; mentions: unknown; networks: unknown;
+  points: number; startsAt: Date | null; deadline: Date; cap: number | null; segment: unknown;
+};
+
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+
+/** Form values (strings) for an existing mission: the edit form's initial values. */
+export function missionFormValues(m: MissionLike): Record<MissionField, string> {
+  const seg = (m.segment ?? {}) as Record<string, unknown>;
+  return {
+    title: m.title,
+    brief: m.brief,
+    dos: list(m.dos).join("\n"),
+    donts: list(m.donts).join("\n"),
+    hashtags: list(m.hashtags).join(" , ").replace(/ , /g, ", "),
+    mentions: list(m.mentions).join(", "),
+    networks: list(m.networks).join(", "),
+    points: String(m.points),
+    startsAt: m.startsAt ? m.startsAt.toISOString() : "",
+    deadline: m.deadline.toISOString(),
+    cap: m.cap === null ? "" : String(m.cap),
+    regions: list(seg.regions).join(", "),
+    interests: list(seg.interests).join(", "),
+    segmentNetworks: list(seg.networks).join(", "),
+    tags: list(seg.tags).join(", "),
+  };
+}
+
+/** The blank form: the disclosure tag pre-filled. */
+export function emptyMissionFormValues(disclosureTag: string): Record<MissionField, string> {
+  const blank = Object.fromEntries(MISSION_FIELDS.map((f) => [f, ""])) as Record<MissionField, string>;
+  return { ...blank, hashtags: disclosureTag };
+}
+
+/** Which fields differ between two valid forms (for "what changed" notices). */
+export function changedFields(before: Record<MissionField, string>, after: Record<MissionField, string>): MissionField[] {
+  return MISSION_FIELDS.filter((f) => before[f] !== after[f]);
+}

@@ -1,0 +1,67 @@
+// Who a program message can reach: active influencers (optionally in a segment) with one
+// reachable platform account each. One query for the whole audience (no per-recipient queries),
+// so a broadcast to 100,000 people costs one read.
+import type { Platform } from "../engine/events.js";
+import { pickLocale, type Locale } from "../i18n/translate.js";
+import { matchesSegment, stringList, type Segment } from "../domain/segment.js";
+import type { Deps } from "./deps.js";
+
+export interface Recipient {
+  influencerId: number;
+  platform: Platform;
+  /** where to deliver: the remembered chat id, else the platform user id */
+  recipient: string;
+  locale: Locale;
+}
+
+interface Options {
+  segment?: Segment;
+  /** restrict to these influencers (already known ids, e.g. participants) */
+  influencerIds?: number[];
+  /** include influencers who paused messages (only for replies they asked for — normally false) */
+  includePaused?: boolean;
+  /** statuses to include; default active only */
+  statuses?: string[];
+}
+
+/** Active, unpaused influencers matching the segment, one reachable account each. */
+export async function audience(deps: Pick<Deps, "db" | "config">, options: Options = {}): Promise<Recipient[]> {
+  const idFilter = options.influencerIds ? new Set(options.influencerIds) : undefined;
+  const rows = await deps.db.influencer.findMany({
+    where: {
+      status: { in: options.statuses ?? ["active"] },
+      ...(options.includePaused ? {} : { messagesPaused: false }),
+      deletedAt: null,
+    },
+    select: {
+      id: true,
+      region: true,
+      interests: true,
+      tags: true,
+      locale: true,
+      platformLocale: true,
+      handles: options.segment?.networks.length ? { select: { network: true } } : false,
+      accounts: { where: { unreachableAt: null }, select: { platform: true, chatId: true, externalId: true, updatedAt: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  const out: Recipient[] = [];
+  for (const row of rows) {
+    if (idFilter && !idFilter.has(row.id)) continue;
+    if (options.segment) {
+      const handles = (row as { handles?: { network: string }[] }).handles ?? [];
+      const profile = { region: row.region, interests: stringList(row.interests), tags: stringList(row.tags), networks: handles.map((h) => h.network) };
+      if (!matchesSegment(options.segment, profile)) continue;
+    }
+    // The account they used most recently is where they expect to hear from us.
+    const account = [...row.accounts].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+    if (!account) continue;
+    out.push({
+      influencerId: row.id,
+      platform: account.platform as Platform,
+      recipient: account.chatId ?? account.externalId,
+      locale: pickLocale(row.locale, row.platformLocale, deps.config.DEFAULT_LOCALE),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+// The rewards catalog and the redemptions managers fulfil. Cancelling a pending redemption
+// refunds its points exactly once (ledger key refund:redemption:<id>) and restores the stock, in
+// one transaction guarded by a conditional status update.
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import { err, ok, type Result } from "../result.js";
+import { audit } from "./audit.js";
+import { audience } from "./audience.js";
+import type { Deps } from "./deps.js";
+import { appendEntry, currentCycle } from "./ledger.js";
+import { requireManager, type Actor } from "./managers.js";
+import { enqueue } from "./outbox.js";
+
+export const rewardSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(1000).default(""),
+  cost: z.coerce.number().int().min(1).max(10_000_000),
+  /** empty / null = unlimited */
+  stock: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(0).nullable()),
+  active: z.preprocess((v) => (v === "false" ? false : v === "true" ? true : v), z.boolean().default(true)),
+});
+export type RewardInput = z.input<typeof rewardSchema>;
+type Reward = Awaited<ReturnType<Db["reward"]["findUniqueOrThrow"]>>;
+
+function invalid(e: z.ZodError) {
+  return err("manage.reward.invalid", { field: String(e.issues[0]?.path[0] ?? "") });
+}
+
+export async function createReward(deps: Deps, actor: Actor, input: RewardInput): Promise<Result<Reward>> {
+  const refused = await requireManager(deps, actor, "reward.create");
+  if (refused) return refused;
+  const parsed = rewardSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const reward = await deps.db.reward.create({ data: parsed.data });
+  await audit(deps.db, { actor, action: "reward.create", targetType: "reward", targetId: reward.id, after: parsed.data });
+  return ok(reward);
+}
+
+export async function updateReward(deps: Deps, actor: Actor, id: number, input: Partial<RewardInput>): Promise<Result<Reward>> {
+  const refused = await requireManager(deps, actor, "reward.update", { type: "reward", id });
+  if (refused) return refused;
+  const before = await deps.db.reward.findUnique({ where: { id } });
+  if (!before) return err("manage.reward.not_found", { id });
+  const parsed = rewardSchema.safeParse({ name: before.name, description: before.description, cost: before.cost, stock: before.stock, active: before.active, ...input });
+  if (!parsed.success) return invalid(parsed.error);
+  const after = await deps.db.reward.update({ where: { id }, data: parsed.data });
+  await audit(deps.db, { actor, action: "reward.update", targetType: "reward", targetId: id, before, after: parsed.data });
+  return ok(after);
+}
+
+export async function listRewards(deps: Deps, actor: Actor): Promise<Result<Reward[]>> {
+  const refused = await requireManager(deps, actor, "reward.list");
+  if (refused) return refused;
+  return ok(await deps.db.reward.findMany({ orderBy: { id: "asc" } }));
+}
+
+export interface RedemptionItem {
+  id: number;
+  rewardName: string;
+  influencerId: number;
+  influencerName: string | null;
+  cost: number;
+  status: string;
+  createdAt: Date;
+}
+
+export async function pendingRedemptions(deps: Deps, actor: Actor): Promise<Result<RedemptionItem[]>> {
+  const refused = await requireManager(deps, actor, "redemption.list");
+  if (refused) return refused;
+  const rows = await deps.db.redemption.findMany({
+    where: { status: "pending" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500,
+    include: { reward: { select: { name: true } }, influencer: { select: { displayName: true } } },
+  });
+  return ok(rows.map((r) => ({ id: r.id, rewardName: r.reward.name, influencerId: r.influencerId, influencerName: r.influencer.displayName, cost: r.cost, status: r.status, createdAt: r.createdAt })));
+}
+
+async function decided(deps: Deps, id: number) {
+  const r = await deps.db.redemption.findUnique({ where: { id }, select: { status: true, decidedBy: true } });
+  return r ? err("manage.redemption.already_decided", { id, status: r.status, by: r.decidedBy ?? "system" }) : err("manage.redemption.not_found", { id });
+}
+
+async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled", rewardName: string) {
+  const [r] = await audience(deps, { influencerIds: [influencerId], statuses: ["active", "paused"], includePaused: true });
+  if (!r) return;
+  await enqueue(deps.db, [{
+    platform: r.platform, recipient: r.recipient, influencerId, purpose: `redemption.${what}`, dedupeKey: `redemption:${id}:${what}`,
+    payload: { kind: "i18n", messageId: `manage.redemption.${what}_notice`, params: { reward: rewardName } },
+  }]);
+}
+
+export async function fulfilRedemption(deps: Deps, actor: Actor, id: number): Promise<Result<{ id: number }>> {
+  const refused = await requireManager(deps, actor, "redemption.fulfil", { type: "redemption", id });
+  if (refused) return refused;
+  const won = await deps.db.redemption.updateMany({ where: { id, status: "pending" }, data: { status: "fulfilled", decidedBy: actor, decidedAt: deps.clock.now() } });
+  if (!won.count) return decided(deps, id);
+  const r = await deps.db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: { select: { name: true } } } });
+  await notify(deps, r.influencerId, id, "fulfilled", r.reward.name);
+  await audit(deps.db, { actor, action: "redemption.fulfil", targetType: "redemption", targetId: id, before: { status: "pending" }, after: { status: "fulfilled" } });
+  return ok({ id });
+}
+
+export async function cancelRedemption(deps: Deps, actor: Actor, id: number): Promise<Result<{ id: number; refunded: number }>> {
+  const refused = await requireManager(deps, actor, "redemption.cancel", { type: "redemption", id });
+  if (refused) return refused;
+  const now = deps.clock.now();
+  const result = await deps.db.$transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const won = await db.redemption.updateMany({ where: { id, status: "pending" }, data: { status: "cancelled", decidedBy: actor, decidedAt: now } });
+    if (!won.count) return null;
+    const r = await db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: true, cycle: { select: { status: true } } } });
+    // Refund into the cycle it was spent in while that is open; otherwise into the current one.
+    const cycleId = r.cycle.status === "open" ? r.cycleId : (await currentCycle(db, deps.clock)).id;
+    const entry = await appendEntry(db, { influencerId: r.influencerId, cycleId, amount: r.cost, kind: "refund", idempotencyKey: `refund:redemption:${id}`, reference: `redemption:${id}`, createdBy: actor });
+    if (r.reward.stock !== null) await db.reward.update({ where: { id: r.rewardId }, data: { stock: { increment: 1 } } });
+    return { influencerId: r.influencerId, rewardName: r.reward.name, refunded: entry.created ? r.cost : 0 };
+  });
+  if (!result) return decided(deps, id);
+  await notify(deps, result.influencerId, id, "cancelled", result.rewardName);
+  await audit(deps.db, { actor, action: "redemption.cancel", targetType: "redemption", targetId: id, before: { status: "pending" }, after: { status: "cancelled", refunded: result.refunded } });
+  return ok({ id, refunded: result.refunded });
+}

@@ -1,0 +1,156 @@
+// Reward cycles: settings and the close. closeCycle is ONE transaction guarded by a conditional
+// status update (open → closed): a second call, concurrent or later, finds nothing to close, and
+// a failure anywhere inside rolls everything back (old state) — there is no half-closed cycle.
+// Cost: two GROUP BY reads for balances, one audience read, and chunked createMany writes; the
+// number of queries grows with influencers/CHUNK only.
+import type { Db } from "../db/client.js";
+import { AppError } from "../errors.js";
+import { err, ok, type Result } from "../result.js";
+import {
+  cycleSettingsSchema, DEFAULT_CYCLE_SETTINGS, EARNING_KINDS, expiryMoves, nextCycleBounds, rankStandings,
+  type CycleSettings, type Standing,
+} from "../domain/cycle-close.js";
+import { audit } from "./audit.js";
+import { audience } from "./audience.js";
+import { inChunks, type Deps } from "./deps.js";
+import type { LedgerWrite } from "./ledger.js";
+import { requireManager, type Actor } from "./managers.js";
+import { enqueue, type OutboxItem } from "./outbox.js";
+
+const SETTING_KEY = "cycle";
+const CHUNK = 5000;
+const TX = { timeout: 30 * 60_000, maxWait: 60_000 };
+
+export async function getCycleSettings(db: Pick<Db, "programSetting">): Promise<CycleSettings> {
+  const row = await db.programSetting.findUnique({ where: { key: SETTING_KEY } });
+  const r = cycleSettingsSchema.safeParse(row?.value ?? {});
+  return r.success ? r.data : DEFAULT_CYCLE_SETTINGS;
+}
+
+export async function setCycleSettings(deps: Deps, actor: Actor, input: unknown): Promise<Result<CycleSettings>> {
+  const refused = await requireManager(deps, actor, "cycle.settings");
+  if (refused) return refused;
+  const before = await getCycleSettings(deps.db);
+  const parsed = cycleSettingsSchema.safeParse({ ...before, ...(input as object) });
+  if (!parsed.success) return err("manage.cycle.settings_invalid", { field: parsed.error.issues[0]?.path.join(".") ?? "" });
+  const value = JSON.parse(JSON.stringify(parsed.data)) as object;
+  await deps.db.programSetting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value }, update: { value } });
+  await audit(deps.db, { actor, action: "cycle.settings", targetType: "setting", targetId: SETTING_KEY, before, after: parsed.data });
+  return ok(parsed.data);
+}
+
+export interface CloseSummary {
+  cycleId: number;
+  cycleName: string;
+  nextCycleId: number;
+  nextCycleName: string;
+  participants: number;
+  bonusesPaid: number;
+  expired: number;
+  rolledOver: number;
+  notified: number;
+}
+
+export type CloseStage = "standings" | "ledger" | "outbox";
+
+export interface CloseOptions {
+  /** close the open cycle now even if its end has not come (a manager's early close) */
+  force?: boolean;
+  /** tests only: throw after this stage to prove the transaction leaves the old state */
+  failAfter?: CloseStage;
+}
+
+export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions = {}): Promise<Result<CloseSummary>> {
+  const refused = await requireManager(deps, actor, "cycle.close");
+  if (refused) return refused;
+  const now = deps.clock.now();
+  const open = await deps.db.cycle.findFirst({ where: { status: "open" }, orderBy: { startsAt: "asc" } });
+  if (!open) return err("manage.cycle.none_open");
+  if (!options.force && open.endsAt.getTime() > now.getTime())
+    return err("manage.cycle.not_due", { cycle: open.name, endsAt: open.endsAt.toISOString().slice(0, 10) });
+  const end = open.endsAt.getTime() > now.getTime() ? now : open.endsAt;
+  const fail = (stage: CloseStage) => {
+    if (options.failAfter === stage) throw new AppError("cycle_close.injected_failure", `injected failure after ${stage}`);
+  };
+
+  const summary = await deps.db.$transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const claimed = await db.cycle.updateMany({ where: { id: open.id, status: "open" }, data: { status: "closed", closedAt: now, endsAt: end } });
+    if (!claimed.count) return null; // closed by someone else: nothing to do
+    const settings = await getCycleSettings(db);
+    const bounds = nextCycleBounds(open, end, settings);
+    const existing = await db.cycle.findUnique({ where: { startsAt: bounds.startsAt } });
+    const next = existing
+      ? await db.cycle.update({ where: { id: existing.id }, data: { status: "open", closedAt: null } })
+      : await db.cycle.create({ data: { ...bounds, status: "open" } });
+
+    // Two grouped reads, whatever the number of influencers.
+    const [balances, earned] = await Promise.all([
+      db.ledgerEntry.groupBy({ by: ["influencerId"], where: { cycleId: open.id }, _sum: { amount: true } }),
+      db.ledgerEntry.groupBy({ by: ["influencerId"], where: { cycleId: open.id, kind: { in: [...EARNING_KINDS] } }, _sum: { amount: true }, _max: { id: true } }),
+    ]);
+    const earnedBy = new Map(earned.map((e) => [e.influencerId, e]));
+    const standings = rankStandings(
+      balances.map((b) => ({ influencerId: b.influencerId, earned: earnedBy.get(b.influencerId)?._sum.amount ?? 0, lastEntryId: earnedBy.get(b.influencerId)?._max.id ?? Number.MAX_SAFE_INTEGER })),
+      settings.bonuses,
+    );
+    await inChunks(standings, CHUNK, async (chunk) => {
+      await db.cycleStanding.createMany({ data: chunk.map((s) => ({ cycleId: open.id, ...s })) });
+    });
+    fail("standings");
+
+    const ref = `cycle:${open.id}`;
+    const entries: LedgerWrite[] = [];
+    for (const s of standings) {
+      if (s.bonus > 0) entries.push({ influencerId: s.influencerId, cycleId: next.id, amount: s.bonus, kind: "bonus", reason: `rank ${s.rank}`, reference: ref, idempotencyKey: `bonus:cycle:${open.id}:influencer:${s.influencerId}`, createdBy: actor });
+    }
+    const moves = expiryMoves(balances.map((b) => ({ influencerId: b.influencerId, balance: b._sum.amount ?? 0 })), settings);
+    for (const m of moves) {
+      entries.push({ influencerId: m.influencerId, cycleId: open.id, amount: m.expiry, kind: "expiry", reference: ref, idempotencyKey: `expiry:cycle:${open.id}:influencer:${m.influencerId}`, createdBy: actor });
+      if (m.rollover > 0) entries.push({ influencerId: m.influencerId, cycleId: next.id, amount: m.rollover, kind: "rollover", reference: ref, idempotencyKey: `rollover:cycle:${open.id}:influencer:${m.influencerId}`, createdBy: actor });
+    }
+    await inChunks(entries, CHUNK, async (chunk) => {
+      await db.ledgerEntry.createMany({ data: chunk.map((e) => ({ ...e, reason: e.reason ?? null, reference: e.reference ?? null, createdBy: e.createdBy ?? null })) });
+    });
+    fail("ledger");
+
+    const notified = await notifyStandings(db, deps, open, standings);
+    fail("outbox");
+
+    const result: CloseSummary = {
+      cycleId: open.id, cycleName: open.name, nextCycleId: next.id, nextCycleName: next.name, participants: standings.length,
+      bonusesPaid: standings.reduce((n, s) => n + s.bonus, 0), expired: -moves.reduce((n, m) => n + m.expiry, 0),
+      rolledOver: moves.reduce((n, m) => n + m.rollover, 0), notified,
+    };
+    await db.cycle.update({ where: { id: open.id }, data: { summary: { ...result } } });
+    return result;
+  }, TX);
+
+  if (!summary) return err("manage.cycle.already_closed", { cycle: open.name });
+  await audit(deps.db, { actor, action: "cycle.close", targetType: "cycle", targetId: open.id, before: { status: "open", endsAt: open.endsAt }, after: summary });
+  return ok(summary);
+}
+
+/** Winners hear their rank and bonus, everyone else their rank; one outbox row each. */
+async function notifyStandings(db: Db, deps: Deps, cycle: { id: number; name: string }, standings: Standing[]): Promise<number> {
+  if (!standings.length) return 0;
+  const byId = new Map(standings.map((s) => [s.influencerId, s]));
+  const recipients = (await audience({ db, config: deps.config })).filter((r) => byId.has(r.influencerId));
+  const items = recipients.map((r): OutboxItem => {
+    const s = byId.get(r.influencerId)!;
+    return {
+      platform: r.platform, recipient: r.recipient, influencerId: r.influencerId, purpose: "cycle.closed",
+      batchKey: `cycle:${cycle.id}:closed`, dedupeKey: `cycle:${cycle.id}:closed:influencer:${r.influencerId}`,
+      payload: s.bonus > 0
+        ? { kind: "i18n" as const, messageId: "manage.cycle.winner_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points, bonus: s.bonus } }
+        : { kind: "i18n" as const, messageId: "manage.cycle.closed_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points } },
+    };
+  });
+  return enqueue(db, items);
+}
+
+export async function listCycles(deps: Deps, actor: Actor) {
+  const refused = await requireManager(deps, actor, "cycle.list");
+  if (refused) return refused;
+  return ok(await deps.db.cycle.findMany({ orderBy: { startsAt: "desc" }, take: 50 }));
+}

@@ -1,0 +1,107 @@
+// The manual review queue: submissions verification could not settle (status needs_review), oldest
+// first, with their evidence. Approve awards the points once; reject tells the influencer why
+// (they may submit again before the deadline). Two managers deciding at once: a conditional update
+// on the status lets exactly one win; the other learns who decided.
+import { z } from "zod";
+import { err, ok, type Result } from "../result.js";
+import { audit } from "./audit.js";
+import { audience } from "./audience.js";
+import type { Deps } from "./deps.js";
+import { requireManager, type Actor } from "./managers.js";
+import { enqueue } from "./outbox.js";
+import { awardSubmissionPoints } from "./review-award.js";
+
+/** Statuses a human may still decide. */
+export const UNDECIDED = ["needs_review", "pending", "verified"] as const;
+
+export interface ReviewItem {
+  id: number;
+  missionId: number;
+  missionTitle: string;
+  influencerId: number;
+  influencerName: string | null;
+  url: string;
+  network: string;
+  authorHandle: string | null;
+  status: string;
+  /** verification result as stored: checks, hashtags found/missing, author seen, notes */
+  evidence: unknown;
+  createdAt: Date;
+}
+
+export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: number; status?: string } = {}): Promise<Result<ReviewItem[]>> {
+  const refused = await requireManager(deps, actor, "review.list");
+  if (refused) return refused;
+  const rows = await deps.db.submission.findMany({
+    where: { status: options.status ?? "needs_review" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: Math.min(options.limit ?? 50, 500),
+    include: { mission: { select: { title: true } }, influencer: { select: { displayName: true } } },
+  });
+  return ok(rows.map((s) => ({
+    id: s.id, missionId: s.missionId, missionTitle: s.mission.title, influencerId: s.influencerId, influencerName: s.influencer.displayName,
+    url: s.url, network: s.network, authorHandle: s.authorHandle, status: s.status, evidence: s.evidence, createdAt: s.createdAt,
+  })));
+}
+
+async function alreadyDecided(deps: Deps, id: number) {
+  const s = await deps.db.submission.findUnique({ where: { id }, select: { status: true, decidedBy: true } });
+  if (!s) return err("manage.review.not_found", { id });
+  return err("manage.review.already_decided", { id, status: s.status, by: s.decidedBy ?? "system" });
+}
+
+export async function approveSubmission(deps: Deps, actor: Actor, id: number): Promise<Result<{ id: number; awarded: number }>> {
+  const refused = await requireManager(deps, actor, "submission.approve", { type: "submission", id });
+  if (refused) return refused;
+  const now = deps.clock.now();
+  const won = await deps.db.submission.updateMany({
+    where: { id, status: { in: [...UNDECIDED] } },
+    data: { status: "approved", decidedBy: actor, decidedAt: now },
+  });
+  if (!won.count) {
+    const lost = await alreadyDecided(deps, id);
+    await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, outcome: "refused", after: lost.params });
+    return lost;
+  }
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id } });
+  await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "approved", decidedAt: now } });
+  const awarded = await awardSubmissionPoints(deps, id);
+  await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "approved", awarded } });
+  return ok({ id, awarded });
+}
+
+export const rejectReasonSchema = z.string().trim().min(1).max(500);
+
+export async function rejectSubmission(deps: Deps, actor: Actor, id: number, reason: string): Promise<Result<{ id: number }>> {
+  const refused = await requireManager(deps, actor, "submission.reject", { type: "submission", id });
+  if (refused) return refused;
+  const parsedReason = rejectReasonSchema.safeParse(reason);
+  if (!parsedReason.success) return err("manage.review.reason_required");
+  const now = deps.clock.now();
+  const won = await deps.db.submission.updateMany({
+    where: { id, status: { in: [...UNDECIDED] } },
+    data: { status: "rejected", rejectionReason: parsedReason.data, decidedBy: actor, decidedAt: now },
+  });
+  if (!won.count) {
+    const lost = await alreadyDecided(deps, id);
+    await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, outcome: "refused", after: lost.params });
+    return lost;
+  }
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, deadline: true } } } });
+  // "rejected" participation: the influencer may submit another link until the deadline.
+  await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "rejected", decidedAt: now } });
+  const [recipient] = await audience(deps, { influencerIds: [s.influencerId], statuses: ["active", "paused"], includePaused: true });
+  if (recipient) {
+    await enqueue(deps.db, [{
+      platform: recipient.platform, recipient: recipient.recipient, influencerId: s.influencerId, purpose: "submission.rejected",
+      dedupeKey: `submission:${id}:rejected`,
+      payload: { kind: "i18n", messageId: "manage.review.rejected_notice", params: { title: s.mission.title, reason: parsedReason.data, url: s.url, deadline: s.mission.deadline.toISOString().slice(0, 10) } },
+    }]);
+  }
+  await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "rejected", reason: parsedReason.data } });
+  return ok({ id });
+}
+
+export async function listSubmissions(deps: Deps, actor: Actor, options: { status?: string; limit?: number } = {}): Promise<Result<ReviewItem[]>> {
+  return reviewQueue(deps, actor, { ...options, ...(options.status ? {} : { status: "needs_review" }) });
+}

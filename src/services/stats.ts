@@ -1,0 +1,115 @@
+// Program figures from grouped queries (a fixed number of queries, never one per row):
+// per mission — offered, accepted, submitted, verified, rejected, points paid;
+// per cycle — active influencers, submissions, points earned/redeemed, top influencers.
+import type { Locale } from "../config.js";
+import { t } from "../i18n/translate.js";
+import { err, ok, type Result } from "../result.js";
+import type { Deps } from "./deps.js";
+import { currentCycle } from "./ledger.js";
+import { requireManager, type Actor } from "./managers.js";
+
+export interface MissionFigures {
+  missionId: number;
+  title: string;
+  status: string;
+  offered: number;
+  accepted: number;
+  submitted: number;
+  verified: number;
+  rejected: number;
+  pointsPaid: number;
+}
+
+const EVER_ACCEPTED = new Set(["accepted", "submitted", "approved", "rejected", "expired"]);
+
+export async function missionFigures(deps: Deps, actor: Actor, options: { missionIds?: number[]; limit?: number } = {}): Promise<Result<MissionFigures[]>> {
+  const refused = await requireManager(deps, actor, "stats.missions");
+  if (refused) return refused;
+  const missions = await deps.db.mission.findMany({
+    where: options.missionIds ? { id: { in: options.missionIds } } : { status: { not: "draft" } },
+    orderBy: { id: "desc" }, take: options.limit ?? 20, select: { id: true, title: true, status: true },
+  });
+  const ids = missions.map((m) => m.id);
+  if (!ids.length) return ok([]);
+  const [offered, participations, submissions, paidSubs] = await Promise.all([
+    deps.db.outboxMessage.groupBy({ by: ["batchKey"], where: { batchKey: { in: ids.map((id) => `mission:${id}:announce`) } }, _count: { _all: true } }),
+    deps.db.participation.groupBy({ by: ["missionId", "status"], where: { missionId: { in: ids } }, _count: { _all: true } }),
+    deps.db.submission.groupBy({ by: ["missionId", "status"], where: { missionId: { in: ids } }, _count: { _all: true } }),
+    deps.db.submission.findMany({ where: { missionId: { in: ids }, status: { in: ["verified", "approved"] } }, select: { id: true, missionId: true } }),
+  ]);
+  const paid = paidSubs.length
+    ? await deps.db.ledgerEntry.groupBy({ by: ["reference"], where: { kind: "mission", reference: { in: paidSubs.map((s) => `submission:${s.id}`) } }, _sum: { amount: true } })
+    : [];
+  const missionOfRef = new Map(paidSubs.map((s) => [`submission:${s.id}`, s.missionId]));
+  const figures = new Map<number, MissionFigures>(missions.map((m) => [m.id, { missionId: m.id, title: m.title, status: m.status, offered: 0, accepted: 0, submitted: 0, verified: 0, rejected: 0, pointsPaid: 0 }]));
+  for (const o of offered) {
+    const id = Number(o.batchKey?.split(":")[1]);
+    const f = figures.get(id);
+    if (f) f.offered = o._count._all;
+  }
+  for (const p of participations) {
+    const f = figures.get(p.missionId)!;
+    if (EVER_ACCEPTED.has(p.status)) f.accepted += p._count._all;
+  }
+  for (const s of submissions) {
+    const f = figures.get(s.missionId)!;
+    f.submitted += s._count._all;
+    if (s.status === "verified" || s.status === "approved") f.verified += s._count._all;
+    if (s.status === "rejected") f.rejected += s._count._all;
+  }
+  for (const p of paid) {
+    const f = figures.get(missionOfRef.get(p.reference ?? "") ?? -1);
+    if (f) f.pointsPaid += p._sum.amount ?? 0;
+  }
+  return ok([...figures.values()]);
+}
+
+export interface CycleFigures {
+  cycleId: number;
+  name: string;
+  status: string;
+  activeInfluencers: number;
+  submissions: number;
+  pointsEarned: number;
+  pointsRedeemed: number;
+  top: { influencerId: number; name: string | null; points: number }[];
+}
+
+export async function cycleFigures(deps: Deps, actor: Actor, cycleId?: number): Promise<Result<CycleFigures>> {
+  const refused = await requireManager(deps, actor, "stats.cycle");
+  if (refused) return refused;
+  const cycle = cycleId ? await deps.db.cycle.findUnique({ where: { id: cycleId } }) : await currentCycle(deps.db, deps.clock);
+  if (!cycle) return err("manage.cycle.not_found", { id: cycleId ?? 0 });
+  const [active, submissions, byKind, top] = await Promise.all([
+    deps.db.influencer.count({ where: { status: "active" } }),
+    deps.db.submission.count({ where: { createdAt: { gte: cycle.startsAt, lt: cycle.endsAt } } }),
+    deps.db.ledgerEntry.groupBy({ by: ["kind"], where: { cycleId: cycle.id }, _sum: { amount: true } }),
+    deps.db.ledgerEntry.groupBy({
+      by: ["influencerId"], where: { cycleId: cycle.id, kind: { in: ["mission", "adjustment"] } },
+      _sum: { amount: true }, orderBy: { _sum: { amount: "desc" } }, take: 5,
+    }),
+  ]);
+  const sum = (kind: string) => byKind.find((k) => k.kind === kind)?._sum.amount ?? 0;
+  const names = top.length ? await deps.db.influencer.findMany({ where: { id: { in: top.map((x) => x.influencerId) } }, select: { id: true, displayName: true } }) : [];
+  return ok({
+    cycleId: cycle.id, name: cycle.name, status: cycle.status, activeInfluencers: active, submissions,
+    pointsEarned: sum("mission") + sum("adjustment") + sum("bonus"),
+    pointsRedeemed: -(sum("redemption") + sum("refund")),
+    top: top.map((x) => ({ influencerId: x.influencerId, name: names.find((n) => n.id === x.influencerId)?.displayName ?? null, points: x._sum.amount ?? 0 })),
+  });
+}
+
+/** The compact text report behind /stats and `advo stats`. */
+export async function statsReport(deps: Deps, actor: Actor, locale: Locale): Promise<Result<{ text: string; cycle: CycleFigures; missions: MissionFigures[] }>> {
+  const cycle = await cycleFigures(deps, actor);
+  if (!cycle.ok) return cycle;
+  const missions = await missionFigures(deps, actor, { limit: 10 });
+  if (!missions.ok) return missions;
+  const c = cycle.value;
+  const lines = [
+    t(locale, "manage.stats.cycle", { name: c.name, active: c.activeInfluencers, submissions: c.submissions, earned: c.pointsEarned, redeemed: c.pointsRedeemed }),
+    c.top.length ? t(locale, "manage.stats.top", { list: c.top.map((x, i) => `${i + 1}. ${x.name ?? `#${x.influencerId}`} ${x.points}`).join(" · ") }) : t(locale, "manage.stats.top_none"),
+    ...missions.value.map((m) => t(locale, "manage.stats.mission", { id: m.missionId, title: m.title, status: m.status, offered: m.offered, accepted: m.accepted, submitted: m.submitted, verified: m.verified, rejected: m.rejected, paid: m.pointsPaid })),
+  ];
+  return ok({ text: lines.join("\n"), cycle: c, missions: missions.value });
+}
