@@ -2,12 +2,14 @@
 // change independently. Add a new area file here.
 import type { Locale } from "../config.js";
 import core from "./catalogs/core.js";
+import jobs from "./catalogs/jobs.js";
+import discord from "./catalogs/discord.js";
 import manage from "./catalogs/manage.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
-const areas: AreaCatalog[] = [core, manage];
+const areas: AreaCatalog[] = [core, discord, manage, jobs];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));
