@@ -1,0 +1,262 @@
+// The outbox dispatcher: claims due rows per platform in batches, renders each in the recipient's
+// locale, paces sends under the platform's limits and records every outcome. One loop per platform,
+// so a slow Slack channel never holds up Telegram.
+import { randomBytes } from "node:crypto";
+import type { AppConfig } from "../config.js";
+import type { Clock } from "../clock.js";
+import type { Db, Provider } from "../db/client.js";
+import type { Platform } from "../engine/events.js";
+import type { OutboundMessage } from "../engine/message.js";
+import { pickLocale } from "../i18n/translate.js";
+import type { Logger } from "../logger.js";
+import { markUnreachable } from "../services/accounts.js";
+import * as store from "./outbox-store.js";
+import { backoffMs, isTransactional } from "./policy.js";
+import type { MessageSender, SendResult } from "./port.js";
+import { limitsFromConfig, RateLimiter, type PlatformLimits } from "./rate-limiter.js";
+import { renderPayload } from "./render.js";
+import { clockTimer, type Timer } from "./timer.js";
+
+export interface DeliveryDeps {
+  db: Db;
+  provider: Provider;
+  clock: Clock;
+  log: Logger;
+  config: AppConfig;
+}
+
+export interface DispatcherOptions {
+  instanceId?: string;
+  /** rows claimed per batch (default 100) */
+  batchSize?: number;
+  /** lease on a claimed batch; a crashed instance's rows are claimable after it (default 60 s) */
+  leaseMs?: number;
+  /** concurrent sends per platform (default 4); at most this many may be duplicated by a crash */
+  maxInFlight?: number;
+  /** wait between polls when nothing is due (default 1 s) */
+  idleMs?: number;
+  timer?: Timer;
+  limits?: Partial<Record<Platform, PlatformLimits>>;
+}
+
+export interface DispatchCounts {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  unreachable: number;
+  cancelled: number;
+}
+
+const zero = (): DispatchCounts => ({ claimed: 0, sent: 0, retried: 0, failed: 0, unreachable: 0, cancelled: 0 });
+
+export function addCounts(a: DispatchCounts, b: DispatchCounts): DispatchCounts {
+  return { claimed: a.claimed + b.claimed, sent: a.sent + b.sent, retried: a.retried + b.retried, failed: a.failed + b.failed, unreachable: a.unreachable + b.unreachable, cancelled: a.cancelled + b.cancelled };
+}
+
+interface Pending {
+  row: store.ClaimedRow;
+  message: OutboundMessage;
+}
+
+export class Dispatcher {
+  readonly instanceId: string;
+  private readonly senders = new Map<Platform, MessageSender>();
+  private readonly limiters = new Map<Platform, RateLimiter>();
+  private readonly timer: Timer;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly maxInFlight: number;
+  private readonly idleMs: number;
+  private seq = 0;
+  private stopping = false;
+  private readonly wake = new AbortController();
+  private loops: Promise<void>[] = [];
+
+  constructor(private readonly deps: DeliveryDeps, senders: MessageSender[], options: DispatcherOptions = {}) {
+    this.instanceId = options.instanceId ?? deps.config.INSTANCE_ID ?? `dispatcher-${randomBytes(4).toString("hex")}`;
+    this.timer = options.timer ?? clockTimer(deps.clock);
+    this.batchSize = options.batchSize ?? 100;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? 4);
+    this.idleMs = options.idleMs ?? 1000;
+    const limits = { ...limitsFromConfig(deps.config), ...options.limits };
+    for (const s of senders) {
+      this.senders.set(s.platform, s);
+      this.limiters.set(s.platform, new RateLimiter(limits[s.platform] ?? {}));
+    }
+  }
+
+  get platforms(): Platform[] {
+    return [...this.senders.keys()];
+  }
+
+  /** Sends until nothing is due on any platform (tests, `npm run bench`, one-shot drains). */
+  async drain(): Promise<DispatchCounts> {
+    const all = await Promise.all(this.platforms.map(async (p) => {
+      let total = zero();
+      for (;;) {
+        const c = await this.drainBatch(p);
+        total = addCounts(total, c);
+        if (c.claimed === 0 || this.stopping) return total;
+      }
+    }));
+    return all.reduce(addCounts, zero());
+  }
+
+  /** Starts one polling loop per platform. */
+  start(): void {
+    this.loops = this.platforms.map((p) => this.loop(p));
+  }
+
+  /** Graceful: in-flight sends finish and are recorded; unsent claimed rows go back to the queue. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake.abort();
+    await Promise.all(this.loops);
+  }
+
+  private async loop(platform: Platform): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const c = await this.drainBatch(platform);
+        if (c.claimed === 0) await this.timer.sleep(this.idleMs, this.wake.signal);
+      } catch (err) {
+        this.deps.log.error({ err, platform }, "outbox dispatch failed; retrying after a pause");
+        await this.timer.sleep(this.idleMs * 5, this.wake.signal);
+      }
+    }
+  }
+
+  /** Claims one batch of due rows of a platform and works through it. */
+  async drainBatch(platform: Platform): Promise<DispatchCounts> {
+    const counts = zero();
+    const sender = this.senders.get(platform);
+    const limiter = this.limiters.get(platform);
+    if (!sender || !limiter || this.stopping) return counts;
+    const { db, clock } = this.deps;
+    const owner = `${this.instanceId}#${++this.seq}`;
+    const rows = await store.claimBatch(db, this.deps.provider, { platform, owner, now: clock.now(), leaseMs: this.leaseMs, limit: this.batchSize });
+    counts.claimed = rows.length;
+    if (!rows.length) return counts;
+
+    const pending = await this.prepare(platform, rows, counts);
+    let leaseRenewAt = this.timer.now() + this.leaseMs / 2;
+    const inFlight = new Set<Promise<void>>();
+    while (pending.length && !this.stopping) {
+      // Next: the row whose chat may be sent to soonest (a chat waiting for its per-chat slot never blocks the others).
+      let best = 0;
+      let bestAt = Infinity;
+      for (let i = 0; i < pending.length; i++) {
+        const at = limiter.readyAt((pending[i] as Pending).row.recipient);
+        if (at < bestAt) [best, bestAt] = [i, at];
+        if (at <= this.timer.now()) break;
+      }
+      if (this.timer.now() >= leaseRenewAt) {
+        leaseRenewAt = this.timer.now() + this.leaseMs / 2;
+        await store.renewLease(db, owner, pending.map((p) => p.row.id), new Date(clock.now().getTime() + this.leaseMs));
+      }
+      const wait = bestAt - this.timer.now();
+      if (wait > 0) {
+        // Wake at least every third of a lease so a long platform pause cannot let the lease lapse.
+        await this.timer.sleep(Math.min(wait, this.leaseMs / 3), this.wake.signal);
+        continue; // a pause may have been set meanwhile: choose again
+      }
+      const [item] = pending.splice(best, 1) as [Pending];
+      limiter.take(item.row.recipient, this.timer.now());
+      const p = this.sendOne(sender, limiter, item, pending, counts).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    // Stopping: what was claimed but not sent goes back to the queue at once (no lease wait).
+    await store.releaseClaims(db, owner, pending.map((p) => p.row.id));
+    return counts;
+  }
+
+  /** Skips rows that must not be sent and renders the rest; one recipient query for the batch. */
+  private async prepare(platform: Platform, rows: store.ClaimedRow[], counts: DispatchCounts): Promise<Pending[]> {
+    const { db, config } = this.deps;
+    const ids = rows.flatMap((r) => (r.influencerId === null ? [] : [r.influencerId]));
+    const recipients = await store.loadRecipients(db, platform, ids);
+    const cancelled: number[] = [];
+    const unreachable: number[] = [];
+    const failed: { id: number; error: string }[] = [];
+    const pending: Pending[] = [];
+    for (const row of rows) {
+      const who = row.influencerId === null ? undefined : recipients.get(row.influencerId);
+      if (row.influencerId !== null && (!who || who.gone)) cancelled.push(row.id);
+      else if (who?.unreachable.has(row.recipient)) unreachable.push(row.id);
+      else if (who?.messagesPaused && !isTransactional(row.purpose)) cancelled.push(row.id);
+      else {
+        const locale = pickLocale(who?.locale, who?.platformLocale, config.DEFAULT_LOCALE);
+        const r = renderPayload(row.payload, locale);
+        if (r.ok) pending.push({ row, message: r.message });
+        else failed.push({ id: row.id, error: r.error });
+      }
+    }
+    await store.finish(db, cancelled, "cancelled", "recipient paused messages or left");
+    await store.finish(db, unreachable, "unreachable", "recipient marked unreachable");
+    for (const f of failed) await store.finish(db, [f.id], "failed", f.error);
+    counts.cancelled += cancelled.length;
+    counts.unreachable += unreachable.length;
+    counts.failed += failed.length;
+    return pending;
+  }
+
+  private async sendOne(sender: MessageSender, limiter: RateLimiter, item: Pending, pending: Pending[], counts: DispatchCounts): Promise<void> {
+    const { db, clock, config, log } = this.deps;
+    const { row } = item;
+    let result: SendResult;
+    try {
+      result = await sender.send(row.recipient, item.message);
+    } catch (err) {
+      // A sender that throws had a transient problem (network, 5xx): retried with backoff.
+      result = { status: "retry", afterSeconds: 0, error: err instanceof Error ? err.message : String(err) };
+    }
+    const now = clock.now();
+    switch (result.status) {
+      case "sent":
+        await store.markSent(db, row.id, now, result.messageId);
+        counts.sent++;
+        return;
+      case "retry": {
+        counts.retried++;
+        const afterMs = Math.max(0, result.afterSeconds) * 1000;
+        if (!result.error) {
+          // A rate-limit answer: the platform asks us to slow down. Pause the whole platform (not
+          // only this chat — Telegram and Slack limits are also global) and do not count an attempt.
+          limiter.pause(this.timer.now() + afterMs);
+          await store.requeue(db, row.id, new Date(now.getTime() + afterMs), row.attempts, null);
+          return;
+        }
+        const attempts = row.attempts + 1;
+        if (attempts >= config.DELIVERY_MAX_ATTEMPTS) {
+          await store.finish(db, [row.id], "failed", `gave up after ${attempts} attempts: ${result.error}`, attempts);
+          counts.retried--;
+          counts.failed++;
+          return;
+        }
+        if (afterMs) limiter.pause(this.timer.now() + afterMs);
+        await store.requeue(db, row.id, new Date(now.getTime() + Math.max(afterMs, backoffMs(attempts))), attempts, result.error);
+        return;
+      }
+      case "unreachable": {
+        await store.finish(db, [row.id], "unreachable", result.reason);
+        counts.unreachable++;
+        await markUnreachable(db, row.platform as Platform, row.recipient, result.reason, now);
+        // Their other rows, queued or waiting in this batch, are never sent.
+        const mine = pending.filter((p) => p.row.recipient === row.recipient);
+        for (const p of mine) pending.splice(pending.indexOf(p), 1);
+        await store.finish(db, mine.map((p) => p.row.id), "cancelled", "recipient unreachable");
+        counts.cancelled += mine.length + (await store.cancelQueuedFor(db, row.platform as Platform, row.recipient, "recipient unreachable"));
+        log.info({ platform: row.platform, outboxId: row.id }, "recipient unreachable; their queued messages cancelled");
+        return;
+      }
+      case "failed":
+        await store.finish(db, [row.id], "failed", result.error, row.attempts + 1);
+        counts.failed++;
+        return;
+    }
+  }
+}

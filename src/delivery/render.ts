@@ -1,0 +1,45 @@
+// Turns a stored outbox payload into the message to send, in the recipient's locale at SEND time
+// (a locale changed after enqueueing is honoured). Payloads are validated: a malformed row fails
+// permanently instead of crashing the dispatcher.
+import { z } from "zod";
+import type { OutboundMessage } from "../engine/message.js";
+import { tb, type Locale } from "../i18n/translate.js";
+import { catalogs } from "../i18n/catalog.js";
+
+const buttonSchema = z.object({
+  action: z.string(),
+  label: z.string(),
+  payload: z.string().optional(),
+  style: z.enum(["primary", "danger"]).optional(),
+  url: z.string().optional(),
+});
+
+const payloadSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("i18n"),
+    messageId: z.string().min(1),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    buttons: z.array(z.array(buttonSchema)).optional(),
+    disablePreview: z.boolean().optional(),
+  }),
+  // The message was built by trusted code at enqueue time; only its outer shape is checked here.
+  z.object({ kind: z.literal("message"), message: z.object({ blocks: z.array(z.unknown()) }).loose() }),
+]);
+
+export type RenderResult = { ok: true; message: OutboundMessage } | { ok: false; error: string };
+
+export function renderPayload(payload: unknown, locale: Locale): RenderResult {
+  const parsed = payloadSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: `invalid payload: ${parsed.error.issues[0]?.message ?? "unknown"}` };
+  const p = parsed.data;
+  if (p.kind === "message") return { ok: true, message: p.message as unknown as OutboundMessage };
+  if (catalogs.en[p.messageId] === undefined) return { ok: false, error: `unknown message id ${p.messageId}` };
+  return {
+    ok: true,
+    message: {
+      blocks: tb(locale, p.messageId, p.params ?? {}),
+      ...(p.buttons ? { buttons: p.buttons } : {}),
+      ...(p.disablePreview ? { disablePreview: true } : {}),
+    },
+  };
+}
