@@ -2,7 +2,7 @@
 // use VirtualTimer, whose sleep advances the FakeClock, so rate-limit tests never depend on how
 // fast the machine is.
 import type { Clock } from "../clock.js";
-import { FakeClock } from "../clock.js";
+import { type FakeClock } from "../clock.js";
 
 export interface Timer {
   /** epoch milliseconds */

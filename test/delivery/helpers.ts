@@ -1,6 +1,6 @@
 // Shared set-up for dispatcher tests: a dispatcher on a test database with a virtual timer, and a
 // drain that advances the fake clock to the next due row until nothing is left to send.
-import { FakeClock } from "../../src/clock.js";
+import { type FakeClock } from "../../src/clock.js";
 import { testConfig } from "../../src/config.js";
 import { Dispatcher, addCounts, type DispatchCounts, type DispatcherOptions } from "../../src/delivery/dispatcher.js";
 import type { MessageSender } from "../../src/delivery/port.js";
