@@ -94,7 +94,7 @@ export async function cycleFigures(deps: Deps, actor: Actor, cycleId?: number): 
   return ok({
     cycleId: cycle.id, name: cycle.name, status: cycle.status, activeInfluencers: active, submissions,
     pointsEarned: sum("mission") + sum("adjustment") + sum("bonus"),
-    pointsRedeemed: -(sum("redemption") + sum("refund")),
+    pointsRedeemed: 0 - (sum("redemption") + sum("refund")) + 0,
     top: top.map((x) => ({ influencerId: x.influencerId, name: names.find((n) => n.id === x.influencerId)?.displayName ?? null, points: x._sum.amount ?? 0 })),
   });
 }
