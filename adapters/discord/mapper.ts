@@ -1,0 +1,188 @@
+// Discord gateway payloads (INTERACTION_CREATE, MESSAGE_CREATE — the raw API JSON) → InboundEvent.
+// Pure. Every payload is validated with zod; anything the engine does not handle (pings,
+// autocomplete, guild chatter, other bots) maps to undefined.
+import { z } from "zod";
+import { conversationKey, type InboundEvent, type InboundPayload } from "../../src/engine/events.js";
+import { engineCommandName } from "./commands.js";
+import { parseCustomId, parseModalCustomId } from "./render.js";
+
+const userSchema = z.object({
+  id: z.string().min(1),
+  username: z.string().optional(),
+  global_name: z.string().nullish(),
+  bot: z.boolean().optional(),
+});
+
+interface RawOption {
+  name: string;
+  type: number;
+  value?: string | number | boolean | undefined;
+  options?: RawOption[] | undefined;
+}
+const optionSchema: z.ZodType<RawOption> = z.lazy(() =>
+  z.object({
+    name: z.string(),
+    type: z.number(),
+    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    options: z.array(optionSchema).optional(),
+  }),
+);
+
+const modalComponentSchema = z.object({
+  type: z.number(),
+  custom_id: z.string().optional(),
+  value: z.string().optional(),
+  values: z.array(z.string()).optional(),
+});
+// Modal submissions arrive as Label components (type 18, one `component`) or legacy action rows.
+const modalItemSchema = z.object({
+  type: z.number(),
+  component: modalComponentSchema.optional(),
+  components: z.array(modalComponentSchema).optional(),
+});
+
+export const interactionSchema = z.object({
+  id: z.string().min(1),
+  type: z.number(),
+  token: z.string(),
+  locale: z.string().optional(),
+  guild_id: z.string().optional(),
+  channel_id: z.string().optional(),
+  channel: z.object({ id: z.string() }).optional(),
+  user: userSchema.optional(),
+  member: z.object({ user: userSchema }).optional(),
+  data: z
+    .object({
+      name: z.string().optional(),
+      type: z.number().optional(),
+      options: z.array(optionSchema).optional(),
+      custom_id: z.string().optional(),
+      component_type: z.number().optional(),
+      values: z.array(z.string()).optional(),
+      components: z.array(modalItemSchema).optional(),
+    })
+    .optional(),
+});
+export type RawInteraction = z.infer<typeof interactionSchema>;
+
+export const messageSchema = z.object({
+  id: z.string().min(1),
+  channel_id: z.string().min(1),
+  guild_id: z.string().optional(),
+  webhook_id: z.string().optional(),
+  content: z.string(),
+  author: userSchema,
+});
+export type RawMessage = z.infer<typeof messageSchema>;
+
+const InteractionType = { Command: 2, Component: 3, Modal: 5 } as const;
+const CHAT_INPUT = 1;
+
+function author(user: z.infer<typeof userSchema>, locale?: string): InboundEvent["author"] {
+  return {
+    id: user.id,
+    ...(user.global_name || user.username ? { name: user.global_name ?? user.username } : {}),
+    ...(user.username ? { username: user.username } : {}),
+    ...(locale ? { locale } : {}),
+    isBot: user.bot ?? false,
+  };
+}
+
+/** Option values in order (sub-commands flattened), as the engine's whitespace-split args. */
+function optionValues(options: RawOption[] | undefined): string[] {
+  const out: string[] = [];
+  for (const o of options ?? []) {
+    if (o.options) out.push(o.name, ...optionValues(o.options));
+    else if (o.value !== undefined) out.push(String(o.value).trim());
+  }
+  return out.filter((v) => v.length > 0);
+}
+
+function modalValues(items: z.infer<typeof modalItemSchema>[], state: string | undefined): Record<string, string> {
+  const values: Record<string, string> = {};
+  const components = items.flatMap((i) => (i.component ? [i.component] : (i.components ?? [])));
+  for (const c of components) {
+    if (!c.custom_id) continue;
+    values[c.custom_id] = c.value ?? c.values?.[0] ?? "";
+  }
+  if (state !== undefined) values[FORM_STATE_FIELD] = state;
+  return values;
+}
+
+/** The form's opaque state comes back in this value of a form submission. */
+export const FORM_STATE_FIELD = "_state";
+
+function interactionPayload(i: RawInteraction): InboundPayload | undefined {
+  const data = i.data;
+  if (!data) return undefined;
+  if (i.type === InteractionType.Command && data.type === CHAT_INPUT && data.name) {
+    const args = optionValues(data.options);
+    return { type: "command", name: engineCommandName(data.name), args: args.flatMap((a) => a.split(/\s+/)), argText: args.join(" ") };
+  }
+  if (i.type === InteractionType.Component && data.custom_id) {
+    const action = parseCustomId(data.custom_id);
+    if (!action) return undefined;
+    // A select menu's choice travels as the payload.
+    const payload = data.values?.[0] ?? action.payload;
+    return { type: "action", id: action.id, ...(payload ? { payload } : {}) };
+  }
+  if (i.type === InteractionType.Modal && data.custom_id) {
+    const form = parseModalCustomId(data.custom_id);
+    if (!form) return undefined;
+    return { type: "form", formId: form.formId, values: modalValues(data.components ?? [], form.state) };
+  }
+  return undefined;
+}
+
+export function interactionUser(i: RawInteraction): z.infer<typeof userSchema> | undefined {
+  return i.member?.user ?? i.user;
+}
+
+/** INTERACTION_CREATE → InboundEvent (undefined for interactions the engine does not handle). */
+export function mapInteraction(raw: unknown, receivedAt: Date): InboundEvent | undefined {
+  const parsed = interactionSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const i = parsed.data;
+  const user = interactionUser(i);
+  const channel = i.channel_id ?? i.channel?.id;
+  if (!user || !channel) return undefined;
+  const payload = interactionPayload(i);
+  if (!payload) return undefined;
+  return {
+    id: `discord:${i.id}`,
+    platform: "discord",
+    conversation: conversationKey("discord", channel),
+    chatType: i.guild_id ? "group" : "private",
+    author: author(user, i.locale),
+    payload,
+    receivedAt,
+    raw,
+  };
+}
+
+/** A typed "/join CODE" in a DM works like the slash command. */
+function textPayload(content: string): InboundPayload {
+  const m = content.trim().match(/^\/([A-Za-z][\w-]*)(?:\s+([\s\S]*))?$/);
+  if (!m) return { type: "text", text: content };
+  const argText = (m[2] ?? "").trim();
+  return { type: "command", name: engineCommandName(m[1]!), args: argText ? argText.split(/\s+/) : [], argText };
+}
+
+/** MESSAGE_CREATE in a DM with the bot → InboundEvent. Guild messages, bots and webhooks → undefined. */
+export function mapDirectMessage(raw: unknown, receivedAt: Date, botUserId?: string): InboundEvent | undefined {
+  const parsed = messageSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const m = parsed.data;
+  if (m.guild_id || m.webhook_id || m.author.bot || m.author.id === botUserId) return undefined;
+  if (!m.content.trim()) return undefined;
+  return {
+    id: `discord:${m.id}`,
+    platform: "discord",
+    conversation: conversationKey("discord", m.channel_id),
+    chatType: "private",
+    author: author(m.author),
+    payload: textPayload(m.content),
+    receivedAt,
+    raw,
+  };
+}

@@ -1,0 +1,329 @@
+// A local fake of Discord for the real discord.js Client: a REST server (v10 routes the adapter
+// uses) and a gateway WebSocket on the same port. GET /api/v10/gateway/bot answers with this
+// server's ws:// URL, so a Client built with `rest: { api: "<base>/api" }` connects here.
+// Every REST call is recorded; failures (50007 closed DMs, 10013 unknown user, 429) can be armed.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  query: string;
+  body: unknown;
+}
+
+type Failure = { kind: "dm_closed" } | { kind: "unknown_user" } | { kind: "rate_limited"; retryAfter: number; times: number };
+
+export const BOT_USER = { id: "900000000000000001", username: "advo-bot", discriminator: "0", global_name: "Advo", avatar: null, bot: true };
+
+export interface FakeDiscordOptions {
+  applicationId: string;
+  /** heartbeat interval announced in HELLO, ms */
+  heartbeatInterval?: number;
+}
+
+export class FakeDiscord {
+  readonly calls: RecordedCall[] = [];
+  /** commands stored per scope: "global" or a guild id */
+  readonly commands = new Map<string, unknown[]>();
+  readonly gatewayEvents: { op: number; d?: unknown }[] = [];
+  private server: Server;
+  private wss: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private seq = 0;
+  private nextId = 1000n;
+  private failures = new Map<string, Failure>();
+  private dmChannels = new Map<string, string>();
+  port = 0;
+
+  constructor(private readonly options: FakeDiscordOptions) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: "/gateway" });
+    this.wss.on("connection", (socket) => this.onGatewayConnection(socket));
+  }
+
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** REST base for discord.js: `rest: { api: fake.apiUrl }` (no version suffix) */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get connectedSockets(): number {
+    return this.sockets.size;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  snowflake(): string {
+    return String(this.nextId++ + 1_300_000_000_000_000_000n);
+  }
+
+  /** The DM channel id the fake hands out for a user (stable per user). */
+  dmChannelFor(userId: string): string {
+    let id = this.dmChannels.get(userId);
+    if (!id) {
+      id = this.snowflake();
+      this.dmChannels.set(userId, id);
+    }
+    return id;
+  }
+
+  /** Arms a failure for posts to a channel id or DM opens for a user id. */
+  fail(target: string, failure: Failure): void {
+    this.failures.set(target, failure);
+  }
+
+  callsTo(method: string, pattern: RegExp): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && pattern.test(c.path));
+  }
+
+  /** Pushes a gateway dispatch (op 0) to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    const packet = JSON.stringify({ op: 0, t, s: ++this.seq, d });
+    for (const s of this.sockets) s.send(packet);
+  }
+
+  private onGatewayConnection(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on("close", () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatInterval ?? 45_000 } }));
+    socket.on("message", (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d?: unknown };
+      this.gatewayEvents.push(packet);
+      if (packet.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 2) {
+        const ready = {
+          v: 10,
+          user: BOT_USER,
+          guilds: [],
+          session_id: "fake-session",
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          shard: [0, 1],
+          application: { id: this.options.applicationId, flags: 0 },
+        };
+        socket.send(JSON.stringify({ op: 0, t: "READY", s: ++this.seq, d: ready }));
+      }
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    let body: unknown = undefined;
+    if (text && (req.headers["content-type"] ?? "").includes("json")) body = JSON.parse(text);
+    const method = req.method ?? "GET";
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
+    this.calls.push({ method, path, query: url.search, body });
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, payload === undefined ? headers : { "content-type": "application/json", ...headers });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
+    const route = `${method} ${path}`;
+    let m: RegExpMatchArray | null;
+
+    if (route === "GET /gateway/bot")
+      return send(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: 1 },
+      });
+    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      const scope = m[2] ?? "global";
+      if (method === "GET") return send(200, this.commands.get(scope) ?? []);
+      if (method === "PUT") {
+        const stored = (body as Record<string, unknown>[]).map((c) => ({ ...c, id: this.snowflake(), application_id: m![1], version: "1" }));
+        this.commands.set(scope, stored);
+        return send(200, stored);
+      }
+    }
+    if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === "POST") {
+      if (url.searchParams.get("with_response") === "true") return send(200, { interaction: { id: m[1], type: 2 } });
+      return send(204);
+    }
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
+      return send(200, this.messageFrom("0", body));
+    }
+    if (route === "POST /users/@me/channels") {
+      const recipient = String((body as { recipient_id?: string }).recipient_id);
+      const failure = this.failures.get(recipient);
+      if (failure?.kind === "unknown_user") return send(400, { code: 10013, message: "Unknown User" });
+      return send(200, { id: this.dmChannelFor(recipient), type: 1, recipients: [{ id: recipient, username: "u" }] });
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === "POST") {
+      const failure = this.failures.get(m[1]!);
+      if (failure?.kind === "dm_closed") return send(403, { code: 50007, message: "Cannot send messages to this user" });
+      if (failure?.kind === "rate_limited" && failure.times > 0) {
+        failure.times--;
+        const retryAfter = String(failure.retryAfter);
+        return send(429, { message: "You are being rate limited.", retry_after: failure.retryAfter, global: false }, {
+          "retry-after": retryAfter,
+          "x-ratelimit-reset-after": retryAfter,
+          "x-ratelimit-scope": "user",
+        });
+      }
+      return send(200, this.messageFrom(m[1]!, body));
+    }
+    if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)\/roles\/(\d+)$/)) && method === "PUT") return send(204);
+    return send(404, { code: 0, message: "404: Not Found" });
+  }
+
+  private messageFrom(channelId: string, body: unknown): Record<string, unknown> {
+    const b = (body ?? {}) as Record<string, unknown>;
+    return {
+      id: this.snowflake(),
+      channel_id: channelId,
+      type: 0,
+      content: b.content ?? "",
+      components: b.components ?? [],
+      author: BOT_USER,
+      timestamp: new Date(0).toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      flags: b.flags ?? 0,
+    };
+  }
+}
+
+// ---- dispatch payloads (the shapes Discord sends; recorded from the API reference) ----
+
+export interface UserSpec {
+  id: string;
+  username?: string;
+  globalName?: string;
+  locale?: string;
+}
+
+interface Where {
+  /** DM when absent */
+  guildId?: string;
+  channelId: string;
+}
+
+function base(applicationId: string, id: string, user: UserSpec, where: Where) {
+  const apiUser = { id: user.id, username: user.username ?? `user${user.id.slice(-4)}`, global_name: user.globalName ?? null, discriminator: "0", avatar: null };
+  return {
+    id,
+    application_id: applicationId,
+    token: `token-${id}`,
+    version: 1,
+    locale: user.locale ?? "en-US",
+    app_permissions: "0",
+    entitlements: [],
+    authorizing_integration_owners: {},
+    attachment_size_limit: 10_485_760,
+    channel_id: where.channelId,
+    channel: where.guildId ? { id: where.channelId, type: 0, guild_id: where.guildId, name: "general" } : { id: where.channelId, type: 1 },
+    ...(where.guildId
+      ? {
+          guild_id: where.guildId,
+          guild_locale: "en-US",
+          member: { user: apiUser, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: "0" },
+          context: 0,
+        }
+      : { user: apiUser, context: 1 }),
+  };
+}
+
+export function slashCommand(
+  applicationId: string,
+  id: string,
+  user: UserSpec,
+  where: Where,
+  name: string,
+  options: { name: string; value: string }[] = [],
+) {
+  return {
+    ...base(applicationId, id, user, where),
+    type: 2,
+    data: { id: "1", name, type: 1, options: options.map((o) => ({ name: o.name, type: 3, value: o.value })) },
+  };
+}
+
+export function buttonPress(applicationId: string, id: string, user: UserSpec, where: Where, customId: string) {
+  return {
+    ...base(applicationId, id, user, where),
+    type: 3,
+    message: {
+      id: "1200000000000000001",
+      channel_id: where.channelId,
+      type: 0,
+      content: "card",
+      author: BOT_USER,
+      timestamp: new Date(0).toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      flags: 0,
+      components: [],
+    },
+    data: { custom_id: customId, component_type: 2 },
+  };
+}
+
+/** A modal submission with Label-wrapped components (text inputs and string selects). */
+export function modalSubmit(
+  applicationId: string,
+  id: string,
+  user: UserSpec,
+  where: Where,
+  customId: string,
+  fields: { id: string; value?: string; values?: string[] }[],
+) {
+  return {
+    ...base(applicationId, id, user, where),
+    type: 5,
+    data: {
+      custom_id: customId,
+      components: fields.map((f, i) => ({
+        type: 18,
+        id: i + 1,
+        component: f.values ? { type: 3, id: 100 + i, custom_id: f.id, values: f.values } : { type: 4, id: 100 + i, custom_id: f.id, value: f.value ?? "" },
+      })),
+    },
+  };
+}
+
+export function directMessage(id: string, user: UserSpec, channelId: string, content: string, bot = false) {
+  return {
+    id,
+    channel_id: channelId,
+    type: 0,
+    content,
+    author: { id: user.id, username: user.username ?? `user${user.id.slice(-4)}`, global_name: user.globalName ?? null, discriminator: "0", avatar: null, ...(bot ? { bot: true } : {}) },
+    timestamp: new Date(0).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+    components: [],
+  };
+}
