@@ -1,0 +1,206 @@
+// Slack payloads → InboundEvent (pure). Each mapper validates the part of the payload it reads
+// with zod and also returns where the replies go (SlackReply), because Slack answers differ by
+// origin: a slash command answers in its ack, a button on a channel card updates the card, a
+// modal answers with field errors or closes.
+import { z } from "zod";
+import { conversationKey, type InboundEvent } from "../../src/engine/events.js";
+import { decodeOrigin, viewStateSchema, viewValues, type ModalOrigin } from "./modal.js";
+import { decodeActionId } from "./render.js";
+
+/** The form's opaque state comes back in this value of a form submission. */
+export const FORM_STATE_FIELD = "_state";
+
+export interface SlackReply {
+  kind: "message" | "command" | "action" | "view";
+  user: string;
+  channel?: string;
+  thread?: string;
+  /** direct message with the bot (an "im" channel) */
+  direct: boolean;
+  triggerId?: string;
+  responseUrl?: string;
+  /** ts of the bot message whose button was pressed (a card to update) */
+  messageTs?: string;
+  /** modal submissions: what the form remembered */
+  origin?: ModalOrigin;
+}
+
+export interface MappedEvent {
+  event: InboundEvent;
+  reply: SlackReply;
+}
+
+/** Slack DM channel ids start with D; conversations.info would say is_im but costs a call. */
+export const isDirectChannel = (channel: string | undefined): boolean => !!channel && channel.startsWith("D");
+
+const messageEventSchema = z.object({
+  type: z.literal("message"),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+  user: z.string().min(1),
+  text: z.string().default(""),
+  channel: z.string().min(1),
+  channel_type: z.string().optional(),
+  ts: z.string(),
+  thread_ts: z.string().optional(),
+});
+
+const eventEnvelopeSchema = z.object({ event_id: z.string().min(1), event: z.unknown() });
+
+/**
+ * A direct message to the bot → text event. Edits, joins and bot messages (subtypes, bot_id) and
+ * messages in channels (the console there is the slash command) are ignored.
+ */
+export function mapMessageEvent(body: unknown, botUserId: string | undefined, receivedAt: Date): MappedEvent | undefined {
+  const envelope = eventEnvelopeSchema.safeParse(body);
+  if (!envelope.success) return undefined;
+  const parsed = messageEventSchema.safeParse(envelope.data.event);
+  if (!parsed.success) return undefined;
+  const e = parsed.data;
+  if (e.bot_id || (e.subtype && e.subtype !== "file_share") || e.user === botUserId) return undefined;
+  const direct = e.channel_type === "im" || isDirectChannel(e.channel);
+  if (!direct) return undefined;
+  return {
+    event: {
+      id: `slack:${envelope.data.event_id}`,
+      platform: "slack",
+      conversation: conversationKey("slack", e.channel, e.thread_ts),
+      chatType: "private",
+      author: { id: e.user, isBot: false },
+      payload: { type: "text", text: e.text.trim() },
+      receivedAt,
+      raw: body,
+    },
+    reply: { kind: "message", user: e.user, channel: e.channel, direct: true, ...(e.thread_ts ? { thread: e.thread_ts } : {}) },
+  };
+}
+
+const slashSchema = z.object({
+  command: z.string().min(2),
+  text: z.string().default(""),
+  user_id: z.string().min(1),
+  user_name: z.string().optional(),
+  channel_id: z.string().min(1),
+  trigger_id: z.string().min(1),
+  response_url: z.string().optional(),
+});
+
+/**
+ * `/advo <sub> args…` → command "advo" with args [sub, …] and argText "<sub> args…"; the engine
+ * routes the sub-command. An empty `/advo` has no args (the engine answers with help).
+ */
+export function mapSlashCommand(body: unknown, receivedAt: Date): MappedEvent | undefined {
+  const parsed = slashSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const c = parsed.data;
+  const argText = c.text.trim();
+  const direct = isDirectChannel(c.channel_id);
+  return {
+    event: {
+      id: `slack:cmd:${c.trigger_id}`,
+      platform: "slack",
+      conversation: conversationKey("slack", c.channel_id),
+      chatType: direct ? "private" : "group",
+      author: { id: c.user_id, ...(c.user_name ? { username: c.user_name } : {}), isBot: false },
+      payload: { type: "command", name: c.command.replace(/^\//, "").toLowerCase(), args: argText ? argText.split(/\s+/) : [], argText },
+      receivedAt,
+      raw: body,
+    },
+    reply: { kind: "command", user: c.user_id, channel: c.channel_id, direct, triggerId: c.trigger_id, ...(c.response_url ? { responseUrl: c.response_url } : {}) },
+  };
+}
+
+const blockActionsSchema = z.object({
+  type: z.literal("block_actions"),
+  trigger_id: z.string().min(1),
+  user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
+  channel: z.object({ id: z.string().min(1) }).optional(),
+  container: z.object({ type: z.string(), message_ts: z.string().optional(), channel_id: z.string().optional(), thread_ts: z.string().optional() }).optional(),
+  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  response_url: z.string().optional(),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() })).min(1),
+});
+
+/** A button press → action event (URL buttons, which Slack also reports, are ignored). */
+export function mapBlockAction(body: unknown, receivedAt: Date): MappedEvent | undefined {
+  const parsed = blockActionsSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const a = parsed.data;
+  const action = a.actions[0]!;
+  const id = decodeActionId(action.action_id);
+  if (!id) return undefined;
+  const channel = a.channel?.id ?? a.container?.channel_id;
+  const messageTs = a.container?.message_ts ?? a.message?.ts;
+  const thread = a.container?.thread_ts ?? a.message?.thread_ts;
+  const direct = isDirectChannel(channel);
+  return {
+    event: {
+      id: `slack:act:${a.trigger_id}`,
+      platform: "slack",
+      conversation: channel ? conversationKey("slack", channel, thread) : `slack:${a.user.id}`,
+      chatType: direct || !channel ? "private" : "group",
+      author: { id: a.user.id, ...(a.user.username ? { username: a.user.username } : {}), ...(a.user.name ? { name: a.user.name } : {}), isBot: false },
+      payload: { type: "action", id, ...(action.value !== undefined ? { payload: action.value } : {}) },
+      receivedAt,
+      raw: body,
+    },
+    reply: {
+      kind: "action", user: a.user.id, direct, triggerId: a.trigger_id,
+      ...(channel ? { channel } : {}), ...(thread ? { thread } : {}), ...(messageTs ? { messageTs } : {}), ...(a.response_url ? { responseUrl: a.response_url } : {}),
+    },
+  };
+}
+
+const viewSubmissionSchema = z.object({
+  type: z.literal("view_submission"),
+  trigger_id: z.string().optional(),
+  user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
+  view: z.object({
+    id: z.string().min(1),
+    hash: z.string().optional(),
+    callback_id: z.string().min(1),
+    private_metadata: z.string().optional(),
+    state: z.object({ values: viewStateSchema }),
+  }),
+});
+
+/** A modal submit → form event; the FormSpec state comes back as `values._state`. */
+export function mapViewSubmission(body: unknown, receivedAt: Date): MappedEvent | undefined {
+  const parsed = viewSubmissionSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const v = parsed.data;
+  const origin = decodeOrigin(v.view.private_metadata);
+  const values = viewValues(v.view.state.values);
+  // The form's opaque state travels as the reserved value "_state" (as on Discord; FormSpec
+  // field ids are chosen by the engine and never start with "_").
+  if (origin.state !== undefined) values[FORM_STATE_FIELD] = origin.state;
+  const channel = origin.channel;
+  const direct = !channel || isDirectChannel(channel);
+  return {
+    event: {
+      id: `slack:view:${v.view.id}:${v.view.hash ?? v.trigger_id ?? ""}`,
+      platform: "slack",
+      conversation: channel ? conversationKey("slack", channel, origin.thread) : `slack:${v.user.id}`,
+      chatType: direct ? "private" : "group",
+      author: { id: v.user.id, ...(v.user.username ? { username: v.user.username } : {}), ...(v.user.name ? { name: v.user.name } : {}), isBot: false },
+      payload: { type: "form", formId: v.view.callback_id, values },
+      receivedAt,
+      raw: body,
+    },
+    reply: {
+      kind: "view", user: v.user.id, direct, origin,
+      ...(channel ? { channel } : {}), ...(origin.thread ? { thread: origin.thread } : {}), ...(origin.messageTs ? { messageTs: origin.messageTs } : {}),
+    },
+  };
+}
+
+const memberEventSchema = z.object({
+  event: z.object({ type: z.enum(["member_joined_channel", "member_left_channel"]), user: z.string(), channel: z.string() }),
+});
+
+/** member_joined_channel / member_left_channel → which channel changed (undefined otherwise). */
+export function memberChange(body: unknown): { type: "joined" | "left"; user: string; channel: string } | undefined {
+  const r = memberEventSchema.safeParse(body);
+  if (!r.success) return undefined;
+  return { type: r.data.event.type === "member_joined_channel" ? "joined" : "left", user: r.data.event.user, channel: r.data.event.channel };
+}

@@ -1,0 +1,110 @@
+// Where the engine's direct replies go on Slack, by origin of the event:
+// - a DM: new messages in the DM (thread kept);
+// - a slash command: the first answer rides in the ack (ephemeral, visible to the invoker only),
+//   later ones go through the command's response_url;
+// - a button on a bot message in a channel (e.g. a review card): the first non-ephemeral reply
+//   REPLACES that message (chat.update) — that is how a card shows who decided and when;
+//   ephemeral replies (refusals, errors) go to the presser only (chat.postEphemeral);
+// - a modal submission: a form with errors → `response_action: "errors"`; a new form → the modal
+//   is updated; messages go to the channel the form came from, updating the originating card.
+// A reply that carries a `form` opens a modal with the interaction's trigger_id.
+import type { WebClient } from "@slack/web-api";
+import type { FormSpec, OutboundMessage, SendResult } from "../adapter.js";
+import type { Logger } from "../../src/logger.js";
+import type { SlackReply } from "./mapper.js";
+import { fieldErrors, formToView } from "./modal.js";
+import { renderMessage } from "./render.js";
+import type { SlackSender } from "./sender.js";
+
+export type RespondFn = (body: Record<string, unknown>) => Promise<unknown>;
+
+/** The ack body of a slash command: all non-form replies merged into one ephemeral message. */
+export function commandAckBody(replies: OutboundMessage[]): Record<string, unknown> | undefined {
+  const messages = replies.filter((m) => m.blocks.length || m.buttons?.length);
+  if (!messages.length) return undefined;
+  const merged: OutboundMessage = { blocks: messages.flatMap((m) => m.blocks), buttons: messages.flatMap((m) => m.buttons ?? []) };
+  if (messages.some((m) => m.disablePreview)) merged.disablePreview = true;
+  return { response_type: "ephemeral", ...renderMessage(merged) };
+}
+
+/** The ack body of a view submission, when the engine answered with a form. */
+export function viewAckBody(form: FormSpec | undefined, origin: SlackReply["origin"]): Record<string, unknown> | undefined {
+  if (!form) return undefined;
+  const errors = fieldErrors(form);
+  if (errors) return { response_action: "errors", errors };
+  return { response_action: "update", view: formToView(form, origin ?? {}) };
+}
+
+export class SlackReplier {
+  constructor(
+    private readonly client: WebClient,
+    private readonly sender: SlackSender,
+    private readonly log: Logger,
+  ) {}
+
+  async openForm(reply: SlackReply, form: FormSpec): Promise<void> {
+    if (!reply.triggerId) {
+      this.log.warn({ form: form.id }, "slack: cannot open a form without a trigger_id");
+      return;
+    }
+    const view = formToView(form, {
+      ...(reply.channel ? { channel: reply.channel } : {}),
+      ...(reply.thread ? { thread: reply.thread } : {}),
+      ...(reply.messageTs ? { messageTs: reply.messageTs } : {}),
+    });
+    await this.client.views.open({ trigger_id: reply.triggerId, view: view as never });
+  }
+
+  /**
+   * Delivers replies after the ack. `respond` is the response_url of a command or of an action
+   * on an ephemeral message; `skipFirst` when the first message already went out in the ack.
+   */
+  async deliver(reply: SlackReply, replies: OutboundMessage[], options: { respond?: RespondFn; cardIsEphemeral?: boolean } = {}): Promise<void> {
+    let cardReplaced = false;
+    for (const msg of replies) {
+      if (msg.form) {
+        await this.openForm(reply, msg.form).catch((err: unknown) => this.log.warn({ err, form: msg.form?.id }, "slack: views.open failed"));
+        if (!msg.blocks.length) continue;
+      }
+      try {
+        await this.deliverOne(reply, msg, options, !cardReplaced);
+        if (!msg.ephemeral && reply.messageTs) cardReplaced = true;
+      } catch (err) {
+        this.log.warn({ err, kind: reply.kind }, "slack: reply failed");
+      }
+    }
+  }
+
+  private async deliverOne(reply: SlackReply, msg: OutboundMessage, options: { respond?: RespondFn; cardIsEphemeral?: boolean }, mayReplaceCard: boolean): Promise<void> {
+    const channel = reply.channel;
+    // Buttons on an ephemeral message (e.g. a command answer) can only be answered by response_url.
+    if (options.respond && (reply.kind === "command" || options.cardIsEphemeral)) {
+      const replace = reply.kind === "action" && mayReplaceCard && !msg.ephemeral;
+      await options.respond({ response_type: "ephemeral", ...(replace ? { replace_original: true } : { replace_original: false }), ...renderMessage(msg) });
+      return;
+    }
+    if (!channel) {
+      await this.expectSent(this.sender.send(reply.user, msg), "dm");
+      return;
+    }
+    if (reply.direct) {
+      await this.expectSent(this.sender.send(channel, msg, reply.thread), "dm");
+      return;
+    }
+    if (msg.ephemeral) {
+      await this.expectSent(this.sender.sendEphemeral(channel, reply.user, msg, reply.thread), "ephemeral");
+      return;
+    }
+    if (mayReplaceCard && reply.messageTs && (reply.kind === "action" || reply.kind === "view")) {
+      const edited = await this.sender.edit(channel, reply.messageTs, msg);
+      if (edited.status === "sent") return;
+      this.log.warn({ result: edited }, "slack: chat.update of the card failed; posting instead");
+    }
+    await this.expectSent(this.sender.send(channel, msg, reply.thread), "channel");
+  }
+
+  private async expectSent(result: Promise<SendResult>, where: string): Promise<void> {
+    const r = await result;
+    if (r.status !== "sent") this.log.warn({ result: r, where }, "slack: reply not delivered");
+  }
+}

@@ -1,0 +1,80 @@
+// Sending through the Web API for the outbox (MessageSender) and for edits. This client does NOT
+// wait out rate limits itself: a 429 becomes `retry` with Slack's Retry-After, so the dispatcher
+// reschedules the row instead of blocking a worker for minutes.
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from "@slack/web-api";
+import type { OutboundMessage, SendResult } from "../adapter.js";
+import { renderMessage } from "./render.js";
+
+/** Web API error codes meaning "this recipient cannot be reached": never retry, mark unreachable. */
+export const UNREACHABLE_ERRORS = new Set([
+  "channel_not_found", "is_archived", "account_inactive", "not_in_channel", "user_not_found", "user_disabled",
+  "cannot_dm_bot", "user_not_visible", "team_access_not_granted", "messages_tab_disabled", "restricted_action",
+]);
+/** Transient server-side errors worth another try. */
+const TRANSIENT_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
+export function classifySlackError(err: unknown): SendResult {
+  if (err instanceof WebAPIRateLimitedError) return { status: "retry", afterSeconds: Math.max(1, err.retryAfter), error: "rate_limited" };
+  if (err instanceof WebAPIPlatformError) {
+    const code = String(err.data.error);
+    if (UNREACHABLE_ERRORS.has(code)) return { status: "unreachable", reason: code };
+    if (TRANSIENT_ERRORS.has(code)) return { status: "retry", afterSeconds: code === "ratelimited" ? 1 : 30, error: code };
+    return { status: "failed", error: code };
+  }
+  if (err instanceof WebAPIHTTPError) {
+    return err.statusCode >= 500 ? { status: "retry", afterSeconds: 30, error: `http_${err.statusCode}` } : { status: "failed", error: `http_${err.statusCode}` };
+  }
+  if (err instanceof WebAPIRequestError) return { status: "retry", afterSeconds: 30, error: "network" };
+  return { status: "failed", error: err instanceof Error ? err.message.slice(0, 200) : "unknown" };
+}
+
+/** User ids (U…/W…) are reachable by DM; chat.update needs the DM channel id, so resolve it once. */
+const isUserId = (recipient: string) => /^[UW][A-Z0-9]+$/.test(recipient);
+
+export class SlackSender {
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(private readonly client: WebClient) {}
+
+  async channelFor(recipient: string): Promise<string> {
+    if (!isUserId(recipient)) return recipient;
+    const known = this.dmChannels.get(recipient);
+    if (known) return known;
+    const r = await this.client.conversations.open({ users: recipient });
+    const id = r.channel?.id;
+    if (!id) throw new WebAPIPlatformError({ ok: false, error: "channel_not_found" });
+    if (this.dmChannels.size > 10_000) this.dmChannels.clear();
+    this.dmChannels.set(recipient, id);
+    return id;
+  }
+
+  async send(recipient: string, message: OutboundMessage, thread?: string): Promise<SendResult> {
+    try {
+      const channel = await this.channelFor(recipient);
+      const r = await this.client.chat.postMessage({ channel, ...renderMessage(message), ...(thread ? { thread_ts: thread } : {}) });
+      return { status: "sent", ...(r.ts ? { messageId: r.ts } : {}) };
+    } catch (err) {
+      return classifySlackError(err);
+    }
+  }
+
+  async sendEphemeral(channel: string, user: string, message: OutboundMessage, thread?: string): Promise<SendResult> {
+    try {
+      const r = await this.client.chat.postEphemeral({ channel, user, ...renderMessage(message), ...(thread ? { thread_ts: thread } : {}) });
+      return { status: "sent", ...(r.message_ts ? { messageId: r.message_ts } : {}) };
+    } catch (err) {
+      return classifySlackError(err);
+    }
+  }
+
+  async edit(recipient: string, ts: string, message: OutboundMessage): Promise<SendResult> {
+    try {
+      const channel = await this.channelFor(recipient);
+      const rendered = renderMessage(message);
+      const r = await this.client.chat.update({ channel, ts, text: rendered.text, blocks: rendered.blocks as never });
+      return { status: "sent", messageId: r.ts ?? ts };
+    } catch (err) {
+      return classifySlackError(err);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+// Bolt wiring. HTTP mode: Bolt's HTTPReceiver is not started (no second server); its request
+// listener is mounted on Advo's HTTP server at POST /slack/events, where it verifies the v0
+// signature and the 5-minute timestamp window (401 otherwise). Socket Mode when an app token is
+// set: Bolt's SocketModeReceiver, no public URL needed.
+//
+// Acks: Slack wants every interaction acknowledged within 3 s. The adapter waits for the engine up
+// to `ackBudgetMs` so that its answer can ride in the ack (slash-command text, modal field
+// errors); past the budget it acks empty and delivers the answer afterwards (response_url, chat
+// APIs) while the work continues.
+import { App, HTTPReceiver, type AckFn } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
+import type { Clock } from "../../src/clock.js";
+import type { Logger } from "../../src/logger.js";
+import { boltLogger } from "./bolt-logger.js";
+import { mapBlockAction, mapMessageEvent, mapSlashCommand, mapViewSubmission, memberChange, type MappedEvent, type SlackReply } from "./mapper.js";
+import { ManagerChannelSync } from "./managers-sync.js";
+import { commandAckBody, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
+import { SlackSender } from "./sender.js";
+import { RecentIds, settleWithin } from "./util.js";
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** HTTP mode */
+  signingSecret?: string;
+  /** Socket Mode (wins over HTTP mode when set) */
+  appToken?: string;
+  /** Web API root, e.g. https://slack.com/api/ (tests: the fake) */
+  apiUrl: string;
+  /** channel id whose members are the managers */
+  managerChannel?: string;
+  log: Logger;
+  clock: Clock;
+  /** HTTP mode: the server that mounts POST /slack/events */
+  http?: { route(method: string, path: string, handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void): void };
+  /** makes the platform's managers exactly these user ids (src/services/managers.ts) */
+  syncManagers?: (userIds: string[]) => Promise<unknown>;
+  /** how long to wait for the engine before acking empty (Slack's limit is 3 s) */
+  ackBudgetMs?: number;
+}
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export class SlackAdapter implements ChatAdapter {
+  readonly platform = "slack" as const;
+  readonly app: App;
+  private readonly receiver: HTTPReceiver | undefined;
+  private readonly outbox: SlackSender;
+  private readonly replier: SlackReplier;
+  private readonly managers: ManagerChannelSync | undefined;
+  private readonly seen = new RecentIds(5000);
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private handler: EventHandler | undefined;
+  private botUserId: string | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: SlackAdapterOptions) {
+    const logger = boltLogger(options.log);
+    // Interactive replies: wait out 429s (Retry-After) a few times, then give up.
+    const clientOptions = { slackApiUrl: options.apiUrl, retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 5000 } };
+    if (options.appToken) {
+      this.app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+    } else {
+      if (!options.signingSecret) throw new Error("SLACK_SIGNING_SECRET is required for HTTP mode");
+      this.receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: [SLACK_EVENTS_PATH], logger, processBeforeResponse: false });
+      this.app = new App({ token: options.botToken, receiver: this.receiver, logger, clientOptions, deferInitialization: true });
+    }
+    // Outbox sends: a 429 is reported to the dispatcher (retry with Retry-After), not waited out.
+    this.outbox = new SlackSender(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }));
+    this.replier = new SlackReplier(this.app.client, new SlackSender(this.app.client), options.log);
+    if (options.managerChannel && options.syncManagers)
+      this.managers = new ManagerChannelSync(this.app.client, options.managerChannel, options.syncManagers, options.log);
+    this.registerListeners();
+  }
+
+  async start(handler: EventHandler): Promise<void> {
+    this.handler = handler;
+    await this.app.init(); // auth.test: checks the token, learns the bot's user id
+    const auth = await this.app.client.auth.test();
+    this.botUserId = auth.user_id;
+    if (this.managers) await this.managers.sync(this.botUserId);
+    if (this.receiver) {
+      this.options.http?.route("POST", SLACK_EVENTS_PATH, (req, res) => this.serveHttp(req, res));
+    } else {
+      await this.app.start();
+    }
+    this.options.log.info({ mode: this.receiver ? "http" : "socket", path: this.receiver ? SLACK_EVENTS_PATH : undefined }, "slack connected");
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (!this.receiver) await this.app.stop().catch((err: unknown) => this.options.log.warn({ err }, "slack: socket stop failed"));
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  send(recipient: string, message: OutboundMessage): Promise<SendResult> {
+    return this.outbox.send(recipient, message);
+  }
+
+  editMessage(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
+    return this.outbox.edit(recipient, messageId, message);
+  }
+
+  /** Opens a modal for an event that came with a trigger_id (slash command or button). */
+  async openForm(event: InboundEvent, form: FormSpec): Promise<void> {
+    const mapped = this.remap(event.raw);
+    if (!mapped) throw new Error("openForm needs a Slack interaction (slash command or button)");
+    await this.replier.openForm(mapped.reply, form);
+  }
+
+  /** Resolves when the HTTP response has been written (for the server's in-flight accounting). */
+  private serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.stopped) {
+      res.writeHead(503).end();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      res.once("close", resolve);
+      res.once("finish", resolve);
+      this.receiver!.requestListener(req, res);
+    });
+  }
+
+  private remap(raw: unknown): MappedEvent | undefined {
+    const now = this.options.clock.now();
+    return mapSlashCommand(raw, now) ?? mapBlockAction(raw, now) ?? mapViewSubmission(raw, now);
+  }
+
+  private registerListeners(): void {
+    this.app.event("message", async ({ body }) => {
+      const mapped = mapMessageEvent(body, this.botUserId, this.options.clock.now());
+      if (mapped) await this.run(mapped, async (replies) => this.replier.deliver(mapped.reply, replies));
+    });
+    const members = async ({ body }: { body: unknown }) => {
+      const change = memberChange(body);
+      if (change && this.managers?.watches(change.channel)) await this.track(this.managers.sync(this.botUserId));
+    };
+    this.app.event("member_joined_channel", members);
+    this.app.event("member_left_channel", members);
+
+    this.app.command(/^\/.+/, async ({ body, ack, respond }) => {
+      const mapped = mapSlashCommand(body, this.options.clock.now());
+      await this.interact(mapped, ack as AckFn<unknown>, respond as RespondFn, "command");
+    });
+    this.app.action(/.*/, async ({ body, ack, respond }) => {
+      await ack(); // buttons need no answer in the ack; the reply follows via the API
+      const mapped = mapBlockAction(body, this.options.clock.now());
+      if (!mapped) return;
+      const cardIsEphemeral = (body as { container?: { is_ephemeral?: boolean } }).container?.is_ephemeral === true;
+      await this.run(mapped, (replies) => this.replier.deliver(mapped.reply, replies, { ...(cardIsEphemeral && respond ? { respond: respond as RespondFn } : {}), cardIsEphemeral }));
+    });
+    this.app.view(/.*/, async ({ body, ack }) => {
+      const mapped = mapViewSubmission(body, this.options.clock.now());
+      await this.interact(mapped, ack as AckFn<unknown>, undefined, "view");
+    });
+    this.app.error(async (err) => {
+      this.options.log.error({ err, code: (err as { code?: string }).code }, "slack: listener failed");
+    });
+  }
+
+  /** Slash commands and modal submissions: answer in the ack when the engine is fast enough. */
+  private async interact(mapped: MappedEvent | undefined, ack: AckFn<unknown>, respond: RespondFn | undefined, kind: "command" | "view"): Promise<void> {
+    if (!mapped || !this.accept(mapped.event)) {
+      await ack();
+      return;
+    }
+    const work = this.handle(mapped.event);
+    const early = await settleWithin(work, this.options.ackBudgetMs ?? 2500);
+    if (!early.settled) {
+      await ack();
+      await this.track(work.then((replies) => this.replier.deliver(mapped.reply, replies, respond ? { respond } : {})));
+      return;
+    }
+    const replies = early.value;
+    const [first, ...rest] = replies;
+    if (kind === "view") {
+      const body = viewAckBody(first?.form, mapped.reply.origin);
+      await ack(body as never);
+      await this.replier.deliver(mapped.reply, body ? rest : replies);
+      return;
+    }
+    await ack(commandAckBody(replies) as never);
+    // The text went out in the ack; forms still need opening (trigger_id is valid 3 s).
+    for (const m of replies) if (m.form) await this.replier.openForm(mapped.reply, m.form).catch((err: unknown) => this.options.log.warn({ err }, "slack: views.open failed"));
+  }
+
+  /** DMs and buttons: the ack went out already; run and deliver. */
+  private async run(mapped: MappedEvent, deliver: (replies: OutboundMessage[]) => Promise<void>): Promise<void> {
+    if (!this.accept(mapped.event)) return;
+    await this.track(this.handle(mapped.event).then(deliver));
+  }
+
+  /** Drops what this instance has just seen (Slack retries with the same event id); the engine's
+   *  de-duplication by event id covers several instances. */
+  private accept(event: InboundEvent): boolean {
+    if (this.stopped || !this.handler) return false;
+    return this.seen.add(event.id);
+  }
+
+  private async handle(event: InboundEvent): Promise<OutboundMessage[]> {
+    try {
+      return await this.handler!(event);
+    } catch (err) {
+      this.options.log.error({ err, event: event.id, code: (err as { code?: string }).code }, "slack: event handler failed");
+      return [];
+    }
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p)).catch(() => {});
+    return p;
+  }
+}
+
+export type { SlackReply };

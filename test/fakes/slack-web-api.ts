@@ -1,0 +1,199 @@
+// A local fake of Slack for the real Bolt App and WebClient: the Web API methods Advo uses on
+// http://127.0.0.1:PORT/api/<method>, response_url endpoints at /respond/<id>, and a Socket Mode
+// WebSocket at /socket (apps.connections.open hands out its ws:// URL). Every call is recorded
+// (the token is checked, never recorded); failures can be armed per method.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+export type SlackFailure = { error: string } | { rateLimited: number } | { status: number };
+
+export const FAKE_BOT = { userId: "UBOT", botId: "BBOT", teamId: "T0001" } as const;
+
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+
+export class FakeSlackWebApi {
+  readonly calls: SlackCall[] = [];
+  /** conversations.members answers with these (paginated by `limit`) */
+  members: string[] = [];
+  /** messages posted, by `${channel}:${ts}`, updated by chat.update */
+  readonly messages = new Map<string, Record<string, unknown>>();
+  private readonly failures = new Map<string, SlackFailure[]>();
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly acks = new Map<string, (payload: unknown) => void>();
+  private seq = 0;
+  port = 0;
+
+  constructor(private readonly token = "xoxb-test-token") {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: "/socket" });
+    this.wss.on("connection", (socket) => this.onSocket(socket));
+  }
+
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** SLACK_API_URL for the WebClient */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  get connectedSockets(): number {
+    return this.sockets.size;
+  }
+
+  /** The next call(s) to `method` fail this way, in order. */
+  fail(method: string, ...failures: SlackFailure[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Polls until `count` calls to `method` (matching `where`) were recorded. */
+  async waitFor(method: string, where: (c: SlackCall) => boolean = () => true, count = 1, timeoutMs = 10_000): Promise<SlackCall[]> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.callsTo(method).filter(where);
+      if (found.length >= count) return found;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${count} × ${method}; got ${JSON.stringify(this.calls.map((c) => c.method))}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Socket Mode: sends an envelope to every connected client and resolves with the first ack. */
+  sendEnvelope(type: "events_api" | "slash_commands" | "interactive", payload: unknown, extra: Record<string, unknown> = {}): Promise<unknown> {
+    const envelopeId = `env-${++this.seq}`;
+    const acked = new Promise<unknown>((resolve) => this.acks.set(envelopeId, resolve));
+    const frame = JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== "events_api", ...extra });
+    for (const s of this.sockets) s.send(frame);
+    return acked;
+  }
+
+  private onSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("message", (data) => {
+      const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
+      if (msg.envelope_id) this.acks.get(msg.envelope_id)?.(msg.payload ?? {});
+    });
+    socket.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake" }, connection_info: { app_id: "A0001" } }));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path.startsWith("/respond/")) {
+      this.calls.push({ method: `respond:${path.slice("/respond/".length)}`, args: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return;
+    }
+    const method = path.replace(/^\/api\//, "");
+    const args = parseArgs(raw, req.headers["content-type"]);
+    const auth = req.headers.authorization ?? (typeof args.token === "string" ? `Bearer ${args.token}` : "");
+    delete args.token;
+    this.calls.push({ method, args });
+    const expected = method === "apps.connections.open" ? /^Bearer xapp-/ : new RegExp(`^Bearer ${this.token}$`);
+    if (!expected.test(auth)) return json(res, 200, { ok: false, error: "invalid_auth" });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ("rateLimited" in failure) return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.rateLimited) });
+      if ("status" in failure) return json(res, failure.status, { ok: false });
+      return json(res, 200, { ok: false, error: failure.error });
+    }
+    json(res, 200, this.answer(method, args));
+  }
+
+  private nextTs(): string {
+    return `1700000000.${String(++this.seq).padStart(6, "0")}`;
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: FAKE_BOT.teamId, user: "advo", team: "Fake", url: "https://fake.slack.com/" };
+      case "chat.postMessage": {
+        const ts = this.nextTs();
+        this.messages.set(`${String(args.channel)}:${ts}`, args);
+        return { ok: true, channel: args.channel, ts, message: { ...args, ts } };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "chat.update": {
+        const key = `${String(args.channel)}:${String(args.ts)}`;
+        if (!this.messages.has(key)) return { ok: false, error: "message_not_found" };
+        this.messages.set(key, args);
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
+      case "views.open":
+      case "views.update":
+      case "views.push":
+        return { ok: true, view: { id: `V${++this.seq}`, hash: `h${this.seq}`, ...(args.view as object) } };
+      case "conversations.open": {
+        const users = String(args.users ?? "");
+        return { ok: true, channel: { id: `D${users.replace(/^[UW]/, "")}` } };
+      }
+      case "conversations.members": {
+        const limit = Number(args.limit ?? 100);
+        const start = Number(args.cursor ?? 0);
+        const page = this.members.slice(start, start + limit);
+        const next = start + limit < this.members.length ? String(start + limit) : "";
+        return { ok: true, members: page, response_metadata: { next_cursor: next } };
+      }
+      case "users.info":
+        return { ok: true, user: { id: args.user, locale: "es-ES", name: "someone" } };
+      case "apps.connections.open":
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (JSON_FIELDS.has(k)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        /* keep the string */
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+}
