@@ -17,7 +17,7 @@ export function createSlackAdapter(core: Pick<AppCore, "config" | "deps" | "log"
     ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}),
     ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
     ...(c.SLACK_MANAGER_CHANNEL ? { managerChannel: c.SLACK_MANAGER_CHANNEL } : {}),
-    apiUrl: c.SLACK_API_URL,
+    apiUrl: c.SLACK_API_URL ?? "https://slack.com/api/",
     log: core.log,
     clock: core.clock,
     http: core.http,
