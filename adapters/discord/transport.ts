@@ -1,0 +1,252 @@
+// The discord.js wiring: one gateway Client for intake (interactions and DMs), REST for sending.
+// Raw gateway payloads are mapped by mapper.ts (pure, tested on recorded JSON); the discord.js
+// interaction object is only used to respond (responder.ts).
+//
+// Guilds: a user's conversation is always their DM channel (`discord:<dm channel id>`), wherever
+// they click, so a flow started by a slash command in a guild channel continues in the DM. Slash
+// commands in a guild answer in the DM and reply "continue in DM" ephemerally — except the
+// read-only look-ups (IN_PLACE_COMMANDS), answered ephemerally in place. Closed DMs: the answer is
+// shown in place with a hint to open DMs.
+import { Client, Events, GatewayIntentBits, Partials, REST, type Interaction, type RateLimitData } from "discord.js";
+import type { Db } from "../../src/db/client.js";
+import type { Logger } from "../../src/logger.js";
+import type { Clock } from "../../src/clock.js";
+import type { AppConfig } from "../../src/config.js";
+import { rememberChat } from "../../src/services/accounts.js";
+import { pickLocale, t, type Locale } from "../../src/i18n/translate.js";
+import { conversationKey } from "../../src/engine/events.js";
+import { textMessage } from "../../src/engine/message.js";
+import type { ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
+import { mapDirectMessage, mapInteraction } from "./mapper.js";
+import { registerCommands } from "./commands.js";
+import { DiscordSender } from "./sender.js";
+import { FormCache } from "./form-cache.js";
+import { renderWithForm, respondToInteraction, type Respondable } from "./responder.js";
+import { RoleGranter } from "./roles.js";
+
+/** Engine commands whose answer is shown in the guild channel (ephemeral) instead of in the DM. */
+export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewards", "mydata"]);
+
+export type DiscordConfig = Pick<
+  AppConfig,
+  "DISCORD_BOT_TOKEN" | "DISCORD_APPLICATION_ID" | "DISCORD_GUILD_ID" | "DISCORD_MEMBER_ROLE_ID" | "DISCORD_API_URL" | "DEFAULT_LOCALE"
+>;
+
+export interface DiscordAdapterDeps {
+  config: DiscordConfig;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  /** defer an interaction when the engine has not answered after this long (Discord allows 3 s) */
+  deferAfterMs?: number;
+  readyTimeoutMs?: number;
+}
+
+export class DiscordAdapter implements ChatAdapter {
+  readonly platform = "discord" as const;
+  readonly client: Client;
+  /** REST for sending outside interactions: a 429 comes back as `retry` instead of waiting */
+  readonly sendRest: REST;
+  readonly sender: DiscordSender;
+  readonly roles: RoleGranter;
+  private readonly forms: FormCache;
+  private readonly rawInteractions = new Map<string, unknown>();
+  private readonly inflight = new Set<Promise<void>>();
+  private handler: EventHandler | undefined;
+  private stopping = false;
+  private readonly log: Logger;
+
+  constructor(private readonly deps: DiscordAdapterDeps) {
+    const { config } = deps;
+    if (!config.DISCORD_BOT_TOKEN || !config.DISCORD_APPLICATION_ID) throw new Error("Discord needs DISCORD_BOT_TOKEN and DISCORD_APPLICATION_ID");
+    this.log = deps.log.child({ platform: "discord" });
+    const logRateLimit = (kind: string, reject: boolean) => (data: RateLimitData) => {
+      this.log.warn(
+        { kind, route: data.route, method: data.method, global: data.global, retryAfterMs: data.retryAfter || data.timeToReset, scope: data.scope },
+        "discord rate limit",
+      );
+      return reject;
+    };
+    this.client = new Client({
+      // DMs carry their content without the privileged MessageContent intent.
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+      partials: [Partials.Channel],
+      // Interaction responses wait a rate limit out (their token lives 15 minutes); logged only.
+      rest: { api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("interactive", false) },
+      allowedMentions: { parse: [] },
+    });
+    this.sendRest = new REST({ api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("outbound", true) }).setToken(config.DISCORD_BOT_TOKEN);
+    this.sender = new DiscordSender({ rest: this.sendRest, db: deps.db, log: this.log, clock: deps.clock });
+    this.roles = new RoleGranter({ rest: this.sendRest, db: deps.db, log: this.log, guildId: config.DISCORD_GUILD_ID, roleId: config.DISCORD_MEMBER_ROLE_ID });
+    this.forms = new FormCache(() => deps.clock.now().getTime());
+  }
+
+  async start(handler: EventHandler): Promise<void> {
+    this.handler = handler;
+    this.client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => this.onRaw(packet));
+    this.client.on(Events.InteractionCreate, (interaction) => this.track(this.onInteraction(interaction)));
+    this.client.on(Events.Error, (err) => this.log.error({ err }, "discord client error"));
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("discord: gateway not ready in time")), this.deps.readyTimeoutMs ?? 30_000);
+      this.client.once(Events.ClientReady, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    await this.client.login(this.deps.config.DISCORD_BOT_TOKEN);
+    await ready;
+    this.log.info({ user: this.client.user?.id }, "discord gateway ready");
+    await this.registerCommands();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.idle();
+    await this.client.destroy();
+  }
+
+  /** Resolves when every event received so far is fully handled (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  async registerCommands(): Promise<void> {
+    const { DISCORD_APPLICATION_ID, DISCORD_GUILD_ID } = this.deps.config;
+    const target = { applicationId: DISCORD_APPLICATION_ID!, ...(DISCORD_GUILD_ID ? { guildId: DISCORD_GUILD_ID } : {}) };
+    await registerCommands(this.client.rest, this.deps.db, target, this.log);
+  }
+
+  send(recipient: string, message: OutboundMessage): Promise<SendResult> {
+    return this.sender.send(recipient, message);
+  }
+
+  /** Opens a form for an event outside its interaction: posted behind an "Open the form" button. */
+  async openForm(event: InboundEvent, form: FormSpec): Promise<void> {
+    const channel = event.conversation.slice("discord:".length);
+    const bodies = renderWithForm({ blocks: [{ type: "paragraph", content: [form.title] }], form }, false, this.forms, this.localeOf(event.author.locale));
+    const result = await this.sender.sendBodies(channel, bodies);
+    if (result.status !== "sent") this.log.warn({ result }, "discord: form not posted");
+  }
+
+  /** Adds DISCORD_MEMBER_ROLE_ID to the user in DISCORD_GUILD_ID (roles.ts says when it happens). */
+  grantMemberRole(userId: string): Promise<boolean> {
+    return this.roles.grant(userId);
+  }
+
+  private localeOf(hint: string | undefined): Locale {
+    return pickLocale(null, hint, this.deps.config.DEFAULT_LOCALE);
+  }
+
+  private track(work: Promise<void>): void {
+    const p = work.catch((err: unknown) => this.log.error({ err }, "discord event failed"));
+    this.inflight.add(p);
+    void p.finally(() => this.inflight.delete(p));
+  }
+
+  private onRaw(packet: { t?: string; d?: unknown }): void {
+    // Raw packets arrive before discord.js builds its objects: keep the interaction JSON for the mapper.
+    if (packet.t === "INTERACTION_CREATE") {
+      const id = (packet.d as { id?: string } | undefined)?.id;
+      if (id) this.rawInteractions.set(id, packet.d);
+    } else if (packet.t === "MESSAGE_CREATE" && !this.stopping) {
+      this.track(this.onDirectMessage(packet.d));
+    }
+  }
+
+  private async onDirectMessage(raw: unknown): Promise<void> {
+    const event = mapDirectMessage(raw, this.deps.clock.now(), this.client.user?.id);
+    if (!event) return;
+    const channelId = event.conversation.slice("discord:".length);
+    this.sender.noteDmChannel(event.author.id, channelId);
+    const replies = await this.handle(event);
+    const locale = this.localeOf(event.author.locale);
+    for (const reply of replies) {
+      const result = await this.sender.sendBodies(channelId, renderWithForm(reply, false, this.forms, locale));
+      if (result.status !== "sent") this.log.warn({ result }, "discord DM reply not sent");
+    }
+    await this.afterHandled(event, channelId);
+  }
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    const raw = this.rawInteractions.get(interaction.id);
+    this.rawInteractions.delete(interaction.id);
+    if (this.stopping || !raw || !interaction.isRepliable()) return;
+    const respondable = interaction as Respondable;
+    const locale = this.localeOf(interaction.locale);
+    if ((interaction.isButton() || interaction.isStringSelectMenu()) && FormCache.isFormButton(interaction.customId)) {
+      const form = this.forms.get(interaction.customId);
+      const replies = [form ? { blocks: [], form } : textMessage(t(locale, "discord.form.expired"))];
+      await respondToInteraction(respondable, Promise.resolve(replies), this.respondContext(!!interaction.guildId, locale, interaction.user.id));
+      return;
+    }
+    const mapped = mapInteraction(raw, this.deps.clock.now());
+    if (!mapped) return;
+    const inGuild = mapped.chatType === "group";
+    const userId = mapped.author.id;
+    let dmChannel: string | undefined = inGuild ? undefined : mapped.conversation.slice("discord:".length);
+    if (dmChannel) this.sender.noteDmChannel(userId, dmChannel);
+    const routeToDm = inGuild && mapped.payload.type === "command" && !IN_PLACE_COMMANDS.has(mapped.payload.name);
+    const work = (async () => {
+      if (inGuild) dmChannel = await this.dmChannelOf(userId);
+      const event = dmChannel && inGuild ? { ...mapped, conversation: conversationKey("discord", dmChannel) } : mapped;
+      const replies = await this.handle(event);
+      return routeToDm && dmChannel ? this.continueInDm(dmChannel, replies, locale) : replies;
+    })();
+    await respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId));
+    await this.afterHandled(mapped, dmChannel);
+  }
+
+  /** The user's DM channel (opened once), or undefined when Discord refuses to open it. */
+  private async dmChannelOf(userId: string): Promise<string | undefined> {
+    try {
+      return await this.sender.dmChannelOf(userId);
+    } catch (err) {
+      this.log.warn({ err }, "discord: could not open a DM channel");
+      return undefined;
+    }
+  }
+
+  /** Sends the replies (except a form, which the interaction can open as a modal) to the DM. */
+  private async continueInDm(dmChannel: string, replies: OutboundMessage[], locale: Locale): Promise<OutboundMessage[]> {
+    const messages = replies.filter((r) => !r.form);
+    for (const [i, reply] of messages.entries()) {
+      const result = await this.sender.sendBodies(dmChannel, renderWithForm(reply, false, this.forms, locale));
+      if (result.status === "sent") continue;
+      // DMs closed (or failing): show what is left in place, with a hint.
+      const hint = result.status === "unreachable" ? [textMessage(t(locale, "discord.dm_closed"))] : [];
+      return [...hint, ...messages.slice(i), ...replies.filter((r) => r.form)];
+    }
+    return [...(messages.length ? [textMessage(t(locale, "discord.continue_in_dm"))] : []), ...replies.filter((r) => r.form)];
+  }
+
+  private respondContext(inGuild: boolean, locale: Locale, userId: string) {
+    return {
+      ephemeral: inGuild,
+      locale,
+      forms: this.forms,
+      log: this.log,
+      deferAfterMs: this.deps.deferAfterMs ?? 2000,
+      elsewhere: async (messages: OutboundMessage[]) => {
+        const channel = await this.dmChannelOf(userId);
+        if (!channel) return;
+        for (const m of messages) await this.sender.sendBodies(channel, renderWithForm(m, false, this.forms, locale));
+      },
+    };
+  }
+
+  private async handle(event: InboundEvent): Promise<OutboundMessage[]> {
+    if (!this.handler) return [];
+    try {
+      return await this.handler(event);
+    } catch (err) {
+      this.log.error({ err, event: event.id }, "engine failed on a discord event");
+      return [textMessage(t(this.localeOf(event.author.locale), "core.error.generic"))];
+    }
+  }
+
+  /** After the engine ran: store the DM channel (the account may exist only now) and grant the role. */
+  private async afterHandled(event: InboundEvent, dmChannel: string | undefined): Promise<void> {
+    if (dmChannel) await rememberChat(this.deps.db, "discord", event.author.id, dmChannel);
+    await this.roles.grantIfActive(event.author.id);
+  }
+}

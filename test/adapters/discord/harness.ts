@@ -1,0 +1,86 @@
+// Shared set-up for the Discord transport tests: a fake Discord, a real test database and a real
+// DiscordAdapter (discord.js Client) wired to a scripted engine handler.
+import { FakeClock } from "../../../src/clock.js";
+import { testConfig } from "../../../src/config.js";
+import { silentLogger } from "../../../src/logger.js";
+import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
+import { DiscordAdapter } from "../../../adapters/discord/transport.js";
+import { FakeDiscord, type RecordedCall } from "../../fakes/discord.js";
+import type { TestDatabase } from "../../helpers/db.js";
+
+export const APP = "4242000000000000001";
+export const GUILD = "7000000000000000001";
+
+/** Polls until the condition holds (no fixed sleeps: speed of the machine does not matter). */
+export async function until<T>(check: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Like until, for asynchronous checks (database reads). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** The recorded calls matching, once there is at least one. */
+export function callsSoon(fake: FakeDiscord, method: string, pattern: RegExp): Promise<RecordedCall[]> {
+  return until(() => {
+    const calls = fake.callsTo(method, pattern);
+    return calls.length ? calls : undefined;
+  }, `${method} ${pattern}`);
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  adapter: DiscordAdapter;
+  events: InboundEvent[];
+  stop(): Promise<void>;
+}
+
+export async function startHarness(
+  database: TestDatabase,
+  reply: (event: InboundEvent) => Promise<OutboundMessage[]> | OutboundMessage[],
+  options: { env?: Record<string, string>; fake?: FakeDiscord; deferAfterMs?: number } = {},
+): Promise<Harness> {
+  const { env = {}, fake, deferAfterMs = 2000 } = options;
+  const f = fake ?? (await new FakeDiscord({ applicationId: APP }).listen());
+  const config = testConfig({ DISCORD_BOT_TOKEN: "fake-token", DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: f.apiUrl, ...env });
+  const adapter = new DiscordAdapter({ config, db: database.db, log: silentLogger, clock: new FakeClock(), deferAfterMs });
+  const events: InboundEvent[] = [];
+  const handler: EventHandler = async (event) => {
+    events.push(event);
+    return reply(event);
+  };
+  await adapter.start(handler);
+  return {
+    fake: f,
+    adapter,
+    events,
+    stop: async () => {
+      await adapter.stop();
+      if (!fake) await f.close();
+    },
+  };
+}
+
+export async function seedInfluencer(database: TestDatabase, userId: string, options: { chatId?: string; status?: string } = {}) {
+  return database.db.influencer.create({
+    data: {
+      status: options.status ?? "active",
+      displayName: "Ana",
+      accounts: { create: { platform: "discord", externalId: userId, chatId: options.chatId ?? null } },
+    },
+    include: { accounts: true },
+  });
+}
