@@ -14,6 +14,7 @@ import type { ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage
 import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
 import { boltLogger } from "./bolt-logger.js";
+import { LocaleHints } from "./locale-hints.js";
 import { mapBlockAction, mapMessageEvent, mapSlashCommand, mapViewSubmission, memberChange, type MappedEvent, type SlackReply } from "./mapper.js";
 import { ManagerChannelSync } from "./managers-sync.js";
 import { commandAckBody, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
@@ -50,6 +51,7 @@ export class SlackAdapter implements ChatAdapter {
   private readonly replier: SlackReplier;
   private readonly managers: ManagerChannelSync | undefined;
   private readonly seen = new RecentIds(5000);
+  private readonly locales: LocaleHints;
   private readonly inFlight = new Set<Promise<unknown>>();
   private handler: EventHandler | undefined;
   private botUserId: string | undefined;
@@ -69,6 +71,8 @@ export class SlackAdapter implements ChatAdapter {
     // Outbox sends: a 429 is reported to the dispatcher (retry with Retry-After), not waited out.
     this.outbox = new SlackSender(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }));
     this.replier = new SlackReplier(this.app.client, new SlackSender(this.app.client), options.log);
+    // No retries for the hint: a slow users.info must not eat the 3-second ack budget.
+    this.locales = new LocaleHints(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 1000, retryConfig: { retries: 0 } }));
     if (options.managerChannel && options.syncManagers)
       this.managers = new ManagerChannelSync(this.app.client, options.managerChannel, options.syncManagers, options.log);
     this.registerListeners();
@@ -200,7 +204,8 @@ export class SlackAdapter implements ChatAdapter {
 
   private async handle(event: InboundEvent): Promise<OutboundMessage[]> {
     try {
-      return await this.handler!(event);
+      const locale = await this.locales.get(event.author.id);
+      return await this.handler!(locale ? { ...event, author: { ...event.author, locale } } : event);
     } catch (err) {
       this.options.log.error({ err, event: event.id, code: (err as { code?: string }).code }, "slack: event handler failed");
       return [];

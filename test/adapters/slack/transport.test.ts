@@ -73,6 +73,10 @@ describe("slack transport (HTTP mode)", () => {
     const res = await signedPost(url, formBody(slashCommand("mission list")));
     expect(res.status).toBe(200);
     expect(events[0]!.payload).toEqual({ type: "command", name: "advo", args: ["mission", "list"], argText: "mission list" });
+    // locale hint from users.info (once per user)
+    expect(events[0]!.author.locale).toBe("es-ES");
+    await signedPost(url, formBody(slashCommand("help")));
+    expect(fake.callsTo("users.info")).toHaveLength(1);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body.response_type).toBe("ephemeral");
     expect(JSON.stringify(body.blocks)).toContain("Hello *Maria* &lt;3");
