@@ -7,7 +7,7 @@
 // commands in a guild answer in the DM and reply "continue in DM" ephemerally — except the
 // read-only look-ups (IN_PLACE_COMMANDS), answered ephemerally in place. Closed DMs: the answer is
 // shown in place with a hint to open DMs.
-import { Client, Events, GatewayIntentBits, Partials, REST, type Interaction, type RateLimitData } from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials, REST, RESTEvents, type Interaction, type RateLimitData } from "discord.js";
 import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
 import type { Clock } from "../../src/clock.js";
@@ -72,10 +72,17 @@ export class DiscordAdapter implements ChatAdapter {
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
       partials: [Partials.Channel],
       // Interaction responses wait a rate limit out (their token lives 15 minutes); logged only.
-      rest: { api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("interactive", false) },
+      rest: { api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("interactive", false), invalidRequestWarningInterval: 500 },
       allowedMentions: { parse: [] },
     });
-    this.sendRest = new REST({ api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("outbound", true) }).setToken(config.DISCORD_BOT_TOKEN);
+    this.sendRest = new REST({ api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("outbound", true), invalidRequestWarningInterval: 500 }).setToken(
+      config.DISCORD_BOT_TOKEN,
+    );
+    // 10,000 invalid requests (401/403/429) in 10 minutes get the bot's IP banned: say so early.
+    const warnInvalid = (data: { count: number; remainingTime: number }) =>
+      this.log.warn({ invalidRequests: data.count, windowRemainingMs: data.remainingTime }, "discord invalid requests piling up");
+    this.sendRest.on(RESTEvents.InvalidRequestWarning, warnInvalid);
+    this.client.rest.on(RESTEvents.InvalidRequestWarning, warnInvalid);
     this.sender = new DiscordSender({ rest: this.sendRest, db: deps.db, log: this.log, clock: deps.clock });
     this.roles = new RoleGranter({ rest: this.sendRest, db: deps.db, log: this.log, guildId: config.DISCORD_GUILD_ID, roleId: config.DISCORD_MEMBER_ROLE_ID });
     this.forms = new FormCache(() => deps.clock.now().getTime());
@@ -147,7 +154,10 @@ export class DiscordAdapter implements ChatAdapter {
     // Raw packets arrive before discord.js builds its objects: keep the interaction JSON for the mapper.
     if (packet.t === "INTERACTION_CREATE") {
       const id = (packet.d as { id?: string } | undefined)?.id;
-      if (id) this.rawInteractions.set(id, packet.d);
+      if (!id) return;
+      // Bounded: an interaction discord.js never turns into an object must not leak here.
+      if (this.rawInteractions.size >= 1000) this.rawInteractions.delete(this.rawInteractions.keys().next().value!);
+      this.rawInteractions.set(id, packet.d);
     } else if (packet.t === "MESSAGE_CREATE" && !this.stopping) {
       this.track(this.onDirectMessage(packet.d));
     }
