@@ -1,0 +1,63 @@
+// Edges of the interaction path on the real Client: heartbeats, replies over 2000 characters,
+// engine failures, the bot's own DMs.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { textMessage } from "../../../src/engine/message.js";
+import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
+import { BOT_USER, directMessage, FakeDiscord, slashCommand } from "../../fakes/discord.js";
+import { APP, callsSoon, startHarness, until, type Harness } from "./harness.js";
+
+const bob = { id: "3200000000000000001", locale: "it" };
+const DM = "5200000000000000001";
+
+describe.each(testProviders())("discord interaction edges on %s", (provider) => {
+  let database: TestDatabase;
+  let h: Harness | undefined;
+  let fake: FakeDiscord | undefined;
+  beforeEach(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterEach(async () => {
+    await h?.stop();
+    await fake?.close();
+    h = undefined;
+    fake = undefined;
+    await database.destroy();
+  });
+
+  it("given a short heartbeat interval then the client heartbeats and the fake acknowledges", async () => {
+    fake = await new FakeDiscord({ applicationId: APP, heartbeatInterval: 40 }).listen();
+    h = await startHarness(database, () => [], { fake });
+    await until(() => fake!.gatewayEvents.filter((p) => p.op === 1).length >= 2, "two heartbeats");
+    await until(() => h!.adapter.client.ws.ping >= 0, "acknowledged heartbeat (ping measured)");
+  });
+
+  it("given a reply over 2000 characters then the first part answers and the rest follows up", async () => {
+    const long = Array.from({ length: 80 }, (_, i) => `line ${i} ${"y".repeat(40)}`).join("\n");
+    h = await startHarness(database, () => [textMessage(long)]);
+    h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000001", bob, { channelId: DM }, "missions"));
+    const [followUp] = await callsSoon(h.fake, "POST", new RegExp(`^/webhooks/${APP}/token-8300000000000000001$`));
+    const [callback] = h.fake.callsTo("POST", /^\/interactions\/8300000000000000001\//);
+    const first = (callback!.body as { data: { content: string } }).data.content;
+    const second = (followUp!.body as { content: string }).content;
+    expect(first.length).toBeLessThanOrEqual(2000);
+    expect(`${first}\n${second}`).toBe(long);
+  });
+
+  it("given the engine throws then the user gets the generic apology in their language", async () => {
+    h = await startHarness(database, () => {
+      throw new Error("boom");
+    });
+    h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000002", bob, { channelId: DM }, "points"));
+    const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8300000000000000002\//);
+    expect((callback!.body as { data: { content: string } }).data.content).toBe("Spiacenti, qualcosa è andato storto da parte nostra. Riprova tra un momento.");
+  });
+
+  it("given the bot's own DM echoed by the gateway then the engine never sees it", async () => {
+    h = await startHarness(database, () => [textMessage("pong")]);
+    h.fake.dispatch("MESSAGE_CREATE", directMessage("8400000000000000001", { id: BOT_USER.id }, DM, "pong", true));
+    h.fake.dispatch("MESSAGE_CREATE", directMessage("8400000000000000002", bob, DM, "ping"));
+    await callsSoon(h.fake, "POST", new RegExp(`^/channels/${DM}/messages$`));
+    await h.adapter.idle();
+    expect(h.events.map((e) => e.id)).toEqual(["discord:8400000000000000002"]);
+  });
+});
