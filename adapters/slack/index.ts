@@ -3,7 +3,7 @@
 // also the Slack MessageSender the outbox dispatcher needs (pass `adapter` to the delivery
 // component). Managers = members of SLACK_MANAGER_CHANNEL, synced into Manager rows.
 import type { AppCore, Component } from "../../src/app.js";
-import { syncChannelManagers } from "../../src/services/managers.js";
+import { isManager, syncChannelManagers } from "../../src/services/managers.js";
 import type { EventHandler } from "../adapter.js";
 import { SlackAdapter } from "./transport.js";
 
@@ -22,6 +22,7 @@ export function createSlackAdapter(core: Pick<AppCore, "config" | "deps" | "log"
     clock: core.clock,
     http: core.http,
     syncManagers: (userIds) => syncChannelManagers(core.deps, "slack", userIds),
+    isManager: (userId) => isManager(core.deps, "slack", userId),
   });
 }
 

@@ -37,6 +37,11 @@ export interface SlackAdapterOptions {
   http?: { route(method: string, path: string, handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void): void };
   /** makes the platform's managers exactly these user ids (src/services/managers.ts) */
   syncManagers?: (userIds: string[]) => Promise<unknown>;
+  /**
+   * Display only (the services decide every permission): in a channel, only a manager's button or
+   * form replaces the shared card; anyone else's replies (a refusal) are shown to them alone.
+   */
+  isManager?: (userId: string) => Promise<boolean>;
   /** how long to wait for the engine before acking empty (Slack's limit is 3 s) */
   ackBudgetMs?: number;
 }
@@ -205,11 +210,18 @@ export class SlackAdapter implements ChatAdapter {
   private async handle(event: InboundEvent): Promise<OutboundMessage[]> {
     try {
       const locale = await this.locales.get(event.author.id);
-      return await this.handler!(locale ? { ...event, author: { ...event.author, locale } } : event);
+      const replies = await this.handler!(locale ? { ...event, author: { ...event.author, locale } } : event);
+      return (await this.sharedChannelUpdateAllowed(event)) ? replies : replies.map((r) => ({ ...r, ephemeral: true }));
     } catch (err) {
       this.options.log.error({ err, event: event.id, code: (err as { code?: string }).code }, "slack: event handler failed");
       return [];
     }
+  }
+
+  private async sharedChannelUpdateAllowed(event: InboundEvent): Promise<boolean> {
+    if (event.chatType !== "group" || !this.options.isManager) return true;
+    if (event.payload.type !== "action" && event.payload.type !== "form") return true;
+    return this.options.isManager(event.author.id);
   }
 
   private track<T>(p: Promise<T>): Promise<T> {

@@ -27,7 +27,7 @@ describe("slack transport (HTTP mode)", () => {
   async function boot(ackBudgetMs = 2500) {
     adapter = new SlackAdapter({
       botToken: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, managerChannel: "CMANAGERS", log: silentLogger, clock: new FakeClock(),
-      http, ackBudgetMs, syncManagers: async (ids) => void synced.push(ids),
+      http, ackBudgetMs, syncManagers: async (ids) => void synced.push(ids), isManager: async (id) => id.startsWith("UMANAGER"),
     });
     await adapter.start(async (e) => {
       events.push(e);
@@ -131,6 +131,18 @@ describe("slack transport (HTTP mode)", () => {
     const [eph] = await fake.waitFor("chat.postEphemeral");
     expect(eph!.args).toMatchObject({ channel: "CMANAGERS", user: "UMANAGER1" });
     expect(events[0]!.payload).toEqual({ type: "action", id: "review.approve", payload: "42" });
+  });
+
+  it("given someone outside the manager channel presses a card button then the answer goes to them alone and the card stays", async () => {
+    await boot();
+    const posted = (await adapter.send("CMANAGERS", message([paragraph("Review #43")], { buttons: [[{ action: "review.approve", label: "Approve", payload: "43" }]] }))) as { messageId: string };
+    answer = async () => [message([paragraph("Only managers can do that.")])];
+    await signedPost(url, formBody({ payload: JSON.stringify(blockAction("review.approve~0", "43", { messageTs: posted.messageId, user: "UOUTSIDER" })) }));
+    const [eph] = await fake.waitFor("chat.postEphemeral");
+    expect(eph!.args).toMatchObject({ channel: "CMANAGERS", user: "UOUTSIDER" });
+    expect(JSON.stringify(eph!.args.blocks)).toContain("Only managers");
+    await adapter.stop();
+    expect(fake.callsTo("chat.update")).toHaveLength(0);
   });
 
   it("given Slack retries an event (x-slack-retry-num) then it is processed once", async () => {
