@@ -20,7 +20,7 @@ describe.each(testProviders())("leaderboard-broadcast job on %s", (provider) => 
     const ann = await influencer(db, { name: "Ann", leaderboardOptIn: true });
     const bob = await influencer(db, { name: "Bob", leaderboardOptIn: true });
     const cyd = await influencer(db, { name: "Cyd" });
-    const eve = await influencer(db, { name: "Eve", leaderboardOptIn: true });
+    await influencer(db, { name: "Eve", leaderboardOptIn: true });
     const entry = (influencerId: number, amount: number, kind: string, key: string) => ({ influencerId, cycleId: cycle.id, amount, kind, idempotencyKey: key });
     await db.ledgerEntry.createMany({
       data: [
