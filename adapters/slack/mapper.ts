@@ -188,7 +188,7 @@ export function mapViewSubmission(body: unknown, receivedAt: Date): MappedEvent 
       raw: body,
     },
     reply: {
-      kind: "view", user: v.user.id, direct, origin,
+      kind: "view", user: v.user.id, direct, origin, ...(v.trigger_id ? { triggerId: v.trigger_id } : {}),
       ...(channel ? { channel } : {}), ...(origin.thread ? { thread: origin.thread } : {}), ...(origin.messageTs ? { messageTs: origin.messageTs } : {}),
     },
   };
