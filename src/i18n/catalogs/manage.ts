@@ -4,6 +4,9 @@ import type { AreaCatalog } from "../catalog.js";
 
 const manage: AreaCatalog = {
   en: {
+    "manage.cli.usage": "Usage: advo {usage}",
+    "manage.cli.file_not_found": "File not found: {path}",
+    "manage.cli.file_unreadable": "Cannot read {path}: {reason}",
     "manage.refused": "Only program managers can do that.",
     "manage.invite.invalid": "That invitation request is not valid (check {field}).",
     "manage.invite.not_found": "There is no invitation with code {code}.",
@@ -82,6 +85,9 @@ const manage: AreaCatalog = {
     "manage.broadcast.not_found": "Broadcast {id} was already sent or cancelled.",
   },
   es: {
+    "manage.cli.usage": "Uso: advo {usage}",
+    "manage.cli.file_not_found": "No se encuentra el archivo: {path}",
+    "manage.cli.file_unreadable": "No se puede leer {path}: {reason}",
     "manage.refused": "Solo los responsables del programa pueden hacer eso.",
     "manage.invite.invalid": "Esa solicitud de invitación no es válida (revisa {field}).",
     "manage.invite.not_found": "No existe ninguna invitación con el código {code}.",
@@ -160,6 +166,9 @@ const manage: AreaCatalog = {
     "manage.broadcast.not_found": "El mensaje masivo {id} ya se envió o se canceló.",
   },
   fr: {
+    "manage.cli.usage": "Utilisation : advo {usage}",
+    "manage.cli.file_not_found": "Fichier introuvable : {path}",
+    "manage.cli.file_unreadable": "Impossible de lire {path} : {reason}",
     "manage.refused": "Seuls les responsables du programme peuvent faire cela.",
     "manage.invite.invalid": "Cette demande d'invitation n'est pas valide (vérifiez {field}).",
     "manage.invite.not_found": "Aucune invitation avec le code {code}.",
@@ -238,6 +247,9 @@ const manage: AreaCatalog = {
     "manage.broadcast.not_found": "Le message groupé {id} a déjà été envoyé ou annulé.",
   },
   it: {
+    "manage.cli.usage": "Uso: advo {usage}",
+    "manage.cli.file_not_found": "File non trovato: {path}",
+    "manage.cli.file_unreadable": "Impossibile leggere {path}: {reason}",
     "manage.refused": "Solo i responsabili del programma possono farlo.",
     "manage.invite.invalid": "Questa richiesta di invito non è valida (controlla {field}).",
     "manage.invite.not_found": "Non esiste alcun invito con il codice {code}.",
