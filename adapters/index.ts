@@ -1,5 +1,18 @@
 // Which components run besides the core: one factory per platform (each starts only when its
 // credentials are set), the console, the outbox dispatcher and the scheduler.
-import type { ComponentFactory } from "../src/app.js";
+import type { AppCore, ComponentFactory } from "../src/app.js";
+import { createDeliveryComponent } from "../src/delivery/component.js";
+import type { MessageSender } from "../src/delivery/port.js";
+import { createSchedulerComponent } from "../src/jobs/scheduler.js";
 
-export const componentFactories: ComponentFactory[] = [];
+// Issue 8 (scheduler + outbox delivery) — the lead reconciles the final composition:
+// - the scheduler runs every job of src/jobs/registry.ts (no-op when JOBS_ENABLED=false);
+// - the dispatcher needs the started adapters as its MessageSenders (every ChatAdapter is one):
+//   add `deliveryFactory((core) => [telegram, discord, slack].filter(Boolean))` once they exist.
+export const schedulerFactory: ComponentFactory = (core) => [createSchedulerComponent(core)];
+export function deliveryFactory(senders: (core: AppCore) => MessageSender[]): ComponentFactory {
+  return (core) => [createDeliveryComponent(core, senders(core))];
+}
+export { createDeliveryComponent, createSchedulerComponent };
+
+export const componentFactories: ComponentFactory[] = [schedulerFactory];

@@ -9,6 +9,8 @@ import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { HttpServer } from "./http/server.js";
 import { mountHealth } from "./http/health.js";
+import { recentJobRuns } from "./jobs/job-runs.js";
+import { outboxSummary } from "./delivery/progress.js";
 import type { Deps } from "./services/deps.js";
 
 /** Something the app starts after the database and HTTP server, and stops first on shutdown. */
@@ -48,7 +50,11 @@ export async function startApp(
   const deps: Deps = { db: database.db, clock, log, config };
 
   const http = new HttpServer(log);
-  mountHealth(http, database);
+  // /healthz also shows the latest run of each job and the outbox backlog (issue 8).
+  mountHealth(http, database, {
+    jobs: async () => ({ latest: await recentJobRuns(database.db) }),
+    outbox: () => outboxSummary(database.db),
+  });
   const core: AppCore = { config, log, clock, database, deps, http };
 
   const components: Component[] = [];
