@@ -143,7 +143,10 @@ export class Dispatcher {
     const pending = await this.prepare(platform, rows, counts);
     let leaseRenewAt = this.timer.now() + this.leaseMs / 2;
     const inFlight = new Set<Promise<void>>();
-    while (pending.length && !this.stopping) {
+    // A database error while recording an outcome stops the batch; it is rethrown after the
+    // in-flight sends settle (the loop logs it and retries; unrecorded rows come back by lease).
+    let failure: unknown;
+    while (pending.length && !this.stopping && failure === undefined) {
       // Next: the row whose chat may be sent to soonest (a chat waiting for its per-chat slot never blocks the others).
       let best = 0;
       let bestAt = Infinity;
@@ -164,11 +167,14 @@ export class Dispatcher {
       }
       const [item] = pending.splice(best, 1) as [Pending];
       limiter.take(item.row.recipient, this.timer.now());
-      const p = this.sendOne(sender, limiter, item, pending, counts).finally(() => inFlight.delete(p));
+      const p: Promise<void> = this.sendOne(sender, limiter, item, pending, counts)
+        .catch((err: unknown) => void (failure ??= err))
+        .finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
     // Stopping: what was claimed but not sent goes back to the queue at once (no lease wait).
     await store.releaseClaims(db, owner, pending.map((p) => p.row.id));
     return counts;
