@@ -5,11 +5,12 @@ import core from "./catalogs/core.js";
 import jobs from "./catalogs/jobs.js";
 import discord from "./catalogs/discord.js";
 import manage from "./catalogs/manage.js";
+import telegram from "./catalogs/telegram.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));
