@@ -12,6 +12,7 @@ import { mountHealth } from "./http/health.js";
 import { recentJobRuns } from "./jobs/job-runs.js";
 import { outboxSummary } from "./delivery/progress.js";
 import type { Deps } from "./services/deps.js";
+import { createEngine, type Engine } from "./engine/engine.js";
 
 /** Something the app starts after the database and HTTP server, and stops first on shutdown. */
 export interface Component {
@@ -30,6 +31,8 @@ export interface AppCore {
   database: Database;
   deps: Deps;
   http: HttpServer;
+  /** the conversation engine every adapter hands its events to (engine.handle is the EventHandler) */
+  engine: Engine;
 }
 
 export interface RunningApp extends AppCore {
@@ -55,7 +58,8 @@ export async function startApp(
     jobs: async () => ({ latest: await recentJobRuns(database.db) }),
     outbox: () => outboxSummary(database.db),
   });
-  const core: AppCore = { config, log, clock, database, deps, http };
+  const engine = createEngine(deps);
+  const core: AppCore = { config, log, clock, database, deps, http, engine };
 
   const components: Component[] = [];
   for (const factory of factories) components.push(...(await factory(core)));

@@ -1,0 +1,127 @@
+// The conversation engine: one event in, the direct replies out.
+// Intake order: drop the bot's own messages → de-duplicate by event id → serialize per
+// conversation (lease) → build the context → route → reply. One error boundary per event.
+import { randomBytes } from "node:crypto";
+import { errorCode } from "../errors.js";
+import { pickLocale, t, tb, type Locale, type Params } from "../i18n/translate.js";
+import type { Deps } from "../services/deps.js";
+import type { Context, Influencer, ReplyExtra } from "./context.js";
+import type { InboundEvent } from "./events.js";
+import type { OutboundMessage } from "./message.js";
+import { StoredFlow } from "./flow-store.js";
+import { acquireLease, firstDelivery, purgeExpiredEvents, type IntakeOptions } from "./intake.js";
+import { Router, type EnginePlugin } from "./router.js";
+import { registerCoreHandlers } from "./handlers/core.js";
+import { registerJourneyHandlers } from "./handlers/journey.js";
+import { registerManagerHandlers } from "./manage/index.js";
+
+export interface EngineOptions extends Partial<IntakeOptions> {
+  /** extra registrations run after the built-in ones (manager area, tests) */
+  plugins?: EnginePlugin[];
+  /** identifies this process in lease owners (default: random) */
+  instanceId?: string;
+  /** false: skip the built-in influencer journey (router-only tests) */
+  journey?: boolean;
+  /** false: skip src/engine/manage registration */
+  manage?: boolean;
+}
+
+export interface Engine {
+  handle(event: InboundEvent): Promise<OutboundMessage[]>;
+  readonly router: Router;
+}
+
+const PURGE_EVERY = 500;
+
+export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
+  const intake: IntakeOptions = {
+    dedupeTtlMs: options.dedupeTtlMs ?? 7 * 24 * 3600_000,
+    leaseMs: options.leaseMs ?? 30_000,
+    leaseWaitMs: options.leaseWaitMs ?? 20_000,
+  };
+  const instance = options.instanceId ?? randomBytes(4).toString("hex");
+  let seq = 0;
+
+  const router = new Router();
+  registerCoreHandlers(router);
+  if (options.journey !== false) registerJourneyHandlers(router);
+  if (options.manage !== false) registerManagerHandlers(router);
+  for (const plugin of options.plugins ?? []) plugin(router);
+  registerCoreFallbacks(router);
+
+  async function handle(event: InboundEvent): Promise<OutboundMessage[]> {
+    if (event.author.isBot) return [];
+    let locale: Locale = pickLocale(null, event.author.locale, deps.config.DEFAULT_LOCALE);
+    let release: (() => Promise<void>) | undefined;
+    const replies: OutboundMessage[] = [];
+    try {
+      if (!(await firstDelivery(deps, event.id, intake.dedupeTtlMs))) return [];
+      if (++seq % PURGE_EVERY === 0) await purgeExpiredEvents(deps);
+      release = await acquireLease(deps.db, event.conversation, `${instance}:${seq}`, intake);
+      const influencer = await findInfluencer(deps, event);
+      locale = pickLocale(influencer?.locale, event.author.locale, deps.config.DEFAULT_LOCALE);
+      const row = await deps.db.conversation.findUniqueOrThrow({ where: { key: event.conversation } });
+      const ctx = buildContext(deps, event, locale, influencer, new StoredFlow(deps, event.conversation, row), replies);
+      await router.handle(ctx);
+      return ctx.replies;
+    } catch (err) {
+      deps.log.error(
+        { err, code: errorCode(err), eventId: event.id, conversation: event.conversation, payload: event.payload.type },
+        "event handling failed",
+      );
+      return [{ blocks: tb(locale, "core.error.generic") }];
+    } finally {
+      if (release) {
+        await release().catch((err: unknown) => deps.log.error({ err, conversation: event.conversation }, "lease release failed"));
+      }
+    }
+  }
+
+  return { handle, router };
+}
+
+async function findInfluencer(deps: Deps, event: InboundEvent): Promise<Influencer | null> {
+  const account = await deps.db.platformAccount.findUnique({
+    where: { platform_externalId: { platform: event.platform, externalId: event.author.id } },
+    include: { influencer: true },
+  });
+  const inf = account?.influencer;
+  return inf && inf.status !== "deleted" ? inf : null;
+}
+
+function buildContext(
+  deps: Deps,
+  event: InboundEvent,
+  locale: Locale,
+  influencer: Influencer | null,
+  flow: StoredFlow,
+  replies: OutboundMessage[],
+): Context {
+  const ctx: Context = {
+    event,
+    deps,
+    locale,
+    actor: `${event.platform}:${event.author.id}`,
+    influencer,
+    flow,
+    replies,
+    reply: (m) => void replies.push(m),
+    replyWith: (id: string, params?: Params, extra: ReplyExtra = {}) => void replies.push({ blocks: tb(ctx.locale, id, params), ...extra }),
+    t: (id: string, params?: Params) => t(ctx.locale, id, params),
+    reloadInfluencer: async () => (ctx.influencer = await findInfluencer(deps, event)),
+    setLocale: (l) => void (ctx.locale = l),
+  };
+  return ctx;
+}
+
+/** Unknown commands and stray input get a helpful answer instead of silence. */
+function registerCoreFallbacks(router: Router): void {
+  router.unknownCommand((ctx) => {
+    const p = ctx.event.payload;
+    ctx.replyWith("core.unknown_command", { command: p.type === "command" ? p.name : "?" });
+  });
+  router.fallback((ctx) => {
+    if (ctx.event.payload.type === "action" || ctx.event.payload.type === "form") ctx.replyWith("core.stale_action");
+    else ctx.replyWith(ctx.influencer ? "core.text_outside_flow" : "core.not_joined");
+  });
+}

@@ -1,0 +1,77 @@
+// Intake guards: de-duplicate platform retries by event id (persisted, expiring) and serialize
+// the events of one conversation with a lease on its Conversation row, across processes.
+import { AppError } from "../errors.js";
+import { isUniqueViolation, type Deps } from "../services/deps.js";
+import type { Db } from "../db/client.js";
+
+export interface IntakeOptions {
+  /** how long a processed event id is remembered */
+  dedupeTtlMs: number;
+  /** a lease expires after this long even if its holder died */
+  leaseMs: number;
+  /** give up waiting for a busy conversation after this long */
+  leaseWaitMs: number;
+}
+
+/** True the first time an event id is seen; false for a retry or a duplicate delivery. */
+export async function firstDelivery(deps: Deps, eventId: string, ttlMs: number): Promise<boolean> {
+  const now = deps.clock.now();
+  try {
+    await deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) } });
+    return true;
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    // An expired id may be seen again as new (platforms never retry that late).
+    const r = await deps.db.processedEvent.updateMany({
+      where: { id: eventId, expiresAt: { lt: now } },
+      data: { expiresAt: new Date(now.getTime() + ttlMs) },
+    });
+    return r.count === 1;
+  }
+}
+
+export async function purgeExpiredEvents(deps: Deps): Promise<number> {
+  const r = await deps.db.processedEvent.deleteMany({ where: { expiresAt: { lt: deps.clock.now() } } });
+  return r.count;
+}
+
+/**
+ * Leases use wall-clock time on purpose: a lease protects against a live process elsewhere, so it
+ * must expire in real time even when the business clock is a fake one in tests.
+ */
+const wallNow = () => new Date();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function ensureConversation(db: Db, key: string): Promise<void> {
+  const existing = await db.conversation.findUnique({ where: { key }, select: { key: true } });
+  if (existing) return;
+  try {
+    await db.conversation.create({ data: { key, data: {} } });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+  }
+}
+
+/** Claims the conversation's lease (waiting while another event holds it); returns a release function. */
+export async function acquireLease(db: Db, key: string, owner: string, opts: IntakeOptions): Promise<() => Promise<void>> {
+  await ensureConversation(db, key);
+  const started = Date.now();
+  let delay = 5;
+  for (;;) {
+    const now = wallNow();
+    // One atomic conditional update: free, expired, or (never) ours already.
+    const r = await db.conversation.updateMany({
+      where: { key, OR: [{ lockOwner: null }, { lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockOwner: owner, lockedUntil: new Date(now.getTime() + opts.leaseMs) },
+    });
+    if (r.count === 1) break;
+    if (Date.now() - started > opts.leaseWaitMs) {
+      throw new AppError("conversation_busy", "conversation lease not acquired in time", { context: { key } });
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, 50);
+  }
+  return async () => {
+    await db.conversation.updateMany({ where: { key, lockOwner: owner }, data: { lockOwner: null, lockedUntil: null } });
+  };
+}
