@@ -1,8 +1,8 @@
 // Reward cycles: settings and the close. closeCycle is ONE transaction guarded by a conditional
 // status update (open → closed): a second call, concurrent or later, finds nothing to close, and
 // a failure anywhere inside rolls everything back (old state) — there is no half-closed cycle.
-// Cost: two GROUP BY reads for balances, one audience read, and chunked createMany writes; the
-// number of queries grows with influencers/CHUNK only.
+// Cost: two GROUP BY reads for balances, one joined read of reachable accounts, and multi-row
+// INSERTs of ~6,000 rows per statement; the query count grows with influencers/6,000 only.
 import type { Db } from "../db/client.js";
 import { AppError } from "../errors.js";
 import { err, ok, type Result } from "../result.js";
@@ -10,15 +10,14 @@ import {
   cycleSettingsSchema, DEFAULT_CYCLE_SETTINGS, EARNING_KINDS, expiryMoves, nextCycleBounds, rankStandings,
   type CycleSettings, type Standing,
 } from "../domain/cycle-close.js";
+import type { Provider } from "../db/provider.js";
 import { audit } from "./audit.js";
-import { audience } from "./audience.js";
-import { inChunks, type Deps } from "./deps.js";
+import { bulkInsert, clientProvider } from "./bulk-insert.js";
+import type { Deps } from "./deps.js";
 import type { LedgerWrite } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
-import { enqueue, type OutboxItem } from "./outbox.js";
 
 const SETTING_KEY = "cycle";
-const CHUNK = 5000;
 const TX = { timeout: 30 * 60_000, maxWait: 60_000 };
 
 export async function getCycleSettings(db: Pick<Db, "programSetting">): Promise<CycleSettings> {
@@ -73,6 +72,7 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
     if (options.failAfter === stage) throw new AppError("cycle_close.injected_failure", `injected failure after ${stage}`);
   };
 
+  const provider = clientProvider(deps.db);
   const summary = await deps.db.$transaction(async (tx) => {
     const db = tx as unknown as Db;
     const claimed = await db.cycle.updateMany({ where: { id: open.id, status: "open" }, data: { status: "closed", closedAt: now, endsAt: end } });
@@ -94,9 +94,8 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
       balances.map((b) => ({ influencerId: b.influencerId, earned: earnedBy.get(b.influencerId)?._sum.amount ?? 0, lastEntryId: earnedBy.get(b.influencerId)?._max.id ?? Number.MAX_SAFE_INTEGER })),
       settings.bonuses,
     );
-    await inChunks(standings, CHUNK, async (chunk) => {
-      await db.cycleStanding.createMany({ data: chunk.map((s) => ({ cycleId: open.id, ...s })) });
-    });
+    await bulkInsert(db, provider, "CycleStanding", ["cycleId", "influencerId", "rank", "points", "bonus"].map((name) => ({ name })),
+      standings.map((s) => [open.id, s.influencerId, s.rank, s.points, s.bonus]));
     fail("standings");
 
     const ref = `cycle:${open.id}`;
@@ -109,12 +108,12 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
       entries.push({ influencerId: m.influencerId, cycleId: open.id, amount: m.expiry, kind: "expiry", reference: ref, idempotencyKey: `expiry:cycle:${open.id}:influencer:${m.influencerId}`, createdBy: actor });
       if (m.rollover > 0) entries.push({ influencerId: m.influencerId, cycleId: next.id, amount: m.rollover, kind: "rollover", reference: ref, idempotencyKey: `rollover:cycle:${open.id}:influencer:${m.influencerId}`, createdBy: actor });
     }
-    await inChunks(entries, CHUNK, async (chunk) => {
-      await db.ledgerEntry.createMany({ data: chunk.map((e) => ({ ...e, reason: e.reason ?? null, reference: e.reference ?? null, createdBy: e.createdBy ?? null })) });
-    });
+    await bulkInsert(db, provider, "LedgerEntry",
+      ["influencerId", "cycleId", "amount", "kind", "reason", "reference", "idempotencyKey", "createdBy", "createdAt"].map((name) => ({ name })),
+      entries.map((e) => [e.influencerId, e.cycleId, e.amount, e.kind, e.reason ?? null, e.reference ?? null, e.idempotencyKey, e.createdBy ?? null, now]));
     fail("ledger");
 
-    const notified = await notifyStandings(db, deps, open, standings);
+    const notified = await notifyStandings(db, provider, now, open, standings);
     fail("outbox");
 
     const result: CloseSummary = {
@@ -132,21 +131,45 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
 }
 
 /** Winners hear their rank and bonus, everyone else their rank; one outbox row each. */
-async function notifyStandings(db: Db, deps: Deps, cycle: { id: number; name: string }, standings: Standing[]): Promise<number> {
+async function notifyStandings(db: Db, provider: Provider, now: Date, cycle: { id: number; name: string }, standings: Standing[]): Promise<number> {
   if (!standings.length) return 0;
   const byId = new Map(standings.map((s) => [s.influencerId, s]));
-  const recipients = (await audience({ db, config: deps.config })).filter((r) => byId.has(r.influencerId));
-  const items = recipients.map((r): OutboxItem => {
-    const s = byId.get(r.influencerId)!;
-    return {
-      platform: r.platform, recipient: r.recipient, influencerId: r.influencerId, purpose: "cycle.closed",
-      batchKey: `cycle:${cycle.id}:closed`, dedupeKey: `cycle:${cycle.id}:closed:influencer:${r.influencerId}`,
-      payload: s.bonus > 0
-        ? { kind: "i18n" as const, messageId: "manage.cycle.winner_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points, bonus: s.bonus } }
-        : { kind: "i18n" as const, messageId: "manage.cycle.closed_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points } },
-    };
-  });
-  return enqueue(db, items);
+  const rows: unknown[][] = [];
+  for (const r of await reachableAccounts(db)) {
+    const s = byId.get(r.influencerId);
+    if (!s) continue;
+    const payload = s.bonus > 0
+      ? { kind: "i18n", messageId: "manage.cycle.winner_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points, bonus: s.bonus } }
+      : { kind: "i18n", messageId: "manage.cycle.closed_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points } };
+    rows.push([r.platform, r.recipient, r.influencerId, "cycle.closed", `cycle:${cycle.id}:closed`, JSON.stringify(payload), `cycle:${cycle.id}:closed:influencer:${r.influencerId}`, now, now]);
+  }
+  const columns = [
+    { name: "platform" }, { name: "recipient" }, { name: "influencerId" }, { name: "purpose" }, { name: "batchKey" },
+    { name: "payload", cast: "jsonb" }, { name: "dedupeKey" }, { name: "notBefore" }, { name: "createdAt" },
+  ];
+  return bulkInsert(db, provider, "OutboxMessage", columns, rows, { onConflictDoNothing: "dedupeKey" });
+}
+
+/**
+ * One joined read: the most recently used reachable account of every active, unpaused
+ * influencer (same rule as services/audience.ts, without loading profiles).
+ */
+async function reachableAccounts(db: Db): Promise<{ influencerId: number; platform: string; recipient: string }[]> {
+  const rows = await db.$queryRawUnsafe<{ influencerId: number; platform: string; recipient: string; updatedAt: Date | string }[]>(
+    `SELECT a."influencerId" AS "influencerId", a."platform" AS "platform", COALESCE(a."chatId", a."externalId") AS "recipient", a."updatedAt" AS "updatedAt"
+     FROM "PlatformAccount" a JOIN "Influencer" i ON i."id" = a."influencerId"
+     WHERE i."status" = 'active' AND i."messagesPaused" = false AND i."deletedAt" IS NULL AND a."unreachableAt" IS NULL
+     ORDER BY a."influencerId", a."updatedAt" DESC`,
+  );
+  const out: { influencerId: number; platform: string; recipient: string }[] = [];
+  let last = -1;
+  for (const r of rows) {
+    const id = Number(r.influencerId);
+    if (id === last) continue; // rows are ordered newest account first per influencer
+    last = id;
+    out.push({ influencerId: id, platform: r.platform, recipient: r.recipient });
+  }
+  return out;
 }
 
 export async function listCycles(deps: Deps, actor: Actor) {
