@@ -1,0 +1,72 @@
+// Sending one message to one Telegram chat for the outbox dispatcher. Unlike replies, this path
+// never waits a rate limit out inside: a 429 comes back as `retry` with Telegram's retry_after so
+// the dispatcher schedules it (and keeps its own pacing); 5xx and network errors are `retry` too.
+// A user who blocked the bot, a deleted account or an unknown chat is `unreachable` and marked
+// right here (idempotent; the dispatcher may mark it again on the result without harm).
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { Db } from "../../src/db/client.js";
+import type { Logger } from "../../src/logger.js";
+import type { Clock } from "../../src/clock.js";
+import { markUnreachable } from "../../src/services/accounts.js";
+import type { OutboundMessage, SendResult } from "../adapter.js";
+import { renderMessage, type TelegramMessage } from "./render.js";
+
+const TRANSIENT_RETRY_SECONDS = 30;
+
+/** 403s and 400s that mean "this chat will never take our messages". */
+const UNREACHABLE = [/bot was blocked by the user/i, /user is deactivated/i, /chat not found/i, /bot was kicked/i, /bot is not a member/i, /have no rights to send/i];
+
+export interface TelegramSenderDeps {
+  /** an Api WITHOUT the auto-retry transformer */
+  api: Api;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+}
+
+export class TelegramSender {
+  constructor(private readonly deps: TelegramSenderDeps) {}
+
+  async send(recipient: string, message: OutboundMessage): Promise<SendResult> {
+    const { messages, droppedButtons } = renderMessage(message);
+    if (droppedButtons) this.deps.log.warn({ droppedButtons }, "telegram: buttons with unsafe URLs or oversized data were dropped");
+    return this.sendRendered(recipient, messages);
+  }
+
+  /**
+   * Sends the parts in order. A failure on a later part reports that failure: the dispatcher's
+   * retry then resends the earlier parts too (a long broadcast split in two is rare; losing the
+   * tail would be worse than repeating the head).
+   */
+  async sendRendered(recipient: string, messages: TelegramMessage[]): Promise<SendResult> {
+    let lastId: string | undefined;
+    try {
+      for (const { text, ...other } of messages) {
+        const sent = await this.deps.api.sendMessage(recipient, text, other);
+        lastId = String(sent.message_id);
+      }
+      return { status: "sent", ...(lastId ? { messageId: lastId } : {}) };
+    } catch (err) {
+      return this.failure(recipient, err);
+    }
+  }
+
+  async failure(recipient: string, err: unknown): Promise<SendResult> {
+    if (err instanceof GrammyError) {
+      if (err.error_code === 429) {
+        const afterSeconds = Math.max(1, err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS);
+        return { status: "retry", afterSeconds, error: "telegram 429 too many requests" };
+      }
+      if ((err.error_code === 403 || err.error_code === 400) && UNREACHABLE.some((re) => re.test(err.description))) {
+        const reason = `telegram ${err.error_code}: ${err.description}`.slice(0, 200);
+        const marked = await markUnreachable(this.deps.db, "telegram", recipient, reason, this.deps.clock.now());
+        this.deps.log.info({ code: err.error_code, marked }, "telegram recipient unreachable; will not retry");
+        return { status: "unreachable", reason };
+      }
+      if (err.error_code >= 500) return { status: "retry", afterSeconds: err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS, error: `telegram ${err.error_code}` };
+      return { status: "failed", error: `telegram ${err.error_code}: ${err.description}`.slice(0, 300) };
+    }
+    if (err instanceof HttpError) return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: "telegram unreachable (network)" };
+    return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: err instanceof Error ? err.message.slice(0, 300) : String(err) };
+  }
+}

@@ -1,0 +1,245 @@
+// The grammY wiring: one Bot for intake (long polling via bot.start(), or a webhook on Advo's HTTP
+// server) and replies (auto-retry waits 429 retry_after / 5xx out), plus a second Api without
+// auto-retry for the outbox (sender.ts reports `retry` instead of waiting). Update JSON is mapped
+// by mapper.ts (pure); messages are rendered by render.ts.
+//
+// Order: updates of one chat are handled one after the other, different chats concurrently (up to
+// maxConcurrent, then polling waits). Group chats: only GROUP_COMMANDS reach the engine; other
+// commands and button taps get a pointer to the private chat, chatter is ignored — so the engine
+// stays platform-free.
+import { Api, Bot, webhookCallback, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
+import type { Db } from "../../src/db/client.js";
+import type { Logger } from "../../src/logger.js";
+import type { Clock } from "../../src/clock.js";
+import type { AppConfig } from "../../src/config.js";
+import type { HttpServer } from "../../src/http/server.js";
+import { rememberChat } from "../../src/services/accounts.js";
+import { LOCALES, pickLocale, t, tb, type Locale } from "../../src/i18n/translate.js";
+import { textMessage } from "../../src/engine/message.js";
+import type { ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
+import { GROUP_COMMANDS, groupRoute, mapUpdate } from "./mapper.js";
+import { renderMessage } from "./render.js";
+import { TelegramSender } from "./sender.js";
+
+export const WEBHOOK_PATH = "/telegram/webhook";
+/** Edits, channel posts and the rest are ignored anyway: do not even ask for them. */
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+/** The commands shown in Telegram's menu (private chats); descriptions from the telegram catalog. */
+export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "language", "help", "cancel", "stop", "mydata", "deleteme"];
+
+export type TelegramConfig = Pick<
+  AppConfig,
+  "TELEGRAM_BOT_TOKEN" | "TELEGRAM_BOT_USERNAME" | "TELEGRAM_API_ROOT" | "TELEGRAM_MODE" | "TELEGRAM_WEBHOOK_URL" | "TELEGRAM_WEBHOOK_SECRET" | "DEFAULT_LOCALE"
+>;
+
+export interface TelegramAdapterDeps {
+  config: TelegramConfig;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  /** Advo's HTTP server: webhook mode mounts POST /telegram/webhook on it */
+  http?: Pick<HttpServer, "route">;
+  /** known bot identity (skips getMe; tests) */
+  botInfo?: UserFromGetMe;
+  /** events handled at once across chats (polling waits beyond it) */
+  maxConcurrent?: number;
+  /** long-polling timeout in seconds (Telegram holds getUpdates this long) */
+  pollingTimeoutSeconds?: number;
+  autoRetry?: Partial<AutoRetryOptions>;
+}
+
+export class TelegramAdapter implements ChatAdapter {
+  readonly platform = "telegram" as const;
+  readonly bot: Bot;
+  readonly sender: TelegramSender;
+  private readonly log: Logger;
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly inflight = new Set<Promise<void>>();
+  private handler: EventHandler | undefined;
+  private polling: Promise<void> | undefined;
+  private stopping = false;
+  private username: string | undefined;
+
+  constructor(private readonly deps: TelegramAdapterDeps) {
+    const { config } = deps;
+    if (!config.TELEGRAM_BOT_TOKEN) throw new Error("Telegram needs TELEGRAM_BOT_TOKEN");
+    this.log = deps.log.child({ platform: "telegram" });
+    const apiRoot = (config.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, "");
+    this.bot = new Bot(config.TELEGRAM_BOT_TOKEN, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot } });
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, ...deps.autoRetry }));
+    this.bot.use((ctx) => this.onUpdate(ctx));
+    // Never let one bad update stop polling; never log the update (personal data) or the token.
+    this.bot.catch((err) => this.log.error({ error: errorText(err.error), update: err.ctx.update.update_id }, "telegram update failed"));
+    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot }), db: deps.db, log: this.log, clock: deps.clock });
+  }
+
+  get mode(): "polling" | "webhook" {
+    return this.deps.config.TELEGRAM_MODE;
+  }
+
+  /** t.me link to the private chat with the bot (known after start). */
+  get privateChatLink(): string {
+    return `https://t.me/${this.username ?? ""}`;
+  }
+
+  async start(handler: EventHandler): Promise<void> {
+    this.handler = handler;
+    await this.bot.init();
+    this.username = this.deps.config.TELEGRAM_BOT_USERNAME?.replace(/^@/, "") ?? this.bot.botInfo.username;
+    await this.registerCommands();
+    if (this.mode === "webhook") await this.startWebhook();
+    else await this.startPolling();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.polling) {
+      await this.bot.stop();
+      await this.polling;
+    }
+    await this.idle();
+  }
+
+  /** Resolves when every update received so far is fully handled (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  send(recipient: string, message: OutboundMessage): Promise<SendResult> {
+    return this.sender.send(recipient, message);
+  }
+
+  /** setMyCommands per catalog language (and a default), private and group menus. Never fatal. */
+  async registerCommands(): Promise<void> {
+    const languages: (Locale | undefined)[] = [undefined, ...LOCALES];
+    try {
+      for (const language of languages) {
+        const locale = language ?? this.deps.config.DEFAULT_LOCALE;
+        const describe = (command: string) => ({ command, description: t(locale, `telegram.cmd.${command}`) });
+        const lang = language ? { language_code: language } : {};
+        await this.bot.api.setMyCommands(TELEGRAM_COMMANDS.map(describe), { scope: { type: "all_private_chats" }, ...lang });
+        await this.bot.api.setMyCommands([...GROUP_COMMANDS].map(describe), { scope: { type: "all_group_chats" }, ...lang });
+      }
+    } catch (err) {
+      this.log.warn({ error: errorText(err) }, "telegram: could not register the command menu");
+    }
+  }
+
+  private async startWebhook(): Promise<void> {
+    const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secretToken } = this.deps.config;
+    if (!this.deps.http || !url || !secretToken) throw new Error("Telegram webhook mode needs the HTTP server, TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET");
+    // A slow engine must not make Telegram redeliver: answer 200 after 9 s and keep working
+    // (a redelivery would be dropped by the engine's de-duplication anyway).
+    const callback = webhookCallback(this.bot, "http", { secretToken, onTimeout: "return", timeoutMilliseconds: 9000 });
+    this.deps.http.route("POST", WEBHOOK_PATH, (req, res) => callback(req, res));
+    await this.bot.api.setWebhook(url, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });
+    this.log.info({ path: WEBHOOK_PATH }, "telegram webhook registered");
+  }
+
+  private async startPolling(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.polling = this.bot
+        .start({ allowed_updates: [...ALLOWED_UPDATES], timeout: this.deps.pollingTimeoutSeconds ?? 30, onStart: () => resolve() })
+        .catch((err: unknown) => {
+          this.log.error({ error: errorText(err) }, "telegram polling stopped");
+          reject(err instanceof Error ? err : new Error(String(err)));
+        });
+    });
+    this.log.info({ username: this.username }, "telegram long polling started");
+  }
+
+  private async onUpdate(ctx: Context): Promise<void> {
+    if (this.stopping) return;
+    const mapped = mapUpdate(ctx.update, { ...(this.username ? { botUsername: this.username } : {}), now: this.deps.clock.now() });
+    if (mapped.kind === "ignored") {
+      this.log.debug({ update: ctx.update.update_id, reason: mapped.reason }, "telegram update ignored");
+      if (mapped.callbackQueryId) await this.answerCallback(mapped.callbackQueryId);
+      return;
+    }
+    const { event, chatId, callbackQueryId } = mapped;
+    const route = groupRoute(event);
+    if (route === "point-private" && callbackQueryId) {
+      await this.answerCallback(callbackQueryId, t(this.localeOf(event), "telegram.group.private_only_short", { link: this.privateChatLink }));
+      return;
+    }
+    // Answer the tap at once so the spinner stops; the engine's reply follows as messages.
+    if (callbackQueryId) await this.answerCallback(callbackQueryId);
+    if (route === "ignore") return;
+    const work = this.enqueue(chatId, () => (route === "handle" ? this.handle(event, chatId) : this.pointToPrivate(event, chatId)));
+    // Webhook: finish before answering Telegram (a crash means redelivery, not loss). Polling: keep
+    // fetching while other chats are handled, up to maxConcurrent.
+    if (this.mode === "webhook") await work;
+    else while (this.inflight.size >= (this.deps.maxConcurrent ?? 16)) await Promise.race(this.inflight);
+  }
+
+  /** Runs work after the previous work of the same chat; tracked for idle()/stop(). */
+  private enqueue(chatId: string, work: () => Promise<void>): Promise<void> {
+    const next = (this.chains.get(chatId) ?? Promise.resolve())
+      .then(work)
+      .catch((err: unknown) => this.log.error({ error: errorText(err) }, "telegram event failed"));
+    this.chains.set(chatId, next);
+    this.inflight.add(next);
+    void next.finally(() => {
+      this.inflight.delete(next);
+      if (this.chains.get(chatId) === next) this.chains.delete(chatId);
+    });
+    return next;
+  }
+
+  private async handle(event: InboundEvent, chatId: string): Promise<void> {
+    let replies: OutboundMessage[] = [];
+    try {
+      replies = this.handler ? await this.handler(event) : [];
+    } catch (err) {
+      this.log.error({ error: errorText(err), code: (err as { code?: unknown }).code, event: event.id }, "engine failed on a telegram event");
+      replies = [textMessage(t(this.localeOf(event), "core.error.generic"))];
+    }
+    // They wrote to us: reachable again (the account may exist only now, after /start CODE).
+    if (event.chatType === "private") await rememberChat(this.deps.db, "telegram", event.author.id, chatId);
+    for (const reply of replies) if (!(await this.reply(chatId, reply))) break;
+  }
+
+  private async pointToPrivate(event: InboundEvent, chatId: string): Promise<void> {
+    const locale = this.localeOf(event);
+    const link = this.privateChatLink;
+    await this.reply(chatId, {
+      blocks: tb(locale, "telegram.group.private_only", { link }),
+      buttons: [[{ action: "telegram.open_private", label: t(locale, "telegram.group.open_private"), url: link }]],
+      disablePreview: true,
+    });
+  }
+
+  /** Sends a reply (auto-retry waits out 429/5xx). False when the chat cannot take it. */
+  private async reply(chatId: string, message: OutboundMessage): Promise<boolean> {
+    const { messages, droppedButtons } = renderMessage(message);
+    if (droppedButtons) this.log.warn({ droppedButtons }, "telegram: buttons with unsafe URLs or oversized data were dropped");
+    try {
+      for (const { text, ...other } of messages) await this.bot.api.sendMessage(chatId, text, other);
+      return true;
+    } catch (err) {
+      const result = await this.sender.failure(chatId, err);
+      this.log.warn({ result }, "telegram reply not sent");
+      return false;
+    }
+  }
+
+  private async answerCallback(id: string, text?: string): Promise<void> {
+    try {
+      await this.bot.api.answerCallbackQuery(id, text ? { text, show_alert: true } : {});
+    } catch (err) {
+      // "query is too old" after a restart: nothing to do, the spinner times out by itself.
+      this.log.debug({ error: errorText(err) }, "telegram: callback query not answered");
+    }
+  }
+
+  private localeOf(event: InboundEvent): Locale {
+    return pickLocale(null, event.author.locale, this.deps.config.DEFAULT_LOCALE);
+  }
+}
+
+/** The error's message only: grammY errors carry the request payload (personal data). */
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

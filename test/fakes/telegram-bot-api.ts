@@ -1,0 +1,193 @@
+// A fake Telegram Bot API on 127.0.0.1 for the real grammY Bot: POST /bot<token>/<method> with a
+// JSON body, answered in the Bot API envelope ({ ok, result } / { ok: false, error_code, … }).
+// It records every call, serves getUpdates (long polling) from a queue, can be told to answer
+// 429 with retry_after, 5xx, or 403 "bot was blocked by the user" for a chat, and can deliver an
+// update to a webhook the way Telegram does (X-Telegram-Bot-Api-Secret-Token header).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** Date.now() when the request arrived */
+  at: number;
+}
+
+export interface ApiFailure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+export const BLOCKED: ApiFailure = { error_code: 403, description: "Forbidden: bot was blocked by the user" };
+export const tooManyRequests = (retryAfter: number): ApiFailure => ({
+  error_code: 429,
+  description: `Too Many Requests: retry after ${retryAfter}`,
+  parameters: { retry_after: retryAfter },
+});
+
+/** Methods that send something to a chat (blocked chats refuse them). */
+const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto"]);
+
+export class FakeTelegramBotApi {
+  readonly calls: RecordedCall[] = [];
+  readonly botInfo;
+  webhook: { url: string; secret_token?: string } | undefined;
+  private readonly failures = new Map<string, ApiFailure[]>();
+  private readonly blocked = new Set<string>();
+  private updates: Record<string, unknown>[] = [];
+  private waiters: (() => void)[] = [];
+  private server: Server | undefined;
+  private nextMessageId = 1000;
+  private nextUpdateId = 1;
+  apiRoot = "";
+
+  constructor(readonly token = "123456:TEST-token", username = "advo_test_bot") {
+    this.botInfo = {
+      id: Number(token.split(":")[0]),
+      is_bot: true as const,
+      first_name: "Advo",
+      username,
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+    };
+  }
+
+  async listen(): Promise<this> {
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.apiRoot = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.waiters.splice(0)) wake();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `times` calls of `method` fail with this answer. */
+  failNext(method: string, failure: ApiFailure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  /** Every message to this chat is refused with 403 "bot was blocked by the user". */
+  block(chatId: string | number): void {
+    this.blocked.add(String(chatId));
+  }
+
+  unblock(chatId: string | number): void {
+    this.blocked.delete(String(chatId));
+  }
+
+  /** Queues an update for getUpdates (update_id assigned when missing); returns it. */
+  pushUpdate(update: Record<string, unknown>): Record<string, unknown> {
+    const withId = { update_id: this.nextUpdateId++, ...update };
+    this.nextUpdateId = Math.max(this.nextUpdateId, Number(withId.update_id) + 1);
+    this.updates.push(withId);
+    for (const wake of this.waiters.splice(0)) wake();
+    return withId;
+  }
+
+  /** Updates not yet confirmed by a getUpdates offset. */
+  get pendingUpdates(): number {
+    return this.updates.length;
+  }
+
+  /** POSTs an update to a webhook as Telegram does; returns the HTTP status. */
+  async deliverWebhook(url: string, update: Record<string, unknown>, secret?: string): Promise<number> {
+    const withId = { update_id: this.nextUpdateId++, ...update };
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(secret !== undefined ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+      body: JSON.stringify(withId),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** sendMessage calls to one chat, in order. */
+  messagesTo(chatId: string | number): RecordedCall[] {
+    return this.callsTo("sendMessage").filter((c) => String(c.params.chat_id) === String(chatId));
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? "");
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (!m || m[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    const method = m[2]!;
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const params = raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    this.calls.push({ method, params, at: Date.now() });
+
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
+    if (CHAT_METHODS.has(method) && this.blocked.has(String(params.chat_id))) return reply(res, 403, { ok: false, ...BLOCKED });
+    if (method === "getUpdates") return this.getUpdates(params, req, res);
+    return reply(res, 200, { ok: true, result: this.result(method, params) });
+  }
+
+  private result(method: string, params: Record<string, unknown>): unknown {
+    switch (method) {
+      case "getMe":
+        return this.botInfo;
+      case "setWebhook":
+        this.webhook = { url: String(params.url), ...(params.secret_token ? { secret_token: String(params.secret_token) } : {}) };
+        return true;
+      case "deleteWebhook":
+        this.webhook = undefined;
+        return true;
+      case "sendMessage": {
+        const chatId = Number(params.chat_id);
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: chatId > 0 ? { id: chatId, type: "private", first_name: "User" } : { id: chatId, type: "supergroup", title: "Group" },
+          from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
+          text: String(params.text ?? ""),
+        };
+      }
+      default:
+        return true;
+    }
+  }
+
+  private async getUpdates(params: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.webhook) return reply(res, 409, { ok: false, error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active" });
+    const offset = Number(params.offset ?? 0);
+    this.updates = this.updates.filter((u) => Number(u.update_id) >= offset);
+    const timeoutMs = Math.min(Number(params.timeout ?? 0), 30) * 1000;
+    if (!this.updates.length && timeoutMs > 0) {
+      // Long poll: answer as soon as an update arrives, on timeout, or drop it if the client left.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.waiters.push(done);
+        res.once("close", done);
+      });
+      if (res.destroyed) return;
+    }
+    const limit = Number(params.limit ?? 100);
+    reply(res, 200, { ok: true, result: this.updates.slice(0, limit) });
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed) return;
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
