@@ -4,6 +4,7 @@ import type { AppCore, ComponentFactory } from "../src/app.js";
 import { createDeliveryComponent } from "../src/delivery/component.js";
 import type { MessageSender } from "../src/delivery/port.js";
 import { createSchedulerComponent } from "../src/jobs/scheduler.js";
+import { discordFactory } from "./discord/index.js";
 
 // Issue 8 (scheduler + outbox delivery) — the lead reconciles the final composition:
 // - the scheduler runs every job of src/jobs/registry.ts (no-op when JOBS_ENABLED=false);
@@ -15,4 +16,6 @@ export function deliveryFactory(senders: (core: AppCore) => MessageSender[]): Co
 }
 export { createDeliveryComponent, createSchedulerComponent };
 
-export const componentFactories: ComponentFactory[] = [schedulerFactory];
+// Discord: starts when DISCORD_BOT_TOKEN is set; its sender for delivery is discordAdapterFor(core)
+// from ./discord/index.js (the same instance).
+export const componentFactories: ComponentFactory[] = [schedulerFactory, discordFactory];

@@ -32,6 +32,8 @@ export const COMMANDS: readonly CommandDef[] = [
   { name: "language", engine: "language" },
   { name: "help", engine: "help" },
   { name: "stop", engine: "stop" },
+  { name: "resume", engine: "resume" },
+  { name: "cancel", engine: "cancel" },
   { name: "mydata", engine: "mydata" },
   { name: "deleteme", engine: "deleteme" },
 ];

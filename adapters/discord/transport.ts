@@ -24,8 +24,8 @@ import { FormCache } from "./form-cache.js";
 import { renderWithForm, respondToInteraction, type Respondable } from "./responder.js";
 import { RoleGranter } from "./roles.js";
 
-/** Engine commands whose answer is shown in the guild channel (ephemeral) instead of in the DM. */
-export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewards", "mydata"]);
+/** Engine commands answered in the guild channel (ephemeral): look-ups and settings, no typed steps. */
+export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewards", "mydata", "language", "stop", "resume", "cancel"]);
 
 export type DiscordConfig = Pick<
   AppConfig,
