@@ -1,16 +1,26 @@
 // The Telegram component for the app: built only when TELEGRAM_BOT_TOKEN is set. Polling by
 // default; TELEGRAM_MODE=webhook mounts POST /telegram/webhook on Advo's HTTP server and registers
-// the webhook at start. The adapter is also the Telegram MessageSender the outbox dispatcher needs
-// (pass `adapter` to the delivery component).
-import type { AppCore, Component } from "../../src/app.js";
+// the webhook at start. The adapter is also the Telegram MessageSender the outbox dispatcher needs:
+// `telegramAdapterFor(core)` returns the same instance to every caller.
+import type { AppCore, Component, ComponentFactory } from "../../src/app.js";
 import type { EventHandler } from "../adapter.js";
 import { TelegramAdapter } from "./transport.js";
 
 export { TelegramAdapter };
 
-export function createTelegramAdapter(core: Pick<AppCore, "config" | "deps" | "log" | "clock" | "http">): TelegramAdapter | undefined {
+type CoreParts = Pick<AppCore, "config" | "deps" | "log" | "clock" | "http">;
+
+export function createTelegramAdapter(core: CoreParts): TelegramAdapter | undefined {
   if (!core.config.TELEGRAM_BOT_TOKEN) return undefined;
   return new TelegramAdapter({ config: core.config, db: core.deps.db, log: core.log, clock: core.clock, http: core.http });
+}
+
+const instances = new WeakMap<object, TelegramAdapter | null>();
+
+/** One adapter per app core (undefined when Telegram is not configured). */
+export function telegramAdapterFor(core: CoreParts): TelegramAdapter | undefined {
+  if (!instances.has(core)) instances.set(core, createTelegramAdapter(core) ?? null);
+  return instances.get(core) ?? undefined;
 }
 
 export function telegramComponent(adapter: TelegramAdapter, handler: EventHandler): Component {
@@ -20,3 +30,9 @@ export function telegramComponent(adapter: TelegramAdapter, handler: EventHandle
     stop: () => adapter.stop(),
   };
 }
+
+/** For adapters/index.ts: the Telegram component, handing events to the engine. */
+export const telegramFactory: ComponentFactory = (core) => {
+  const adapter = telegramAdapterFor(core);
+  return adapter ? [telegramComponent(adapter, (event) => core.engine.handle(event))] : [];
+};
