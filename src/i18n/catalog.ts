@@ -6,11 +6,13 @@ import jobs from "./catalogs/jobs.js";
 import discord from "./catalogs/discord.js";
 import manage from "./catalogs/manage.js";
 import telegram from "./catalogs/telegram.js";
+import links from "./catalogs/links.js";
+import journey from "./catalogs/journey.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));
