@@ -5,6 +5,7 @@
 // update to a webhook the way Telegram does (X-Telegram-Bot-Api-Secret-Token header).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { UserFromGetMe } from "grammy/types";
 
 export interface RecordedCall {
   method: string;
@@ -31,7 +32,7 @@ const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto"]);
 
 export class FakeTelegramBotApi {
   readonly calls: RecordedCall[] = [];
-  readonly botInfo;
+  readonly botInfo: UserFromGetMe;
   webhook: { url: string; secret_token?: string } | undefined;
   private readonly failures = new Map<string, ApiFailure[]>();
   private readonly blocked = new Set<string>();
@@ -45,7 +46,7 @@ export class FakeTelegramBotApi {
   constructor(readonly token = "123456:TEST-token", username = "advo_test_bot") {
     this.botInfo = {
       id: Number(token.split(":")[0]),
-      is_bot: true as const,
+      is_bot: true,
       first_name: "Advo",
       username,
       can_join_groups: true,
@@ -55,6 +56,8 @@ export class FakeTelegramBotApi {
       has_main_web_app: false,
       has_topics_enabled: false,
       allows_users_to_create_topics: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
     };
   }
 
