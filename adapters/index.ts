@@ -5,6 +5,7 @@ import { createDeliveryComponent } from "../src/delivery/component.js";
 import type { MessageSender } from "../src/delivery/port.js";
 import { createSchedulerComponent } from "../src/jobs/scheduler.js";
 import { discordFactory } from "./discord/index.js";
+import { slackFactory } from "./slack/index.js";
 
 // Issue 8 (scheduler + outbox delivery) — the lead reconciles the final composition:
 // - the scheduler runs every job of src/jobs/registry.ts (no-op when JOBS_ENABLED=false);
@@ -18,4 +19,6 @@ export { createDeliveryComponent, createSchedulerComponent };
 
 // Discord: starts when DISCORD_BOT_TOKEN is set; its sender for delivery is discordAdapterFor(core)
 // from ./discord/index.js (the same instance).
-export const componentFactories: ComponentFactory[] = [schedulerFactory, discordFactory];
+// Slack: starts when SLACK_BOT_TOKEN is set; its sender for delivery is slackAdapterFor(core)
+// from ./slack/index.js (the same instance).
+export const componentFactories: ComponentFactory[] = [schedulerFactory, discordFactory, slackFactory];

@@ -1,17 +1,20 @@
 // The Slack component for the app: built only when SLACK_BOT_TOKEN is set. HTTP mode mounts
 // POST /slack/events on Advo's HTTP server; SLACK_APP_TOKEN switches to Socket Mode. The adapter is
-// also the Slack MessageSender the outbox dispatcher needs (pass `adapter` to the delivery
-// component). Managers = members of SLACK_MANAGER_CHANNEL, synced into Manager rows.
-import type { AppCore, Component } from "../../src/app.js";
+// also the Slack MessageSender the outbox dispatcher needs: `slackAdapterFor(core)` returns the same
+// instance to every caller. Managers = members of SLACK_MANAGER_CHANNEL, synced into Manager rows.
+import type { AppCore, Component, ComponentFactory } from "../../src/app.js";
 import { isManager, syncChannelManagers } from "../../src/services/managers.js";
 import type { EventHandler } from "../adapter.js";
 import { SlackAdapter } from "./transport.js";
 
 export { SlackAdapter };
 
-export function createSlackAdapter(core: Pick<AppCore, "config" | "deps" | "log" | "clock" | "http">): SlackAdapter | undefined {
+type CoreParts = Pick<AppCore, "config" | "deps" | "log" | "clock" | "http"> & { engine?: Pick<AppCore["engine"], "router"> };
+
+export function createSlackAdapter(core: CoreParts): SlackAdapter | undefined {
   const c = core.config;
   if (!c.SLACK_BOT_TOKEN) return undefined;
+  const router = core.engine?.router;
   return new SlackAdapter({
     botToken: c.SLACK_BOT_TOKEN,
     ...(c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET } : {}),
@@ -23,7 +26,16 @@ export function createSlackAdapter(core: Pick<AppCore, "config" | "deps" | "log"
     http: core.http,
     syncManagers: (userIds) => syncChannelManagers(core.deps, "slack", userIds),
     isManager: (userId) => isManager(core.deps, "slack", userId),
+    ...(router ? { knownCommand: (name: string) => router.hasCommand(name) } : {}),
   });
+}
+
+const instances = new WeakMap<object, SlackAdapter | null>();
+
+/** One adapter per app core (undefined when Slack is not configured). */
+export function slackAdapterFor(core: CoreParts): SlackAdapter | undefined {
+  if (!instances.has(core)) instances.set(core, createSlackAdapter(core) ?? null);
+  return instances.get(core) ?? undefined;
 }
 
 export function slackComponent(adapter: SlackAdapter, handler: EventHandler): Component {
@@ -33,3 +45,9 @@ export function slackComponent(adapter: SlackAdapter, handler: EventHandler): Co
     stop: () => adapter.stop(),
   };
 }
+
+/** For adapters/index.ts: the Slack component, handing events to the engine. */
+export const slackFactory: ComponentFactory = (core) => {
+  const adapter = slackAdapterFor(core);
+  return adapter ? [slackComponent(adapter, (event) => core.engine.handle(event))] : [];
+};

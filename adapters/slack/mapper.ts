@@ -194,6 +194,41 @@ export function mapViewSubmission(body: unknown, receivedAt: Date): MappedEvent 
   };
 }
 
+type CommandPayload = Extract<InboundEvent["payload"], { type: "command" }>;
+
+/** Words people use on Slack for an engine command of another name. */
+const COMMAND_ALIASES: Record<string, string> = { join: "start" };
+
+/**
+ * Slack has one slash command, `/advo`. For a manager it is the manager console (command "advo",
+ * sub-command first). For anyone else `/advo <name> …` runs the engine command <name> when there
+ * is one (`/advo start CODE`, `/advo missions`; `join` = `start`), bare `/advo` is `help`, and
+ * anything else stays "advo" (whose handlers refuse non-managers).
+ */
+export function routeAdvoCommand(p: CommandPayload, manager: boolean, known: (name: string) => boolean): CommandPayload {
+  if (p.name !== "advo" || manager) return p;
+  const [first, ...rest] = p.args;
+  if (!first) return { type: "command", name: "help", args: [], argText: "" };
+  const word = first.replace(/^\//, "").toLowerCase();
+  const name = known(word) ? word : COMMAND_ALIASES[word];
+  if (!name || name === "advo" || !known(name)) return p;
+  return { type: "command", name, args: rest, argText: p.argText.slice(p.argText.indexOf(first) + first.length).trim() };
+}
+
+/**
+ * Slack clients will not send a message starting with "/" (they take it as a slash command), so
+ * in a DM a first word naming an engine command is that command: "start ABC123", "missions".
+ */
+export function textAsCommand(text: string, known: (name: string) => boolean): CommandPayload | undefined {
+  const m = /^\/?([A-Za-z]+)(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  const name = known(word) ? word : COMMAND_ALIASES[word];
+  if (!name || !known(name)) return undefined;
+  const argText = (m[2] ?? "").trim();
+  return { type: "command", name, args: argText ? argText.split(/\s+/) : [], argText };
+}
+
 const memberEventSchema = z.object({
   event: z.object({ type: z.enum(["member_joined_channel", "member_left_channel"]), user: z.string(), channel: z.string() }),
 });

@@ -15,7 +15,9 @@ import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import { LocaleHints } from "./locale-hints.js";
-import { mapBlockAction, mapMessageEvent, mapSlashCommand, mapViewSubmission, memberChange, type MappedEvent, type SlackReply } from "./mapper.js";
+import {
+  mapBlockAction, mapMessageEvent, mapSlashCommand, mapViewSubmission, memberChange, routeAdvoCommand, textAsCommand, type MappedEvent, type SlackReply,
+} from "./mapper.js";
 import { ManagerChannelSync } from "./managers-sync.js";
 import { commandAckBody, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
 import { SlackSender } from "./sender.js";
@@ -42,6 +44,8 @@ export interface SlackAdapterOptions {
    * form replaces the shared card; anyone else's replies (a refusal) are shown to them alone.
    */
   isManager?: (userId: string) => Promise<boolean>;
+  /** whether the engine has a command of this name (routes `/advo <name>` and DM words, see mapper) */
+  knownCommand?: (name: string) => boolean;
   /** how long to wait for the engine before acking empty (Slack's limit is 3 s) */
   ackBudgetMs?: number;
 }
@@ -139,7 +143,11 @@ export class SlackAdapter implements ChatAdapter {
   private registerListeners(): void {
     this.app.event("message", async ({ body }) => {
       const mapped = mapMessageEvent(body, this.botUserId, this.options.clock.now());
-      if (mapped) await this.run(mapped, async (replies) => this.replier.deliver(mapped.reply, replies));
+      if (!mapped) return;
+      const known = this.options.knownCommand;
+      const command = known && mapped.event.payload.type === "text" ? textAsCommand(mapped.event.payload.text, known) : undefined;
+      if (command) mapped.event = { ...mapped.event, payload: command };
+      await this.run(mapped, async (replies) => this.replier.deliver(mapped.reply, replies));
     });
     const members = async ({ body }: { body: unknown }) => {
       const change = memberChange(body);
@@ -150,6 +158,11 @@ export class SlackAdapter implements ChatAdapter {
 
     this.app.command(/^\/.+/, async ({ body, ack, respond }) => {
       const mapped = mapSlashCommand(body, this.options.clock.now());
+      const { knownCommand, isManager } = this.options;
+      if (mapped && knownCommand && mapped.event.payload.type === "command") {
+        const manager = isManager ? await isManager(mapped.event.author.id).catch(() => false) : true;
+        mapped.event = { ...mapped.event, payload: routeAdvoCommand(mapped.event.payload, manager, knownCommand) };
+      }
       await this.interact(mapped, ack as AckFn<unknown>, respond as RespondFn, "command");
     });
     this.app.action(/.*/, async ({ body, ack, respond }) => {

@@ -1,7 +1,7 @@
 // Slack payloads (recorded shapes, see slack-requests.ts) → InboundEvent (pure).
 import { describe, expect, it } from "vitest";
 import { inboundEventSchema } from "../../../src/engine/events.js";
-import { mapBlockAction, mapMessageEvent, mapSlashCommand, mapViewSubmission, memberChange } from "../../../adapters/slack/mapper.js";
+import { mapBlockAction, mapMessageEvent, mapSlashCommand, mapViewSubmission, memberChange, routeAdvoCommand, textAsCommand } from "../../../adapters/slack/mapper.js";
 import { encodeOrigin } from "../../../adapters/slack/modal.js";
 import { blockAction, dmEvent, memberEvent, slashCommand, viewSubmission } from "./slack-requests.js";
 
@@ -67,5 +67,25 @@ describe("slack mapper", () => {
   it("given member events then the change and channel are read", () => {
     expect(memberChange(memberEvent("member_left_channel", "U9", "CMANAGERS"))).toEqual({ type: "left", user: "U9", channel: "CMANAGERS" });
     expect(memberChange(dmEvent("x"))).toBeUndefined();
+  });
+
+  it("given /advo then a manager gets the console; anyone else runs the engine command named first, bare /advo is help, unknown stays advo", () => {
+    const known = (n: string) => ["start", "help", "missions", "points", "advo"].includes(n);
+    const cmd = (text: string) => mapSlashCommand(slashCommand(text), now)!.event.payload as Extract<ReturnType<typeof textAsCommand>, object>;
+    expect(routeAdvoCommand(cmd("points adjust 3 50"), true, known)).toEqual({ type: "command", name: "advo", args: ["points", "adjust", "3", "50"], argText: "points adjust 3 50" });
+    expect(routeAdvoCommand(cmd("start  ABC123"), false, known)).toEqual({ type: "command", name: "start", args: ["ABC123"], argText: "ABC123" });
+    expect(routeAdvoCommand(cmd("join ABC123"), false, known)).toEqual({ type: "command", name: "start", args: ["ABC123"], argText: "ABC123" });
+    expect(routeAdvoCommand(cmd(""), false, known)).toEqual({ type: "command", name: "help", args: [], argText: "" });
+    expect(routeAdvoCommand(cmd("mission new"), false, known)).toMatchObject({ name: "advo", args: ["mission", "new"] });
+    expect(routeAdvoCommand(cmd("advo stats"), false, known)).toMatchObject({ name: "advo" });
+  });
+
+  it("given DM text whose first word is an engine command then it is that command; links and other text stay text", () => {
+    const known = (n: string) => ["start", "missions"].includes(n);
+    expect(textAsCommand("start ABC123", known)).toEqual({ type: "command", name: "start", args: ["ABC123"], argText: "ABC123" });
+    expect(textAsCommand(" /Missions ", known)).toEqual({ type: "command", name: "missions", args: [], argText: "" });
+    expect(textAsCommand("join XYZ", known)).toMatchObject({ name: "start", args: ["XYZ"] });
+    expect(textAsCommand("https://www.instagram.com/p/abc/", known)).toBeUndefined();
+    expect(textAsCommand("Madrid", known)).toBeUndefined();
   });
 });
