@@ -1,15 +1,89 @@
-// recheck-live: RECHECK_LIVE_DAYS after verification, checks the post is still online; a deleted
-// post is flagged to managers (policy "flag") or its points reversed (policy "reverse").
-// Needs the verifier (src/verify); until it is wired in, this job reports "not available".
-import type { Deps } from "../services/deps.js";
+// recheck-live: RECHECK_LIVE_DAYS after a post was verified (or approved), checks it is still
+// online. A removed post becomes status "removed" and is flagged to the managers' channel; under
+// the policy "reverse" (ProgramSetting "recheck-live" = {"onRemoved":"reverse"}) its points are
+// also taken back with a ledger entry keyed reversal:submission:<id> (once, whatever happens).
+// Inconclusive checks are retried later (nextCheckAt). Without a verifier: "not available".
+import { z } from "zod";
 import { DAY } from "../clock.js";
+import type { Deps } from "../services/deps.js";
+import { appendEntry, currentCycle } from "../services/ledger.js";
+import { enqueue, type OutboxItem } from "../services/outbox.js";
+import { recheckDelayMs, type PostChecker } from "./post-checker.js";
 import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
+import { loadDue, VERIFY_BATCH } from "./verify-submissions.js";
 
-export async function runRecheckLive(deps: Deps, now: Date): Promise<JobCounts> {
-  const due = await deps.db.submission.count({
-    where: { status: { in: ["verified", "approved"] }, liveCheckedAt: null, verifiedAt: { lte: new Date(now.getTime() - deps.config.RECHECK_LIVE_DAYS * DAY) } },
-  });
-  return { ...notAvailable("the post verifier (src/verify)"), due };
+export const RECHECK_SETTING = "recheck-live";
+const policySchema = z.object({ onRemoved: z.enum(["flag", "reverse"]).default("flag") });
+export type RemovedPolicy = z.infer<typeof policySchema>["onRemoved"];
+
+export async function removedPostPolicy(deps: Pick<Deps, "db">): Promise<RemovedPolicy> {
+  const row = await deps.db.programSetting.findUnique({ where: { key: RECHECK_SETTING } });
+  const parsed = policySchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data.onRemoved : "flag";
 }
 
-export const recheckLiveJob: JobDefinition = { name: "recheck-live", cronSetting: "JOB_RECHECK_LIVE_CRON", run: runRecheckLive };
+function dueWhere(deps: Deps, now: Date) {
+  const cutoff = new Date(now.getTime() - deps.config.RECHECK_LIVE_DAYS * DAY);
+  return {
+    status: { in: ["verified", "approved"] },
+    liveCheckedAt: null,
+    OR: [{ verifiedAt: { lte: cutoff } }, { verifiedAt: null, decidedAt: { lte: cutoff } }],
+    AND: [{ OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] }],
+  };
+}
+
+export async function runRecheckLive(deps: Deps, now: Date, checker: PostChecker): Promise<JobCounts> {
+  const { db, config } = deps;
+  const counts = { checked: 0, live: 0, removed: 0, reversed: 0, unknown: 0 };
+  const due = await loadDue(deps, dueWhere(deps, now), VERIFY_BATCH);
+  const policy = due.length ? await removedPostPolicy(deps) : "flag";
+  const items: OutboxItem[] = [];
+  for (const s of due) {
+    counts.checked++;
+    const live = await checker.isLive(s);
+    if (live === "unknown") {
+      counts.unknown++;
+      await db.submission.updateMany({ where: { id: s.id, liveCheckedAt: null }, data: { nextCheckAt: new Date(now.getTime() + recheckDelayMs(3)) } });
+      continue;
+    }
+    if (live === "live") {
+      counts.live++;
+      await db.submission.updateMany({ where: { id: s.id }, data: { liveCheckedAt: now, nextCheckAt: null } });
+      continue;
+    }
+    const won = await db.submission.updateMany({ where: { id: s.id, status: { in: ["verified", "approved"] } }, data: { status: "removed", liveCheckedAt: now, nextCheckAt: null } });
+    if (!won.count) continue;
+    counts.removed++;
+    if (policy === "reverse") {
+      const award = await db.ledgerEntry.findUnique({ where: { idempotencyKey: `submission:${s.id}` } });
+      if (award && award.amount > 0) {
+        const cycle = await currentCycle(db, { now: () => now });
+        const r = await appendEntry(db, {
+          influencerId: award.influencerId, cycleId: cycle.id, amount: -award.amount, kind: "reversal",
+          idempotencyKey: `reversal:submission:${s.id}`, reference: `submission:${s.id}`, reason: "post removed", createdBy: "system",
+        });
+        if (r.created) counts.reversed++;
+      }
+    }
+    if (config.SLACK_MANAGER_CHANNEL) {
+      items.push({
+        platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.removed", batchKey: "review.removed", dedupeKey: `submission:${s.id}:removed`,
+        payload: { kind: "i18n", messageId: "jobs.recheck.removed", params: { id: s.id, title: s.mission.title, url: s.url, policy: policy === "reverse" ? "reversed" : "kept (flag only)" } },
+      });
+    }
+  }
+  await enqueue(db, items);
+  return { ...counts, policy };
+}
+
+export function recheckLiveJob(checker: PostChecker | undefined): JobDefinition {
+  return {
+    name: "recheck-live",
+    cronSetting: "JOB_RECHECK_LIVE_CRON",
+    run: async (deps, now) => {
+      if (checker) return runRecheckLive(deps, now, checker);
+      const due = await deps.db.submission.count({ where: dueWhere(deps, now) });
+      return { ...notAvailable("the post verifier (src/verify)"), due };
+    },
+  };
+}

@@ -1,23 +1,33 @@
-// Every scheduled job, by name. The scheduler, `npm run job -- <name>` and /healthz read this list.
+// Every scheduled job, by name. The scheduler, `npm run job -- <name>` and /healthz use this list.
+import type { Deps } from "../services/deps.js";
 import { closeCycleJob } from "./close-cycle.js";
 import { leaderboardBroadcastJob } from "./leaderboard-broadcast.js";
 import { missionsLifecycleJob } from "./missions-lifecycle.js";
 import { onboardingDripJob } from "./onboarding-drip.js";
+import type { PostChecker } from "./post-checker.js";
 import { recheckLiveJob } from "./recheck-live.js";
 import { remindersJob } from "./reminders.js";
 import type { JobDefinition } from "./types.js";
 import { verifySubmissionsJob } from "./verify-submissions.js";
 
-export const allJobs: JobDefinition[] = [
-  verifySubmissionsJob,
-  recheckLiveJob,
-  remindersJob,
-  onboardingDripJob,
-  missionsLifecycleJob,
-  leaderboardBroadcastJob,
-  closeCycleJob,
-];
+/** The jobs of this build; the verification jobs report "not available" without a post checker. */
+export function createJobs(checker: PostChecker | undefined): JobDefinition[] {
+  return [
+    verifySubmissionsJob(checker),
+    recheckLiveJob(checker),
+    remindersJob,
+    onboardingDripJob,
+    missionsLifecycleJob,
+    leaderboardBroadcastJob,
+    closeCycleJob,
+  ];
+}
+
+/** The jobs wired to this build's collaborators (the verifier, when present). */
+export function jobsFor(_deps: Pick<Deps, "config" | "log">): JobDefinition[] {
+  return createJobs(undefined);
+}
 
 export function jobNames(): string[] {
-  return allJobs.map((j) => j.name);
+  return createJobs(undefined).map((j) => j.name);
 }

@@ -4,18 +4,19 @@ import { boot } from "../boot.js";
 import { systemClock } from "../clock.js";
 import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
-import { allJobs, jobNames } from "./registry.js";
+import { jobNames, jobsFor } from "./registry.js";
 import { JobRunner } from "./runner.js";
 
 const name = process.argv[2];
-if (!name || !allJobs.some((j) => j.name === name)) {
+if (!name || !jobNames().includes(name)) {
   process.stderr.write(`usage: npm run job -- <name>\njobs: ${jobNames().join(", ")}\n`);
   process.exit(2);
 }
 const { config, log } = boot();
 await migrateDatabase(config.DATABASE_URL);
 const database = await openDatabase(config.DATABASE_URL);
-const runner = new JobRunner({ db: database.db, clock: systemClock, log, config }, allJobs, { instanceId: `cli-${process.pid}` });
+const deps = { db: database.db, clock: systemClock, log, config };
+const runner = new JobRunner(deps, jobsFor(deps), { instanceId: `cli-${process.pid}` });
 const result = await runner.runNow(name);
 await database.close();
 process.stdout.write(`${JSON.stringify({ job: name, ...result })}\n`);

@@ -4,7 +4,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { AppCore, Component } from "../app.js";
 import type { Deps } from "../services/deps.js";
-import { allJobs } from "./registry.js";
+import { jobsFor } from "./registry.js";
 import { JobRunner, type RunnerOptions } from "./runner.js";
 import type { JobDefinition } from "./types.js";
 
@@ -20,7 +20,7 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: Deps, private readonly options: SchedulerOptions = {}) {
-    this.runner = new JobRunner(deps, options.jobs ?? allJobs, options);
+    this.runner = new JobRunner(deps, options.jobs ?? jobsFor(deps), options);
   }
 
   start(): void {

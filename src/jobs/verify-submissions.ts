@@ -1,13 +1,100 @@
-// verify-submissions: due pending submissions are checked by the verifier (src/verify) and moved to
-// verified (+points), needs_review (review queue) or rejected (influencer told why).
-// The verifier is built by another part of the project; until it is wired in here this job
-// reports "not available" instead of pretending to verify anything.
+// verify-submissions: due pending submissions (nextCheckAt passed) are checked by the verifier and
+// moved to verified (+points through awardForSubmission, idempotent on submission:<id>),
+// needs_review (posted to the managers' review channel) or rejected (the influencer is told why and
+// may submit again before the deadline). Inconclusive fetches are re-checked later with backoff,
+// and go to review after MAX_CHECKS. Each transition is a conditional update on status "pending",
+// so a submission is never decided twice. Without a verifier the job reports "not available".
 import type { Deps } from "../services/deps.js";
+import { enqueue, type OutboxItem } from "../services/outbox.js";
+import { awardForSubmission } from "../services/points.js";
+import { contactsOf } from "./contacts.js";
+import { recheckDelayMs, stringList, type PostChecker, type SubmissionToCheck, type VerifyOutcome } from "./post-checker.js";
 import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
 
-export async function runVerifySubmissions(deps: Deps, now: Date): Promise<JobCounts> {
-  const due = await deps.db.submission.count({ where: { status: "pending", OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] } });
-  return { ...notAvailable("the post verifier (src/verify)"), due };
+/** Submissions checked per run: bounds a run's time; the rest waits for the next slot. */
+export const VERIFY_BATCH = 100;
+export const MAX_CHECKS = 6;
+
+export async function loadDue(deps: Deps, where: object, take: number): Promise<(SubmissionToCheck & { influencerId: number; participationId: number; checkAttempts: number })[]> {
+  const rows = await deps.db.submission.findMany({
+    where, take, orderBy: { id: "asc" },
+    include: { mission: { select: { id: true, title: true, hashtags: true, mentions: true } }, influencer: { select: { handles: { select: { network: true, handle: true } } } } },
+  });
+  return rows.map((s) => ({
+    id: s.id, url: s.url, network: s.network, postId: s.postId, authorHandle: s.authorHandle, influencerId: s.influencerId,
+    participationId: s.participationId, checkAttempts: s.checkAttempts,
+    handles: s.influencer.handles.filter((h) => h.network === s.network).map((h) => h.handle),
+    mission: { id: s.mission.id, title: s.mission.title, hashtags: stringList(s.mission.hashtags), mentions: stringList(s.mission.mentions) },
+  }));
 }
 
-export const verifySubmissionsJob: JobDefinition = { name: "verify-submissions", cronSetting: "JOB_VERIFY_SUBMISSIONS_CRON", run: runVerifySubmissions };
+export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostChecker): Promise<JobCounts> {
+  const { db, config } = deps;
+  const counts = { checked: 0, verified: 0, needsReview: 0, rejected: 0, retried: 0, pointsAwarded: 0 };
+  const due = await loadDue(deps, { status: "pending", OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] }, VERIFY_BATCH);
+  const contacts = await contactsOf(deps, due.map((s) => s.influencerId));
+  const items: OutboxItem[] = [];
+  const tell = (s: (typeof due)[number], what: string, messageId: string, params: Record<string, string | number>) => {
+    const c = contacts.get(s.influencerId);
+    if (c) items.push({ platform: c.platform, recipient: c.recipient, influencerId: s.influencerId, purpose: `submission.${what}`, dedupeKey: `submission:${s.id}:${what}`, payload: { kind: "i18n", messageId, params } });
+  };
+  const job = { ...deps, clock: { now: () => now } };
+  for (const s of due) {
+    counts.checked++;
+    const result = await checker.verify(s);
+    const pending = { id: s.id, status: "pending" };
+    let decided: Exclude<VerifyOutcome, { decision: "retry" }>;
+    if (result.decision === "retry") {
+      const attempts = s.checkAttempts + 1;
+      if (attempts < MAX_CHECKS) {
+        await db.submission.updateMany({ where: pending, data: { checkAttempts: attempts, nextCheckAt: new Date(now.getTime() + recheckDelayMs(attempts)), evidence: { lastError: result.reason } } });
+        counts.retried++;
+        continue;
+      }
+      // Still inconclusive after MAX_CHECKS: a human decides.
+      decided = { decision: "needs_review", notes: `could not check the post ${attempts} times: ${result.reason}` };
+    } else decided = result;
+    const evidence = (decided.evidence ?? { notes: decided.notes ?? decided.reason ?? null }) as object;
+    if (decided.decision === "verified") {
+      const won = await db.submission.updateMany({ where: pending, data: { status: "verified", verifiedAt: now, evidence, decidedBy: "system", decidedAt: now, nextCheckAt: null } });
+      if (!won.count) continue;
+      const award = await awardForSubmission(job, s.id, "system");
+      counts.verified++;
+      if (award.awarded) counts.pointsAwarded += award.points;
+      tell(s, "verified", "jobs.verify.verified", { title: s.mission.title, points: award.points });
+    } else if (decided.decision === "rejected") {
+      const reason = decided.reason ?? decided.notes ?? "the post could not be found";
+      const won = await db.submission.updateMany({ where: pending, data: { status: "rejected", rejectionReason: reason.slice(0, 500), evidence, decidedBy: "system", decidedAt: now, nextCheckAt: null } });
+      if (!won.count) continue;
+      // Like a manager's rejection: they may submit another link until the deadline.
+      await db.participation.updateMany({ where: { id: s.participationId, status: { in: ["accepted", "submitted"] } }, data: { status: "rejected", decidedAt: now } });
+      counts.rejected++;
+      tell(s, "rejected", "jobs.verify.rejected", { title: s.mission.title, reason });
+    } else {
+      const won = await db.submission.updateMany({ where: pending, data: { status: "needs_review", evidence, nextCheckAt: null, checkAttempts: s.checkAttempts + 1 } });
+      if (!won.count) continue;
+      counts.needsReview++;
+      tell(s, "in_review", "jobs.verify.in_review", { title: s.mission.title });
+      if (config.SLACK_MANAGER_CHANNEL) {
+        items.push({
+          platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.needed", batchKey: "review.needed", dedupeKey: `submission:${s.id}:review`,
+          payload: { kind: "i18n", messageId: "jobs.review.needed", params: { id: s.id, title: s.mission.title, url: s.url, notes: decided.notes ?? decided.reason ?? "-" } },
+        });
+      }
+    }
+  }
+  await enqueue(db, items);
+  return counts;
+}
+
+export function verifySubmissionsJob(checker: PostChecker | undefined): JobDefinition {
+  return {
+    name: "verify-submissions",
+    cronSetting: "JOB_VERIFY_SUBMISSIONS_CRON",
+    run: async (deps, now) => {
+      if (checker) return runVerifySubmissions(deps, now, checker);
+      const due = await deps.db.submission.count({ where: { status: "pending", OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] } });
+      return { ...notAvailable("the post verifier (src/verify)"), due };
+    },
+  };
+}

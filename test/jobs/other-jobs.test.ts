@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/clock.js";
 import { runCloseCycle } from "../../src/jobs/close-cycle.js";
-import { runRecheckLive } from "../../src/jobs/recheck-live.js";
-import { runVerifySubmissions } from "../../src/jobs/verify-submissions.js";
+import { recheckLiveJob } from "../../src/jobs/recheck-live.js";
+import { verifySubmissionsJob } from "../../src/jobs/verify-submissions.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { testDeps } from "../helpers/deps.js";
 
@@ -24,7 +24,7 @@ describe.each(testProviders())("close-cycle and verification jobs on %s", (provi
 
   it("given the verifier is not part of this build, then verify-submissions and recheck-live report it instead of pretending", async () => {
     const deps = testDeps(database);
-    expect(await runVerifySubmissions(deps, deps.clock.now())).toMatchObject({ available: false, due: 0 });
-    expect(await runRecheckLive(deps, deps.clock.now())).toMatchObject({ available: false, due: 0 });
+    expect(await verifySubmissionsJob(undefined).run(deps, deps.clock.now())).toMatchObject({ available: false, due: 0 });
+    expect(await recheckLiveJob(undefined).run(deps, deps.clock.now())).toMatchObject({ available: false, due: 0 });
   });
 });
