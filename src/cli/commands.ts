@@ -1,5 +1,6 @@
-// The operator CLI's commands: each maps arguments (validated with zod) to one manager service,
-// acting as "operator", and returns data (for --json) plus a short human text.
+// The operator commands: each maps arguments (validated with zod) to one manager service on
+// behalf of an actor, and returns data (for --json) plus a short text. The CLI runs them as
+// "operator"; chat managers reach the same table through `/advo <command>` (src/engine/manage).
 import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -7,7 +8,7 @@ import { z } from "zod";
 import { toPlainText } from "../engine/message.js";
 import { err, ok, type Result } from "../result.js";
 import type { Deps } from "../services/deps.js";
-import { OPERATOR } from "../services/managers.js";
+import type { Actor } from "../services/managers.js";
 import { createInvitations, listInvitations, revokeInvitation } from "../services/invitations.js";
 import { closeMission, createMissionDraft, duplicateMission, listMissions, previewMission, publishMission } from "../services/missions-admin.js";
 import { approveSubmission, rejectSubmission, reviewQueue } from "../services/review.js";
@@ -23,7 +24,8 @@ export interface CliOutput {
   text: string;
 }
 export type CliResult = Result<CliOutput> | { ok: false; error: string; params?: Record<string, string | number>; fieldErrors?: { field: string; messageId: string }[] };
-type Command = { usage: string; run: (deps: Deps, args: ParsedArgs) => Promise<CliResult> };
+/** `actor`: "operator" from the CLI, the chat user (platform:userId) from /advo in chat. */
+export type Command = { usage: string; run: (deps: Deps, args: ParsedArgs, actor: Actor) => Promise<CliResult> };
 
 const id = z.coerce.number().int().positive();
 const usage = (u: string) => err("manage.cli.usage", { usage: u });
@@ -70,161 +72,161 @@ function wrap<T>(r: Result<T> | CliResult, text: (v: T) => string): CliResult {
 export const COMMANDS: Record<string, Command> = {
   "invite create": {
     usage: "invite create [--count N] [--uses N] [--days D] [--tags a,b] [--note TEXT]",
-    run: async (deps, a) => wrap(
-      await createInvitations(deps, OPERATOR, { count: flag(a, "count") ?? 1, uses: flag(a, "uses") ?? 1, ...(flag(a, "days") ? { days: flag(a, "days") } : {}), tags: csv(flag(a, "tags")), ...(flag(a, "note") ? { note: flag(a, "note") } : {}) } as never),
+    run: async (deps, a, actor) => wrap(
+      await createInvitations(deps, actor, { count: flag(a, "count") ?? 1, uses: flag(a, "uses") ?? 1, ...(flag(a, "days") ? { days: flag(a, "days") } : {}), tags: csv(flag(a, "tags")), ...(flag(a, "note") ? { note: flag(a, "note") } : {}) } as never),
       (list) => list.map((i) => `${i.code}  uses ${i.maxUses}  expires ${fmtDate(i.expiresAt)}\n${i.links.map((l) => `  ${l.platform}: ${l.link}`).join("\n")}`).join("\n"),
     ),
   },
   "invite list": {
     usage: "invite list",
-    run: async (deps) => wrap(await listInvitations(deps, OPERATOR), (list) =>
+    run: async (deps, _a, actor) => wrap(await listInvitations(deps, actor), (list) =>
       list.map((i) => `${i.code}  ${i.uses}/${i.maxUses} used  expires ${fmtDate(i.expiresAt)}${i.revoked ? "  REVOKED" : ""}${i.tags.length ? `  tags ${i.tags.join(",")}` : ""}`).join("\n") || "(no invitations)"),
   },
   "invite revoke": {
     usage: "invite revoke CODE",
-    run: async (deps, a) => (arg(a, 2) ? wrap(await revokeInvitation(deps, OPERATOR, arg(a, 2)!), (i) => `revoked ${i.code}`) : usage("invite revoke CODE")),
+    run: async (deps, a, actor) => (arg(a, 2) ? wrap(await revokeInvitation(deps, actor, arg(a, 2)!), (i) => `revoked ${i.code}`) : usage("invite revoke CODE")),
   },
   "mission create": {
     usage: "mission create --file mission.json|yaml",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const file = flag(a, "file");
       if (!file) return usage("mission create --file mission.json|yaml");
       const values = readMissionFile(file);
       if (!values.ok) return values;
-      return wrap(await createMissionDraft(deps, OPERATOR, values.value), (m) => `created draft mission ${m.id}: ${m.title}`);
+      return wrap(await createMissionDraft(deps, actor, values.value), (m) => `created draft mission ${m.id}: ${m.title}`);
     },
   },
   "mission list": {
     usage: "mission list [--status draft|scheduled|published|closed]",
-    run: async (deps, a) => wrap(await listMissions(deps, OPERATOR, flag(a, "status") ? { status: flag(a, "status")! } : {}), (list) =>
+    run: async (deps, a, actor) => wrap(await listMissions(deps, actor, flag(a, "status") ? { status: flag(a, "status")! } : {}), (list) =>
       list.map((m) => `${m.id}  [${m.status}]  ${m.title}  ${m.points} pts  deadline ${fmtDate(m.deadline)}`).join("\n") || "(no missions)"),
   },
   "mission preview": {
     usage: "mission preview ID",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const n = idArg(a, 2);
-      return n ? wrap(await previewMission(deps, OPERATOR, n, deps.config.DEFAULT_LOCALE), (m) => toPlainText(m)) : usage("mission preview ID");
+      return n ? wrap(await previewMission(deps, actor, n, deps.config.DEFAULT_LOCALE), (m) => toPlainText(m)) : usage("mission preview ID");
     },
   },
   "mission publish": {
     usage: "mission publish ID",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const n = idArg(a, 2);
-      return n ? wrap(await publishMission(deps, OPERATOR, n), (r) => (r.status === "scheduled" ? `mission ${n} scheduled` : `mission ${n} published, announced to ${r.announced}`)) : usage("mission publish ID");
+      return n ? wrap(await publishMission(deps, actor, n), (r) => (r.status === "scheduled" ? `mission ${n} scheduled` : `mission ${n} published, announced to ${r.announced}`)) : usage("mission publish ID");
     },
   },
   "mission close": {
     usage: "mission close ID",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const n = idArg(a, 2);
-      return n ? wrap(await closeMission(deps, OPERATOR, n), () => `mission ${n} closed`) : usage("mission close ID");
+      return n ? wrap(await closeMission(deps, actor, n), () => `mission ${n} closed`) : usage("mission close ID");
     },
   },
   "mission duplicate": {
     usage: "mission duplicate ID",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const n = idArg(a, 2);
-      return n ? wrap(await duplicateMission(deps, OPERATOR, n), (m) => `created draft mission ${m.id} from ${n}`) : usage("mission duplicate ID");
+      return n ? wrap(await duplicateMission(deps, actor, n), (m) => `created draft mission ${m.id} from ${n}`) : usage("mission duplicate ID");
     },
   },
   "submission list": {
     usage: "submission list [--status needs_review|pending|verified|approved|rejected]",
-    run: async (deps, a) => wrap(await reviewQueue(deps, OPERATOR, { status: flag(a, "status") ?? "needs_review" }), (list) =>
+    run: async (deps, a, actor) => wrap(await reviewQueue(deps, actor, { status: flag(a, "status") ?? "needs_review" }), (list) =>
       list.map((s) => `${s.id}  [${s.status}]  mission ${s.missionId} ${s.missionTitle}  influencer ${s.influencerId}  ${s.url}`).join("\n") || "(no submissions)"),
   },
   "submission approve": {
     usage: "submission approve ID",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const n = idArg(a, 2);
-      return n ? wrap(await approveSubmission(deps, OPERATOR, n), (r) => `submission ${n} approved, ${r.awarded} points awarded`) : usage("submission approve ID");
+      return n ? wrap(await approveSubmission(deps, actor, n), (r) => `submission ${n} approved, ${r.awarded} points awarded`) : usage("submission approve ID");
     },
   },
   "submission reject": {
     usage: "submission reject ID --reason TEXT",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       const reason = flag(a, "reason");
       if (!n || !reason) return usage("submission reject ID --reason TEXT");
-      return wrap(await rejectSubmission(deps, OPERATOR, n, reason), () => `submission ${n} rejected`);
+      return wrap(await rejectSubmission(deps, actor, n, reason), () => `submission ${n} rejected`);
     },
   },
   "points adjust": {
     usage: "points adjust INFLUENCER POINTS --reason TEXT [--id REQUEST_ID]",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const inf = idArg(a, 2);
       const points = arg(a, 3);
       const reason = flag(a, "reason");
       if (!inf || points === undefined || !reason) return usage("points adjust INFLUENCER POINTS --reason TEXT [--id REQUEST_ID]");
-      return wrap(await adjustPoints(deps, OPERATOR, { influencerId: inf, points, reason, ...(flag(a, "id") ? { requestId: flag(a, "id")! } : {}) }),
+      return wrap(await adjustPoints(deps, actor, { influencerId: inf, points, reason, ...(flag(a, "id") ? { requestId: flag(a, "id")! } : {}) }),
         (r) => (r.created ? `adjusted; balance now ${r.balance}` : `already applied; balance ${r.balance}`));
     },
   },
   "points statement": {
     usage: "points statement INFLUENCER",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const inf = idArg(a, 2);
-      return inf ? wrap(await influencerStatement(deps, OPERATOR, inf), (s) =>
+      return inf ? wrap(await influencerStatement(deps, actor, inf), (s) =>
         [`${s.displayName ?? `#${s.influencerId}`}: ${s.balance} points in ${s.cycle.name}, ${s.lifetime} lifetime`,
           ...s.entries.map((e) => `  ${fmtDate(e.at)}  ${e.amount > 0 ? "+" : ""}${e.amount}  ${e.kind}${e.reason ? `  ${e.reason}` : ""}`)].join("\n")) : usage("points statement INFLUENCER");
     },
   },
   "reward create": {
     usage: "reward create --name NAME --cost N [--stock N] [--description TEXT]",
-    run: async (deps, a) => wrap(await createReward(deps, OPERATOR, { name: flag(a, "name") ?? "", cost: flag(a, "cost") ?? "", stock: flag(a, "stock") ?? null, description: flag(a, "description") ?? "" } as never), (r) => `created reward ${r.id}: ${r.name}`),
+    run: async (deps, a, actor) => wrap(await createReward(deps, actor, { name: flag(a, "name") ?? "", cost: flag(a, "cost") ?? "", stock: flag(a, "stock") ?? null, description: flag(a, "description") ?? "" } as never), (r) => `created reward ${r.id}: ${r.name}`),
   },
   "reward list": {
     usage: "reward list",
-    run: async (deps) => wrap(await listRewards(deps, OPERATOR), (list) => list.map((r) => `${r.id}  ${r.name}  ${r.cost} pts  stock ${r.stock ?? "∞"}${r.active ? "" : "  inactive"}`).join("\n") || "(no rewards)"),
+    run: async (deps, _a, actor) => wrap(await listRewards(deps, actor), (list) => list.map((r) => `${r.id}  ${r.name}  ${r.cost} pts  stock ${r.stock ?? "∞"}${r.active ? "" : "  inactive"}`).join("\n") || "(no rewards)"),
   },
   "redemption list": {
     usage: "redemption list",
-    run: async (deps) => wrap(await pendingRedemptions(deps, OPERATOR), (list) => list.map((r) => `${r.id}  ${r.rewardName}  influencer ${r.influencerId}  ${r.cost} pts  ${fmtDate(r.createdAt)}`).join("\n") || "(no pending redemptions)"),
+    run: async (deps, _a, actor) => wrap(await pendingRedemptions(deps, actor), (list) => list.map((r) => `${r.id}  ${r.rewardName}  influencer ${r.influencerId}  ${r.cost} pts  ${fmtDate(r.createdAt)}`).join("\n") || "(no pending redemptions)"),
   },
   "redemption fulfil": {
     usage: "redemption fulfil ID",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const n = idArg(a, 2);
-      return n ? wrap(await fulfilRedemption(deps, OPERATOR, n), () => `redemption ${n} fulfilled`) : usage("redemption fulfil ID");
+      return n ? wrap(await fulfilRedemption(deps, actor, n), () => `redemption ${n} fulfilled`) : usage("redemption fulfil ID");
     },
   },
   "redemption cancel": {
     usage: "redemption cancel ID",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const n = idArg(a, 2);
-      return n ? wrap(await cancelRedemption(deps, OPERATOR, n), (r) => `redemption ${n} cancelled, ${r.refunded} points refunded`) : usage("redemption cancel ID");
+      return n ? wrap(await cancelRedemption(deps, actor, n), (r) => `redemption ${n} cancelled, ${r.refunded} points refunded`) : usage("redemption cancel ID");
     },
   },
   "cycle close": {
     usage: "cycle close [--force]",
-    run: async (deps, a) => wrap(await closeCycle(deps, OPERATOR, { force: a.flags.force === true }), (s) =>
+    run: async (deps, a, actor) => wrap(await closeCycle(deps, actor, { force: a.flags.force === true }), (s) =>
       `closed ${s.cycleName}: ${s.participants} participants, ${s.bonusesPaid} bonus points, ${s.expired} expired, ${s.rolledOver} rolled over, ${s.notified} notified; opened ${s.nextCycleName}`),
   },
   "cycle settings": {
     usage: "cycle settings [--length quarter|semester|year|custom] [--ends YYYY-MM-DD] [--bonuses 500,300,100] [--reset | --rollover CAP]",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const input: Record<string, unknown> = {};
       if (flag(a, "length")) input.length = flag(a, "length");
       if (flag(a, "ends")) input.nextEndsAt = flag(a, "ends");
       if (flag(a, "bonuses") !== undefined) input.bonuses = csv(flag(a, "bonuses")).map(Number);
       if (a.flags.reset === true) input.expiry = { policy: "reset" };
       if (flag(a, "rollover")) input.expiry = { policy: "rollover", cap: Number(flag(a, "rollover")) };
-      return wrap(await setCycleSettings(deps, OPERATOR, input), (s) => JSON.stringify(s));
+      return wrap(await setCycleSettings(deps, actor, input), (s) => JSON.stringify(s));
     },
   },
   stats: {
     usage: "stats",
-    run: async (deps) => wrap(await statsReport(deps, OPERATOR, deps.config.DEFAULT_LOCALE), (r) => r.text),
+    run: async (deps, _a, actor) => wrap(await statsReport(deps, actor, deps.config.DEFAULT_LOCALE), (r) => r.text),
   },
   broadcast: {
     usage: "broadcast --text TEXT [--regions a,b] [--interests a,b] [--networks a,b] [--tags a,b] [--yes]",
-    run: async (deps, a) => {
+    run: async (deps, a, actor) => {
       const text = flag(a, "text");
       if (!text) return usage("broadcast --text TEXT [--regions a,b] [--interests a,b] [--networks a,b] [--tags a,b] [--yes]");
       const segment = { regions: csv(flag(a, "regions")), interests: csv(flag(a, "interests")), networks: csv(flag(a, "networks")), tags: csv(flag(a, "tags")) };
-      const draft = await draftBroadcast(deps, OPERATOR, { text, segment });
+      const draft = await draftBroadcast(deps, actor, { text, segment });
       if (!draft.ok) return draft;
       if (a.flags.yes !== true) return ok({ data: { draft: draft.value.id, recipients: draft.value.recipients, sent: false }, text: `${draft.value.recipients} recipients would get:\n${toPlainText(draft.value.preview)}\n(re-run with --yes to send)` });
-      return wrap(await sendBroadcast(deps, OPERATOR, draft.value.id), (r) => `queued for ${r.queued} recipients (batch broadcast:${r.id})`);
+      return wrap(await sendBroadcast(deps, actor, draft.value.id), (r) => `queued for ${r.queued} recipients (batch broadcast:${r.id})`);
     },
   },
 };

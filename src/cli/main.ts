@@ -8,6 +8,7 @@ import { boot } from "../boot.js";
 import { systemClock } from "../clock.js";
 import { projectRoot } from "../db/provider.js";
 import { errorCode } from "../errors.js";
+import { OPERATOR } from "../services/managers.js";
 import { t } from "../i18n/translate.js";
 import { parseArgs } from "./args.js";
 import { openMigratedDatabase } from "./database.js";
@@ -66,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   const { config, log } = boot({ LOG_LEVEL: process.env.LOG_LEVEL || "warn" });
   const database = await openMigratedDatabase(config.DATABASE_URL);
   try {
-    const result = await command.run({ db: database.db, clock: systemClock, log, config }, args);
+    const result = await command.run({ db: database.db, clock: systemClock, log, config }, args, OPERATOR);
     return print(json, result, config.DEFAULT_LOCALE);
   } catch (e) {
     const code = errorCode(e);

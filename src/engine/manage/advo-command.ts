@@ -1,0 +1,58 @@
+// `/advo <sub-command> …` — the managers' command. Interactive sub-commands open forms or post
+// cards with buttons; every other sub-command runs the operator command table (src/cli/commands.ts)
+// with the same arguments as the CLI, on behalf of the chat user (never as "operator").
+import { parseArgs } from "../../cli/args.js";
+import { COMMANDS } from "../../cli/commands.js";
+import { requireManager } from "../../services/managers.js";
+import { statsReport } from "../../services/stats.js";
+import type { Context } from "../context.js";
+import { message, paragraph } from "../message.js";
+import { openBroadcastForm, showPendingRedemptions } from "./broadcast.js";
+import { openEditMissionForm, openNewMissionForm } from "./missions.js";
+import { replyError, payloadId } from "./reply.js";
+import { showReviewQueue } from "./review.js";
+
+/** Sub-commands handled here (interactive), in help order. */
+export const INTERACTIVE = ["mission new", "mission edit ID", "review", "redemptions", "broadcast", "stats"];
+/** CLI commands that make no sense in chat (files, raw JSON). */
+const NOT_IN_CHAT = new Set(["mission create", "broadcast"]);
+
+export function advoHelp(ctx: Context): void {
+  const usages = [
+    ...INTERACTIVE.map((u) => `/advo ${u}`),
+    ...Object.entries(COMMANDS).filter(([name]) => !NOT_IN_CHAT.has(name)).map(([, c]) => `/advo ${c.usage}`),
+  ];
+  ctx.reply(message([paragraph(ctx.t("manage.advo.help")), { type: "list", items: usages.map((u) => [{ code: u }]) }], { ephemeral: true }));
+}
+
+export async function showStats(ctx: Context): Promise<void> {
+  const r = await statsReport(ctx.deps, ctx.actor, ctx.locale);
+  if (!r.ok) return replyError(ctx, r);
+  ctx.reply(message(r.value.text.split("\n").map((line) => paragraph(line)), { ephemeral: true }));
+}
+
+export async function onAdvoCommand(ctx: Context): Promise<void> {
+  const p = ctx.event.payload;
+  const args = p.type === "command" ? p.args : [];
+  const [a, b] = args.map((x) => x.toLowerCase());
+  // Even help is for managers only (and a refusal is audited like any other).
+  const refused = await requireManager(ctx.deps, ctx.actor, `advo.${a ?? "help"}`);
+  if (refused) return replyError(ctx, refused);
+  if (!a || a === "help") return advoHelp(ctx);
+  if (a === "mission" && b === "new") return openNewMissionForm(ctx);
+  if (a === "mission" && b === "edit") return openEditMissionForm(ctx, payloadId(args[2]));
+  if (a === "review" || (a === "submission" && b === "queue")) return showReviewQueue(ctx);
+  if (a === "redemptions" || (a === "redemption" && b === "list")) return showPendingRedemptions(ctx);
+  if (a === "broadcast") return openBroadcastForm(ctx);
+  if (a === "stats") return showStats(ctx);
+  const name = `${a} ${b ?? ""}`;
+  const command = NOT_IN_CHAT.has(name) ? undefined : (COMMANDS[name] ?? COMMANDS[a]);
+  if (!command) return ctx.replyWith("manage.advo.unknown", { command: args.slice(0, 2).join(" ") }, { ephemeral: true });
+  const r = await command.run(ctx.deps, parseArgs(args), ctx.actor);
+  if (!r.ok) {
+    if (r.error === "manage.cli.usage") return ctx.replyWith("manage.advo.usage", { usage: `/advo ${command.usage}` }, { ephemeral: true });
+    return replyError(ctx, r);
+  }
+  // Command output: data the manager asked for, shown as literal text.
+  ctx.reply(message(r.value.text.split("\n").map((line) => paragraph(line)), { ephemeral: true, disablePreview: true }));
+}

@@ -1,0 +1,68 @@
+// What managers see in chat: the review card (evidence + Approve/Reject), the draft preview with
+// its actions, and a pending redemption with Fulfil/Cancel.
+import type { Locale } from "../../config.js";
+import { t } from "../../i18n/translate.js";
+import type { ReviewItem } from "../../services/review.js";
+import type { RedemptionItem } from "../../services/catalog-admin.js";
+import { message, paragraph, type Button, type OutboundMessage } from "../message.js";
+
+export const ACTIONS = {
+  missionPublish: "mission.publish",
+  missionEdit: "mission.edit",
+  missionClose: "mission.close",
+  missionDuplicate: "mission.duplicate",
+  missionPreview: "mission.preview",
+  reviewApprove: "review.approve",
+  reviewReject: "review.reject",
+  broadcastSend: "broadcast.send",
+  broadcastCancel: "broadcast.cancel",
+  redemptionFulfil: "redemption.fulfil",
+  redemptionCancel: "redemption.cancel",
+} as const;
+
+export function missionManagerButtons(locale: Locale, id: number, status: string): Button[][] {
+  const p = String(id);
+  const row: Button[] = [];
+  if (status === "draft") row.push({ action: ACTIONS.missionPublish, label: t(locale, "manage.button.publish"), payload: p, style: "primary" });
+  if (status !== "closed") row.push({ action: ACTIONS.missionEdit, label: t(locale, "manage.button.edit"), payload: p });
+  row.push({ action: ACTIONS.missionDuplicate, label: t(locale, "manage.button.duplicate"), payload: p });
+  if (status !== "closed") row.push({ action: ACTIONS.missionClose, label: t(locale, "manage.button.close"), payload: p, style: "danger" });
+  return [row];
+}
+
+function evidenceSummary(evidence: unknown): string {
+  if (evidence === null || evidence === undefined) return "-";
+  const text = JSON.stringify(evidence);
+  return text.length > 600 ? `${text.slice(0, 600)}…` : text;
+}
+
+/** A submission waiting for a human, with the evidence and the two decisions. */
+export function reviewCard(locale: Locale, s: ReviewItem): OutboundMessage {
+  return message(
+    [
+      paragraph(t(locale, "manage.review.card_title", { id: s.id, mission: s.missionTitle, influencer: s.influencerName ?? `#${s.influencerId}` })),
+      paragraph(s.url),
+      paragraph(t(locale, "manage.review.card_facts", { network: s.network, author: s.authorHandle ?? "-", age: s.createdAt.toISOString().slice(0, 16).replace("T", " ") })),
+      paragraph(t(locale, "manage.review.card_evidence", { evidence: evidenceSummary(s.evidence) })),
+    ],
+    {
+      disablePreview: true,
+      buttons: [[
+        { action: ACTIONS.reviewApprove, label: t(locale, "manage.button.approve"), payload: String(s.id), style: "primary" },
+        { action: ACTIONS.reviewReject, label: t(locale, "manage.button.reject"), payload: String(s.id), style: "danger" },
+      ]],
+    },
+  );
+}
+
+export function redemptionCard(locale: Locale, r: RedemptionItem): OutboundMessage {
+  return message(
+    [paragraph(t(locale, "manage.redemption.item", { id: r.id, reward: r.rewardName, influencer: r.influencerName ?? `#${r.influencerId}`, cost: r.cost, date: r.createdAt.toISOString().slice(0, 10) }))],
+    {
+      buttons: [[
+        { action: ACTIONS.redemptionFulfil, label: t(locale, "manage.button.fulfil"), payload: String(r.id), style: "primary" },
+        { action: ACTIONS.redemptionCancel, label: t(locale, "manage.button.cancel_refund"), payload: String(r.id), style: "danger" },
+      ]],
+    },
+  );
+}
