@@ -5,7 +5,9 @@ import { createDeliveryComponent } from "../src/delivery/component.js";
 import type { MessageSender } from "../src/delivery/port.js";
 import { createSchedulerComponent } from "../src/jobs/scheduler.js";
 import { discordFactory } from "./discord/index.js";
+import { telegramFactory } from "./telegram/index.js";
 import { slackFactory } from "./slack/index.js";
+import { consoleFactory } from "./console/index.js";
 
 // Issue 8 (scheduler + outbox delivery) — the lead reconciles the final composition:
 // - the scheduler runs every job of src/jobs/registry.ts (no-op when JOBS_ENABLED=false);
@@ -21,4 +23,8 @@ export { createDeliveryComponent, createSchedulerComponent };
 // from ./discord/index.js (the same instance).
 // Slack: starts when SLACK_BOT_TOKEN is set; its sender for delivery is slackAdapterFor(core)
 // from ./slack/index.js (the same instance).
-export const componentFactories: ComponentFactory[] = [schedulerFactory, discordFactory, slackFactory];
+// Telegram: starts when TELEGRAM_BOT_TOKEN is set; its sender for delivery is telegramAdapterFor(core)
+// from ./telegram/index.js (the same instance).
+// Console: starts with `npm start` when no platform credentials are set and stdin is a terminal
+// (CONSOLE=on forces it, CONSOLE=off disables it).
+export const componentFactories: ComponentFactory[] = [schedulerFactory, discordFactory, slackFactory, telegramFactory, consoleFactory];
