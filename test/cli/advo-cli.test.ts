@@ -101,10 +101,14 @@ describe.each(testProviders())("advo CLI on %s", (provider) => {
     expect(await db.auditLog.count({ where: { actor: "operator", action: "cycle.close", outcome: "ok" } })).toBe(1);
   });
 
-  it("given an unknown command or a missing job runner then a readable message and a non-zero exit", async () => {
+  it("given an unknown command then a readable message and exit 2; job run delegates to the job runner", async () => {
     const r = await advo(url, ["frobnicate"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown command "frobnicate"');
     expect(r.stderr).toContain("advo invite create");
+    const job = await advo(url, ["job", "run", "close-cycle"]);
+    expect(job.code).toBe(0);
+    expect(JSON.parse(job.stdout)).toMatchObject({ job: "close-cycle", status: "ran", outcome: "ok" });
+    expect((await advo(url, ["job", "run", "no-such-job"])).code).toBe(2);
   });
 });
