@@ -13,7 +13,8 @@ import type { FormSpec, OutboundMessage, SendResult } from "../adapter.js";
 import type { Logger } from "../../src/logger.js";
 import type { SlackReply } from "./mapper.js";
 import { fieldErrors, formToView } from "./modal.js";
-import { renderMessage } from "./render.js";
+import { escapeMrkdwn, renderMessage, type SlackBlock } from "./render.js";
+import type { Clock } from "../../src/clock.js";
 import type { SlackSender } from "./sender.js";
 
 export type RespondFn = (body: Record<string, unknown>) => Promise<unknown>;
@@ -35,11 +36,23 @@ export function viewAckBody(form: FormSpec | undefined, origin: SlackReply["orig
   return { response_action: "update", view: formToView(form, origin ?? {}) };
 }
 
+/**
+ * Under a card replaced after someone acted on it: who (a Slack mention, shown as their name)
+ * and when (Slack's date token, shown in each reader's own time zone and format).
+ */
+export function decidedFooter(userId: string, at: Date): SlackBlock {
+  const who = /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
+  const seconds = Math.floor(at.getTime() / 1000);
+  const fallback = escapeMrkdwn(at.toISOString().replace("T", " ").slice(0, 16) + " UTC");
+  return { type: "context", elements: [{ type: "mrkdwn", text: `✓ ${who} · <!date^${seconds}^{date_short_pretty} {time}|${fallback}>` }] };
+}
+
 export class SlackReplier {
   constructor(
     private readonly client: WebClient,
     private readonly sender: SlackSender,
     private readonly log: Logger,
+    private readonly clock: Clock,
   ) {}
 
   async openForm(reply: SlackReply, form: FormSpec): Promise<void> {
@@ -96,7 +109,7 @@ export class SlackReplier {
       return;
     }
     if (mayReplaceCard && reply.messageTs && (reply.kind === "action" || reply.kind === "view")) {
-      const edited = await this.sender.edit(channel, reply.messageTs, msg);
+      const edited = await this.sender.edit(channel, reply.messageTs, msg, [decidedFooter(reply.user, this.clock.now())]);
       if (edited.status === "sent") return;
       this.log.warn({ result: edited }, "slack: chat.update of the card failed; posting instead");
     }

@@ -3,7 +3,7 @@
 // reschedules the row instead of blocking a worker for minutes.
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from "@slack/web-api";
 import type { OutboundMessage, SendResult } from "../adapter.js";
-import { renderMessage } from "./render.js";
+import { renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
 
 /** Web API error codes meaning "this recipient cannot be reached": never retry, mark unreachable. */
 export const UNREACHABLE_ERRORS = new Set([
@@ -67,11 +67,13 @@ export class SlackSender {
     }
   }
 
-  async edit(recipient: string, ts: string, message: OutboundMessage): Promise<SendResult> {
+  /** `footer`: extra Block Kit blocks the adapter itself builds (e.g. who decided and when). */
+  async edit(recipient: string, ts: string, message: OutboundMessage, footer: SlackBlock[] = []): Promise<SendResult> {
     try {
       const channel = await this.channelFor(recipient);
       const rendered = renderMessage(message);
-      const r = await this.client.chat.update({ channel, ts, text: rendered.text, blocks: rendered.blocks as never });
+      const blocks = [...rendered.blocks, ...footer].slice(-SLACK_LIMITS.blocksPerMessage);
+      const r = await this.client.chat.update({ channel, ts, text: rendered.text, blocks: blocks as never });
       return { status: "sent", messageId: r.ts ?? ts };
     } catch (err) {
       return classifySlackError(err);

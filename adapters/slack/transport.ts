@@ -79,7 +79,7 @@ export class SlackAdapter implements ChatAdapter {
     }
     // Outbox sends: a 429 is reported to the dispatcher (retry with Retry-After), not waited out.
     this.outbox = new SlackSender(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }));
-    this.replier = new SlackReplier(this.app.client, new SlackSender(this.app.client), options.log);
+    this.replier = new SlackReplier(this.app.client, new SlackSender(this.app.client), options.log, options.clock);
     // No retries for the hint: a slow users.info must not eat the 3-second ack budget.
     this.locales = new LocaleHints(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 1000, retryConfig: { retries: 0 } }));
     if (options.managerChannel && options.syncManagers)

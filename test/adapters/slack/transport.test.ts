@@ -128,6 +128,10 @@ describe("slack transport (HTTP mode)", () => {
     const [update] = await fake.waitFor("chat.update");
     expect(update!.args).toMatchObject({ channel: "CMANAGERS", ts });
     expect(JSON.stringify(update!.args.blocks)).toContain("Approved by Maria");
+    // the adapter adds who and when (Slack renders the mention and the date for each reader)
+    expect((update!.args.blocks as Record<string, unknown>[]).at(-1)).toEqual({
+      type: "context", elements: [{ type: "mrkdwn", text: "✓ <@UMANAGER1> · <!date^1767603600^{date_short_pretty} {time}|2026-01-05 09:00 UTC>" }],
+    });
     const [eph] = await fake.waitFor("chat.postEphemeral");
     expect(eph!.args).toMatchObject({ channel: "CMANAGERS", user: "UMANAGER1" });
     expect(events[0]!.payload).toEqual({ type: "action", id: "review.approve", payload: "42" });
