@@ -30,8 +30,9 @@ const listOf = (splitOnComma: boolean) =>
   );
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-const date = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T23:59:59Z` : v.trim()) : v),
+/** A bare day means its start (startsAt) or its last second (deadline), in UTC. */
+const dateAt = (bareDayTime: string) => z.preprocess(
+  (v) => (typeof v === "string" && v.trim() ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T${bareDayTime}Z` : v.trim()) : v),
   z.date({ error: "manage.form.date" }).refine((d) => !Number.isNaN(d.getTime()), { error: "manage.form.date" }),
 );
 
@@ -47,8 +48,8 @@ export const missionFormSchema = z.object({
     .refine((xs) => xs.length > 0, { error: "manage.form.networks_required" })
     .refine((xs) => xs.every((x) => (MISSION_NETWORKS as readonly string[]).includes(x)), { error: "manage.form.network_unknown" }),
   points: z.preprocess(blankToUndefined, z.coerce.number({ error: "manage.form.number" }).int({ error: "manage.form.number" }).min(1, { error: "manage.form.points_range" }).max(1_000_000, { error: "manage.form.points_range" })),
-  startsAt: z.preprocess(blankToUndefined, date.optional()),
-  deadline: z.preprocess(blankToUndefined, date),
+  startsAt: z.preprocess(blankToUndefined, dateAt("00:00:00").optional()),
+  deadline: z.preprocess(blankToUndefined, dateAt("23:59:59")),
   cap: z.preprocess(blankToUndefined, z.coerce.number({ error: "manage.form.number" }).int({ error: "manage.form.number" }).min(1, { error: "manage.form.cap_range" }).optional()),
   regions: listOf(true),
   interests: listOf(true),
