@@ -1,6 +1,13 @@
 // The influencer journey's handlers: join, onboarding, missions, submissions, points, rewards, data.
 import type { Router } from "../router.js";
+import { registerMissionHandlers } from "./missions.js";
+import { registerOnboardingHandlers } from "./onboarding.js";
+import { registerPointsHandlers } from "./points.js";
+import { registerPrivacyHandlers } from "./privacy.js";
 
 export function registerJourneyHandlers(router: Router): void {
-  void router;
+  registerOnboardingHandlers(router);
+  registerMissionHandlers(router);
+  registerPointsHandlers(router);
+  registerPrivacyHandlers(router);
 }

@@ -1,0 +1,37 @@
+// Console rendering: bot messages as readable plain text, buttons as numbered choices.
+import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
+
+function inline(node: Inline): string {
+  if (typeof node === "string") return node;
+  if ("bold" in node) return node.bold.toUpperCase() === node.bold ? node.bold : `*${node.bold}*`;
+  if ("italic" in node) return `_${node.italic}_`;
+  if ("code" in node) return node.code;
+  return `${node.link} <${node.url}>`;
+}
+
+function block(b: Block): string {
+  if (b.type === "paragraph") return b.content.map(inline).join("");
+  return b.items.map((item) => `  • ${item.map(inline).join("")}`).join("\n");
+}
+
+export interface RenderedMessage {
+  text: string;
+  /** the buttons in the order of their numbers (1-based on screen) */
+  choices: Button[];
+}
+
+/** Renders one message; `firstNumber` continues numbering across the messages of one reply. */
+export function renderConsoleMessage(msg: OutboundMessage, firstNumber = 1): RenderedMessage {
+  const lines = msg.blocks.map(block);
+  const choices: Button[] = [];
+  for (const row of msg.buttons ?? []) {
+    const cells = row.map((b) => {
+      if (b.url) return `[${b.label}: ${b.url}]`;
+      choices.push(b);
+      return `[${firstNumber + choices.length - 1}] ${b.label}`;
+    });
+    lines.push(cells.join("  "));
+  }
+  if (msg.form) lines.push(`(form "${msg.form.title}" — not available in the console)`);
+  return { text: lines.join("\n\n"), choices };
+}

@@ -1,0 +1,32 @@
+// Which missions an influencer may see and accept (pure).
+import { matchesSegment, readSegment, stringList, type SegmentProfile } from "./segment.js";
+
+export interface MissionWindow {
+  status: string;
+  startsAt: Date | null;
+  deadline: Date;
+  cap: number | null;
+  acceptedCount: number;
+  segment: unknown;
+}
+
+export type Ineligibility = "not_open" | "not_started" | "past_deadline" | "full" | "not_in_segment";
+
+/** Why a mission is not available to this profile, or null when it is. */
+export function ineligibility(m: MissionWindow, profile: SegmentProfile, now: Date): Ineligibility | null {
+  if (m.status !== "published") return "not_open";
+  if (m.startsAt && m.startsAt > now) return "not_started";
+  if (m.deadline <= now) return "past_deadline";
+  if (m.cap !== null && m.acceptedCount >= m.cap) return "full";
+  if (!matchesSegment(readSegment(m.segment), profile)) return "not_in_segment";
+  return null;
+}
+
+export function profileOf(inf: { region: string | null; interests: unknown; tags: unknown }, handles: { network: string }[]): SegmentProfile {
+  return {
+    region: inf.region,
+    interests: stringList(inf.interests),
+    tags: stringList(inf.tags),
+    networks: [...new Set(handles.map((h) => h.network))],
+  };
+}

@@ -1,0 +1,233 @@
+// Joining (/start CODE) and the onboarding state machine:
+// consent → language → handles (network, then handle; repeat) → region → interests → summary.
+// The step lives in the Conversation row, so a restart resumes at the same question.
+import { LOCALES } from "../../config.js";
+import { INTERESTS, NETWORKS, ONBOARDING_MESSAGES as M, REGIONS, type Network } from "../../domain/program-content.js";
+import { isLocale } from "../../i18n/translate.js";
+import { detectNetworkFromProfileUrl } from "../../domain/handles.js";
+import { joinWithCode } from "../../services/invitations-join.js";
+import { activate, addHandle, recordConsent, setInterests, setRegion } from "../../services/onboarding.js";
+import { stringList } from "../../domain/segment.js";
+import type { Context } from "../context.js";
+import type { Button } from "../message.js";
+import type { Router } from "../router.js";
+import { networkLabel } from "../mission-card.js";
+import { chooseLanguage } from "./core.js";
+import { actionId, actionPayload, commandArgs, contactOf, text } from "./shared.js";
+
+export const FLOW_ONBOARDING = "onboarding";
+const rows = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+async function ask(ctx: Context, step: string): Promise<void> {
+  const brand = ctx.deps.config.BRAND_NAME;
+  const disclosure = ctx.deps.config.DISCLOSURE_TAG;
+  const inf = ctx.influencer;
+  switch (step) {
+    case "consent":
+      return ctx.replyWith(M.rules, { brand, disclosure }, {
+        buttons: [[
+          { action: "onb.consent", payload: "yes", label: ctx.t("journey.onboarding.consent_yes"), style: "primary" },
+          { action: "onb.consent", payload: "no", label: ctx.t("journey.onboarding.consent_no") },
+        ]],
+      });
+    case "language":
+      return ctx.replyWith(M.language, {}, { buttons: [LOCALES.map((l) => ({ action: "onb.lang", payload: l, label: ctx.t(`core.language.name.${l}`) }))] });
+    case "handles": {
+      const handles = inf ? await ctx.deps.db.socialHandle.findMany({ where: { influencerId: inf.id }, orderBy: { id: "asc" } }) : [];
+      const buttons: Button[][] = rows(NETWORKS.map((n) => ({ action: "onb.net", payload: n, label: networkLabel(n) })), 4);
+      if (handles.length) buttons.push([{ action: "onb.handles_done", label: ctx.t("journey.onboarding.handles_done"), style: "primary" }]);
+      const list = handles.map((h) => `${networkLabel(h.network)} @${h.handle}`).join(", ");
+      return ctx.replyWith(M.handles, { handles: list || "—" }, { buttons });
+    }
+    case "handle_input": {
+      const network = String(ctx.flow.current?.data.network ?? "");
+      return ctx.replyWith("journey.onboarding.handle_input", { network: networkLabel(network) });
+    }
+    case "region":
+      return ctx.replyWith(M.region, {}, { buttons: rows(REGIONS.map((r) => ({ action: "onb.region", payload: r, label: ctx.t(`journey.region.${r}`) })), 4) });
+    case "interests": {
+      const chosen = new Set(stringList(ctx.flow.current?.data.interests));
+      const buttons: Button[][] = rows(INTERESTS.map((i): Button => ({ action: "onb.interest", payload: i, label: `${chosen.has(i) ? "✓ " : ""}${ctx.t(`journey.interest.${i}`)}` })), 4);
+      buttons.push([{ action: "onb.interests_done", label: ctx.t("journey.onboarding.interests_done"), style: "primary" }]);
+      return ctx.replyWith(M.interests, {}, { buttons });
+    }
+    case "summary":
+      return summary(ctx);
+  }
+}
+
+async function summary(ctx: Context): Promise<void> {
+  const inf = await ctx.reloadInfluencer();
+  if (!inf) return;
+  const handles = await ctx.deps.db.socialHandle.findMany({ where: { influencerId: inf.id }, orderBy: { id: "asc" } });
+  ctx.replyWith(M.summary, {
+    language: ctx.t(`core.language.name.${ctx.locale}`),
+    handles: handles.map((h) => `${networkLabel(h.network)} @${h.handle}`).join(", "),
+    region: inf.region ? ctx.t(`journey.region.${inf.region}`) : "—",
+    interests: stringList(inf.interests).map((i) => ctx.t(`journey.interest.${i}`)).join(", "),
+  }, {
+    buttons: [
+      [{ action: "onb.confirm", label: ctx.t("journey.onboarding.confirm"), style: "primary" }],
+      (["language", "handles", "region", "interests"] as const).map((s) => ({ action: "onb.edit", payload: s, label: ctx.t(`journey.onboarding.edit_${s}`) })),
+    ],
+  });
+}
+
+/** After a step is answered: the next question, or back to the summary when editing. */
+async function advance(ctx: Context, next: string): Promise<void> {
+  const target = ctx.flow.current?.data.editing ? "summary" : next;
+  await ctx.flow.goto(target);
+  await ask(ctx, target);
+}
+
+/** Reads "instagram @name", or a profile URL of any network. */
+function handleFromText(input: string): { network: Network; input: string } | undefined {
+  const [first, ...rest] = input.split(/\s+/);
+  const net = first?.toLowerCase();
+  if (net && (NETWORKS as readonly string[]).includes(net) && rest.length) return { network: net as Network, input: rest.join(" ") };
+  const fromUrl = detectNetworkFromProfileUrl(input);
+  return fromUrl ? { network: fromUrl, input } : undefined;
+}
+
+async function saveHandle(ctx: Context, network: Network, input: string): Promise<void> {
+  const inf = ctx.influencer;
+  if (!inf) return;
+  const r = await addHandle(ctx.deps, inf.id, network, input);
+  if (!r.ok) {
+    ctx.replyWith(r.error, r.params);
+    return ask(ctx, ctx.flow.current?.step ?? "handles");
+  }
+  ctx.replyWith("journey.onboarding.handle_added", { network: networkLabel(r.value.network), handle: r.value.handle });
+  await ctx.flow.goto("handles");
+  await ask(ctx, "handles");
+}
+
+async function onboardingStep(ctx: Context): Promise<void> {
+  const state = ctx.flow.current;
+  const inf = ctx.influencer;
+  if (!state || !inf) return;
+  const id = actionId(ctx);
+  const value = actionPayload(ctx);
+  const typed = text(ctx);
+
+  if (id === "onb.edit" && state.step === "summary" && value && ["language", "handles", "region", "interests"].includes(value)) {
+    const data = value === "interests" ? { editing: true, interests: stringList(inf.interests) } : { editing: true };
+    await ctx.flow.goto(value, data);
+    return ask(ctx, value);
+  }
+
+  switch (state.step) {
+    case "consent":
+      if (id === "onb.consent" && value === "yes") {
+        await recordConsent(ctx.deps, inf.id);
+        ctx.replyWith("journey.onboarding.consent_thanks");
+        return advance(ctx, "language");
+      }
+      if (id === "onb.consent" && value === "no") return ctx.replyWith("journey.onboarding.consent_needed");
+      break;
+    case "language":
+      if (id === "onb.lang" && isLocale(value)) {
+        await chooseLanguage(ctx, value);
+        return advance(ctx, "handles");
+      }
+      break;
+    case "handles":
+      if (id === "onb.net" && (NETWORKS as readonly string[]).includes(value ?? "")) {
+        await ctx.flow.goto("handle_input", { network: value });
+        return ask(ctx, "handle_input");
+      }
+      if (id === "onb.handles_done") {
+        const count = await ctx.deps.db.socialHandle.count({ where: { influencerId: inf.id } });
+        if (!count) return ctx.replyWith("journey.onboarding.handles_needed");
+        return advance(ctx, "region");
+      }
+      if (typed) {
+        const parsed = handleFromText(typed);
+        if (parsed) return saveHandle(ctx, parsed.network, parsed.input);
+        ctx.replyWith("journey.onboarding.pick_network_first");
+        return ask(ctx, "handles");
+      }
+      break;
+    case "handle_input":
+      if (typed) return saveHandle(ctx, state.data.network as Network, typed);
+      if (id === "onb.net" || id === "onb.handles_done") {
+        await ctx.flow.goto("handles");
+        return onboardingStep(ctx);
+      }
+      break;
+    case "region":
+      if (id === "onb.region" && value) {
+        const r = await setRegion(ctx.deps, inf.id, value);
+        if (r.ok) return advance(ctx, "interests");
+      }
+      break;
+    case "interests":
+      if (id === "onb.interest" && (INTERESTS as readonly string[]).includes(value ?? "")) {
+        const chosen = new Set(stringList(state.data.interests));
+        if (chosen.has(value as string)) chosen.delete(value as string);
+        else chosen.add(value as string);
+        await ctx.flow.update({ interests: [...chosen] });
+        return ask(ctx, "interests");
+      }
+      if (id === "onb.interests_done") {
+        const r = await setInterests(ctx.deps, inf.id, stringList(state.data.interests));
+        if (!r.ok) return ctx.replyWith(r.error, r.params);
+        return advance(ctx, "summary");
+      }
+      break;
+    case "summary":
+      if (id === "onb.confirm") {
+        await activate(ctx.deps, inf.id, contactOf(ctx));
+        await ctx.flow.end();
+        await ctx.reloadInfluencer();
+        return ctx.replyWith(M.done, { brand: ctx.deps.config.BRAND_NAME });
+      }
+      break;
+  }
+  // Anything else: say so and ask the current question again.
+  ctx.replyWith(id ? "core.stale_action" : "journey.onboarding.use_buttons");
+  await ask(ctx, state.step);
+}
+
+async function start(ctx: Context): Promise<void> {
+  const inf = ctx.influencer;
+  if (inf && inf.status !== "onboarding") return ctx.replyWith("journey.join.welcome_back", { brand: ctx.deps.config.BRAND_NAME });
+  if (inf) return resumeOnboarding(ctx);
+  const code = commandArgs(ctx)[0];
+  if (!code) return ctx.replyWith("core.not_joined");
+  const e = ctx.event;
+  const r = await joinWithCode(ctx.deps, {
+    platform: e.platform, externalId: e.author.id, chatId: contactOf(ctx).chatId,
+    ...(e.author.username ? { username: e.author.username } : {}),
+    ...(e.author.name ? { name: e.author.name } : {}),
+    ...(e.author.locale ? { localeHint: e.author.locale } : {}),
+  }, code);
+  if (!r.ok) return ctx.replyWith(r.error, r.params);
+  ctx.influencer = r.value.influencer;
+  if (r.value.kind === "welcome_back") return start(ctx);
+  const brand = ctx.deps.config.BRAND_NAME;
+  ctx.replyWith(M.welcome, { brand });
+  ctx.replyWith(M.motivation, { brand });
+  await ctx.flow.start(FLOW_ONBOARDING, "consent");
+  await ask(ctx, "consent");
+}
+
+async function resumeOnboarding(ctx: Context): Promise<void> {
+  ctx.replyWith("journey.onboarding.resume");
+  const state = ctx.flow.current;
+  if (state?.flow === FLOW_ONBOARDING) return ask(ctx, state.step);
+  // The flow was lost (expired or another chat): start over from the consent.
+  await ctx.flow.start(FLOW_ONBOARDING, "consent");
+  await ask(ctx, "consent");
+}
+
+export function registerOnboardingHandlers(router: Router): void {
+  router.command("start", start);
+  router.flow(FLOW_ONBOARDING, onboardingStep);
+  // Onboarding buttons pressed outside the flow (old messages, after a restart of the flow).
+  router.action("onb.*", async (ctx) => {
+    if (ctx.flow.current?.flow === FLOW_ONBOARDING) return onboardingStep(ctx);
+    if (ctx.influencer?.status === "onboarding") return resumeOnboarding(ctx);
+    ctx.replyWith("core.stale_action");
+  });
+}

@@ -1,0 +1,56 @@
+// The mission card: ONE pure builder used for the influencer's card and the managers' preview,
+// so both always show exactly the same thing.
+import type { Locale } from "../config.js";
+import { stringList } from "../domain/segment.js";
+import { t } from "../i18n/translate.js";
+import { bold, list, message, paragraph, type OutboundMessage } from "./message.js";
+
+export const ACTION_MISSION_ACCEPT = "mission.accept";
+export const ACTION_MISSION_DECLINE = "mission.decline";
+
+export interface CardMission {
+  id: number;
+  title: string;
+  brief: string;
+  dos: unknown;
+  donts: unknown;
+  hashtags: unknown;
+  mentions: unknown;
+  networks: unknown;
+  points: number;
+  deadline: Date;
+}
+
+export function formatDeadline(d: Date): string {
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export function networkLabel(n: string): string {
+  const labels: Record<string, string> = { instagram: "Instagram", tiktok: "TikTok", youtube: "YouTube", x: "X", facebook: "Facebook", twitch: "Twitch", linkedin: "LinkedIn" };
+  return labels[n] ?? n;
+}
+
+export function missionCard(m: CardMission, locale: Locale, options: { buttons?: boolean } = {}): OutboundMessage {
+  const dos = stringList(m.dos);
+  const donts = stringList(m.donts);
+  const required = [...stringList(m.hashtags), ...stringList(m.mentions)];
+  const networks = stringList(m.networks);
+  const blocks = [
+    paragraph(bold(m.title)),
+    paragraph(m.brief),
+    ...(dos.length ? [paragraph(bold(t(locale, "journey.card.dos"))), list(dos.map((d) => [d]))] : []),
+    ...(donts.length ? [paragraph(bold(t(locale, "journey.card.donts"))), list(donts.map((d) => [d]))] : []),
+    ...(required.length ? [paragraph(bold(t(locale, "journey.card.required")), " ", required.join(" "))] : []),
+    paragraph(bold(t(locale, "journey.card.networks")), " ", networks.length ? networks.map(networkLabel).join(", ") : t(locale, "journey.card.any_network")),
+    paragraph(bold(t(locale, "journey.card.points")), " ", String(m.points)),
+    paragraph(bold(t(locale, "journey.card.deadline")), " ", formatDeadline(m.deadline)),
+  ];
+  const buttons =
+    options.buttons === false
+      ? undefined
+      : [[
+          { action: ACTION_MISSION_ACCEPT, label: t(locale, "journey.card.accept"), payload: String(m.id), style: "primary" as const },
+          { action: ACTION_MISSION_DECLINE, label: t(locale, "journey.card.decline"), payload: String(m.id) },
+        ]];
+  return message(blocks, { disablePreview: true, ...(buttons ? { buttons } : {}) });
+}

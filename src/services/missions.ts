@@ -1,0 +1,98 @@
+// Missions from the influencer's side: the open missions they are eligible for, accepting with
+// an atomic cap (updateMany on acceptedCount while below the cap), declining.
+import { err, ok, type Result } from "../result.js";
+import { ineligibility, profileOf } from "../domain/eligibility.js";
+import type { Mission, Participation } from "../db/generated/sqlite/client.js";
+import type { Deps } from "./deps.js";
+
+export interface MissionListItem {
+  mission: Mission;
+  participation: Participation | null;
+}
+
+async function profile(deps: Deps, influencerId: number) {
+  const inf = await deps.db.influencer.findUniqueOrThrow({ where: { id: influencerId }, include: { handles: { select: { network: true } } } });
+  return profileOf(inf, inf.handles);
+}
+
+/** Open missions this influencer may take, soonest deadline first, with their participation. */
+export async function listEligibleMissions(deps: Deps, influencerId: number): Promise<MissionListItem[]> {
+  const now = deps.clock.now();
+  const [p, missions, parts] = await Promise.all([
+    profile(deps, influencerId),
+    deps.db.mission.findMany({
+      where: { status: "published", deadline: { gt: now }, OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
+      orderBy: [{ deadline: "asc" }, { id: "asc" }],
+      take: 200,
+    }),
+    deps.db.participation.findMany({ where: { influencerId } }),
+  ]);
+  const byMission = new Map(parts.map((x) => [x.missionId, x]));
+  return missions
+    .filter((m) => {
+      const part = byMission.get(m.id);
+      if (part && part.status !== "offered") return part.status !== "declined"; // theirs already: shown even if now full
+      return ineligibility(m, p, now) === null;
+    })
+    .map((m) => ({ mission: m, participation: byMission.get(m.id) ?? null }));
+}
+
+export async function getMission(deps: Deps, missionId: number): Promise<Mission | null> {
+  return deps.db.mission.findUnique({ where: { id: missionId } });
+}
+
+const REASON_MESSAGE = {
+  not_open: "journey.missions.not_open",
+  not_started: "journey.missions.not_open",
+  past_deadline: "journey.missions.past_deadline",
+  full: "journey.missions.full",
+  not_in_segment: "journey.missions.not_eligible",
+} as const;
+
+export async function acceptMission(deps: Deps, influencerId: number, missionId: number): Promise<Result<Mission>> {
+  const mission = await getMission(deps, missionId);
+  if (!mission) return err("journey.missions.not_found");
+  const existing = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
+  if (existing && !["offered", "declined"].includes(existing.status)) return err("journey.missions.already_accepted", { title: mission.title });
+  const why = ineligibility(mission, await profile(deps, influencerId), deps.clock.now());
+  if (why) return err(REASON_MESSAGE[why], { title: mission.title });
+
+  return deps.db.$transaction(async (tx) => {
+    // The database re-checks the cap: of two people taking the last place, exactly one gets it.
+    const slot = await tx.mission.updateMany({
+      where: { id: missionId, status: "published", ...(mission.cap !== null ? { acceptedCount: { lt: mission.cap } } : {}) },
+      data: { acceptedCount: { increment: 1 } },
+    });
+    if (slot.count !== 1) return err("journey.missions.full", { title: mission.title });
+    const now = deps.clock.now();
+    await tx.participation.upsert({
+      where: { missionId_influencerId: { missionId, influencerId } },
+      create: { missionId, influencerId, status: "accepted", acceptedAt: now },
+      update: { status: "accepted", acceptedAt: now, declinedAt: null },
+    });
+    return ok(mission);
+  });
+}
+
+export async function declineMission(deps: Deps, influencerId: number, missionId: number): Promise<Result<Mission>> {
+  const mission = await getMission(deps, missionId);
+  if (!mission) return err("journey.missions.not_found");
+  const existing = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
+  if (existing && existing.status !== "offered" && existing.status !== "declined") return err("journey.missions.already_accepted", { title: mission.title });
+  await deps.db.participation.upsert({
+    where: { missionId_influencerId: { missionId, influencerId } },
+    create: { missionId, influencerId, status: "declined", declinedAt: deps.clock.now() },
+    update: { status: "declined", declinedAt: deps.clock.now() },
+  });
+  return ok(mission);
+}
+
+/** Accepted missions still waiting for a link (what /submit offers). */
+export async function missionsAwaitingLink(deps: Deps, influencerId: number): Promise<Mission[]> {
+  const parts = await deps.db.participation.findMany({
+    where: { influencerId, status: "accepted", mission: { status: "published", deadline: { gt: deps.clock.now() } } },
+    include: { mission: true },
+    orderBy: { acceptedAt: "asc" },
+  });
+  return parts.map((p) => p.mission);
+}

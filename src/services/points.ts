@@ -1,0 +1,50 @@
+// Points from the influencer's side: awarding an approved/verified submission (idempotent on the
+// ledger key submission:<id>, safe under concurrent calls) and the /points summary.
+import { appendEntry, currentCycle, cycleBalance, lifetimeEarned } from "./ledger.js";
+import type { LedgerEntry } from "../db/generated/sqlite/client.js";
+import type { Deps } from "./deps.js";
+
+export interface AwardOutcome {
+  /** true only for the call that wrote the ledger entry */
+  awarded: boolean;
+  points: number;
+  entryId: number;
+}
+
+export async function awardForSubmission(deps: Deps, submissionId: number, decidedBy = "system"): Promise<AwardOutcome> {
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { mission: { select: { points: true, title: true } } } });
+  const cycle = await currentCycle(deps.db, deps.clock);
+  const key = `submission:${submissionId}`;
+  const r = await appendEntry(deps.db, {
+    influencerId: s.influencerId, cycleId: cycle.id, amount: s.mission.points, kind: "mission",
+    idempotencyKey: key, reference: key, reason: s.mission.title, createdBy: decidedBy,
+  });
+  const now = deps.clock.now();
+  // Verified stays verified (the stronger fact); anything else still open becomes approved.
+  await deps.db.submission.updateMany({
+    where: { id: submissionId, status: { in: ["pending", "needs_review"] } },
+    data: { status: "approved", decidedAt: now, decidedBy },
+  });
+  await deps.db.participation.updateMany({
+    where: { id: s.participationId, status: { in: ["accepted", "submitted"] } },
+    data: { status: "approved", decidedAt: now },
+  });
+  return { awarded: r.created, points: r.entry.amount, entryId: r.entry.id };
+}
+
+export interface PointsSummary {
+  cycle: { id: number; name: string; endsAt: Date };
+  balance: number;
+  lifetime: number;
+  recent: LedgerEntry[];
+}
+
+export async function pointsSummary(deps: Deps, influencerId: number, recent = 5): Promise<PointsSummary> {
+  const cycle = await currentCycle(deps.db, deps.clock);
+  const [balance, lifetime, entries] = await Promise.all([
+    cycleBalance(deps.db, influencerId, cycle.id),
+    lifetimeEarned(deps.db, influencerId),
+    deps.db.ledgerEntry.findMany({ where: { influencerId }, orderBy: { id: "desc" }, take: recent }),
+  ]);
+  return { cycle: { id: cycle.id, name: cycle.name, endsAt: cycle.endsAt }, balance, lifetime, recent: entries };
+}

@@ -1,0 +1,55 @@
+// The influencer's own data: /mydata exports it, /deleteme erases personal data. Ledger entries
+// stay (the cycle totals must still add up) but point to an anonymized, deleted profile.
+import type { Deps } from "./deps.js";
+
+export interface DataExport {
+  profile: Record<string, unknown>;
+  accounts: { platform: string; username: string | null }[];
+  handles: { network: string; handle: string }[];
+  participations: { missionId: number; status: string }[];
+  submissions: { url: string; status: string; createdAt: string }[];
+  ledger: { amount: number; kind: string; reason: string | null; at: string }[];
+  redemptions: { rewardId: number; cost: number; status: string }[];
+}
+
+export async function exportData(deps: Deps, influencerId: number): Promise<DataExport> {
+  const inf = await deps.db.influencer.findUniqueOrThrow({
+    where: { id: influencerId },
+    include: { accounts: true, handles: true, participations: true, submissions: true, ledgerEntries: { orderBy: { id: "asc" } }, redemptions: true },
+  });
+  return {
+    profile: {
+      displayName: inf.displayName, status: inf.status, locale: inf.locale, region: inf.region, interests: inf.interests,
+      consentAt: inf.consentAt?.toISOString() ?? null, activatedAt: inf.activatedAt?.toISOString() ?? null, messagesPaused: inf.messagesPaused,
+    },
+    accounts: inf.accounts.map((a) => ({ platform: a.platform, username: a.username })),
+    handles: inf.handles.map((h) => ({ network: h.network, handle: h.handle })),
+    participations: inf.participations.map((p) => ({ missionId: p.missionId, status: p.status })),
+    submissions: inf.submissions.map((s) => ({ url: s.url, status: s.status, createdAt: s.createdAt.toISOString() })),
+    ledger: inf.ledgerEntries.map((e) => ({ amount: e.amount, kind: e.kind, reason: e.reason, at: e.createdAt.toISOString() })),
+    redemptions: inf.redemptions.map((r) => ({ rewardId: r.rewardId, cost: r.cost, status: r.status })),
+  };
+}
+
+/** Erases personal data; the ledger (amounts, kinds, cycles) stays for the program's totals. */
+export async function eraseInfluencer(deps: Deps, influencerId: number): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await tx.socialHandle.deleteMany({ where: { influencerId } });
+    await tx.platformAccount.deleteMany({ where: { influencerId } });
+    await tx.conversation.updateMany({ where: { influencerId }, data: { influencerId: null, flow: null, step: null, data: {} } });
+    await tx.outboxMessage.updateMany({ where: { influencerId, status: "queued" }, data: { status: "cancelled" } });
+    const subs = await tx.submission.findMany({ where: { influencerId }, select: { id: true } });
+    for (const s of subs) {
+      await tx.submission.update({ where: { id: s.id }, data: { url: `erased:${s.id}`, originalUrl: "", authorHandle: null, postId: null, evidence: undefined } });
+    }
+    await tx.ledgerEntry.updateMany({ where: { influencerId }, data: { reason: null } });
+    await tx.influencer.update({
+      where: { id: influencerId },
+      data: {
+        status: "deleted", displayName: null, locale: null, platformLocale: null, region: null, timezone: null,
+        interests: [], consentAt: null, messagesPaused: true, leaderboardOptIn: false, deletedAt: now,
+      },
+    });
+  });
+}
