@@ -12,7 +12,16 @@ export interface SubmissionToCheck {
 }
 
 export type VerifyOutcome =
-  | { decision: "verified" | "needs_review" | "rejected"; reason?: string; notes?: string; evidence?: unknown }
+  | {
+      decision: "verified" | "needs_review" | "rejected";
+      /** why, as an i18n message id of the verify area (e.g. verify.reason.not_found) and its params */
+      reasonId?: string;
+      reasonParams?: Record<string, string>;
+      /** why, as text for managers and the stored rejection reason */
+      reason?: string;
+      notes?: string;
+      evidence?: unknown;
+    }
   /** inconclusive: the fetch failed (timeout, 5xx) — check again later */
   | { decision: "retry"; reason: string };
 

@@ -4,6 +4,8 @@
 // may submit again before the deadline). Inconclusive fetches are re-checked later with backoff,
 // and go to review after MAX_CHECKS. Each transition is a conditional update on status "pending",
 // so a submission is never decided twice. Without a verifier the job reports "not available".
+import { catalogs } from "../i18n/catalog.js";
+import { t } from "../i18n/translate.js";
 import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { awardForSubmission } from "../services/points.js";
@@ -63,13 +65,16 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
       if (award.awarded) counts.pointsAwarded += award.points;
       tell(s, "verified", "jobs.verify.verified", { title: s.mission.title, points: award.points });
     } else if (decided.decision === "rejected") {
-      const reason = decided.reason ?? decided.notes ?? "the post could not be found";
+      const reason = decided.reason ?? (decided.reasonId && catalogs.en[decided.reasonId] ? t("en", decided.reasonId, decided.reasonParams) : decided.notes) ?? "the post could not be found";
       const won = await db.submission.updateMany({ where: pending, data: { status: "rejected", rejectionReason: reason.slice(0, 500), evidence, decidedBy: "system", decidedAt: now, nextCheckAt: null } });
       if (!won.count) continue;
       // Like a manager's rejection: they may submit another link until the deadline.
       await db.participation.updateMany({ where: { id: s.participationId, status: { in: ["accepted", "submitted"] } }, data: { status: "rejected", decidedAt: now } });
       counts.rejected++;
-      tell(s, "rejected", "jobs.verify.rejected", { title: s.mission.title, reason });
+      // "Not found" (the only automatic rejection under the decision rules) has its own message in
+      // every language; any other reason is shown as the verifier gave it.
+      if (decided.reasonId === "verify.reason.not_found") tell(s, "rejected", "jobs.verify.not_found", { title: s.mission.title });
+      else tell(s, "rejected", "jobs.verify.rejected", { title: s.mission.title, reason });
     } else {
       const won = await db.submission.updateMany({ where: pending, data: { status: "needs_review", evidence, nextCheckAt: null, checkAttempts: s.checkAttempts + 1 } });
       if (!won.count) continue;

@@ -45,7 +45,7 @@ describe.each(testProviders())("verification jobs on %s", (provider) => {
     const checker = new FakeChecker({
       [good.url]: { decision: "verified", evidence: { authorSeen: "ann" } },
       [unsure.url]: { decision: "needs_review", notes: "#ad missing" },
-      [gone.url]: { decision: "rejected", reason: "the post does not exist" },
+      [gone.url]: { decision: "rejected", reasonId: "verify.reason.not_found", reason: "the post does not exist" },
     });
 
     expect(await runVerifySubmissions(deps, clock.now(), checker)).toEqual({ checked: 4, verified: 1, needsReview: 1, rejected: 1, retried: 1, pointsAwarded: 40 });
@@ -61,6 +61,7 @@ describe.each(testProviders())("verification jobs on %s", (provider) => {
       ["submission.verified", "chat-ann"], ["submission.in_review", "chat-bob"], ["review.needed", "CMGR"], ["submission.rejected", "chat-cyd"],
     ]);
     expect((await database.db.participation.findFirstOrThrow({ where: { influencerId: gone.influencerId } })).status).toBe("rejected");
+    expect(rows[3]?.payload).toMatchObject({ messageId: "jobs.verify.not_found", params: { title: "Spring" } });
 
     // Before the re-check time nothing is due; after it, only the flaky one is looked at again.
     expect((await runVerifySubmissions(deps, clock.now(), checker)).checked).toBe(0);
