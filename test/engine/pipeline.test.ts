@@ -1,0 +1,152 @@
+// Intake pipeline: bot messages dropped, retries de-duplicated, one conversation serialized (also
+// across two engine instances on one database), the error boundary, middleware order, flows.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
+import { testDeps } from "../helpers/deps.js";
+import { createEngine } from "../../src/engine/engine.js";
+import { AppError } from "../../src/errors.js";
+import type { Deps } from "../../src/services/deps.js";
+import { FakeUser } from "./harness.js";
+
+describe.each(testProviders())("engine pipeline on %s", (provider) => {
+  let database: TestDatabase;
+  let deps: Deps;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    deps = testDeps(database);
+  });
+  afterAll(() => database.destroy());
+
+  it("given a message from a bot then nothing is answered and nothing is recorded", async () => {
+    const engine = createEngine(deps);
+    const user = new FakeUser(engine, "botty");
+    const ev = user.event({ type: "command", name: "help", args: [], argText: "" });
+    expect(await engine.handle({ ...ev, author: { ...ev.author, isBot: true } })).toEqual([]);
+    expect(await deps.db.processedEvent.findUnique({ where: { id: ev.id } })).toBeNull();
+  });
+
+  it("given the same event id delivered twice then only the first is answered", async () => {
+    const user = new FakeUser(createEngine(deps), "retry");
+    const ev = user.event({ type: "command", name: "help", args: [], argText: "" }, "dup:1");
+    expect((await user.sendEvent(ev)).length).toBeGreaterThan(0);
+    expect(await user.sendEvent(ev)).toEqual([]);
+    expect(await deps.db.processedEvent.count({ where: { id: "dup:1" } })).toBe(1);
+  });
+
+  it("given a guest then /help explains how to join, in the platform's language", async () => {
+    const user = new FakeUser(createEngine(deps), "guest-es", "es-ES");
+    await user.command("/help");
+    expect(user.lastText()).toContain("Cómo unirte");
+    const fr = new FakeUser(createEngine(deps), "guest-fr", "fr");
+    await fr.command("/nope");
+    expect(fr.lastText()).toContain("Je ne connais pas la commande /nope");
+  });
+
+  it("given a handler that throws then the user gets the generic apology in their language, the error is logged with its code, and the next event works", async () => {
+    const logged: unknown[] = [];
+    const log = { ...deps.log, error: (obj: unknown) => void logged.push(obj) } as unknown as Deps["log"];
+    const engine = createEngine({ ...deps, log }, {
+      plugins: [(r) => r.command("boom", () => { throw new AppError("kaboom", "test failure"); })],
+    });
+    const user = new FakeUser(engine, "boomer", "it");
+    await user.command("/boom");
+    expect(user.lastText()).toBe("Spiacenti, qualcosa è andato storto da parte nostra. Riprova tra un momento.");
+    expect(logged[0]).toMatchObject({ code: "kaboom", conversation: "console:boomer" });
+    await user.command("/help");
+    expect(user.lastText()).toContain("Come entrare");
+    const row = await deps.db.conversation.findUniqueOrThrow({ where: { key: "console:boomer" } });
+    expect(row.lockOwner).toBeNull();
+  });
+
+  it("given middleware then it runs in order around the handler and can stop the chain", async () => {
+    const order: string[] = [];
+    const engine = createEngine(deps, {
+      plugins: [
+        (r) => r.use(async (ctx, next) => { order.push("a>"); await next(); order.push("<a"); }),
+        (r) => r.use(async (ctx, next) => { if (ctx.event.payload.type === "text") return ctx.replyWith("core.cancel.done"); await next(); }),
+        (r) => r.command("ping", (ctx) => { order.push("handler"); ctx.replyWith("core.cancel.nothing"); }),
+      ],
+    });
+    const user = new FakeUser(engine, "mw");
+    await user.command("/ping");
+    expect(order).toEqual(["a>", "handler", "<a"]);
+    await user.say("hello");
+    expect(user.lastText()).toBe("Cancelled.");
+  });
+
+  it("given two events of one conversation at once on two engine instances then they are handled one after the other", async () => {
+    let inside = 0;
+    let maxInside = 0;
+    const slow = (r: import("../../src/engine/router.js").Router) =>
+      r.command("slow", async (ctx) => {
+        const mine = ctx.event.conversation === "console:serial";
+        if (mine) inside++;
+        maxInside = Math.max(maxInside, inside);
+        await new Promise((res) => setTimeout(res, 40));
+        if (mine) inside--;
+        ctx.replyWith("core.cancel.nothing");
+      });
+    const a = new FakeUser(createEngine(deps, { plugins: [slow], instanceId: "A" }), "serial");
+    const b = new FakeUser(createEngine(deps, { plugins: [slow], instanceId: "B" }), "serial");
+    const other = new FakeUser(createEngine(deps, { plugins: [slow], instanceId: "C" }), "someone-else");
+    const results = await Promise.all([a.command("/slow"), b.command("/slow"), a.command("/slow"), other.command("/slow")]);
+    expect(results.every((r) => r.length === 1)).toBe(true);
+    // the three events of one conversation never overlapped
+    expect(maxInside).toBe(1);
+    const row = await deps.db.conversation.findUniqueOrThrow({ where: { key: "console:serial" } });
+    expect(row.lockOwner).toBeNull();
+  });
+
+  it("given a conversation whose lease is held by a live process then the event waits, and an expired lease is taken over", async () => {
+    await deps.db.conversation.upsert({
+      where: { key: "console:held" },
+      create: { key: "console:held", data: {}, lockOwner: "dead", lockedUntil: new Date(Date.now() - 1000) },
+      update: { lockOwner: "dead", lockedUntil: new Date(Date.now() - 1000) },
+    });
+    const user = new FakeUser(createEngine(deps), "held");
+    await user.command("/help");
+    expect(user.lastText()).toContain("How to join");
+
+    await deps.db.conversation.update({ where: { key: "console:held" }, data: { lockOwner: "alive", lockedUntil: new Date(Date.now() + 60_000) } });
+    const waiting = new FakeUser(createEngine(deps, { leaseWaitMs: 100 }), "held");
+    await waiting.command("/help");
+    expect(waiting.lastText()).toContain("something went wrong");
+    expect((await deps.db.conversation.findUniqueOrThrow({ where: { key: "console:held" } })).lockOwner).toBe("alive");
+  });
+
+  it("given a flow then free text goes to its step, /cancel ends it, and a new engine instance continues it", async () => {
+    const plugin = (r: import("../../src/engine/router.js").Router) => {
+      r.command("quiz", async (ctx) => { await ctx.flow.start("quiz", "q1"); ctx.replyWith("core.language.ask"); });
+      r.flow("quiz", async (ctx) => {
+        const p = ctx.event.payload;
+        await ctx.flow.goto("q2", { answer: p.type === "text" ? p.text : "?" });
+        ctx.replyWith("core.cancel.nothing");
+      });
+    };
+    const first = new FakeUser(createEngine(deps, { plugins: [plugin] }), "quizzer");
+    await first.command("/quiz");
+    await first.say("blue");
+    const restarted = new FakeUser(createEngine(deps, { plugins: [plugin] }), "quizzer");
+    const row = await deps.db.conversation.findUniqueOrThrow({ where: { key: "console:quizzer" } });
+    expect(row).toMatchObject({ flow: "quiz", step: "q2", data: { answer: "blue" } });
+    await restarted.command("/help");
+    expect(restarted.lastText()).toContain("in the middle of something");
+    await restarted.command("/language");
+    expect(restarted.last[0]?.buttons.map((b) => b.payload)).toEqual(["en", "es", "fr", "it"]);
+    await restarted.command("/cancel");
+    expect(restarted.lastText()).toBe("Cancelled.");
+    expect((await deps.db.conversation.findUniqueOrThrow({ where: { key: "console:quizzer" } })).flow).toBeNull();
+    await restarted.say("anything");
+    expect(restarted.lastText()).toContain("invitation");
+  });
+
+  it("given a stale flow version then the write is refused instead of overwriting", async () => {
+    const { StoredFlow } = await import("../../src/engine/flow-store.js");
+    await deps.db.conversation.create({ data: { key: "console:race", data: {} } });
+    const row = await deps.db.conversation.findUniqueOrThrow({ where: { key: "console:race" } });
+    const one = new StoredFlow(deps, "console:race", row);
+    const two = new StoredFlow(deps, "console:race", row);
+    await one.start("f", "s1");
+    await expect(two.start("f", "other")).rejects.toMatchObject({ code: "flow_conflict" });
+  });
+});
