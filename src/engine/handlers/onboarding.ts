@@ -171,7 +171,10 @@ async function onboardingStep(ctx: Context): Promise<void> {
       }
       if (id === "onb.interests_done") {
         const r = await setInterests(ctx.deps, inf.id, stringList(state.data.interests));
-        if (!r.ok) return ctx.replyWith(r.error, r.params);
+        if (!r.ok) {
+          ctx.replyWith(r.error, r.params);
+          return ask(ctx, "interests");
+        }
         return advance(ctx, "summary");
       }
       break;
