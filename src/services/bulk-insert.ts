@@ -11,7 +11,7 @@ export interface BulkColumn {
   cast?: string;
 }
 
-/** The provider behind a Prisma client (root or extended); transaction clients lack it. */
+/** The provider behind a Prisma client (root, extended or transaction client). */
 export function clientProvider(db: Db): Provider {
   const p = (db as unknown as { _activeProvider?: string })._activeProvider;
   return p === "postgresql" ? "postgresql" : "sqlite";

@@ -10,12 +10,14 @@ import {
   cycleSettingsSchema, DEFAULT_CYCLE_SETTINGS, EARNING_KINDS, expiryMoves, nextCycleBounds, rankStandings,
   type CycleSettings, type Standing,
 } from "../domain/cycle-close.js";
-import type { Provider } from "../db/provider.js";
+import type { Platform } from "../engine/events.js";
 import { audit } from "./audit.js";
 import { bulkInsert, clientProvider } from "./bulk-insert.js";
 import type { Deps } from "./deps.js";
 import type { LedgerWrite } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
+import type { OutboxItem } from "./outbox.js";
+import { enqueueMany } from "./outbox-bulk.js";
 
 const SETTING_KEY = "cycle";
 const TX = { timeout: 30 * 60_000, maxWait: 60_000 };
@@ -113,7 +115,7 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
       entries.map((e) => [e.influencerId, e.cycleId, e.amount, e.kind, e.reason ?? null, e.reference ?? null, e.idempotencyKey, e.createdBy ?? null, now]));
     fail("ledger");
 
-    const notified = await notifyStandings(db, provider, now, open, standings);
+    const notified = await notifyStandings(db, now, open, standings);
     fail("outbox");
 
     const result: CloseSummary = {
@@ -131,23 +133,22 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
 }
 
 /** Winners hear their rank and bonus, everyone else their rank; one outbox row each. */
-async function notifyStandings(db: Db, provider: Provider, now: Date, cycle: { id: number; name: string }, standings: Standing[]): Promise<number> {
+async function notifyStandings(db: Db, now: Date, cycle: { id: number; name: string }, standings: Standing[]): Promise<number> {
   if (!standings.length) return 0;
   const byId = new Map(standings.map((s) => [s.influencerId, s]));
-  const rows: unknown[][] = [];
+  const items: OutboxItem[] = [];
   for (const r of await reachableAccounts(db)) {
     const s = byId.get(r.influencerId);
     if (!s) continue;
-    const payload = s.bonus > 0
-      ? { kind: "i18n", messageId: "manage.cycle.winner_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points, bonus: s.bonus } }
-      : { kind: "i18n", messageId: "manage.cycle.closed_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points } };
-    rows.push([r.platform, r.recipient, r.influencerId, "cycle.closed", `cycle:${cycle.id}:closed`, JSON.stringify(payload), `cycle:${cycle.id}:closed:influencer:${r.influencerId}`, now, now]);
+    items.push({
+      platform: r.platform as Platform, recipient: r.recipient, influencerId: r.influencerId, purpose: "cycle.closed",
+      batchKey: `cycle:${cycle.id}:closed`, dedupeKey: `cycle:${cycle.id}:closed:influencer:${r.influencerId}`,
+      payload: s.bonus > 0
+        ? { kind: "i18n", messageId: "manage.cycle.winner_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points, bonus: s.bonus } }
+        : { kind: "i18n", messageId: "manage.cycle.closed_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points } },
+    });
   }
-  const columns = [
-    { name: "platform" }, { name: "recipient" }, { name: "influencerId" }, { name: "purpose" }, { name: "batchKey" },
-    { name: "payload", cast: "jsonb" }, { name: "dedupeKey" }, { name: "notBefore" }, { name: "createdAt" },
-  ];
-  return bulkInsert(db, provider, "OutboxMessage", columns, rows, { onConflictDoNothing: "dedupeKey" });
+  return enqueueMany(db, items, now);
 }
 
 /**

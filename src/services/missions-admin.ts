@@ -15,6 +15,7 @@ import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { renderMissionCard } from "./mission-card-preview.js";
 import { enqueue, type OutboxItem } from "./outbox.js";
+import { enqueueMany } from "./outbox-bulk.js";
 
 type Mission = Awaited<ReturnType<Db["mission"]["findUniqueOrThrow"]>>;
 export type FormErr = Err & { fieldErrors: FieldError[] };
@@ -72,9 +73,9 @@ function announceItems(mission: Mission, recipients: Recipient[]): OutboxItem[] 
 }
 
 /** Enqueues the announcement to every eligible active influencer; safe to repeat (dedupe keys). */
-export async function announceMission(deps: Pick<Deps, "db" | "config">, mission: Mission): Promise<number> {
+export async function announceMission(deps: Pick<Deps, "db" | "config">, mission: Mission, now: Date): Promise<number> {
   const recipients = await audience(deps, { segment: readSegment(mission.segment) });
-  return enqueue(deps.db, announceItems(mission, recipients));
+  return enqueueMany(deps.db, announceItems(mission, recipients), now);
 }
 
 export interface PublishOutcome {
@@ -105,7 +106,7 @@ export async function publishMission(deps: Deps, actor: Actor, id: number): Prom
     }
     const r = await db.mission.updateMany({ where: { id, status: { in: ["draft", "scheduled"] } }, data: { status: "published", publishedAt: now } });
     if (!r.count) return err("manage.mission.already_published", { id });
-    const announced = await announceMission({ db, config: deps.config }, { ...mission, status: "published", publishedAt: now });
+    const announced = await announceMission({ db, config: deps.config }, { ...mission, status: "published", publishedAt: now }, now);
     return ok<PublishOutcome>({ status: "published", announced });
   }, TX);
   await audit(deps.db, {
