@@ -19,8 +19,9 @@ const instances = new WeakMap<object, TelegramAdapter | null>();
 
 /** One adapter per app core (undefined when Telegram is not configured). */
 export function telegramAdapterFor(core: CoreParts): TelegramAdapter | undefined {
-  if (!instances.has(core)) instances.set(core, createTelegramAdapter(core) ?? null);
-  return instances.get(core) ?? undefined;
+  // Keyed by deps, not the core object: RunningApp is a copy of the core with the same deps.
+  if (!instances.has(core.deps)) instances.set(core.deps, createTelegramAdapter(core) ?? null);
+  return instances.get(core.deps) ?? undefined;
 }
 
 export function telegramComponent(adapter: TelegramAdapter, handler: EventHandler): Component {
