@@ -7,12 +7,13 @@ import discord from "./catalogs/discord.js";
 import manage from "./catalogs/manage.js";
 import telegram from "./catalogs/telegram.js";
 import links from "./catalogs/links.js";
+import verify from "./catalogs/verify.js";
 import journey from "./catalogs/journey.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));
