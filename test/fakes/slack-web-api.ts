@@ -21,6 +21,8 @@ export class FakeSlackWebApi {
   readonly calls: SlackCall[] = [];
   /** conversations.members answers with these (paginated by `limit`) */
   members: string[] = [];
+  /** users.info locale per user id (default en-US) */
+  readonly userLocales = new Map<string, string>();
   /** messages posted, by `${channel}:${ts}`, updated by chat.update */
   readonly messages = new Map<string, Record<string, unknown>>();
   private readonly failures = new Map<string, SlackFailure[]>();
@@ -167,7 +169,7 @@ export class FakeSlackWebApi {
         return { ok: true, members: page, response_metadata: { next_cursor: next } };
       }
       case "users.info":
-        return { ok: true, user: { id: args.user, locale: "es-ES", name: "someone" } };
+        return { ok: true, user: { id: args.user, locale: this.userLocales.get(String(args.user)) ?? "en-US", name: "someone" } };
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       default:

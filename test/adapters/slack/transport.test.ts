@@ -39,6 +39,7 @@ describe("slack transport (HTTP mode)", () => {
   beforeEach(async () => {
     fake = await new FakeSlackWebApi(TOKEN).listen();
     fake.members = ["UMANAGER1", "UBOT", "UMANAGER2"];
+    fake.userLocales.set("UMANAGER1", "es-ES");
     http = new HttpServer(silentLogger);
     events = [];
     synced = [];

@@ -1,0 +1,160 @@
+// The managers' console end to end: the real app (engine, manager handlers, services, database),
+// the real Bolt App on Advo's HTTP server receiving signed requests, the Web API at the Slack
+// fake, and an influencer on Telegram (its own fake) reached through the outbox dispatcher.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../../src/app.js";
+import { testConfig } from "../../../src/config.js";
+import { silentLogger } from "../../../src/logger.js";
+import { FakeClock } from "../../../src/clock.js";
+import { createDispatcher } from "../../../src/delivery/component.js";
+import { enqueue } from "../../../src/services/outbox.js";
+import { reviewQueue } from "../../../src/services/review.js";
+import { reviewCard } from "../../../src/engine/manage/index.js";
+import { slackAdapterFor, slackFactory } from "../../../adapters/slack/index.js";
+import { telegramAdapterFor } from "../../../adapters/telegram/index.js";
+import { decodeOrigin } from "../../../adapters/slack/modal.js";
+import { createTestDatabaseUrl, testProviders } from "../../helpers/db.js";
+import { FakeSlackWebApi, type SlackCall } from "../../fakes/slack-web-api.js";
+import { FakeTelegramBotApi } from "../../fakes/telegram-bot-api.js";
+import { missionValues, seedInfluencer, seedSubmission } from "../../services/manage/fixtures.js";
+import { blockAction, formBody, SIGNING_SECRET, signedPost, slashCommand, viewSubmission } from "./slack-requests.js";
+
+const TOKEN = "xoxb-test-token";
+const blocksText = (c: SlackCall | undefined) => JSON.stringify(c?.args.blocks ?? c?.args ?? {});
+
+describe.each(testProviders())("slack manager console on %s", (provider) => {
+  let app: RunningApp;
+  let slack: FakeSlackWebApi;
+  let telegram: FakeTelegramBotApi;
+  let drop: () => Promise<void>;
+  let url: string;
+  const clock = new FakeClock("2026-01-05T09:00:00Z");
+
+  const post = (fields: Record<string, string>) => signedPost(url, formBody(fields));
+  const interact = (payload: unknown) => signedPost(url, formBody({ payload: JSON.stringify(payload) }));
+  /** the dispatcher drains the outbox through both adapters (Slack for the channel, Telegram for the influencer) */
+  const drain = () => createDispatcher(app, [slackAdapterFor(app)!, telegramAdapterFor(app)!]).drain();
+
+  beforeAll(async () => {
+    slack = await new FakeSlackWebApi(TOKEN).listen();
+    slack.members = ["UMANAGER1", "UBOT"];
+    telegram = await new FakeTelegramBotApi().listen();
+    const db = await createTestDatabaseUrl(provider);
+    drop = db.drop;
+    const config = testConfig({
+      DATABASE_URL: db.url, PORT: "0", SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_MANAGER_CHANNEL: "CMANAGERS",
+      SLACK_API_URL: slack.apiUrl, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot,
+    });
+    app = await startApp(config, silentLogger, [slackFactory], clock);
+    url = `http://127.0.0.1:${app.port}/slack/events`;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await slack?.close();
+    await telegram?.close();
+    await drop?.();
+  });
+
+  it("given a manager then a mission is created in the modal (field errors first), published from its preview and announced to an influencer on Telegram", async () => {
+    const influencer = await seedInfluencer(app.database.db, { platform: "telegram", name: "Ana" });
+    const chatId = `c${influencer.id}`;
+
+    const cmd = slashCommand("mission new");
+    expect((await post(cmd)).status).toBe(200);
+    const [open] = await slack.waitFor("views.open", (c) => c.args.trigger_id === cmd.trigger_id);
+    const view = open!.args.view as { callback_id: string; private_metadata: string; blocks: { block_id: string }[] };
+    expect(view.callback_id).toBe("mission.form");
+    expect(view.blocks.map((b) => b.block_id)).toContain("hashtags");
+    expect(decodeOrigin(view.private_metadata)).toEqual({ state: "new", channel: "CMANAGERS" });
+
+    const bad = await interact(viewSubmission("mission.form", missionValues({ points: "many" }), { privateMetadata: view.private_metadata }));
+    expect(await bad.json()).toEqual({ response_action: "errors", errors: { points: "Enter a whole number." } });
+    expect(await app.database.db.mission.count()).toBe(0);
+
+    const good = await interact(viewSubmission("mission.form", missionValues(), { privateMetadata: view.private_metadata }));
+    expect(good.status).toBe(200);
+    expect(await good.text()).toBe(""); // the modal closes
+    const previews = await slack.waitFor("chat.postEphemeral", (c) => blocksText(c).includes("mission.publish"));
+    const mission = await app.database.db.mission.findFirstOrThrow();
+    expect(previews[0]!.args).toMatchObject({ channel: "CMANAGERS", user: "UMANAGER1" });
+    expect(blocksText(previews[0])).toContain("Spring launch");
+
+    const publish = blockAction("mission.publish~0", String(mission.id), { ephemeral: true, responseUrl: slack.responseUrl("publish"), messageTs: "1700000000.999999" });
+    await interact(publish);
+    const [answer] = await slack.waitFor("respond:publish");
+    expect(answer!.args).toMatchObject({ replace_original: true });
+    expect(blocksText(answer)).toContain(`Mission #${mission.id} published and announced to 1 influencers.`);
+
+    expect(await drain()).toMatchObject({ sent: 1 });
+    const announced = telegram.messagesTo(chatId);
+    expect(announced).toHaveLength(1);
+    expect(JSON.stringify(announced[0]!.params)).toContain("Spring launch");
+  });
+
+  it("given review cards posted to the channel then a manager approves one and rejects another with a reason; each card shows the decision", async () => {
+    const db = app.database.db;
+    const mission = await db.mission.findFirstOrThrow();
+    const inf = await db.influencer.findFirstOrThrow({ where: { displayName: "Ana" } });
+    const first = await seedSubmission(db, mission.id, inf.id);
+    const queue = await reviewQueue(app.deps, "system");
+    if (!queue.ok) throw new Error(queue.error);
+    await enqueue(db, queue.value.map((item) => ({ platform: "slack" as const, recipient: "CMANAGERS", purpose: "review.request", dedupeKey: `review:${item.id}`, payload: { kind: "message" as const, message: reviewCard("en", item) }, notBefore: app.clock.now() })));
+    expect(await drain()).toMatchObject({ sent: 1 });
+    await slack.waitFor("chat.postMessage", (c) => blocksText(c).includes(`Submission #${first.id}`) && c.args.channel === "CMANAGERS");
+    const ts = (await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `review:${first.id}` } })).platformMessageId!; // the sender's ts
+
+    await interact(blockAction("review.approve~0", String(first.id), { messageTs: ts }));
+    const [update] = await slack.waitFor("chat.update", (c) => c.args.ts === ts);
+    expect(blocksText(update)).toContain(`Submission #${first.id} approved by slack:UMANAGER1: 100 points awarded.`);
+    expect(blocksText(update)).toContain("<@UMANAGER1>");
+    expect(await db.ledgerEntry.count({ where: { influencerId: inf.id } })).toBe(1);
+
+    // a second submission, its card posted straight through the adapter's send (as the dispatcher would)
+    const second = await seedSubmission(db, mission.id, inf.id);
+    const pending = await reviewQueue(app.deps, "system");
+    if (!pending.ok) throw new Error(pending.error);
+    const secondCard = await slackAdapterFor(app)!.send("CMANAGERS", reviewCard("en", pending.value.find((i) => i.id === second.id)!));
+    const secondTs = (secondCard as { messageId: string }).messageId;
+    const reject = blockAction("review.reject~1", String(second.id), { messageTs: secondTs });
+    await interact(reject);
+    const [open] = await slack.waitFor("views.open", (c) => c.args.trigger_id === reject.trigger_id);
+    const view = open!.args.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe("review.reject");
+    expect(decodeOrigin(view.private_metadata)).toEqual({ state: String(second.id), channel: "CMANAGERS", messageTs: secondTs });
+
+    const empty = await interact(viewSubmission("review.reject", { reason: "" }, { privateMetadata: view.private_metadata }));
+    expect(await empty.json()).toEqual({ response_action: "errors", errors: { reason: "Give a reason for the rejection." } });
+    const done = await interact(viewSubmission("review.reject", { reason: "The #ad disclosure is missing" }, { privateMetadata: view.private_metadata }));
+    expect(done.status).toBe(200);
+    const [rejected] = await slack.waitFor("chat.update", (c) => c.args.ts === secondTs);
+    expect(blocksText(rejected)).toContain(`Submission #${second.id} rejected by slack:UMANAGER1`);
+    expect((await db.submission.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("rejected");
+
+    // The notice row takes the database's own "now" as notBefore (wall time), so the fake clock
+    // catches up with it before the dispatcher runs.
+    clock.set(new Date(Date.now() + 1000));
+    expect(await drain()).toMatchObject({ sent: 1 });
+    const notices = telegram.messagesTo(`c${inf.id}`).map((c) => JSON.stringify(c.params));
+    expect(notices.some((n) => n.includes("The #ad disclosure is missing"))).toBe(true);
+  });
+
+  it("given someone outside the manager channel then /advo and the card buttons are refused, visibly to them only, and nothing changes", async () => {
+    const db = app.database.db;
+    const res = await post(slashCommand("mission new", { user: "UOUTSIDER" }));
+    const body = (await res.json()) as { response_type: string };
+    expect(body.response_type).toBe("ephemeral");
+    expect(JSON.stringify(body)).toContain("Only program managers can do that.");
+
+    const mission = await db.mission.findFirstOrThrow();
+    const inf = await db.influencer.findFirstOrThrow({ where: { displayName: "Ana" } });
+    const s = await seedSubmission(db, mission.id, inf.id);
+    const posted = (await slackAdapterFor(app)!.send("CMANAGERS", reviewCard("en", { id: s.id, missionId: mission.id, missionTitle: mission.title, influencerId: inf.id, influencerName: "Ana", url: s.url, network: "instagram", authorHandle: null, status: "needs_review", evidence: {}, createdAt: s.createdAt }))) as { messageId: string };
+    const updatesBefore = slack.callsTo("chat.update").length;
+    await interact(blockAction("review.approve~0", String(s.id), { user: "UOUTSIDER", messageTs: posted.messageId }));
+    const [refusal] = await slack.waitFor("chat.postEphemeral", (c) => c.args.user === "UOUTSIDER");
+    expect(blocksText(refusal)).toContain("Only program managers can do that.");
+    expect(slack.callsTo("chat.update")).toHaveLength(updatesBefore);
+    expect((await db.submission.findUniqueOrThrow({ where: { id: s.id } })).status).toBe("needs_review");
+    expect(await db.auditLog.count({ where: { actor: "slack:UOUTSIDER", outcome: "refused" } })).toBe(2);
+  });
+});
