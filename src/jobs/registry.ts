@@ -8,6 +8,7 @@ import type { PostChecker } from "./post-checker.js";
 import { recheckLiveJob } from "./recheck-live.js";
 import { remindersJob } from "./reminders.js";
 import type { JobDefinition } from "./types.js";
+import { createPostChecker } from "./verifier-checker.js";
 import { verifySubmissionsJob } from "./verify-submissions.js";
 
 /** The jobs of this build; the verification jobs report "not available" without a post checker. */
@@ -23,9 +24,16 @@ export function createJobs(checker: PostChecker | undefined): JobDefinition[] {
   ];
 }
 
-/** The jobs wired to this build's collaborators (the verifier, when present). */
-export function jobsFor(_deps: Pick<Deps, "config" | "log">): JobDefinition[] {
-  return createJobs(undefined);
+export interface JobSet {
+  jobs: JobDefinition[];
+  /** releases what the jobs hold (the verifier's HTTP connections) */
+  close(): Promise<void>;
+}
+
+/** The jobs wired to this build's collaborators: the real post verifier (src/verify). */
+export function jobsFor(deps: Pick<Deps, "config" | "log">): JobSet {
+  const { checker, close } = createPostChecker(deps.config, deps.log);
+  return { jobs: createJobs(checker), close };
 }
 
 export function jobNames(): string[] {

@@ -4,7 +4,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { AppCore, Component } from "../app.js";
 import type { Deps } from "../services/deps.js";
-import { jobsFor } from "./registry.js";
+import { jobsFor, type JobSet } from "./registry.js";
 import { JobRunner, type RunnerOptions } from "./runner.js";
 import type { JobDefinition } from "./types.js";
 
@@ -19,8 +19,11 @@ export class Scheduler {
   private tasks: ScheduledTask[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
 
+  private readonly jobSet: JobSet;
+
   constructor(private readonly deps: Deps, private readonly options: SchedulerOptions = {}) {
-    this.runner = new JobRunner(deps, options.jobs ?? jobsFor(deps), options);
+    this.jobSet = options.jobs ? { jobs: options.jobs, close: async () => {} } : jobsFor(deps);
+    this.runner = new JobRunner(deps, this.jobSet.jobs, options);
   }
 
   start(): void {
@@ -47,6 +50,7 @@ export class Scheduler {
     for (const task of this.tasks) await task.destroy();
     this.tasks = [];
     await Promise.allSettled([...this.inFlight]);
+    await this.jobSet.close();
   }
 }
 
