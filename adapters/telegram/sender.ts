@@ -63,6 +63,10 @@ export class TelegramSender {
         this.deps.log.info({ code: err.error_code, marked }, "telegram recipient unreachable; will not retry");
         return { status: "unreachable", reason };
       }
+      if (err.parameters.migrate_to_chat_id) {
+        // A group upgraded to a supergroup has a new id: the configured one must be updated.
+        return { status: "failed", error: `telegram: group ${recipient} moved to ${err.parameters.migrate_to_chat_id}; update its id in the configuration` };
+      }
       if (err.error_code >= 500) return { status: "retry", afterSeconds: err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS, error: `telegram ${err.error_code}` };
       return { status: "failed", error: `telegram ${err.error_code}: ${err.description}`.slice(0, 300) };
     }

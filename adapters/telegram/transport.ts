@@ -29,6 +29,9 @@ export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** The commands shown in Telegram's menu (private chats); descriptions from the telegram catalog. */
 export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "language", "help", "cancel", "stop", "resume", "mydata", "deleteme"];
 
+/** What Telegram accepts as a deep-link payload (t.me/<bot>?start=…). */
+const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
+
 export type TelegramConfig = Pick<
   AppConfig,
   "TELEGRAM_BOT_TOKEN" | "TELEGRAM_BOT_USERNAME" | "TELEGRAM_API_ROOT" | "TELEGRAM_MODE" | "TELEGRAM_WEBHOOK_URL" | "TELEGRAM_WEBHOOK_SECRET" | "DEFAULT_LOCALE"
@@ -203,7 +206,10 @@ export class TelegramAdapter implements ChatAdapter {
 
   private async pointToPrivate(event: InboundEvent, chatId: string): Promise<void> {
     const locale = this.localeOf(event);
-    const link = this.privateChatLink;
+    // "/start CODE" in a group: the link carries the code, so the private chat starts the join.
+    const p = event.payload;
+    const code = p.type === "command" && p.name === "start" ? p.args[0] : undefined;
+    const link = code && DEEP_LINK_PAYLOAD.test(code) ? `${this.privateChatLink}?start=${code}` : this.privateChatLink;
     await this.reply(chatId, {
       blocks: tb(locale, "telegram.group.private_only", { link }),
       buttons: [[{ action: "telegram.open_private", label: t(locale, "telegram.group.open_private"), url: link }]],

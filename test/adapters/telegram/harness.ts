@@ -22,6 +22,17 @@ export async function until<T>(check: () => T | undefined | false | null, what: 
   }
 }
 
+/** Like until, for asynchronous checks (database reads). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 export interface Harness {
   fake: FakeTelegramBotApi;
   adapter: TelegramAdapter;

@@ -4,7 +4,7 @@ import { bold, message, paragraph, textMessage } from "../../../src/engine/messa
 import type { InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
 import { TELEGRAM_COMMANDS } from "../../../adapters/telegram/transport.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/db.js";
-import { groupText, privateText, startHarness, tap, until, type Harness } from "./harness.js";
+import { eventually, groupText, privateText, startHarness, tap, until, type Harness } from "./harness.js";
 
 const USER = 7012345678;
 const GROUP = -1002233445566;
@@ -87,6 +87,27 @@ describe.each(["polling", "webhook"] as const)("telegram transport (%s)", (mode)
       show_alert: true,
     });
     expect(h.fake.callsTo("sendMessage")).toHaveLength(2);
+  });
+
+  it("given /start CODE in a group then the pointer's link carries the code into the private chat", async () => {
+    h = await startHarness(database, echo, { mode });
+    await h.deliver(groupText(USER, GROUP, "/start SPRING-24"));
+    const [sent] = await until(() => (h!.fake.messagesTo(GROUP).length ? h!.fake.messagesTo(GROUP) : undefined), "pointer");
+    expect(sent!.params.reply_markup).toEqual({ inline_keyboard: [[{ text: "Open a private chat", url: "https://t.me/advo_test_bot?start=SPRING-24" }]] });
+    expect(h.events).toEqual([]);
+  });
+
+  it("given a user who blocked the bot after writing then the failed reply marks them unreachable", async () => {
+    const blocker = 880011;
+    await database.db.influencer.create({ data: { accounts: { create: { platform: "telegram", externalId: String(blocker), chatId: String(blocker) } } } });
+    h = await startHarness(database, echo, { mode });
+    h.fake.block(blocker);
+    await h.deliver(privateText(blocker, "/points"));
+    const account = await eventually(
+      () => database.db.platformAccount.findFirst({ where: { externalId: String(blocker), unreachableAt: { not: null } } }),
+      "marked unreachable",
+    );
+    expect(account.unreachableReason).toContain("blocked");
   });
 
   it("given edits, channel posts, other bots and unknown button data then nothing reaches the engine and taps are still answered", async () => {
