@@ -18,7 +18,7 @@ const oembedSchema = z
   .loose();
 export type OembedData = z.infer<typeof oembedSchema>;
 
-export type OembedAnswer = { kind: "found"; data: OembedData } | { kind: "gone"; status: number } | { kind: "unknown"; note: string };
+export type OembedAnswer = { kind: "found"; data: OembedData } | { kind: "gone"; status: number } | { kind: "unknown"; note: string; status?: number };
 
 export async function fetchOembed(fetcher: SafeFetcher, endpoint: string, postUrl: string, extra: Record<string, string> = {}): Promise<OembedAnswer> {
   const url = new URL(endpoint);
@@ -28,7 +28,8 @@ export async function fetchOembed(fetcher: SafeFetcher, endpoint: string, postUr
   const res = await fetcher.get(url.toString(), "application/json");
   if (!res.ok) {
     if (res.code === "fetch.bad_status" && (res.status === 404 || res.status === 410)) return { kind: "gone", status: res.status };
-    return { kind: "unknown", note: `oembed ${res.code}${res.status ? ` ${res.status}` : ""}` };
+    const note = `oembed ${res.code}${res.status ? ` ${res.status}` : ""}`;
+    return res.status ? { kind: "unknown", note, status: res.status } : { kind: "unknown", note };
   }
   let json: unknown;
   try {
@@ -58,7 +59,13 @@ export function tweetText(html: string): string | undefined {
 
 function fromAnswer(post: ParsedPost, answer: OembedAnswer, read: (d: OembedData) => { author?: string; text?: string }): Seen {
   if (answer.kind === "gone") return { network: post.network, source: "oembed", exists: "no", confidence: "high", notes: [`oembed answered ${answer.status}`] };
-  if (answer.kind === "unknown") return { network: post.network, source: "none", exists: "unknown", confidence: "low", notes: [answer.note] };
+  if (answer.kind === "unknown") {
+    // 401/403 is a definite answer ("private" or "embedding disabled"), not a transient failure:
+    // source "oembed" tells the jobs that checking again later will not help.
+    if (answer.status === 401 || answer.status === 403)
+      return { network: post.network, source: "oembed", exists: "unknown", confidence: "low", notes: [answer.note, "not public (private or embedding disabled): manual review"] };
+    return { network: post.network, source: "none", exists: "unknown", confidence: "low", notes: [answer.note] };
+  }
   const { author, text } = read(answer.data);
   const notes: string[] = [];
   if (author === undefined) notes.push("oembed shows no recognisable author");

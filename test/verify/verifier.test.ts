@@ -95,14 +95,21 @@ describe("verifySubmission", () => {
     const url = canonical("https://youtu.be/CCCCCCCCCCC");
     fake.setOembed("youtube", url, { status: 403, body: "Forbidden" });
     const v = await check(url);
-    expect(v).toMatchObject({ decision: "needs_review", evidence: { exists: "unknown", source: "none" } });
+    expect(v).toMatchObject({ decision: "needs_review", evidence: { exists: "unknown", source: "oembed" } });
     expect(v.reasons[0]).toEqual({ id: "verify.reason.not_public" });
+    expect(v.evidence.notes).toEqual(["oembed fetch.bad_status 403", "not public (private or embedding disabled): manual review"]);
   });
 
   it("given an oEmbed answer that is not JSON then needs_review, not a crash", async () => {
     const url = "https://x.com/maria_fit/status/1790000000000000002";
     fake.setOembed("x", url, { status: 200, body: "<html>rate limited</html>" });
-    expect(await check(url)).toMatchObject({ decision: "needs_review", evidence: { exists: "unknown", notes: ["oembed answer is not JSON"] } });
+    expect(await check(url)).toMatchObject({ decision: "needs_review", evidence: { exists: "unknown", source: "none", notes: ["oembed answer is not JSON"] } });
+  });
+
+  it("given the oEmbed endpoint failing with 503 then existence unknown from no source (a later re-check may help)", async () => {
+    const url = "https://x.com/maria_fit/status/1790000000000000003";
+    fake.setOembed("x", url, { status: 503, body: "busy" });
+    expect(await check(url)).toMatchObject({ decision: "needs_review", evidence: { exists: "unknown", source: "none", notes: ["oembed fetch.bad_status 503"] } });
   });
 
   it("given a public Facebook post page naming the page as author then verified from Open Graph", async () => {
