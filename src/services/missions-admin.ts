@@ -5,6 +5,7 @@
 import type { Db } from "../db/client.js";
 import type { Locale } from "../config.js";
 import { message, paragraph, type OutboundMessage } from "../engine/message.js";
+import { missionCard } from "../engine/mission-card.js";
 import { t } from "../i18n/translate.js";
 import { err, ok, type Err, type Result } from "../result.js";
 import { changedFields, missionData, missionFormValues, parseMissionForm, type FieldError, type MissionField } from "../domain/mission-form.js";
@@ -13,7 +14,6 @@ import { audit } from "./audit.js";
 import { audience, type Recipient } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
-import { renderMissionCard } from "./mission-card-preview.js";
 import { enqueue, type OutboxItem } from "./outbox.js";
 import { enqueueMany } from "./outbox-bulk.js";
 
@@ -52,14 +52,14 @@ export async function listMissions(deps: Deps, actor: Actor, options: { status?:
 export async function previewMission(deps: Deps, actor: Actor, id: number, locale: Locale): Promise<Result<OutboundMessage>> {
   const found = await getMission(deps, actor, id);
   if (!found.ok) return found;
-  return ok(renderMissionCard(found.value, locale));
+  return ok(missionCard(found.value, locale));
 }
 
 function announceItems(mission: Mission, recipients: Recipient[]): OutboxItem[] {
   const cards = new Map<Locale, OutboundMessage>();
   return recipients.map((r) => {
     let card = cards.get(r.locale);
-    if (!card) cards.set(r.locale, (card = renderMissionCard(mission, r.locale)));
+    if (!card) cards.set(r.locale, (card = missionCard(mission, r.locale)));
     return {
       platform: r.platform,
       recipient: r.recipient,
@@ -165,7 +165,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
 }
 
 function changeNotice(mission: Mission, changed: MissionField[], locale: Locale): OutboundMessage {
-  const card = renderMissionCard(mission, locale);
+  const card = missionCard(mission, locale);
   const fields = changed.map((f) => t(locale, `manage.field.${f}`)).join(", ");
   return message([paragraph(t(locale, "manage.mission.changed", { title: mission.title, fields })), ...card.blocks], { disablePreview: true });
 }

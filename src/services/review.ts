@@ -9,7 +9,7 @@ import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue } from "./outbox.js";
-import { awardSubmissionPoints } from "./review-award.js";
+import { awardForSubmission } from "./points.js";
 
 /** Statuses a human may still decide. */
 export const UNDECIDED = ["needs_review", "pending", "verified"] as const;
@@ -65,7 +65,9 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
   }
   const s = await deps.db.submission.findUniqueOrThrow({ where: { id } });
   await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "approved", decidedAt: now } });
-  const awarded = await awardSubmissionPoints(deps, id);
+  // The journey's award: ledger key submission:<id>, so a verification that already paid never pays twice.
+  const award = await awardForSubmission(deps, id, actor);
+  const awarded = award.awarded ? award.points : 0;
   await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "approved", awarded } });
   return ok({ id, awarded });
 }

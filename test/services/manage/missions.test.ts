@@ -55,7 +55,7 @@ describe.each(testProviders())("missions administration on %s", (provider) => {
     if (!preview.ok) throw new Error(preview.error);
     const text = toPlainText(preview.value);
     expect(text).toContain("Spring launch");
-    expect(text).toContain("Include: #ad #spring @brand");
+    expect(text).toContain("Required in the post: #ad #spring @brand");
     expect(preview.value.buttons?.[0]?.[0]).toMatchObject({ action: "mission.accept", payload: String(m.id) });
 
     const published = await publishMission(deps, MANAGER, m.id);
