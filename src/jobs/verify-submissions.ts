@@ -4,6 +4,7 @@
 // may submit again before the deadline). Inconclusive fetches are re-checked later with backoff,
 // and go to review after MAX_CHECKS. Each transition is a conditional update on status "pending",
 // so a submission is never decided twice. Without a verifier the job reports "not available".
+import { reviewCard } from "../engine/manage/cards.js";
 import { catalogs } from "../i18n/catalog.js";
 import { t } from "../i18n/translate.js";
 import type { Deps } from "../services/deps.js";
@@ -17,14 +18,25 @@ import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
 export const VERIFY_BATCH = 100;
 export const MAX_CHECKS = 6;
 
-export async function loadDue(deps: Deps, where: object, take: number): Promise<(SubmissionToCheck & { influencerId: number; participationId: number; checkAttempts: number })[]> {
+export interface DueSubmission extends SubmissionToCheck {
+  influencerId: number;
+  influencerName: string | null;
+  participationId: number;
+  checkAttempts: number;
+  createdAt: Date;
+}
+
+export async function loadDue(deps: Deps, where: object, take: number): Promise<DueSubmission[]> {
   const rows = await deps.db.submission.findMany({
     where, take, orderBy: { id: "asc" },
-    include: { mission: { select: { id: true, title: true, hashtags: true, mentions: true } }, influencer: { select: { handles: { select: { network: true, handle: true } } } } },
+    include: {
+      mission: { select: { id: true, title: true, hashtags: true, mentions: true } },
+      influencer: { select: { displayName: true, handles: { select: { network: true, handle: true } } } },
+    },
   });
   return rows.map((s) => ({
     id: s.id, url: s.url, network: s.network, postId: s.postId, authorHandle: s.authorHandle, influencerId: s.influencerId,
-    participationId: s.participationId, checkAttempts: s.checkAttempts,
+    influencerName: s.influencer.displayName, participationId: s.participationId, checkAttempts: s.checkAttempts, createdAt: s.createdAt,
     handles: s.influencer.handles.filter((h) => h.network === s.network).map((h) => h.handle),
     mission: { id: s.mission.id, title: s.mission.title, hashtags: stringList(s.mission.hashtags), mentions: stringList(s.mission.mentions) },
   }));
@@ -81,9 +93,14 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
       counts.needsReview++;
       tell(s, "in_review", "jobs.verify.in_review", { title: s.mission.title });
       if (config.SLACK_MANAGER_CHANNEL) {
+        // The managers' review card (evidence + Approve/Reject buttons), as the review queue shows it.
+        const card = reviewCard(config.DEFAULT_LOCALE, {
+          id: s.id, missionId: s.mission.id, missionTitle: s.mission.title, influencerId: s.influencerId, influencerName: s.influencerName,
+          url: s.url, network: s.network, authorHandle: s.authorHandle, status: "needs_review", evidence, createdAt: s.createdAt,
+        });
         items.push({
           platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.needed", batchKey: "review.needed", dedupeKey: `submission:${s.id}:review`,
-          payload: { kind: "i18n", messageId: "jobs.review.needed", params: { id: s.id, title: s.mission.title, url: s.url, notes: decided.notes ?? decided.reason ?? "-" } },
+          payload: { kind: "message", message: card },
         });
       }
     }

@@ -20,7 +20,6 @@ const jobs: AreaCatalog = {
     "jobs.verify.rejected": "We could not accept your post for **{title}**: {reason}",
     "jobs.verify.not_found": "We could not find your post for **{title}**: it may have been deleted or the link is wrong. You can send another link before the deadline.",
     "jobs.verify.in_review": "Your post for **{title}** is being checked by the team. We will let you know.",
-    "jobs.review.needed": "Submission #{id} for **{title}** needs a review: {url} ({notes})",
     "jobs.recheck.removed": "Post removed: submission #{id} for **{title}** ({url}) is no longer online. Points: {policy}.",
   },
   es: {
@@ -40,7 +39,6 @@ const jobs: AreaCatalog = {
     "jobs.verify.rejected": "No hemos podido aceptar tu publicación para **{title}**: {reason}",
     "jobs.verify.not_found": "No hemos encontrado tu publicación para **{title}**: puede que se haya borrado o que el enlace sea incorrecto. Puedes enviar otro enlace antes de la fecha límite.",
     "jobs.verify.in_review": "El equipo está revisando tu publicación para **{title}**. Te avisaremos.",
-    "jobs.review.needed": "El envío n.º {id} para **{title}** necesita revisión: {url} ({notes})",
     "jobs.recheck.removed": "Publicación eliminada: el envío n.º {id} para **{title}** ({url}) ya no está en línea. Puntos: {policy}.",
   },
   fr: {
@@ -60,7 +58,6 @@ const jobs: AreaCatalog = {
     "jobs.verify.rejected": "Nous n'avons pas pu accepter votre publication pour **{title}** : {reason}",
     "jobs.verify.not_found": "Nous n'avons pas trouvé votre publication pour **{title}** : elle a peut-être été supprimée ou le lien est erroné. Vous pouvez envoyer un autre lien avant la date limite.",
     "jobs.verify.in_review": "L'équipe vérifie votre publication pour **{title}**. Nous vous tiendrons au courant.",
-    "jobs.review.needed": "La soumission n° {id} pour **{title}** doit être vérifiée : {url} ({notes})",
     "jobs.recheck.removed": "Publication supprimée : la soumission n° {id} pour **{title}** ({url}) n'est plus en ligne. Points : {policy}.",
   },
   it: {
@@ -80,7 +77,6 @@ const jobs: AreaCatalog = {
     "jobs.verify.rejected": "Non abbiamo potuto accettare il tuo post per **{title}**: {reason}",
     "jobs.verify.not_found": "Non abbiamo trovato il tuo post per **{title}**: potrebbe essere stato eliminato o il link è errato. Puoi inviare un altro link prima della scadenza.",
     "jobs.verify.in_review": "Il team sta controllando il tuo post per **{title}**. Ti faremo sapere.",
-    "jobs.review.needed": "L'invio n. {id} per **{title}** richiede una revisione: {url} ({notes})",
     "jobs.recheck.removed": "Post rimosso: l'invio n. {id} per **{title}** ({url}) non è più online. Punti: {policy}.",
   },
 };
