@@ -22,7 +22,13 @@ export interface RenderedMessage {
 
 /** Renders one message; `firstNumber` continues numbering across the messages of one reply. */
 export function renderConsoleMessage(msg: OutboundMessage, firstNumber = 1): RenderedMessage {
-  const lines = msg.blocks.map(block);
+  // A list right after a paragraph stays attached to it (its heading); other blocks get a blank line.
+  let body = "";
+  msg.blocks.forEach((b, i) => {
+    if (i > 0) body += b.type === "list" && msg.blocks[i - 1]?.type === "paragraph" ? "\n" : "\n\n";
+    body += block(b);
+  });
+  const lines = body ? [body] : [];
   const choices: Button[] = [];
   for (const row of msg.buttons ?? []) {
     const cells = row.map((b) => {

@@ -6,6 +6,7 @@ import { testDeps } from "../helpers/deps.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { AppError } from "../../src/errors.js";
 import type { Deps } from "../../src/services/deps.js";
+import type { Router } from "../../src/engine/router.js";
 import { FakeUser } from "./harness.js";
 
 describe.each(testProviders())("engine pipeline on %s", (provider) => {
@@ -77,7 +78,7 @@ describe.each(testProviders())("engine pipeline on %s", (provider) => {
   it("given two events of one conversation at once on two engine instances then they are handled one after the other", async () => {
     let inside = 0;
     let maxInside = 0;
-    const slow = (r: import("../../src/engine/router.js").Router) =>
+    const slow = (r: Router) =>
       r.command("slow", async (ctx) => {
         const mine = ctx.event.conversation === "console:serial";
         if (mine) inside++;
@@ -115,7 +116,7 @@ describe.each(testProviders())("engine pipeline on %s", (provider) => {
   });
 
   it("given a flow then free text goes to its step, /cancel ends it, and a new engine instance continues it", async () => {
-    const plugin = (r: import("../../src/engine/router.js").Router) => {
+    const plugin = (r: Router) => {
       r.command("quiz", async (ctx) => { await ctx.flow.start("quiz", "q1"); ctx.replyWith("core.language.ask"); });
       r.flow("quiz", async (ctx) => {
         const p = ctx.event.payload;
