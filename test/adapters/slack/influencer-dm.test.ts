@@ -1,0 +1,72 @@
+// Influencers on Slack: a direct message `start CODE` (what the invitation tells them to send)
+// joins and starts onboarding in the real engine; buttons in the DM continue it with new
+// messages (DM cards are never replaced); `/advo missions` from a non-manager is the influencer
+// command.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../../src/app.js";
+import { testConfig } from "../../../src/config.js";
+import { silentLogger } from "../../../src/logger.js";
+import { FakeClock } from "../../../src/clock.js";
+import { OPERATOR } from "../../../src/services/managers.js";
+import { t } from "../../../src/i18n/translate.js";
+import { createInvitations } from "../../../src/services/invitations.js";
+import { slackFactory } from "../../../adapters/slack/index.js";
+import { createTestDatabaseUrl, testProviders } from "../../helpers/db.js";
+import { FakeSlackWebApi, type SlackCall } from "../../fakes/slack-web-api.js";
+import { blockAction, dmEvent, formBody, SIGNING_SECRET, signedPost, slashCommand } from "./slack-requests.js";
+
+const TOKEN = "xoxb-test-token";
+const text = (c: SlackCall) => JSON.stringify(c.args.blocks ?? c.args);
+
+describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
+  let app: RunningApp;
+  let slack: FakeSlackWebApi;
+  let drop: () => Promise<void>;
+  let url: string;
+
+  beforeAll(async () => {
+    slack = await new FakeSlackWebApi(TOKEN).listen();
+    slack.userLocales.set("UINF1", "fr-FR");
+    const db = await createTestDatabaseUrl(provider);
+    drop = db.drop;
+    app = await startApp(
+      testConfig({ DATABASE_URL: db.url, PORT: "0", SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }),
+      silentLogger, [slackFactory], new FakeClock("2026-01-05T09:00:00Z"),
+    );
+    url = `http://127.0.0.1:${app.port}/slack/events`;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await slack?.close();
+    await drop?.();
+  });
+
+  it("given an invitation code then `start CODE` by DM joins, onboarding asks for consent in the user's Slack locale, and the button answer arrives as a new DM", async () => {
+    const created = await createInvitations(app.deps, OPERATOR, { count: 1 });
+    if (!created.ok) throw new Error(created.error);
+    const code = created.value[0]!.code;
+
+    const res = await signedPost(url, JSON.stringify(dmEvent(`start ${code}`, { user: "UINF1", channel: "DINF1" })), { contentType: "application/json" });
+    expect(res.status).toBe(200);
+    const posts = await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF1" && text(c).includes("onb.consent"));
+    const consent = posts[0]!;
+    expect(text(consent)).toContain("J'accepte"); // fr-FR from users.info
+    const account = await app.database.db.platformAccount.findFirstOrThrow({ where: { platform: "slack", externalId: "UINF1" } });
+    const consentTs = [...slack.messages.entries()].find(([, m]) => m === consent.args)![0].split(":")[1]!;
+
+    const press = blockAction("onb.consent~0", "yes", { user: "UINF1", channel: "DINF1", messageTs: consentTs });
+    await signedPost(url, formBody({ payload: JSON.stringify(press) }));
+    await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF1" && text(c).includes("onb.lang"));
+    expect(slack.callsTo("chat.update")).toHaveLength(0);
+    const influencer = await app.database.db.influencer.findUniqueOrThrow({ where: { id: account.influencerId } });
+    expect(influencer.consentAt).not.toBeNull();
+  });
+
+  it("given a non-manager then `/advo missions` runs the influencer command, not the manager console", async () => {
+    const res = await signedPost(url, formBody(slashCommand("missions", { user: "UINF1", channel: "DINF1" })));
+    const body = JSON.stringify(await res.json());
+    // the influencer is mid-onboarding: the missions command says so (in French), no refusal
+    expect(body).toContain(JSON.stringify(t("fr", "journey.onboarding.finish_first")).slice(1, -1));
+    expect(body).not.toContain(t("fr", "manage.refused"));
+  });
+});
