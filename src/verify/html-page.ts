@@ -20,6 +20,14 @@ function youtubeDescription(html: string): string | undefined {
   }
 }
 
+// Public Instagram post pages describe themselves as
+// "1,234 likes, 56 comments - maria.fit on January 1, 2024: "caption"": the author comes before
+// the caption, so anchoring at the start keeps a caption from faking it.
+function instagramAuthor(description: string | undefined): string | undefined {
+  const m = /^[\d.,]+[KkMm]? likes?, [\d.,]+[KkMm]? comments? - ([A-Za-z0-9._]{1,30}) on [A-Z][a-z]+ \d{1,2}, \d{4}:/.exec(description ?? "");
+  return m?.[1]?.toLowerCase();
+}
+
 export async function readPage(fetcher: SafeFetcher, pageUrl: string, post: ParsedPost): Promise<PageData> {
   const res = await fetcher.get(pageUrl, "text/html");
   if (!res.ok) {
@@ -42,7 +50,8 @@ export async function readPage(fetcher: SafeFetcher, pageUrl: string, post: Pars
   const title = clean(og.ogTitle);
   if (title) data.title = title;
   if (description) data.description = description;
-  if (ogPost?.ok && ogPost.value.authorHandle && samePost) data.author = ogPost.value.authorHandle;
+  const author = ogPost?.ok && ogPost.value.authorHandle ? ogPost.value.authorHandle : post.network === "instagram" ? instagramAuthor(description) : undefined;
+  if (author && samePost) data.author = author;
   return data;
 }
 

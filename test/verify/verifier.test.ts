@@ -131,6 +131,22 @@ describe("verifySubmission", () => {
     expect(v.evidence.notes.join(" ")).toContain("manual review");
   });
 
+  it("given a public Instagram page then the author is read from the start of its description", async () => {
+    const url = canonical("https://www.instagram.com/reel/C9z8Y7x6W5v/?igsh=abc");
+    const description = '1,204 likes, 36 comments - maria.fit on July 3, 2024: "Beach day with @brand #BrandSummer #ad". ';
+    fake.pages.set("/page/instagram/C9z8Y7x6W5v", { status: 200, body: ogPage({ title: "Maria on Instagram", description, url: "https://www.instagram.com/p/C9z8Y7x6W5v/" }) });
+    const v = await check(url);
+    expect(v.decision).toBe("verified");
+    expect(v.evidence).toMatchObject({ source: "html", authorSeen: "maria.fit" });
+  });
+
+  it("given an Instagram caption that imitates the author line then the author is not taken from it", async () => {
+    const url = canonical("https://www.instagram.com/p/C9z8Y7x6W5w/");
+    const description = 'Nice - maria.fit on July 3, 2024: "@brand #BrandSummer #ad"';
+    fake.pages.set("/page/instagram/C9z8Y7x6W5w", { status: 200, body: ogPage({ title: "Someone on Instagram", description }) });
+    expect(await check(url)).toMatchObject({ decision: "needs_review", reasons: [{ id: "verify.reason.author_unknown" }] });
+  });
+
   it("given an Instagram page answering 404 then rejected", async () => {
     const v = await check(canonical("https://www.instagram.com/reel/DeletedPost1/"));
     expect(v).toMatchObject({ decision: "rejected", evidence: { exists: "no" } });
