@@ -4,15 +4,14 @@ import type { AppCore, ComponentFactory } from "../src/app.js";
 import { createDeliveryComponent } from "../src/delivery/component.js";
 import type { MessageSender } from "../src/delivery/port.js";
 import { createSchedulerComponent } from "../src/jobs/scheduler.js";
-import { discordFactory } from "./discord/index.js";
-import { telegramFactory } from "./telegram/index.js";
-import { slackFactory } from "./slack/index.js";
+import { discordAdapterFor, discordFactory } from "./discord/index.js";
+import { telegramAdapterFor, telegramFactory } from "./telegram/index.js";
+import { slackAdapterFor, slackFactory } from "./slack/index.js";
 import { consoleFactory } from "./console/index.js";
 
 // Issue 8 (scheduler + outbox delivery) — the lead reconciles the final composition:
 // - the scheduler runs every job of src/jobs/registry.ts (no-op when JOBS_ENABLED=false);
-// - the dispatcher needs the started adapters as its MessageSenders (every ChatAdapter is one):
-//   add `deliveryFactory((core) => [telegram, discord, slack].filter(Boolean))` once they exist.
+// - the dispatcher uses the platform adapters as its MessageSenders (platformDeliveryFactory below).
 export const schedulerFactory: ComponentFactory = (core) => [createSchedulerComponent(core)];
 export function deliveryFactory(senders: (core: AppCore) => MessageSender[]): ComponentFactory {
   return (core) => [createDeliveryComponent(core, senders(core))];
@@ -27,4 +26,9 @@ export { createDeliveryComponent, createSchedulerComponent };
 // from ./telegram/index.js (the same instance).
 // Console: starts with `npm start` when no platform credentials are set and stdin is a terminal
 // (CONSOLE=on forces it, CONSOLE=off disables it).
-export const componentFactories: ComponentFactory[] = [schedulerFactory, discordFactory, slackFactory, telegramFactory, consoleFactory];
+// Delivery (issue 8): the outbox dispatcher sends through the same adapter instances; listed after
+// them so it starts last and stops first (its in-flight send finishes before the adapters close).
+export const platformDeliveryFactory: ComponentFactory = deliveryFactory((core) =>
+  [telegramAdapterFor(core), discordAdapterFor(core), slackAdapterFor(core)].filter((a): a is NonNullable<typeof a> => a !== undefined),
+);
+export const componentFactories: ComponentFactory[] = [schedulerFactory, discordFactory, slackFactory, telegramFactory, consoleFactory, platformDeliveryFactory];
