@@ -1,7 +1,7 @@
 // Reward cycles: settings and the close. closeCycle is ONE transaction guarded by a conditional
 // status update (open → closed): a second call, concurrent or later, finds nothing to close, and
 // a failure anywhere inside rolls everything back (old state) — there is no half-closed cycle.
-// Cost: two GROUP BY reads for balances, one joined read of reachable accounts, and multi-row
+// Cost: one GROUP BY read for balances, one joined read of reachable accounts, and multi-row
 // INSERTs of ~6,000 rows per statement; the query count grows with influencers/6,000 only.
 import type { Db } from "../db/client.js";
 import { AppError } from "../errors.js";
@@ -11,6 +11,7 @@ import {
   type CycleSettings, type Standing,
 } from "../domain/cycle-close.js";
 import type { Platform } from "../engine/events.js";
+import type { Provider } from "../db/provider.js";
 import { audit } from "./audit.js";
 import { bulkInsert, clientProvider } from "./bulk-insert.js";
 import type { Deps } from "./deps.js";
@@ -86,16 +87,9 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
       ? await db.cycle.update({ where: { id: existing.id }, data: { status: "open", closedAt: null } })
       : await db.cycle.create({ data: { ...bounds, status: "open" } });
 
-    // Two grouped reads, whatever the number of influencers.
-    const [balances, earned] = await Promise.all([
-      db.ledgerEntry.groupBy({ by: ["influencerId"], where: { cycleId: open.id }, _sum: { amount: true } }),
-      db.ledgerEntry.groupBy({ by: ["influencerId"], where: { cycleId: open.id, kind: { in: [...EARNING_KINDS] } }, _sum: { amount: true }, _max: { id: true } }),
-    ]);
-    const earnedBy = new Map(earned.map((e) => [e.influencerId, e]));
-    const standings = rankStandings(
-      balances.map((b) => ({ influencerId: b.influencerId, earned: earnedBy.get(b.influencerId)?._sum.amount ?? 0, lastEntryId: earnedBy.get(b.influencerId)?._max.id ?? Number.MAX_SAFE_INTEGER })),
-      settings.bonuses,
-    );
+    // One grouped read, whatever the number of influencers.
+    const totals = await cycleTotals(db, provider, open.id);
+    const standings = rankStandings(totals, settings.bonuses);
     await bulkInsert(db, provider, "CycleStanding", ["cycleId", "influencerId", "rank", "points", "bonus"].map((name) => ({ name })),
       standings.map((s) => [open.id, s.influencerId, s.rank, s.points, s.bonus]));
     fail("standings");
@@ -105,7 +99,7 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
     for (const s of standings) {
       if (s.bonus > 0) entries.push({ influencerId: s.influencerId, cycleId: next.id, amount: s.bonus, kind: "bonus", reason: `rank ${s.rank}`, reference: ref, idempotencyKey: `bonus:cycle:${open.id}:influencer:${s.influencerId}`, createdBy: actor });
     }
-    const moves = expiryMoves(balances.map((b) => ({ influencerId: b.influencerId, balance: b._sum.amount ?? 0 })), settings);
+    const moves = expiryMoves(totals, settings);
     for (const m of moves) {
       entries.push({ influencerId: m.influencerId, cycleId: open.id, amount: m.expiry, kind: "expiry", reference: ref, idempotencyKey: `expiry:cycle:${open.id}:influencer:${m.influencerId}`, createdBy: actor });
       if (m.rollover > 0) entries.push({ influencerId: m.influencerId, cycleId: next.id, amount: m.rollover, kind: "rollover", reference: ref, idempotencyKey: `rollover:cycle:${open.id}:influencer:${m.influencerId}`, createdBy: actor });
@@ -130,6 +124,28 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
   if (!summary) return err("manage.cycle.already_closed", { cycle: open.name });
   await audit(deps.db, { actor, action: "cycle.close", targetType: "cycle", targetId: open.id, before: { status: "open", endsAt: open.endsAt }, after: summary });
   return ok(summary);
+}
+
+/**
+ * Per influencer in one scan of the cycle's entries: balance (every kind), points earned
+ * (EARNING_KINDS) and the id of their latest earning entry (the tie-break).
+ */
+async function cycleTotals(db: Db, provider: Provider, cycleId: number): Promise<{ influencerId: number; balance: number; earned: number; lastEntryId: number }[]> {
+  const kinds = EARNING_KINDS.map((k) => `'${k}'`).join(", "); // constants from code, not input
+  const param = provider === "postgresql" ? "$1" : "?";
+  const rows = await db.$queryRawUnsafe<{ influencerId: number | bigint; balance: number | bigint | null; earned: number | bigint | null; lastEntryId: number | bigint | null }[]>(
+    `SELECT "influencerId" AS "influencerId", SUM("amount") AS "balance",
+            SUM(CASE WHEN "kind" IN (${kinds}) THEN "amount" ELSE 0 END) AS "earned",
+            MAX(CASE WHEN "kind" IN (${kinds}) THEN "id" END) AS "lastEntryId"
+     FROM "LedgerEntry" WHERE "cycleId" = ${param} GROUP BY "influencerId"`,
+    cycleId,
+  );
+  return rows.map((r) => ({
+    influencerId: Number(r.influencerId),
+    balance: Number(r.balance ?? 0),
+    earned: Number(r.earned ?? 0),
+    lastEntryId: r.lastEntryId === null ? Number.MAX_SAFE_INTEGER : Number(r.lastEntryId),
+  }));
 }
 
 /** Winners hear their rank and bonus, everyone else their rank; one outbox row each. */
