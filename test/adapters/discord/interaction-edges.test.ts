@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { textMessage } from "../../../src/engine/message.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
 import { BOT_USER, directMessage, FakeDiscord, slashCommand } from "../../fakes/discord.js";
-import { APP, callsSoon, startHarness, until, type Harness } from "./harness.js";
+import { APP, GUILD, callsSoon, startHarness, until, type Harness } from "./harness.js";
 
 const bob = { id: "3200000000000000001", locale: "it" };
 const DM = "5200000000000000001";
@@ -59,5 +59,26 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
     await callsSoon(h.fake, "POST", new RegExp(`^/channels/${DM}/messages$`));
     await h.adapter.idle();
     expect(h.events.map((e) => e.id)).toEqual(["discord:8400000000000000002"]);
+  });
+
+  it("given /join in a guild from someone whose DMs are closed then the answer stays in place with a hint", async () => {
+    h = await startHarness(database, () => [textMessage("Welcome! Step 1")]);
+    h.fake.fail(h.fake.dmChannelFor(bob.id), { kind: "dm_closed" });
+    h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000003", bob, { channelId: "6300000000000000001", guildId: GUILD }, "join", [{ name: "code", value: "X" }]));
+    await callsSoon(h.fake, "POST", new RegExp(`^/webhooks/${APP}/token-8300000000000000003$`));
+    const [callback] = h.fake.callsTo("POST", /^\/interactions\/8300000000000000003\//);
+    const [followUp] = h.fake.callsTo("POST", new RegExp(`^/webhooks/${APP}/token-8300000000000000003$`));
+    expect(callback!.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining("Non posso inviarti messaggi diretti") } });
+    expect(followUp!.body).toMatchObject({ content: "Welcome! Step 1", flags: 64 });
+  });
+
+  it("given openForm outside an interaction then the form waits behind an Open button in the conversation", async () => {
+    h = await startHarness(database, () => []);
+    const event = { id: "discord:1", platform: "discord" as const, conversation: `discord:${DM}`, chatType: "private" as const, author: { id: bob.id, locale: "it", isBot: false }, payload: { type: "text" as const, text: "x" }, receivedAt: new Date() };
+    await h.adapter.openForm(event, { id: "handles", title: "Your handles", submitLabel: "Save", fields: [{ id: "instagram", label: "Instagram", kind: "text", required: false }] });
+    const [post] = h.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`));
+    const body = post!.body as { content: string; components: { components: { label: string; custom_id: string }[] }[] };
+    expect(body.content).toBe("Your handles");
+    expect(body.components[0]!.components[0]).toMatchObject({ label: "Apri il modulo", custom_id: expect.stringMatching(/^advo:form:/) });
   });
 });
