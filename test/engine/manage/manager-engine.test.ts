@@ -117,4 +117,25 @@ describe.each(testProviders())("manager handlers in the engine on %s", (provider
     expect(text(await engine.handle(event(M1, action("broadcast.send", send.payload!))))).toBe("Broadcast queued for 1 influencers.");
     expect(text(await engine.handle(event(M2, action("broadcast.send", send.payload!))))).toBe(`Broadcast ${send.payload} was already sent or cancelled.`);
   });
+
+  it("given mission and redemption buttons then duplicate, close and cancel-with-refund work once", async () => {
+    const m = await t.db.mission.create({ data: { title: "Old", brief: "b", points: 5, deadline: new Date("2026-03-01"), segment: {}, status: "published" } });
+    const dup = await engine.handle(event(M1, action("mission.duplicate", String(m.id))));
+    const copy = await t.db.mission.findFirstOrThrow({ where: { sourceMissionId: m.id } });
+    expect(text(dup)).toBe(`Draft mission #${copy.id} created as a copy of #${m.id}.`);
+    expect(text(await engine.handle(event(M1, action("mission.close", String(m.id)))))).toBe(`Mission #${m.id} closed.`);
+    expect(text(await engine.handle(event(M2, action("mission.close", String(m.id)))))).toBe(`Mission ${m.id} is already closed.`);
+    expect(text(await engine.handle(event(M1, action("mission.close", "not-a-number"))))).toBe("That button or command is missing a valid id.");
+
+    const inf = await seedInfluencer(t.db, { name: "Zoe" });
+    const reward = await t.db.reward.create({ data: { name: "Mug", cost: 30, stock: 0 } });
+    const cycle = await t.db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    const red = await t.db.redemption.create({ data: { rewardId: reward.id, influencerId: inf.id, cycleId: cycle.id, cost: 30 } });
+    const cards = await engine.handle(event(M1, advo("redemptions")));
+    const card = cards.find((c) => toPlainText(c).includes(`#${red.id} Mug for Zoe`))!;
+    expect(card.buttons?.[0]?.map((b) => b.action)).toEqual(["redemption.fulfil", "redemption.cancel"]);
+    expect(text(await engine.handle(event(M1, action("redemption.cancel", String(red.id)))))).toBe(`Redemption #${red.id} cancelled; 30 points refunded.`);
+    expect(text(await engine.handle(event(M2, action("redemption.fulfil", String(red.id)))))).toBe(`Redemption ${red.id} was already cancelled by slack:${M1}.`);
+    expect((await t.db.reward.findUniqueOrThrow({ where: { id: reward.id } })).stock).toBe(1);
+  });
 });
