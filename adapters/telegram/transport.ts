@@ -62,7 +62,6 @@ export class TelegramAdapter implements ChatAdapter {
   private readonly inflight = new Set<Promise<void>>();
   private handler: EventHandler | undefined;
   private polling: Promise<void> | undefined;
-  private stopping = false;
   private username: string | undefined;
 
   constructor(private readonly deps: TelegramAdapterDeps) {
@@ -96,8 +95,8 @@ export class TelegramAdapter implements ChatAdapter {
     else await this.startPolling();
   }
 
+  /** Polling: stop fetching (grammY confirms what it fetched), then finish what was received. */
   async stop(): Promise<void> {
-    this.stopping = true;
     if (this.polling) {
       await this.bot.stop();
       await this.polling;
@@ -154,7 +153,6 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   private async onUpdate(ctx: Context): Promise<void> {
-    if (this.stopping) return;
     const mapped = mapUpdate(ctx.update, { ...(this.username ? { botUsername: this.username } : {}), now: this.deps.clock.now() });
     if (mapped.kind === "ignored") {
       this.log.debug({ update: ctx.update.update_id, reason: mapped.reason }, "telegram update ignored");

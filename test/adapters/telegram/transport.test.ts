@@ -169,4 +169,22 @@ describe("telegram transport ordering (polling)", () => {
       await h.stop();
     }
   });
+
+  it("given an update in progress when the adapter stops then stop waits for it and the reply still goes out", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const h = await startHarness(database, async () => {
+      await gate;
+      return [textMessage("finished")];
+    });
+    h.fake.pushUpdate(privateText(1003, "slow"));
+    await until(() => h.events.length, "handler called");
+    let stopped = false;
+    const stopping = h.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(h.fake.messagesTo(1003).map((c) => c.params.text)).toEqual(["finished"]);
+  });
 });
