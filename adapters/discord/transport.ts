@@ -197,10 +197,15 @@ export class DiscordAdapter implements ChatAdapter {
     if (dmChannel) this.sender.noteDmChannel(userId, dmChannel);
     const routeToDm = inGuild && mapped.payload.type === "command" && !IN_PLACE_COMMANDS.has(mapped.payload.name);
     const work = (async () => {
-      if (inGuild) dmChannel = await this.dmChannelOf(userId);
-      const event = dmChannel && inGuild ? { ...mapped, conversation: conversationKey("discord", dmChannel) } : mapped;
+      if (inGuild) {
+        dmChannel = await this.dmChannelOf(userId);
+        // Without the DM channel there is no per-user conversation (a guild channel is shared, and
+        // the engine would store it as where to DM them): apologise rather than guess.
+        if (!dmChannel) return [textMessage(t(locale, "core.error.generic"))];
+      }
+      const event = inGuild ? { ...mapped, conversation: conversationKey("discord", dmChannel!) } : mapped;
       const replies = await this.handle(event);
-      return routeToDm && dmChannel ? this.continueInDm(dmChannel, replies, locale) : replies;
+      return routeToDm ? this.continueInDm(dmChannel!, replies, locale) : replies;
     })();
     await respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId));
     await this.afterHandled(mapped, dmChannel);

@@ -81,4 +81,13 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
     expect(body.content).toBe("Your handles");
     expect(body.components[0]!.components[0]).toMatchObject({ label: "Apri il modulo", custom_id: expect.stringMatching(/^advo:form:/) });
   });
+
+  it("given a guild command when Discord refuses to open the user's DM then the engine is not called and the user gets an apology", async () => {
+    h = await startHarness(database, () => [textMessage("should not be seen")]);
+    h.fake.fail(bob.id, { kind: "unknown_user" });
+    h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000004", bob, { channelId: "6300000000000000001", guildId: GUILD }, "points"));
+    const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8300000000000000004\//);
+    expect(callback!.body).toMatchObject({ type: 4, data: { flags: 64, content: "Spiacenti, qualcosa è andato storto da parte nostra. Riprova tra un momento." } });
+    expect(h.events).toEqual([]);
+  });
 });
