@@ -9,6 +9,8 @@ import { WebSocketServer, type WebSocket } from "ws";
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** Date.now() when the request arrived */
+  at: number;
 }
 
 export type SlackFailure = { error: string } | { rateLimited: number } | { status: number };
@@ -112,7 +114,7 @@ export class FakeSlackWebApi {
     const raw = Buffer.concat(chunks).toString("utf8");
     const path = (req.url ?? "").split("?")[0] ?? "";
     if (path.startsWith("/respond/")) {
-      this.calls.push({ method: `respond:${path.slice("/respond/".length)}`, args: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+      this.calls.push({ method: `respond:${path.slice("/respond/".length)}`, args: raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, at: Date.now() });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
     }
@@ -120,7 +122,7 @@ export class FakeSlackWebApi {
     const args = parseArgs(raw, req.headers["content-type"]);
     const auth = req.headers.authorization ?? (typeof args.token === "string" ? `Bearer ${args.token}` : "");
     delete args.token;
-    this.calls.push({ method, args });
+    this.calls.push({ method, args, at: Date.now() });
     const expected = method === "apps.connections.open" ? /^Bearer xapp-/ : new RegExp(`^Bearer ${this.token}$`);
     if (!expected.test(auth)) return json(res, 200, { ok: false, error: "invalid_auth" });
     const failure = this.failures.get(method)?.shift();

@@ -163,6 +163,15 @@ describe("slack transport (HTTP mode)", () => {
     expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
   });
 
+  it("given a 429 on a reply then the interactive client waits the Retry-After and posts it", async () => {
+    await boot();
+    fake.fail("chat.postMessage", { rateLimited: 1 });
+    await signedPost(url, JSON.stringify(dmEvent("hi")), { contentType: "application/json" });
+    const posts = await fake.waitFor("chat.postMessage", () => true, 2);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(posts[1]!.args.channel).toBe("DINFLUENCER1");
+  });
+
   it("given someone joins the manager channel then the managers are synced again", async () => {
     await boot();
     fake.members = ["UMANAGER1", "UBOT", "UMANAGER2", "UNEW"];
