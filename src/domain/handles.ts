@@ -2,7 +2,7 @@
 // form: lower case, no "@", checked against the network's own naming rules, plus a profile URL.
 // Pure. The verifier also uses it to turn an oEmbed author_url into a comparable handle.
 import { err, ok, type Result } from "../result.js";
-import { bareHost, networkForHost, parseWebUrl, type Network } from "./links.js";
+import { bareHost, facebookName, networkForHost, parseWebUrl, type Network } from "./links.js";
 
 export type NormalizedHandle = { network: Network; handle: string; profileUrl: string };
 
@@ -12,6 +12,8 @@ type Rule = {
   profileUrl: (handle: string) => string;
   /** Profile path → handle candidate, or undefined when the path is not a profile. */
   fromPath: (segs: string[], url: URL) => string | undefined;
+  /** Spellings the network treats as the same name → one stored form. */
+  canonical?: (handle: string) => string;
 };
 
 // Words that are site sections, not people: "x.com/home" is not a profile.
@@ -49,9 +51,10 @@ const RULES: Record<Network, Rule> = {
     profileUrl: (h) => `https://x.com/${h}`,
     fromPath: (s) => s[0],
   },
-  // Usernames: 5–50 letters, digits and "."; numeric ids from profile.php?id=.
+  // Usernames: 5–50 letters and digits (dots do not count); numeric ids from profile.php?id=.
   facebook: {
-    pattern: /^([a-z0-9.]{5,50}|\d{5,25})$/,
+    pattern: /^([a-z0-9]{5,50}|\d{5,25})$/,
+    canonical: facebookName,
     profileUrl: (h) => (/^\d+$/.test(h) ? `https://www.facebook.com/profile.php?id=${h}` : `https://www.facebook.com/${h}`),
     fromPath: (s, url) => (s[0] === "profile.php" ? (url.searchParams.get("id") ?? undefined) : s[0] === "people" ? s[2] : s[0]),
   },
@@ -83,6 +86,8 @@ function profileHandle(network: Network, url: URL): string | undefined {
   let candidate: string | undefined;
   try {
     candidate = RULES[network].fromPath(segs.map((s) => decodeURIComponent(s)), url)?.toLowerCase();
+    if (candidate !== undefined && RESERVED[network]?.includes(candidate)) return undefined;
+    if (candidate !== undefined) candidate = RULES[network].canonical?.(candidate) ?? candidate;
   } catch {
     return undefined;
   }
@@ -112,7 +117,9 @@ export function normalizeHandle(network: Network, input: string): Result<Normali
     if (!handle) return err("handle.not_a_profile", { network });
     return ok({ network, handle, profileUrl: RULES[network].profileUrl(handle) });
   }
-  const handle = (text.startsWith("@") ? text.slice(1) : text).toLowerCase();
-  if (!RULES[network].pattern.test(handle) || RESERVED[network]?.includes(handle)) return err("handle.invalid", { network });
+  const typed = (text.startsWith("@") ? text.slice(1) : text).toLowerCase();
+  if (RESERVED[network]?.includes(typed)) return err("handle.invalid", { network });
+  const handle = RULES[network].canonical?.(typed) ?? typed;
+  if (!RULES[network].pattern.test(handle)) return err("handle.invalid", { network });
   return ok({ network, handle, profileUrl: RULES[network].profileUrl(handle) });
 }

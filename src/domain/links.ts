@@ -146,16 +146,19 @@ const facebook: Parser = (url, host, segs) => {
   if (a === "groups" && b && FB_PAGE.test(b) && c === "posts" && d && FB_ID.test(d))
     return { canonicalUrl: `${base}/groups/${b.toLowerCase()}/posts/${d}`, postId: d };
   if (!a || !FB_PAGE.test(a) || a.includes(".php")) return undefined;
-  const page = a.toLowerCase();
-  if (b === "posts" && c && FB_ID.test(c)) return { canonicalUrl: `${base}/${page}/posts/${c}`, postId: c, authorHandle: page };
+  const page = facebookName(a);
+  // Only a user name identifies the author; a numeric id or an old "Name-123" slug cannot be
+  // compared with a registered handle, so it names no author.
+  const by = (parts: PostParts): PostParts => (/^[a-z0-9]{5,50}$/.test(page) && !/^\d+$/.test(page) ? { ...parts, authorHandle: page } : parts);
+  if (b === "posts" && c && FB_ID.test(c)) return by({ canonicalUrl: `${base}/${page}/posts/${c}`, postId: c });
   if (b === "videos") {
     // /<page>/videos/<id> or /<page>/videos/<title-slug>/<id>
     const id = c && DIGITS.test(c) ? c : d && DIGITS.test(d) ? d : undefined;
-    return id ? { canonicalUrl: `${base}/${page}/videos/${id}`, postId: id, authorHandle: page } : undefined;
+    return id ? by({ canonicalUrl: `${base}/${page}/videos/${id}`, postId: id }) : undefined;
   }
   if (b === "photos") {
     const id = [...segs].reverse().find((s) => DIGITS.test(s));
-    return id ? { canonicalUrl: `${base}/${page}/photos/${id}`, postId: id, authorHandle: page } : undefined;
+    return id ? by({ canonicalUrl: `${base}/${page}/photos/${id}`, postId: id }) : undefined;
   }
   return undefined;
 };
@@ -190,6 +193,11 @@ const linkedin: Parser = (_url, _host, segs) => {
   }
   return undefined;
 };
+
+/** Facebook ignores dots and case in user names: facebook.com/Advo.Brand is facebook.com/advobrand. */
+export function facebookName(name: string): string {
+  return name.toLowerCase().replace(/\./g, "");
+}
 
 const PARSERS: Record<Network, Parser> = { youtube, x, tiktok, instagram, facebook, twitch, linkedin };
 

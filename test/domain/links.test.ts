@@ -123,6 +123,7 @@ describe("parsePostUrl", () => {
     it.each([
       ["https://www.facebook.com/AdvoBrand/posts/pfbid02abcDEF123ghiJKL456?__cft__[0]=x", "https://www.facebook.com/advobrand/posts/pfbid02abcDEF123ghiJKL456", "advobrand"],
       ["https://m.facebook.com/advobrand/posts/1234567890123456/", "https://www.facebook.com/advobrand/posts/1234567890123456", "advobrand"],
+      ["https://www.facebook.com/Advo.Brand/posts/1234567890123456", "https://www.facebook.com/advobrand/posts/1234567890123456", "advobrand"],
       ["https://web.facebook.com/advobrand/videos/987654321098765/", "https://www.facebook.com/advobrand/videos/987654321098765", "advobrand"],
       ["https://www.facebook.com/advobrand/videos/summer-launch/987654321098765/", "https://www.facebook.com/advobrand/videos/987654321098765", "advobrand"],
       ["https://www.facebook.com/advobrand/photos/a.111111111/222222222/?type=3", "https://www.facebook.com/advobrand/photos/222222222", "advobrand"],
@@ -140,6 +141,8 @@ describe("parsePostUrl", () => {
       ["https://fb.watch/nK3aB_cD9e/", "https://fb.watch/nK3aB_cD9e/"],
       ["https://www.facebook.com/photo/?fbid=3344556677&set=a.1", "https://www.facebook.com/photo/?fbid=3344556677"],
       ["https://www.facebook.com/groups/runners.club/posts/5566778899/", "https://www.facebook.com/groups/runners.club/posts/5566778899"],
+      ["https://www.facebook.com/100064123456789/posts/pfbid02abcDEF123ghiJKL456", "https://www.facebook.com/100064123456789/posts/pfbid02abcDEF123ghiJKL456"],
+      ["https://www.facebook.com/Advo-Brand-123456789/videos/987654321098765/", "https://www.facebook.com/advo-brand-123456789/videos/987654321098765"],
     ])("given %s then %s without author", (input, canonical) => {
       const p = post(input);
       expect(p.canonicalUrl).toBe(canonical);

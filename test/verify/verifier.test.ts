@@ -32,7 +32,7 @@ const handles = [
   { network: "tiktok", handle: "maria.fit" },
   { network: "x", handle: "maria_fit" },
   { network: "youtube", handle: "mariafit" },
-  { network: "facebook", handle: "mariafit.page" },
+  { network: "facebook", handle: "mariafitpage" },
   { network: "instagram", handle: "maria.fit" },
 ];
 const check = (url: string) => verifySubmission({ verifier }, { url, registeredHandles: handles, required });
@@ -120,7 +120,7 @@ describe("verifySubmission", () => {
     });
     const v = await check(url);
     expect(v.decision).toBe("verified");
-    expect(v.evidence).toMatchObject({ source: "html", exists: "yes", authorSeen: "mariafit.page", confidence: "medium" });
+    expect(v.evidence).toMatchObject({ source: "html", exists: "yes", authorSeen: "mariafitpage", confidence: "medium" });
   });
 
   it("given an Instagram login wall then needs_review (manual review), never verified or rejected", async () => {
