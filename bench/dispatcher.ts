@@ -7,7 +7,7 @@
 //    any sliding second, with the dispatcher configured at 30/s, then above it at 40/s: achieved
 //    rate and retry answers received.
 // BENCH_RECIPIENTS (default 100000), BENCH_ACCURACY_SECONDS (default 10) and BENCH_IN_FLIGHT
-// (concurrent sends, default 4) change the set-up.
+// (concurrent sends, default 1 like the dispatcher) change the set-up.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -106,7 +106,7 @@ export default async function benchDispatcher(): Promise<void> {
     const updateRate = probe / updates.seconds;
     const config = testConfig({ DELIVERY_TELEGRAM_PER_SECOND: "30", DELIVERY_TELEGRAM_PER_CHAT_PER_SECOND: "1" });
     const deps = { db, provider: database.provider, clock: systemClock, log: silentLogger, config };
-    const capacity = await timed(() => new Dispatcher(deps, [unlimited], { batchSize: 500, maxInFlight: Number(process.env.BENCH_IN_FLIGHT ?? 4) }).drain());
+    const capacity = await timed(() => new Dispatcher(deps, [unlimited], { batchSize: 500, maxInFlight: Number(process.env.BENCH_IN_FLIGHT ?? 1) }).drain());
     const capacityRate = capacity.value.sent / capacity.seconds;
     console.log(`raw createMany insert (baseline): ${RECIPIENTS} rows in ${insert.seconds.toFixed(2)} s = ${Math.round(insertRate)} rows/s`);
     console.log(`single-row update (baseline 2):   ${probe} updates in ${updates.seconds.toFixed(2)} s = ${Math.round(updateRate)} rows/s`);

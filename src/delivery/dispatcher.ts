@@ -31,7 +31,11 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** lease on a claimed batch; a crashed instance's rows are claimable after it (default 60 s) */
   leaseMs?: number;
-  /** concurrent sends per platform (default 4); at most this many may be duplicated by a crash */
+  /**
+   * concurrent sends per platform (default 1: a crash duplicates at most the one message in
+   * flight). Raise it when the platform's API latency caps throughput below its rate limit; a
+   * crash may then send up to this many messages twice.
+   */
   maxInFlight?: number;
   /** wait between polls when nothing is due (default 1 s) */
   idleMs?: number;
@@ -78,7 +82,7 @@ export class Dispatcher {
     this.timer = options.timer ?? clockTimer(deps.clock);
     this.batchSize = options.batchSize ?? 100;
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.maxInFlight = Math.max(1, options.maxInFlight ?? 4);
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
     this.idleMs = options.idleMs ?? 1000;
     const limits = { ...limitsFromConfig(deps.config), ...options.limits };
     for (const s of senders) {
