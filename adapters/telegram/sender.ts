@@ -54,8 +54,8 @@ export class TelegramSender {
   async failure(recipient: string, err: unknown): Promise<SendResult> {
     if (err instanceof GrammyError) {
       if (err.error_code === 429) {
-        const afterSeconds = Math.max(1, err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS);
-        return { status: "retry", afterSeconds, error: "telegram 429 too many requests" };
+        // No `error`: the dispatcher reads that as "slow down" (pause, no attempt counted).
+        return { status: "retry", afterSeconds: Math.max(1, err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS) };
       }
       if ((err.error_code === 403 || err.error_code === 400) && UNREACHABLE.some((re) => re.test(err.description))) {
         const reason = `telegram ${err.error_code}: ${err.description}`.slice(0, 200);

@@ -35,6 +35,7 @@ export class FakeTelegramBotApi {
   readonly botInfo: UserFromGetMe;
   webhook: { url: string; secret_token?: string } | undefined;
   private readonly failures = new Map<string, ApiFailure[]>();
+  private readonly chatFailures: { chatId: string; method: string; failure: ApiFailure }[] = [];
   private readonly blocked = new Set<string>();
   private updates: Record<string, unknown>[] = [];
   private waiters: (() => void)[] = [];
@@ -79,6 +80,11 @@ export class FakeTelegramBotApi {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** The next call of `method` for this chat fails with this answer (other chats are unaffected). */
+  failNextFor(chatId: string | number, method: string, failure: ApiFailure): void {
+    this.chatFailures.push({ chatId: String(chatId), method, failure });
   }
 
   /** Every message to this chat is refused with 403 "bot was blocked by the user". */
@@ -135,7 +141,8 @@ export class FakeTelegramBotApi {
     const params = raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
     this.calls.push({ method, params, at: Date.now() });
 
-    const failure = this.failures.get(method)?.shift();
+    const scoped = this.chatFailures.findIndex((f) => f.method === method && f.chatId === String(params.chat_id));
+    const failure = scoped >= 0 ? this.chatFailures.splice(scoped, 1)[0]!.failure : this.failures.get(method)?.shift();
     if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
     if (CHAT_METHODS.has(method) && this.blocked.has(String(params.chat_id))) return reply(res, 403, { ok: false, ...BLOCKED });
     if (method === "getUpdates") return this.getUpdates(params, req, res);
