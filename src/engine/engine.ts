@@ -58,9 +58,11 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
       if (!(await firstDelivery(deps, event.id, intake.dedupeTtlMs))) return [];
       if (++seq % PURGE_EVERY === 0) await purgeExpiredEvents(deps);
       release = await acquireLease(deps.db, event.conversation, `${instance}:${seq}`, intake);
-      const influencer = await findInfluencer(deps, event);
+      const [influencer, row] = await Promise.all([
+        findInfluencer(deps, event),
+        deps.db.conversation.findUniqueOrThrow({ where: { key: event.conversation } }),
+      ]);
       locale = pickLocale(influencer?.locale, event.author.locale, deps.config.DEFAULT_LOCALE);
-      const row = await deps.db.conversation.findUniqueOrThrow({ where: { key: event.conversation } });
       const ctx = buildContext(deps, event, locale, influencer, new StoredFlow(deps, event.conversation, row), replies);
       await router.handle(ctx);
       return ctx.replies;

@@ -54,9 +54,9 @@ async function ensureConversation(db: Db, key: string): Promise<void> {
 
 /** Claims the conversation's lease (waiting while another event holds it); returns a release function. */
 export async function acquireLease(db: Db, key: string, owner: string, opts: IntakeOptions): Promise<() => Promise<void>> {
-  await ensureConversation(db, key);
   const started = Date.now();
   let delay = 5;
+  let ensured = false;
   for (;;) {
     const now = wallNow();
     // One atomic conditional update: free, expired, or (never) ours already.
@@ -65,6 +65,12 @@ export async function acquireLease(db: Db, key: string, owner: string, opts: Int
       data: { lockOwner: owner, lockedUntil: new Date(now.getTime() + opts.leaseMs) },
     });
     if (r.count === 1) break;
+    // Nothing claimed: either someone holds it, or the row does not exist yet (first message).
+    if (!ensured) {
+      ensured = true;
+      await ensureConversation(db, key);
+      continue;
+    }
     if (Date.now() - started > opts.leaseWaitMs) {
       throw new AppError("conversation_busy", "conversation lease not acquired in time", { context: { key } });
     }
