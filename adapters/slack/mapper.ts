@@ -178,7 +178,9 @@ export function mapViewSubmission(body: unknown, receivedAt: Date): MappedEvent 
   const direct = !channel || isDirectChannel(channel);
   return {
     event: {
-      id: `slack:view:${v.view.id}:${v.view.hash ?? v.trigger_id ?? ""}`,
+      // Each submit is its own interaction (its own trigger_id); the view id and hash stay the same
+      // when a submission comes back with field errors and the user submits again.
+      id: v.trigger_id ? `slack:view:${v.trigger_id}` : `slack:view:${v.view.id}:${receivedAt.getTime()}`,
       platform: "slack",
       conversation: channel ? conversationKey("slack", channel, origin.thread) : `slack:${v.user.id}`,
       chatType: direct ? "private" : "group",

@@ -182,7 +182,12 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   /** Slash commands and modal submissions: answer in the ack when the engine is fast enough. */
-  private async interact(mapped: MappedEvent | undefined, ack: AckFn<unknown>, respond: RespondFn | undefined, kind: "command" | "view"): Promise<void> {
+  private interact(mapped: MappedEvent | undefined, ack: AckFn<unknown>, respond: RespondFn | undefined, kind: "command" | "view"): Promise<void> {
+    // tracked as a whole: stop() waits for the delivery that follows the ack
+    return this.track(this.answer(mapped, ack, respond, kind));
+  }
+
+  private async answer(mapped: MappedEvent | undefined, ack: AckFn<unknown>, respond: RespondFn | undefined, kind: "command" | "view"): Promise<void> {
     if (!mapped || !this.accept(mapped.event)) {
       await ack();
       return;
@@ -191,7 +196,7 @@ export class SlackAdapter implements ChatAdapter {
     const early = await settleWithin(work, this.options.ackBudgetMs ?? 2500);
     if (!early.settled) {
       await ack();
-      await this.track(work.then((replies) => this.replier.deliver(mapped.reply, replies, respond ? { respond } : {})));
+      await this.replier.deliver(mapped.reply, await work, respond ? { respond } : {});
       return;
     }
     const replies = early.value;

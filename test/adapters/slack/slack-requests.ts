@@ -75,7 +75,9 @@ export function blockAction(actionId: string, value: string | undefined, opts: {
   };
 }
 
+/** A submit of a modal; `viewId` stays the same across re-submits (as does Slack's hash). */
 export function viewSubmission(callbackId: string, values: Record<string, string>, opts: { user?: string; privateMetadata?: string; viewId?: string } = {}) {
+  const viewId = opts.viewId ?? `V-${callbackId}`;
   const state: Record<string, Record<string, unknown>> = {};
   for (const [k, v] of Object.entries(values)) state[k] = { [k]: { type: "plain_text_input", value: v === "" ? null : v } };
   return {
@@ -86,12 +88,12 @@ export function viewSubmission(callbackId: string, values: Record<string, string
     token: "legacy-verification-token",
     trigger_id: nextTrigger(),
     view: {
-      id: opts.viewId ?? `V${++counter}`,
+      id: viewId,
       team_id: "T0001",
       type: "modal",
       callback_id: callbackId,
       private_metadata: opts.privateMetadata ?? "",
-      hash: `${++counter}.hash`,
+      hash: `${viewId}.hash`,
       state: { values: state },
     },
   };
