@@ -52,6 +52,8 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly forms: FormCache;
   private readonly rawInteractions = new Map<string, unknown>();
   private readonly inflight = new Set<Promise<void>>();
+  /** per conversation, the tail of its event chain: events are handled in gateway order */
+  private readonly queues = new Map<string, Promise<unknown>>();
   private handler: EventHandler | undefined;
   private stopping = false;
   private readonly log: Logger;
@@ -150,6 +152,17 @@ export class DiscordAdapter implements ChatAdapter {
     void p.finally(() => this.inflight.delete(p));
   }
 
+  /** Runs fn after the conversation's earlier events (the engine's lease does not keep order). */
+  private serial<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(key) ?? Promise.resolve()).then(fn, fn);
+    const tail = next.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return next;
+  }
+
   private onRaw(packet: { t?: string; d?: unknown }): void {
     // Raw packets arrive before discord.js builds its objects: keep the interaction JSON for the mapper.
     if (packet.t === "INTERACTION_CREATE") {
@@ -168,12 +181,14 @@ export class DiscordAdapter implements ChatAdapter {
     if (!event) return;
     const channelId = event.conversation.slice("discord:".length);
     this.sender.noteDmChannel(event.author.id, channelId);
-    const replies = await this.handle(event);
     const locale = this.localeOf(event.author.locale);
-    for (const reply of replies) {
-      const result = await this.sender.sendBodies(channelId, renderWithForm(reply, false, this.forms, locale));
-      if (result.status !== "sent") this.log.warn({ result }, "discord DM reply not sent");
-    }
+    await this.serial(event.conversation, async () => {
+      const replies = await this.handle(event);
+      for (const reply of replies) {
+        const result = await this.sender.sendBodies(channelId, renderWithForm(reply, false, this.forms, locale));
+        if (result.status !== "sent") this.log.warn({ result }, "discord DM reply not sent");
+      }
+    });
     await this.afterHandled(event, channelId);
   }
 
@@ -204,8 +219,10 @@ export class DiscordAdapter implements ChatAdapter {
         if (!dmChannel) return [textMessage(t(locale, "core.error.generic"))];
       }
       const event = inGuild ? { ...mapped, conversation: conversationKey("discord", dmChannel!) } : mapped;
-      const replies = await this.handle(event);
-      return routeToDm ? this.continueInDm(dmChannel!, replies, locale) : replies;
+      return this.serial(event.conversation, async () => {
+        const replies = await this.handle(event);
+        return routeToDm ? this.continueInDm(dmChannel!, replies, locale) : replies;
+      });
     })();
     await respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId));
     await this.afterHandled(mapped, dmChannel);

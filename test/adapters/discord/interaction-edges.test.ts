@@ -90,4 +90,28 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
     expect(callback!.body).toMatchObject({ type: 4, data: { flags: 64, content: "Spiacenti, qualcosa è andato storto da parte nostra. Riprova tra un momento." } });
     expect(h.events).toEqual([]);
   });
+
+  it("given two DMs in quick succession then the second is handled after the first and the replies keep their order", async () => {
+    const started: string[] = [];
+    let secondArrived = false;
+    let startedWhenFirstFinished: string[] = [];
+    h = await startHarness(database, async (e) => {
+      const text = e.payload.type === "text" ? e.payload.text : "";
+      started.push(text);
+      if (text === "one") {
+        await until(() => secondArrived, "the second DM at the adapter");
+        for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+        startedWhenFirstFinished = [...started];
+      }
+      return [textMessage(`re: ${text}`)];
+    });
+    h.adapter.client.on("raw", (p: { t?: string; d?: { content?: string } }) => {
+      if (p.t === "MESSAGE_CREATE" && p.d?.content === "two") secondArrived = true;
+    });
+    h.fake.dispatch("MESSAGE_CREATE", directMessage("8400000000000000011", bob, DM, "one"));
+    h.fake.dispatch("MESSAGE_CREATE", directMessage("8400000000000000012", bob, DM, "two"));
+    await until(() => h!.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`)).length === 2, "both replies");
+    expect(startedWhenFirstFinished).toEqual(["one"]);
+    expect(h.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`)).map((c) => (c.body as { content: string }).content)).toEqual(["re: one", "re: two"]);
+  });
 });
