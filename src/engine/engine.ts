@@ -3,7 +3,8 @@
 // conversation (lease) → build the context → route → reply. One error boundary per event.
 import { randomBytes } from "node:crypto";
 import { errorCode } from "../errors.js";
-import { pickLocale, t, tb, type Locale, type Params } from "../i18n/translate.js";
+import { normalizeLocale, pickLocale, t, tb, type Locale, type Params } from "../i18n/translate.js";
+import { rememberPlatformLocale } from "../services/influencers.js";
 import type { Deps } from "../services/deps.js";
 import type { Context, Influencer, ReplyExtra } from "./context.js";
 import type { InboundEvent } from "./events.js";
@@ -63,6 +64,9 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
         deps.db.conversation.findUniqueOrThrow({ where: { key: event.conversation } }),
       ]);
       locale = pickLocale(influencer?.locale, event.author.locale, deps.config.DEFAULT_LOCALE);
+      const hint = normalizeLocale(event.author.locale);
+      // Jobs and broadcasts render in this locale when the user never chose one: keep it current.
+      if (influencer && hint && influencer.platformLocale !== hint) await rememberPlatformLocale(deps, influencer.id, hint);
       const ctx = buildContext(deps, event, locale, influencer, new StoredFlow(deps, event.conversation, row), replies);
       await router.handle(ctx);
       return ctx.replies;

@@ -10,3 +10,8 @@ export async function setInfluencerLocale(deps: Deps, influencerId: number, loca
 export async function setMessagesPaused(deps: Deps, influencerId: number, paused: boolean): Promise<void> {
   await deps.db.influencer.update({ where: { id: influencerId }, data: { messagesPaused: paused } });
 }
+
+/** Keeps the platform's locale hint (used when the user never chose a language). */
+export async function rememberPlatformLocale(deps: Deps, influencerId: number, locale: Locale): Promise<void> {
+  await deps.db.influencer.updateMany({ where: { id: influencerId, OR: [{ platformLocale: null }, { platformLocale: { not: locale } }] }, data: { platformLocale: locale } });
+}
