@@ -51,6 +51,26 @@ export class TelegramSender {
     }
   }
 
+  /** Replaces the text and keyboard of a message the bot sent (it must still fit one message). */
+  async edit(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
+    const { messages } = renderMessage(message);
+    const [only] = messages;
+    if (!only || messages.length > 1) return { status: "failed", error: "telegram: an edited message must fit one message" };
+    const { text, parse_mode, reply_markup, link_preview_options } = only;
+    try {
+      await this.deps.api.editMessageText(recipient, Number(messageId), text, {
+        parse_mode,
+        ...(reply_markup ? { reply_markup } : {}),
+        ...(link_preview_options ? { link_preview_options } : {}),
+      });
+      return { status: "sent", messageId };
+    } catch (err) {
+      // Editing to the same content is not an error for us.
+      if (err instanceof GrammyError && /message is not modified/i.test(err.description)) return { status: "sent", messageId };
+      return this.failure(recipient, err);
+    }
+  }
+
   async failure(recipient: string, err: unknown): Promise<SendResult> {
     if (err instanceof GrammyError) {
       if (err.error_code === 429) {

@@ -113,6 +113,10 @@ export class TelegramAdapter implements ChatAdapter {
     return this.sender.send(recipient, message);
   }
 
+  editMessage(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
+    return this.sender.edit(recipient, messageId, message);
+  }
+
   /** setMyCommands per catalog language (and a default), private and group menus. Never fatal. */
   async registerCommands(): Promise<void> {
     const languages: (Locale | undefined)[] = [undefined, ...LOCALES];

@@ -75,4 +75,21 @@ describe("telegram send (outbox path)", () => {
     expect(String(parts[0]!.params.text)).toMatch(/^row 0 /);
     expect(result).toMatchObject({ status: "sent" });
   });
+
+  it("given a sent message then it can be edited in place; unchanged content is fine; too long is refused", async () => {
+    const sent = await h.adapter.send(String(USER), textMessage("Review: pending"));
+    const id = sent.status === "sent" ? sent.messageId! : "";
+    const edited = await h.adapter.editMessage(String(USER), id, message([paragraph("Review: approved")], { buttons: [[{ action: "x.y", label: "OK" }]] }));
+    expect(edited).toEqual({ status: "sent", messageId: id });
+    expect(h.fake.callsTo("editMessageText").at(-1)!.params).toEqual({
+      chat_id: String(USER),
+      message_id: Number(id),
+      text: "Review: approved",
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: [[{ text: "OK", callback_data: "x.y:" }]] },
+    });
+    h.fake.failNext("editMessageText", { error_code: 400, description: "Bad Request: message is not modified" });
+    expect(await h.adapter.editMessage(String(USER), id, textMessage("Review: approved"))).toEqual({ status: "sent", messageId: id });
+    expect(await h.adapter.editMessage(String(USER), id, textMessage("x".repeat(5000)))).toMatchObject({ status: "failed" });
+  });
 });
