@@ -30,9 +30,11 @@ describe.each(testProviders())("delivery and scheduler components on %s", (provi
     await enqueue(app.deps.db, [{ platform: "console", recipient: "ops", purpose: "leaderboard.post", dedupeKey: "k1", payload: { kind: "i18n", messageId: "jobs.leaderboard.empty" } }]);
     await expect.poll(() => sent, { timeout: 10_000 }).toEqual(["ops: No points yet this cycle: the first verified post takes the lead!"]);
     await expect.poll(() => app!.deps.db.jobRun.count({ where: { outcome: "ok" } }), { timeout: 10_000 }).toBeGreaterThan(0);
-    const health = (await (await fetch(`http://127.0.0.1:${app.port}/healthz`)).json()) as { jobs: { latest: { job: string; outcome: string }[] }; outbox: object };
-    expect(health.jobs.latest[0]).toMatchObject({ job: "tick", outcome: "ok" });
-    expect(health.outbox).toEqual({});
+    type Health = { jobs: { latest: { job: string; outcome: string }[] }; outbox: object };
+    const health = async () => (await (await fetch(`http://127.0.0.1:${app!.port}/healthz`)).json()) as Health;
+    // The job fires every second: poll until the latest run seen is a finished one.
+    await expect.poll(async () => (await health()).jobs.latest[0], { timeout: 10_000 }).toMatchObject({ job: "tick", outcome: "ok" });
+    expect((await health()).outbox).toEqual({});
     await app.stop();
     app = undefined;
   });
