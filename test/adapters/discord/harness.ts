@@ -2,7 +2,7 @@
 // DiscordAdapter (discord.js Client) wired to a scripted engine handler.
 import { FakeClock } from "../../../src/clock.js";
 import { testConfig } from "../../../src/config.js";
-import { silentLogger } from "../../../src/logger.js";
+import { silentLogger, type Logger } from "../../../src/logger.js";
 import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
 import { DiscordAdapter } from "../../../adapters/discord/transport.js";
 import { FakeDiscord, type RecordedCall } from "../../fakes/discord.js";
@@ -51,12 +51,12 @@ export interface Harness {
 export async function startHarness(
   database: TestDatabase,
   reply: (event: InboundEvent) => Promise<OutboundMessage[]> | OutboundMessage[],
-  options: { env?: Record<string, string>; fake?: FakeDiscord; deferAfterMs?: number } = {},
+  options: { env?: Record<string, string>; fake?: FakeDiscord; deferAfterMs?: number; log?: Logger } = {},
 ): Promise<Harness> {
-  const { env = {}, fake, deferAfterMs = 2000 } = options;
+  const { env = {}, fake, deferAfterMs = 2000, log = silentLogger } = options;
   const f = fake ?? (await new FakeDiscord({ applicationId: APP }).listen());
   const config = testConfig({ DISCORD_BOT_TOKEN: "fake-token", DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: f.apiUrl, ...env });
-  const adapter = new DiscordAdapter({ config, db: database.db, log: silentLogger, clock: new FakeClock(), deferAfterMs });
+  const adapter = new DiscordAdapter({ config, db: database.db, log, clock: new FakeClock(), deferAfterMs });
   const events: InboundEvent[] = [];
   const handler: EventHandler = async (event) => {
     events.push(event);

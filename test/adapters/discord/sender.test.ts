@@ -3,6 +3,7 @@
 // 429 becomes `retry` with Discord's retry_after; the member role is granted on activation.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { textMessage } from "../../../src/engine/message.js";
+import { createLogger } from "../../../src/logger.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
 import { slashCommand } from "../../fakes/discord.js";
 import { APP, GUILD, seedInfluencer, startHarness, until, type Harness } from "./harness.js";
@@ -71,11 +72,17 @@ describe.each(testProviders())("discord send on %s", (provider) => {
     expect(h.fake.callsTo("POST", /\/messages$/)).toEqual([]);
   });
 
-  it("given Discord answers 429 then send returns retry with retry_after instead of waiting", async () => {
-    h = await startHarness(database, () => []);
+  it("given Discord answers 429 then send returns retry with retry_after instead of waiting, and the rate limit is logged", async () => {
+    const lines: string[] = [];
+    const log = createLogger("info", { write: (line: string) => void lines.push(line) });
+    h = await startHarness(database, () => [], { log });
     h.fake.fail(CHANNEL, { kind: "rate_limited", retryAfter: 7, times: 1 });
     expect(await h.adapter.send(CHANNEL, textMessage("announce"))).toMatchObject({ status: "retry", afterSeconds: 7 });
     expect(h.fake.callsTo("POST", new RegExp(`^/channels/${CHANNEL}/messages$`)).length).toBe(1);
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string; route?: string; kind?: string; retryAfterMs?: number }).find((l) => l.msg === "discord rate limit");
+    expect(logged).toMatchObject({ kind: "outbound", route: "/channels/:id/messages" });
+    expect(logged!.retryAfterMs).toBeGreaterThanOrEqual(7000);
+    expect(lines.join("\n")).not.toContain("fake-token");
   });
 
   it("given an announce channel id then send posts there directly with mentions disabled", async () => {
