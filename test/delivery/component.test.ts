@@ -19,7 +19,7 @@ describe.each(testProviders())("delivery and scheduler components on %s", (provi
     app = undefined;
   });
 
-  it("given the app running with both, then queued messages are delivered, jobs run, and /healthz shows both", { timeout: 30_000 }, async () => {
+  it("given the app running with both, then queued messages are delivered, jobs run, and /healthz shows both", { timeout: 60_000 }, async () => {
     const { url } = await createTestDatabaseUrl(provider);
     const sent: string[] = [];
     const sender: MessageSender = { platform: "console", send: async (to: string, m: OutboundMessage) => { sent.push(`${to}: ${toPlainText(m)}`); return { status: "sent", messageId: "m1" }; } };

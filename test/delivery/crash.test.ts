@@ -26,7 +26,7 @@ describe.each(testProviders())("dispatcher crash mid-broadcast on %s", (provider
     await database.destroy();
   });
 
-  it("given a dispatcher killed after 60 of 200 messages, when another starts, then everyone gets exactly one message except at most one duplicate", { timeout: 60_000 }, async () => {
+  it("given a dispatcher killed after 60 of 200 messages, when another starts, then everyone gets exactly one message except at most one duplicate", { timeout: 180_000 }, async () => {
     database = await createTestDatabase(provider);
     const people = await seedInfluencers(database.db, 200);
     await enqueueFor(database.db, people, "mission.announce", { kind: "i18n", messageId: "jobs.drip.day7", params: { brand: "Acme" } }, "telegram", "crash");

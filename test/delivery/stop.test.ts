@@ -28,7 +28,7 @@ describe.each(testProviders())("dispatcher stop and sender errors on %s", (provi
     };
     const dispatcher = new Dispatcher({ db: database.db, provider, clock: systemClock, log: silentLogger, config: testConfig() }, [sender], { maxInFlight: 1, idleMs: 50 });
     dispatcher.start();
-    await expect.poll(() => started.length).toBe(1);
+    await expect.poll(() => started.length, { timeout: 10_000 }).toBe(1);
     const stopped = dispatcher.stop();
     release();
     await stopped;

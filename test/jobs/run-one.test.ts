@@ -7,7 +7,7 @@ import { createTestDatabaseUrl } from "../helpers/db.js";
 const script = fileURLToPath(new URL("../../src/jobs/run-one.ts", import.meta.url));
 
 function runJob(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, encoding: "utf8", timeout: 120_000 });
 }
 
 describe("npm run job", () => {
@@ -19,5 +19,5 @@ describe("npm run job", () => {
     const bad = runJob(["no-such-job"], { DATABASE_URL: url });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("reminders");
-  }, 60_000);
+  }, 180_000);
 });

@@ -48,19 +48,19 @@ describe.each(testProviders())("job runner on %s", (provider) => {
     const a = new JobRunner(deps(database), [slow], { instanceId: "a" });
     const b = new JobRunner(deps(other), [slow], { instanceId: "b" });
     const first = a.runSlot("slow", new Date("2026-03-02T10:00:00Z"));
-    await expect.poll(() => database.db.jobRun.count({ where: { outcome: "running" } })).toBe(1);
+    await expect.poll(() => database.db.jobRun.count({ where: { outcome: "running" } }), { timeout: 10_000 }).toBe(1);
     expect(await a.runSlot("slow", new Date("2026-03-02T10:01:00Z"))).toEqual({ status: "skipped", reason: "still-running" });
     expect(await b.runSlot("slow", new Date("2026-03-02T10:02:00Z"))).toEqual({ status: "skipped", reason: "still-running" });
     finish();
     expect(await first).toMatchObject({ status: "ran", outcome: "ok" });
     // Finished: the next slot runs again, on any instance.
     const again = b.runSlot("slow", new Date("2026-03-02T10:03:00Z"));
-    await expect.poll(() => database.db.jobRun.count({ where: { outcome: "running" } })).toBe(1);
+    await expect.poll(() => database.db.jobRun.count({ where: { outcome: "running" } }), { timeout: 10_000 }).toBe(1);
     finish();
     expect(await again).toMatchObject({ status: "ran", outcome: "ok" });
     const outcomes = await database.db.jobRun.findMany({ orderBy: { slot: "asc" }, select: { outcome: true } });
     expect(outcomes.map((o) => o.outcome)).toEqual(["ok", "skipped", "skipped", "ok"]);
-  }, 10_000);
+  }, 30_000);
 
   it("given a failing job, then the run is recorded as failed with the error, and /healthz shows the latest run per job", async () => {
     const boom: JobDefinition = { name: "boom", cronSetting: "JOB_REMINDERS_CRON", run: async () => { throw new Error("database on fire"); } };

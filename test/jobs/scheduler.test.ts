@@ -19,7 +19,7 @@ describe.each(testProviders())("scheduler on %s", (provider) => {
     await database.destroy();
   });
 
-  it("given two instances on one database firing every second, then each slot runs once", { timeout: 30_000 }, async () => {
+  it("given two instances on one database firing every second, then each slot runs once", { timeout: 60_000 }, async () => {
     database = await createTestDatabase(provider);
     other = await openDatabase(database.url);
     const calls: string[] = [];
@@ -29,7 +29,7 @@ describe.each(testProviders())("scheduler on %s", (provider) => {
       s.start();
       schedulers.push(s);
     }
-    await expect.poll(() => database.db.jobRun.count({ where: { outcome: "ok" } }), { timeout: 15_000, interval: 200 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => database.db.jobRun.count({ where: { outcome: "ok" } }), { timeout: 40_000, interval: 200 }).toBeGreaterThanOrEqual(3);
     for (const s of schedulers.splice(0)) await s.stop();
     const ok = await database.db.jobRun.findMany({ where: { outcome: "ok" } });
     expect(new Set(calls).size).toBe(calls.length);
