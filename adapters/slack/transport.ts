@@ -11,6 +11,7 @@ import { App, HTTPReceiver, type AckFn } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
+import { conversationKey } from "../../src/engine/events.js";
 import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -40,8 +41,9 @@ export interface SlackAdapterOptions {
   /** makes the platform's managers exactly these user ids (src/services/managers.ts) */
   syncManagers?: (userIds: string[]) => Promise<unknown>;
   /**
-   * Display only (the services decide every permission): in a channel, only a manager's button or
-   * form replaces the shared card; anyone else's replies (a refusal) are shown to them alone.
+   * Not a permission check (the services decide those): outside a DM, a manager's events belong
+   * to the channel's console conversation and may replace shared cards; anyone else's belong to
+   * their own DM conversation and their replies (a refusal) are shown to them alone.
    */
   isManager?: (userId: string) => Promise<boolean>;
   /** whether the engine has a command of this name (routes `/advo <name>` and DM words, see mapper) */
@@ -58,6 +60,7 @@ export class SlackAdapter implements ChatAdapter {
   private readonly receiver: HTTPReceiver | undefined;
   private readonly outbox: SlackSender;
   private readonly replier: SlackReplier;
+  private readonly interactive: SlackSender;
   private readonly managers: ManagerChannelSync | undefined;
   private readonly seen = new RecentIds(5000);
   private readonly locales: LocaleHints;
@@ -79,7 +82,8 @@ export class SlackAdapter implements ChatAdapter {
     }
     // Outbox sends: a 429 is reported to the dispatcher (retry with Retry-After), not waited out.
     this.outbox = new SlackSender(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }));
-    this.replier = new SlackReplier(this.app.client, new SlackSender(this.app.client), options.log, options.clock);
+    this.interactive = new SlackSender(this.app.client);
+    this.replier = new SlackReplier(this.app.client, this.interactive, options.log, options.clock);
     // No retries for the hint: a slow users.info must not eat the 3-second ack budget.
     this.locales = new LocaleHints(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 1000, retryConfig: { retries: 0 } }));
     if (options.managerChannel && options.syncManagers)
@@ -192,7 +196,7 @@ export class SlackAdapter implements ChatAdapter {
       await ack();
       return;
     }
-    const work = this.handle(mapped.event);
+    const work = this.handle(mapped);
     const early = await settleWithin(work, this.options.ackBudgetMs ?? 2500);
     if (!early.settled) {
       await ack();
@@ -215,7 +219,7 @@ export class SlackAdapter implements ChatAdapter {
   /** DMs and buttons: the ack went out already; run and deliver. */
   private async run(mapped: MappedEvent, deliver: (replies: OutboundMessage[]) => Promise<void>): Promise<void> {
     if (!this.accept(mapped.event)) return;
-    await this.track(this.handle(mapped.event).then(deliver));
+    await this.track(this.handle(mapped).then(deliver));
   }
 
   /** Drops what this instance has just seen (Slack retries with the same event id); the engine's
@@ -225,21 +229,29 @@ export class SlackAdapter implements ChatAdapter {
     return this.seen.add(event.id);
   }
 
-  private async handle(event: InboundEvent): Promise<OutboundMessage[]> {
+  /**
+   * Runs the engine. Outside a DM, a manager acts in the channel's shared console conversation;
+   * anyone else acts in their own DM conversation with the bot (their onboarding state and the
+   * chat their announcements go to are personal, never a public channel), and their replies to
+   * a shared card are shown to them alone.
+   */
+  private async handle(mapped: MappedEvent): Promise<OutboundMessage[]> {
+    let event = mapped.event;
     try {
       const locale = await this.locales.get(event.author.id);
-      const replies = await this.handler!(locale ? { ...event, author: { ...event.author, locale } } : event);
-      return (await this.sharedChannelUpdateAllowed(event)) ? replies : replies.map((r) => ({ ...r, ephemeral: true }));
+      if (locale) event = { ...event, author: { ...event.author, locale } };
+      const manager = mapped.reply.direct || (await this.isManager(event.author.id));
+      if (!manager) event = { ...event, conversation: conversationKey("slack", await this.interactive.channelFor(event.author.id)), chatType: "private" };
+      const replies = await this.handler!(event);
+      return manager ? replies : replies.map((r) => ({ ...r, ephemeral: true }));
     } catch (err) {
       this.options.log.error({ err, event: event.id, code: (err as { code?: string }).code }, "slack: event handler failed");
       return [];
     }
   }
 
-  private async sharedChannelUpdateAllowed(event: InboundEvent): Promise<boolean> {
-    if (event.chatType !== "group" || !this.options.isManager) return true;
-    if (event.payload.type !== "action" && event.payload.type !== "form") return true;
-    return this.options.isManager(event.author.id);
+  private async isManager(userId: string): Promise<boolean> {
+    return this.options.isManager ? this.options.isManager(userId) : true;
   }
 
   private track<T>(p: Promise<T>): Promise<T> {

@@ -69,4 +69,15 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
     expect(body).toContain(JSON.stringify(t("fr", "journey.onboarding.finish_first")).slice(1, -1));
     expect(body).not.toContain(t("fr", "manage.refused"));
   });
+
+  it("given someone types /start CODE in a public channel then their account and conversation are their DM with the bot, never the channel", async () => {
+    const created = await createInvitations(app.deps, OPERATOR, { count: 1 });
+    if (!created.ok) throw new Error(created.error);
+    const res = await signedPost(url, formBody(slashCommand(created.value[0]!.code, { command: "/start", user: "UINF2", channel: "CGENERAL" })));
+    const body = (await res.json()) as { response_type: string };
+    expect(body.response_type).toBe("ephemeral");
+    const account = await app.database.db.platformAccount.findFirstOrThrow({ where: { platform: "slack", externalId: "UINF2" } });
+    expect(account.chatId).toBe("DINF2");
+    expect(await app.database.db.conversation.count({ where: { key: "slack:CGENERAL" } })).toBe(0);
+  });
 });
