@@ -99,6 +99,24 @@ describe("slack transport (HTTP mode)", () => {
     expect(JSON.stringify(call!.args)).toContain("late answer");
   });
 
+  it("given a modal submission the engine answers late then the modal closes at once and the answer is posted to the form's channel", async () => {
+    await boot(50);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    answer = async () => {
+      await gate;
+      return [message([paragraph("saved, finally")], { ephemeral: true })];
+    };
+    const sub = viewSubmission("mission.form", { title: "x" }, { privateMetadata: encodeOrigin({ state: "new", channel: "CMANAGERS" }) });
+    const res = await signedPost(url, formBody({ payload: JSON.stringify(sub) }));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    release();
+    const [eph] = await fake.waitFor("chat.postEphemeral");
+    expect(eph!.args).toMatchObject({ channel: "CMANAGERS", user: "UMANAGER1" });
+    expect(JSON.stringify(eph!.args.blocks)).toContain("saved, finally");
+  });
+
   it("given an answer carrying a form then a modal opens with the command's trigger_id", async () => {
     await boot();
     answer = async () => [{ blocks: [], form: { id: "mission.new", title: "New mission", submitLabel: "Preview", fields: [{ id: "title", label: "Title", kind: "text", required: true }] } }];
