@@ -9,6 +9,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { HttpServer } from "./http/server.js";
 import { mountHealth } from "./http/health.js";
+import { mountTracking } from "./http/tracking.js";
 import { recentJobRuns } from "./jobs/job-runs.js";
 import { outboxSummary } from "./delivery/progress.js";
 import type { Deps } from "./services/deps.js";
@@ -58,6 +59,7 @@ export async function startApp(
     jobs: async () => ({ latest: await recentJobRuns(database.db) }),
     outbox: () => outboxSummary(database.db),
   });
+  mountTracking(http, deps); // GET /t/<code>: tracking-link redirects (program management)
   const engine = createEngine(deps);
   const core: AppCore = { config, log, clock, database, deps, http, engine };
 

@@ -16,6 +16,7 @@ import { adjustPoints, influencerStatement } from "../services/points-admin.js";
 import { cancelRedemption, createReward, fulfilRedemption, listRewards, pendingRedemptions } from "../services/catalog-admin.js";
 import { closeCycle, setCycleSettings } from "../services/cycles.js";
 import { statsReport } from "../services/stats.js";
+import { createTrackingLink } from "../services/tracking.js";
 import { draftBroadcast, sendBroadcast } from "../services/broadcast.js";
 import { csv, flag, type ParsedArgs } from "./args.js";
 
@@ -211,6 +212,15 @@ export const COMMANDS: Record<string, Command> = {
       if (a.flags.reset === true) input.expiry = { policy: "reset" };
       if (flag(a, "rollover")) input.expiry = { policy: "rollover", cap: Number(flag(a, "rollover")) };
       return wrap(await setCycleSettings(deps, actor, input), (s) => JSON.stringify(s));
+    },
+  },
+  "link create": {
+    usage: "link create --url URL [--mission ID] [--influencer ID]",
+    run: async (deps, a, actor) => {
+      const url = flag(a, "url");
+      if (!url) return usage("link create --url URL [--mission ID] [--influencer ID]");
+      return wrap(await createTrackingLink(deps, actor, { targetUrl: url, ...(flag(a, "mission") ? { missionId: flag(a, "mission")! } : {}), ...(flag(a, "influencer") ? { influencerId: flag(a, "influencer")! } : {}) }),
+        (l) => `${l.url} → ${l.targetUrl}`);
     },
   },
   stats: {

@@ -7,6 +7,7 @@ import { err, ok, type Result } from "../result.js";
 import type { Deps } from "./deps.js";
 import { currentCycle } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
+import { clicksByMission } from "./tracking.js";
 
 export interface MissionFigures {
   missionId: number;
@@ -18,6 +19,8 @@ export interface MissionFigures {
   verified: number;
   rejected: number;
   pointsPaid: number;
+  /** visits through the mission's tracking links */
+  clicks: number;
 }
 
 const EVER_ACCEPTED = new Set(["accepted", "submitted", "approved", "rejected", "expired"]);
@@ -41,7 +44,7 @@ export async function missionFigures(deps: Deps, actor: Actor, options: { missio
     ? await deps.db.ledgerEntry.groupBy({ by: ["reference"], where: { kind: "mission", reference: { in: paidSubs.map((s) => `submission:${s.id}`) } }, _sum: { amount: true } })
     : [];
   const missionOfRef = new Map(paidSubs.map((s) => [`submission:${s.id}`, s.missionId]));
-  const figures = new Map<number, MissionFigures>(missions.map((m) => [m.id, { missionId: m.id, title: m.title, status: m.status, offered: 0, accepted: 0, submitted: 0, verified: 0, rejected: 0, pointsPaid: 0 }]));
+  const figures = new Map<number, MissionFigures>(missions.map((m) => [m.id, { missionId: m.id, title: m.title, status: m.status, offered: 0, accepted: 0, submitted: 0, verified: 0, rejected: 0, pointsPaid: 0, clicks: 0 }]));
   for (const o of offered) {
     const id = Number(o.batchKey?.split(":")[1]);
     const f = figures.get(id);
@@ -57,6 +60,7 @@ export async function missionFigures(deps: Deps, actor: Actor, options: { missio
     if (s.status === "verified" || s.status === "approved") f.verified += s._count._all;
     if (s.status === "rejected") f.rejected += s._count._all;
   }
+  for (const [id, n] of await clicksByMission(deps, ids)) figures.get(id)!.clicks = n;
   for (const p of paid) {
     const f = figures.get(missionOfRef.get(p.reference ?? "") ?? -1);
     if (f) f.pointsPaid += p._sum.amount ?? 0;
@@ -109,7 +113,7 @@ export async function statsReport(deps: Deps, actor: Actor, locale: Locale): Pro
   const lines = [
     t(locale, "manage.stats.cycle", { name: c.name, active: c.activeInfluencers, submissions: c.submissions, earned: c.pointsEarned, redeemed: c.pointsRedeemed }),
     c.top.length ? t(locale, "manage.stats.top", { list: c.top.map((x, i) => `${i + 1}. ${x.name ?? `#${x.influencerId}`} ${x.points}`).join(" · ") }) : t(locale, "manage.stats.top_none"),
-    ...missions.value.map((m) => t(locale, "manage.stats.mission", { id: m.missionId, title: m.title, status: m.status, offered: m.offered, accepted: m.accepted, submitted: m.submitted, verified: m.verified, rejected: m.rejected, paid: m.pointsPaid })),
+    ...missions.value.map((m) => t(locale, "manage.stats.mission", { id: m.missionId, title: m.title, status: m.status, offered: m.offered, accepted: m.accepted, submitted: m.submitted, verified: m.verified, rejected: m.rejected, paid: m.pointsPaid, clicks: m.clicks })),
   ];
   return ok({ text: lines.join("\n"), cycle: c, missions: missions.value });
 }

@@ -4,6 +4,7 @@ import type { AreaCatalog } from "../catalog.js";
 
 const manage: AreaCatalog = {
   en: {
+    "manage.tracking.invalid": "That tracking link is not valid (check {field}).",
     "manage.form.mission_new_title": "New mission",
     "manage.form.mission_edit_title": "Edit mission",
     "manage.form.save_preview": "Save and preview",
@@ -115,11 +116,12 @@ const manage: AreaCatalog = {
     "manage.stats.cycle": "Cycle {name}: {active} active influencers, {submissions} submissions, {earned} points earned, {redeemed} redeemed",
     "manage.stats.top": "Top: {list}",
     "manage.stats.top_none": "Top: nobody has earned points yet",
-    "manage.stats.mission": "#{id} {title} [{status}]: offered {offered}, accepted {accepted}, submitted {submitted}, verified {verified}, rejected {rejected}, {paid} points paid",
+    "manage.stats.mission": "#{id} {title} [{status}]: offered {offered}, accepted {accepted}, submitted {submitted}, verified {verified}, rejected {rejected}, {paid} points paid, {clicks} clicks",
     "manage.broadcast.invalid": "That broadcast is not valid (check {field}).",
     "manage.broadcast.not_found": "Broadcast {id} was already sent or cancelled.",
   },
   es: {
+    "manage.tracking.invalid": "Ese enlace de seguimiento no es válido (revisa {field}).",
     "manage.form.mission_new_title": "Nueva misión",
     "manage.form.mission_edit_title": "Editar misión",
     "manage.form.save_preview": "Guardar y previsualizar",
@@ -231,11 +233,12 @@ const manage: AreaCatalog = {
     "manage.stats.cycle": "Ciclo {name}: {active} influencers activos, {submissions} envíos, {earned} puntos ganados, {redeemed} canjeados",
     "manage.stats.top": "Top: {list}",
     "manage.stats.top_none": "Top: nadie ha ganado puntos todavía",
-    "manage.stats.mission": "#{id} {title} [{status}]: ofrecida {offered}, aceptada {accepted}, enviados {submitted}, verificados {verified}, rechazados {rejected}, {paid} puntos pagados",
+    "manage.stats.mission": "#{id} {title} [{status}]: ofrecida {offered}, aceptada {accepted}, enviados {submitted}, verificados {verified}, rechazados {rejected}, {paid} puntos pagados, {clicks} clics",
     "manage.broadcast.invalid": "Ese mensaje masivo no es válido (revisa {field}).",
     "manage.broadcast.not_found": "El mensaje masivo {id} ya se envió o se canceló.",
   },
   fr: {
+    "manage.tracking.invalid": "Ce lien de suivi n'est pas valide (vérifiez {field}).",
     "manage.form.mission_new_title": "Nouvelle mission",
     "manage.form.mission_edit_title": "Modifier la mission",
     "manage.form.save_preview": "Enregistrer et prévisualiser",
@@ -347,11 +350,12 @@ const manage: AreaCatalog = {
     "manage.stats.cycle": "Cycle {name} : {active} influenceurs actifs, {submissions} soumissions, {earned} points gagnés, {redeemed} échangés",
     "manage.stats.top": "Top : {list}",
     "manage.stats.top_none": "Top : personne n'a encore gagné de points",
-    "manage.stats.mission": "#{id} {title} [{status}] : proposée {offered}, acceptée {accepted}, soumis {submitted}, vérifiés {verified}, refusés {rejected}, {paid} points versés",
+    "manage.stats.mission": "#{id} {title} [{status}] : proposée {offered}, acceptée {accepted}, soumis {submitted}, vérifiés {verified}, refusés {rejected}, {paid} points versés, {clicks} clics",
     "manage.broadcast.invalid": "Ce message groupé n'est pas valide (vérifiez {field}).",
     "manage.broadcast.not_found": "Le message groupé {id} a déjà été envoyé ou annulé.",
   },
   it: {
+    "manage.tracking.invalid": "Questo link di tracciamento non è valido (controlla {field}).",
     "manage.form.mission_new_title": "Nuova missione",
     "manage.form.mission_edit_title": "Modifica missione",
     "manage.form.save_preview": "Salva e anteprima",
@@ -463,7 +467,7 @@ const manage: AreaCatalog = {
     "manage.stats.cycle": "Ciclo {name}: {active} influencer attivi, {submissions} invii, {earned} punti guadagnati, {redeemed} spesi",
     "manage.stats.top": "Classifica: {list}",
     "manage.stats.top_none": "Classifica: nessuno ha ancora guadagnato punti",
-    "manage.stats.mission": "#{id} {title} [{status}]: offerta {offered}, accettata {accepted}, inviati {submitted}, verificati {verified}, rifiutati {rejected}, {paid} punti pagati",
+    "manage.stats.mission": "#{id} {title} [{status}]: offerta {offered}, accettata {accepted}, inviati {submitted}, verificati {verified}, rifiutati {rejected}, {paid} punti pagati, {clicks} clic",
     "manage.broadcast.invalid": "Questo messaggio di massa non è valido (controlla {field}).",
     "manage.broadcast.not_found": "Il messaggio di massa {id} è già stato inviato o annullato.",
   },

@@ -28,14 +28,14 @@ describe.each(testProviders())("stats and broadcasts on %s", (provider) => {
     await approveSubmission(deps, MANAGER, s1.id);
     await rejectSubmission(deps, MANAGER, s2.id, "wrong account");
     const f = await missionFigures(deps, MANAGER);
-    expect(f.ok && f.value).toEqual([{ missionId: m.value.id, title: "Spring launch", status: "published", offered: 3, accepted: 3, submitted: 2, verified: 1, rejected: 1, pointsPaid: 40 }]);
+    expect(f.ok && f.value).toEqual([{ missionId: m.value.id, title: "Spring launch", status: "published", offered: 3, accepted: 3, submitted: 2, verified: 1, rejected: 1, pointsPaid: 40, clicks: 0 }]);
     const c = await cycleFigures(deps, MANAGER);
     expect(c.ok && c.value).toMatchObject({ activeInfluencers: 3, submissions: 2, pointsEarned: 40, pointsRedeemed: 0, top: [{ influencerId: infs[0]!.id, name: "Ana", points: 40 }] });
     const report = await statsReport(deps, MANAGER, "en");
     if (!report.ok) throw new Error(report.error);
     expect(report.value.text).toContain("3 active influencers, 2 submissions, 40 points earned");
     expect(report.value.text).toContain("Top: 1. Ana 40");
-    expect(report.value.text).toContain(`#${m.value.id} Spring launch [published]: offered 3, accepted 3, submitted 2, verified 1, rejected 1, 40 points paid`);
+    expect(report.value.text).toContain(`#${m.value.id} Spring launch [published]: offered 3, accepted 3, submitted 2, verified 1, rejected 1, 40 points paid, 0 clicks`);
     expect(await statsReport(deps, STRANGER, "en")).toEqual({ ok: false, error: "manage.refused" });
   });
 
