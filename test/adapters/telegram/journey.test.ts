@@ -110,5 +110,5 @@ describe.each(testProviders().flatMap((p) => (["polling", "webhook"] as const).m
     const dump = sent.map((c) => String(c.params.text)).join("\n");
     expect(dump).toContain("&lt;a href=");
     expect(dump).not.toMatch(/<a href="https:\/\/evil/);
-  });
+  }, 120_000); // ~20 engine round trips on a shared 2-core machine: generous, never a fixed sleep
 });
