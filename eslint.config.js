@@ -21,7 +21,8 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["grammy", "grammy/*", "@grammyjs/*"], message: "src/ is platform-free: grammY belongs in adapters/telegram." },
-            { group: ["discord.js", "discord.js/*", "@discordjs/*"], message: "src/ is platform-free: discord.js belongs in adapters/discord." },
+            // a bare "discord.js" pattern would also match ./catalogs/discord.js; exact names below
+            { regex: "^(discord\\.js(/.*)?|@discordjs/.*)$", message: "src/ is platform-free: discord.js belongs in adapters/discord." },
             { group: ["@slack/*"], message: "src/ is platform-free: Slack SDKs belong in adapters/slack." },
             { group: ["**/adapters/**", "../adapters/*", "../../adapters/*"], message: "src/ must not import adapters/." },
           ],
@@ -40,7 +41,8 @@ export default tseslint.config(
           paths: [{ name: "node-cron", message: "Only src/jobs/scheduler.ts imports node-cron." }],
           patterns: [
             { group: ["grammy", "grammy/*", "@grammyjs/*"], message: "src/ is platform-free: grammY belongs in adapters/telegram." },
-            { group: ["discord.js", "discord.js/*", "@discordjs/*"], message: "src/ is platform-free: discord.js belongs in adapters/discord." },
+            // a bare "discord.js" pattern would also match ./catalogs/discord.js; exact names below
+            { regex: "^(discord\\.js(/.*)?|@discordjs/.*)$", message: "src/ is platform-free: discord.js belongs in adapters/discord." },
             { group: ["@slack/*"], message: "src/ is platform-free: Slack SDKs belong in adapters/slack." },
             { group: ["**/adapters/**", "../adapters/*", "../../adapters/*"], message: "src/ must not import adapters/." },
           ],
