@@ -10,7 +10,7 @@ import type { Context, Influencer, ReplyExtra } from "./context.js";
 import type { InboundEvent } from "./events.js";
 import type { OutboundMessage } from "./message.js";
 import { StoredFlow } from "./flow-store.js";
-import { acquireLease, firstDelivery, purgeExpiredEvents, type IntakeOptions } from "./intake.js";
+import { admitEvent, purgeExpiredEvents, type IntakeOptions } from "./intake.js";
 import { Router, type EnginePlugin } from "./router.js";
 import { registerCoreHandlers } from "./handlers/core.js";
 import { registerJourneyHandlers } from "./handlers/journey.js";
@@ -56,9 +56,10 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
     let release: (() => Promise<void>) | undefined;
     const replies: OutboundMessage[] = [];
     try {
-      if (!(await firstDelivery(deps, event.id, intake.dedupeTtlMs))) return [];
       if (++seq % PURGE_EVERY === 0) await purgeExpiredEvents(deps);
-      release = await acquireLease(deps.db, event.conversation, `${instance}:${seq}`, intake);
+      const admitted = await admitEvent(deps, event.id, event.conversation, `${instance}:${seq}`, intake);
+      if (!admitted) return [];
+      release = admitted;
       const [influencer, row] = await Promise.all([
         findInfluencer(deps, event),
         deps.db.conversation.findUniqueOrThrow({ where: { key: event.conversation } }),
