@@ -90,8 +90,9 @@ export class SlackReplier {
 
   private async deliverOne(reply: SlackReply, msg: OutboundMessage, options: { respond?: RespondFn; cardIsEphemeral?: boolean }, mayReplaceCard: boolean): Promise<void> {
     const channel = reply.channel;
-    // Buttons on an ephemeral message (e.g. a command answer) can only be answered by response_url.
-    if (options.respond && (reply.kind === "command" || options.cardIsEphemeral)) {
+    // Buttons on an ephemeral message (e.g. a command answer) in a channel can only be answered by
+    // response_url; in a DM with the bot the journey goes on with ordinary messages.
+    if (options.respond && (reply.kind === "command" || (options.cardIsEphemeral && !reply.direct))) {
       const replace = reply.kind === "action" && mayReplaceCard && !msg.ephemeral;
       await options.respond({ response_type: "ephemeral", ...(replace ? { replace_original: true } : { replace_original: false }), ...renderMessage(msg) });
       return;

@@ -156,6 +156,18 @@ describe("slack transport (HTTP mode)", () => {
     expect(events[0]!.payload).toEqual({ type: "action", id: "review.approve", payload: "42" });
   });
 
+  it("given a button on an ephemeral answer then in a channel the answer replaces it via response_url, in the bot's DM it is a new message", async () => {
+    await boot();
+    answer = async () => [message([paragraph("next step")])];
+    await signedPost(url, formBody({ payload: JSON.stringify(blockAction("x.go~0", "1", { ephemeral: true, responseUrl: fake.responseUrl("eph") })) }));
+    const [r] = await fake.waitFor("respond:eph");
+    expect(r!.args).toMatchObject({ replace_original: true, response_type: "ephemeral" });
+    await signedPost(url, formBody({ payload: JSON.stringify(blockAction("x.go~0", "1", { ephemeral: true, channel: "DINFLUENCER1", user: "UINFLUENCER1", responseUrl: fake.responseUrl("dm") })) }));
+    const [p] = await fake.waitFor("chat.postMessage", (c) => c.args.channel === "DINFLUENCER1");
+    expect(JSON.stringify(p!.args.blocks)).toContain("next step");
+    expect(fake.callsTo("respond:dm")).toHaveLength(0);
+  });
+
   it("given someone outside the manager channel presses a card button then the answer goes to them alone and the card stays", async () => {
     await boot();
     const posted = (await adapter.send("CMANAGERS", message([paragraph("Review #43")], { buttons: [[{ action: "review.approve", label: "Approve", payload: "43" }]] }))) as { messageId: string };
