@@ -9,7 +9,7 @@ import { openDatabase, type Database } from "../../src/db/client.js";
 import { createTestDatabaseUrl, testProviders } from "../helpers/db.js";
 
 // Each command is a child process (tsx start-up): generous time on a busy 2-core machine.
-vi.setConfig({ testTimeout: 180_000 });
+vi.setConfig({ testTimeout: 420_000 });
 
 const BIN = join(import.meta.dirname, "../../bin/advo.js");
 
