@@ -25,6 +25,9 @@ export async function openDatabase(url: string): Promise<Database> {
     // WAL lets readers run beside the single writer; busy_timeout makes writers queue instead of failing.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
+    // In WAL mode NORMAL is crash-safe for the application (only an OS crash or power loss can
+    // lose the last commits) and removes an fsync per commit — the engine's main cost.
+    await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   }
   return {
