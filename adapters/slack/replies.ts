@@ -13,19 +13,42 @@ import type { FormSpec, OutboundMessage, SendResult } from "../adapter.js";
 import type { Logger } from "../../src/logger.js";
 import type { SlackReply } from "./mapper.js";
 import { fieldErrors, formToView } from "./modal.js";
-import { escapeMrkdwn, renderMessage, type SlackBlock } from "./render.js";
+import { escapeMrkdwn, renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
 import type { Clock } from "../../src/clock.js";
 import type { SlackSender } from "./sender.js";
 
 export type RespondFn = (body: Record<string, unknown>) => Promise<unknown>;
 
-/** The ack body of a slash command: all non-form replies merged into one ephemeral message. */
-export function commandAckBody(replies: OutboundMessage[]): Record<string, unknown> | undefined {
-  const messages = replies.filter((m) => m.blocks.length || m.buttons?.length);
-  if (!messages.length) return undefined;
-  const merged: OutboundMessage = { blocks: messages.flatMap((m) => m.blocks), buttons: messages.flatMap((m) => m.buttons ?? []) };
-  if (messages.some((m) => m.disablePreview)) merged.disablePreview = true;
-  return { response_type: "ephemeral", ...renderMessage(merged) };
+/**
+ * A slash command's answer as ephemeral message bodies: each reply keeps its own buttons right
+ * under its text (a review card with its Approve/Reject), replies are separated by dividers, and
+ * a body holds at most 50 blocks. The first body rides in the ack, the others go by response_url.
+ */
+export function commandAnswerBodies(replies: OutboundMessage[]): Record<string, unknown>[] {
+  const bodies: Record<string, unknown>[] = [];
+  let blocks: SlackBlock[] = [];
+  let texts: string[] = [];
+  let unfurl = true;
+  const flush = () => {
+    if (!blocks.length) return;
+    const text = texts.join("\n\n");
+    bodies.push({ response_type: "ephemeral", text: text.length > 3000 ? `${text.slice(0, 2999)}…` : text, blocks, ...(unfurl ? {} : { unfurl_links: false, unfurl_media: false }) });
+    blocks = [];
+    texts = [];
+    unfurl = true;
+  };
+  for (const msg of replies) {
+    if (!msg.blocks.length && !msg.buttons?.length) continue;
+    const r = renderMessage(msg);
+    const divider = blocks.length ? 1 : 0;
+    if (blocks.length + divider + r.blocks.length > SLACK_LIMITS.blocksPerMessage) flush();
+    if (blocks.length) blocks.push({ type: "divider" });
+    blocks.push(...r.blocks);
+    texts.push(r.text);
+    if (msg.disablePreview) unfurl = false;
+  }
+  flush();
+  return bodies;
 }
 
 /** The ack body of a view submission, when the engine answered with a form. */

@@ -20,7 +20,7 @@ import {
   mapBlockAction, mapMessageEvent, mapSlashCommand, mapViewSubmission, memberChange, routeAdvoCommand, textAsCommand, type MappedEvent, type SlackReply,
 } from "./mapper.js";
 import { ManagerChannelSync } from "./managers-sync.js";
-import { commandAckBody, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
+import { commandAnswerBodies, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
 import { SlackSender } from "./sender.js";
 import { RecentIds, settleWithin } from "./util.js";
 
@@ -211,7 +211,9 @@ export class SlackAdapter implements ChatAdapter {
       await this.replier.deliver(mapped.reply, body ? rest : replies);
       return;
     }
-    await ack(commandAckBody(replies) as never);
+    const [ackBody, ...more] = commandAnswerBodies(replies);
+    await ack(ackBody as never);
+    for (const body of more) await respond?.({ ...body, replace_original: false }).catch((err: unknown) => this.options.log.warn({ err }, "slack: response_url failed"));
     // The text went out in the ack; forms still need opening (trigger_id is valid 3 s).
     for (const m of replies) if (m.form) await this.replier.openForm(mapped.reply, m.form).catch((err: unknown) => this.options.log.warn({ err }, "slack: views.open failed"));
   }

@@ -83,6 +83,16 @@ describe("slack transport (HTTP mode)", () => {
     expect(JSON.stringify(body.blocks)).toContain("Hello *Maria* &lt;3");
   });
 
+  it("given more cards than one Slack message holds then the rest follow through response_url", async () => {
+    await boot();
+    answer = async () => Array.from({ length: 12 }, (_, i) => message([paragraph(`card ${i}`), paragraph("a"), paragraph("b"), paragraph("c")], { buttons: [[{ action: "review.approve", label: "Approve", payload: String(i) }]] }));
+    const res = await signedPost(url, formBody(slashCommand("review", { responseUrl: fake.responseUrl("more") })));
+    expect(JSON.stringify(await res.json())).toContain("card 0");
+    const [more] = await fake.waitFor("respond:more");
+    expect(more!.args).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(JSON.stringify(more!.args.blocks)).toContain("card 11");
+  });
+
   it("given an engine slower than the ack budget then the ack is empty and the answer follows through response_url", async () => {
     await boot(50);
     let release!: () => void;
