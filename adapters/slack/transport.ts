@@ -12,6 +12,7 @@ import { WebClient } from "@slack/web-api";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { conversationKey } from "../../src/engine/events.js";
+import { AppError } from "../../src/errors.js";
 import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -72,16 +73,16 @@ export class SlackAdapter implements ChatAdapter {
   constructor(private readonly options: SlackAdapterOptions) {
     const logger = boltLogger(options.log);
     // Interactive replies: wait out 429s (Retry-After) a few times, then give up.
-    const clientOptions = { slackApiUrl: options.apiUrl, retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 5000 } };
+    const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 5000 } };
     if (options.appToken) {
       this.app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
     } else {
-      if (!options.signingSecret) throw new Error("SLACK_SIGNING_SECRET is required for HTTP mode");
+      if (!options.signingSecret) throw new AppError("slack.signing_secret_missing", "SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
       this.receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: [SLACK_EVENTS_PATH], logger, processBeforeResponse: false });
       this.app = new App({ token: options.botToken, receiver: this.receiver, logger, clientOptions, deferInitialization: true });
     }
     // Outbox sends: a 429 is reported to the dispatcher (retry with Retry-After), not waited out.
-    this.outbox = new SlackSender(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }));
+    this.outbox = new SlackSender(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, rejectRateLimitedCalls: true, timeout: 10_000, retryConfig: { retries: 0 } }));
     this.interactive = new SlackSender(this.app.client);
     this.replier = new SlackReplier(this.app.client, this.interactive, options.log, options.clock);
     // No retries for the hint: a slow users.info must not eat the 3-second ack budget.
@@ -122,7 +123,7 @@ export class SlackAdapter implements ChatAdapter {
   /** Opens a modal for an event that came with a trigger_id (slash command or button). */
   async openForm(event: InboundEvent, form: FormSpec): Promise<void> {
     const mapped = this.remap(event.raw);
-    if (!mapped) throw new Error("openForm needs a Slack interaction (slash command or button)");
+    if (!mapped) throw new AppError("slack.form_without_interaction", "openForm needs a Slack interaction (slash command, button or modal)");
     await this.replier.openForm(mapped.reply, form);
   }
 
