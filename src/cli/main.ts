@@ -1,17 +1,14 @@
 // The operator CLI: `npx advo <command>` / `npm run advo -- <command>`. Runs the same manager
 // services as the chat surfaces, acting as "operator" (always allowed, always audited).
 // Exit codes: 0 ok, 1 refused/invalid/failed, 2 usage. `--json` prints one JSON object.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { boot } from "../boot.js";
 import { systemClock } from "../clock.js";
-import { projectRoot } from "../db/provider.js";
 import { errorCode } from "../errors.js";
 import { OPERATOR } from "../services/managers.js";
 import { t } from "../i18n/translate.js";
 import { parseArgs } from "./args.js";
 import { openMigratedDatabase } from "./database.js";
+import { runJobCommand } from "./job.js";
 import { COMMANDS, helpText, type CliResult } from "./commands.js";
 
 function print(json: boolean, result: CliResult, locale: Parameters<typeof t>[0]): number {
@@ -34,21 +31,6 @@ function safeT(locale: Parameters<typeof t>[0], id: string, params?: Record<stri
   }
 }
 
-/** `advo job run NAME` delegates to the scheduler's one-shot runner when it exists. */
-function runJob(name: string | undefined): number {
-  const runner = join(projectRoot, "src/jobs/run-one.ts");
-  if (!existsSync(runner)) {
-    process.stderr.write("advo: running jobs by hand is not available in this build (src/jobs/run-one.ts is missing)\n");
-    return 1;
-  }
-  if (!name) {
-    process.stderr.write("advo: usage: advo job run NAME\n");
-    return 2;
-  }
-  const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), runner, name], { stdio: "inherit", env: process.env });
-  return r.status ?? 1;
-}
-
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const json = args.flags.json === true;
@@ -57,14 +39,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(helpText());
     return a || args.flags.help ? 0 : 2;
   }
-  if (a === "job" && b === "run") return runJob(args.positionals[2]);
   const command = COMMANDS[`${a} ${b ?? ""}`] ?? COMMANDS[a];
-  if (!command) {
+  const isJob = a === "job" && b === "run";
+  if (!command && !isJob) {
     process.stderr.write(`advo: unknown command "${args.positionals.slice(0, 2).join(" ")}"\n\n${helpText()}`);
     return 2;
   }
   // Logs would mix with the command's output: keep them to warnings unless asked.
   const { config, log } = boot({ LOG_LEVEL: process.env.LOG_LEVEL || "warn" });
+  if (isJob || !command) return runJobCommand(args.positionals[2], config, log);
   const database = await openMigratedDatabase(config.DATABASE_URL);
   try {
     const result = await command.run({ db: database.db, clock: systemClock, log, config }, args, OPERATOR);
