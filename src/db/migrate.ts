@@ -1,10 +1,35 @@
 // Applies the committed migrations of the active provider; records them in _prisma_migrations
 // exactly like `prisma migrate deploy`, so the native CLI stays usable on the same database.
+// The schema engine is started only when migrations are pending: it cannot take the SQLite file
+// while another process (the running bot) holds it, and most runs have nothing to apply.
+import { existsSync, readdirSync } from "node:fs";
 import { AppError } from "../errors.js";
+import { openDatabase } from "./client.js";
 import { adapterFactory, migrationsDir, providerOf } from "./provider.js";
 import { NO_FILTERS, openSchemaEngine, readMigrations } from "./schema-engine.js";
 
+/** Migration folders not yet recorded as applied (all of them on a fresh database). */
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const dir = migrationsDir(providerOf(url));
+  const wanted = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    : [];
+  const database = await openDatabase(url);
+  try {
+    const rows = await database.db.$queryRawUnsafe<{ migration_name: string }[]>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return wanted.filter((name) => !applied.has(name));
+  } catch {
+    return wanted; // no migrations table yet
+  } finally {
+    await database.close();
+  }
+}
+
 export async function migrateDatabase(url: string, log: (msg: string) => void = () => {}): Promise<string[]> {
+  if ((await pendingMigrations(url)).length === 0) return [];
   const provider = providerOf(url);
   const { engine, close } = await openSchemaEngine(adapterFactory(url), undefined, log);
   try {
