@@ -9,11 +9,12 @@ import telegram from "./catalogs/telegram.js";
 import links from "./catalogs/links.js";
 import verify from "./catalogs/verify.js";
 import journey from "./catalogs/journey.js";
+import notices from "./catalogs/notices.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

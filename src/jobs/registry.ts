@@ -1,6 +1,7 @@
 // Every scheduled job, by name. The scheduler, `npm run job -- <name>` and /healthz use this list.
 import type { Deps } from "../services/deps.js";
 import { closeCycleJob } from "./close-cycle.js";
+import { managerDigestJob } from "./manager-digest.js";
 import { leaderboardBroadcastJob } from "./leaderboard-broadcast.js";
 import { missionsLifecycleJob } from "./missions-lifecycle.js";
 import { onboardingDripJob } from "./onboarding-drip.js";
@@ -21,6 +22,7 @@ export function createJobs(checker: PostChecker | undefined): JobDefinition[] {
     missionsLifecycleJob,
     leaderboardBroadcastJob,
     closeCycleJob,
+    managerDigestJob,
   ];
 }
 

@@ -19,6 +19,7 @@ import type { LedgerWrite } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
 import type { OutboxItem } from "./outbox.js";
 import { enqueueMany } from "./outbox-bulk.js";
+import { noticeCycleClosed } from "./manager-notices.js";
 
 const SETTING_KEY = "cycle";
 const TX = { timeout: 30 * 60_000, maxWait: 60_000 };
@@ -123,6 +124,7 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
 
   if (!summary) return err("manage.cycle.already_closed", { cycle: open.name });
   await audit(deps.db, { actor, action: "cycle.close", targetType: "cycle", targetId: open.id, before: { status: "open", endsAt: open.endsAt }, after: summary });
+  await noticeCycleClosed(deps, summary);
   return ok(summary);
 }
 

@@ -6,6 +6,7 @@ import { AppError } from "../errors.js";
 import type { Redemption, Reward } from "../db/generated/sqlite/client.js";
 import { appendEntry, currentCycle, cycleBalance } from "./ledger.js";
 import type { Deps } from "./deps.js";
+import { noticeRedemption } from "./manager-notices.js";
 
 export async function listRewards(deps: Deps): Promise<Reward[]> {
   return deps.db.reward.findMany({ where: { active: true }, orderBy: [{ cost: "asc" }, { id: "asc" }], take: 50 });
@@ -27,7 +28,7 @@ export async function redeemReward(deps: Deps, influencerId: number, rewardId: n
   if (!reward || !reward.active) return err("journey.rewards.not_found");
   const cycle = await currentCycle(deps.db, deps.clock);
   try {
-    return await deps.db.$transaction(async (tx) => {
+    const result = await deps.db.$transaction(async (tx) => {
       // Touching the influencer row first serializes redemptions of one person (row lock on
       // PostgreSQL, the write lock on SQLite), so two at once cannot both spend the same points.
       await tx.influencer.update({ where: { id: influencerId }, data: { updatedAt: deps.clock.now() } });
@@ -45,6 +46,15 @@ export async function redeemReward(deps: Deps, influencerId: number, rewardId: n
       if (!entry.created) throw new AppError("redemption_entry_exists", "redemption ledger key already used", { context: { redemptionId: redemption.id } });
       return ok({ redemption, reward, balance: balance - reward.cost });
     });
+    if (result.ok) {
+      // After the commit: the managers' channel learns there is something to fulfil.
+      const who = await deps.db.influencer.findUnique({ where: { id: influencerId }, select: { displayName: true } });
+      await noticeRedemption(deps, {
+        id: result.value.redemption.id, cost: reward.cost, influencerId, rewardName: reward.name,
+        influencerName: who?.displayName ?? `#${influencerId}`,
+      });
+    }
+    return result;
   } catch (e) {
     if (e instanceof Refusal) return e.result as Result<never>;
     throw e;
