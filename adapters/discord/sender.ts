@@ -100,7 +100,7 @@ export class DiscordSender {
     if (err instanceof RateLimitError) {
       // @discordjs/rest adds its 50 ms safety offset to Discord's retry_after; report Discord's value.
       const afterSeconds = Math.max(1, Math.ceil(((err.retryAfter || err.timeToReset) - REST_OFFSET_MS) / 1000));
-      return { status: "retry", afterSeconds, error: `rate limited on ${err.route}` };
+      return { status: "retry", afterSeconds, error: `rate limited on ${err.route}`, rateLimited: true };
     }
     if (err instanceof DiscordAPIError) {
       const code = typeof err.code === "number" ? err.code : Number(err.code);

@@ -14,11 +14,11 @@ export const UNREACHABLE_ERRORS = new Set([
 const TRANSIENT_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
 
 export function classifySlackError(err: unknown): SendResult {
-  if (err instanceof WebAPIRateLimitedError) return { status: "retry", afterSeconds: Math.max(1, err.retryAfter), error: "rate_limited" };
+  if (err instanceof WebAPIRateLimitedError) return { status: "retry", afterSeconds: Math.max(1, err.retryAfter), error: "rate_limited", rateLimited: true };
   if (err instanceof WebAPIPlatformError) {
     const code = String(err.data.error);
     if (UNREACHABLE_ERRORS.has(code)) return { status: "unreachable", reason: code };
-    if (TRANSIENT_ERRORS.has(code)) return { status: "retry", afterSeconds: code === "ratelimited" ? 1 : 30, error: code };
+    if (TRANSIENT_ERRORS.has(code)) return { status: "retry", afterSeconds: code === "ratelimited" ? 1 : 30, error: code, rateLimited: code === "ratelimited" };
     return { status: "failed", error: code };
   }
   if (err instanceof WebAPIHTTPError) {

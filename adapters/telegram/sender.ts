@@ -75,7 +75,7 @@ export class TelegramSender {
     if (err instanceof GrammyError) {
       if (err.error_code === 429) {
         // No `error`: the dispatcher reads that as "slow down" (pause, no attempt counted).
-        return { status: "retry", afterSeconds: Math.max(1, err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS) };
+        return { status: "retry", afterSeconds: Math.max(1, err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS), rateLimited: true };
       }
       if ((err.error_code === 403 || err.error_code === 400) && UNREACHABLE.some((re) => re.test(err.description))) {
         const reason = `telegram ${err.error_code}: ${err.description}`.slice(0, 200);

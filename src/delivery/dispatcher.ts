@@ -233,7 +233,7 @@ export class Dispatcher {
       case "retry": {
         counts.retried++;
         const afterMs = Math.max(0, result.afterSeconds) * 1000;
-        if (!result.error) {
+        if (result.rateLimited || !result.error) {
           // A rate-limit answer: the platform asks us to slow down. Pause the whole platform (not
           // only this chat — Telegram and Slack limits are also global) and do not count an attempt.
           limiter.pause(this.timer.now() + afterMs);

@@ -5,8 +5,12 @@ import type { OutboundMessage } from "../engine/message.js";
 
 export type SendResult =
   | { status: "sent"; messageId?: string }
-  /** rate limited or transient failure: try again after this many seconds */
-  | { status: "retry"; afterSeconds: number; error?: string }
+  /**
+   * try again after this many seconds. rateLimited: the platform said "slow down" (429) — the
+   * dispatcher pauses the platform and counts no attempt; otherwise a transient failure that
+   * counts towards DELIVERY_MAX_ATTEMPTS.
+   */
+  | { status: "retry"; afterSeconds: number; error?: string; rateLimited?: boolean }
   /** the recipient blocked the bot / closed DMs / left: never retry, mark unreachable */
   | { status: "unreachable"; reason: string }
   /** permanent failure for this message (bad payload): do not retry */

@@ -91,6 +91,23 @@ describe.each(testProviders())("outbox dispatcher on %s", (provider) => {
     expect(platform.delivered[0]?.text).toContain("+50");
   });
 
+  it("given rate-limit answers carrying an error text, then they count no attempt and the message is still sent", async () => {
+    const people = await seedInfluencers(database.db, 1);
+    await enqueueFor(database.db, people, "mission.announce", reminder);
+    let answers = 0;
+    const sender = {
+      platform: "telegram" as const,
+      async send() {
+        answers++;
+        return answers <= 6 ? { status: "retry" as const, afterSeconds: 1, error: "rate_limited", rateLimited: true } : { status: "sent" as const, messageId: "m" };
+      },
+    };
+    const counts = await drainAll(database, clock, testDispatcher(database, clock, [sender], {}, { DELIVERY_MAX_ATTEMPTS: "3" }));
+    expect(counts).toMatchObject({ sent: 1, failed: 0 });
+    const row = await database.db.outboxMessage.findFirstOrThrow();
+    expect(row).toMatchObject({ status: "sent", attempts: 0 });
+  });
+
   it("given transient failures, then the row is retried with growing backoff and fails after the maximum attempts", async () => {
     const people = await seedInfluencers(database.db, 2);
     await enqueueFor(database.db, people, "mission.announce", reminder);
