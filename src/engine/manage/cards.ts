@@ -4,7 +4,7 @@ import type { Locale } from "../../config.js";
 import { t } from "../../i18n/translate.js";
 import type { ReviewItem } from "../../services/review.js";
 import type { RedemptionItem } from "../../services/catalog-admin.js";
-import { message, paragraph, type Button, type OutboundMessage } from "../message.js";
+import { link, message, paragraph, type Button, type OutboundMessage } from "../message.js";
 
 export const ACTIONS = {
   missionPublish: "mission.publish",
@@ -41,7 +41,7 @@ export function reviewCard(locale: Locale, s: ReviewItem): OutboundMessage {
   return message(
     [
       paragraph(t(locale, "manage.review.card_title", { id: s.id, mission: s.missionTitle, influencer: s.influencerName ?? `#${s.influencerId}` })),
-      paragraph(s.url),
+      paragraph(link(s.url, s.url)), // canonical https URL from parsePostUrl: safe to link
       paragraph(t(locale, "manage.review.card_facts", { network: s.network, author: s.authorHandle ?? "-", age: s.createdAt.toISOString().slice(0, 16).replace("T", " ") })),
       paragraph(t(locale, "manage.review.card_evidence", { evidence: evidenceSummary(s.evidence) })),
     ],
