@@ -3,7 +3,7 @@
 // active influencers who opted in. One grouped query for the standings (ranked like the cycle
 // close: domain/cycle-close rankStandings), one for names, one for the opted-in audience; all
 // rows enqueued in batches with dedupe keys per slot, so a re-run of the slot sends nothing twice.
-import { EARNING_KINDS, rankStandings } from "../domain/cycle-close.js";
+import { cycleStandings } from "../services/leaderboard.js";
 import type { Platform } from "../engine/events.js";
 import { list, message, paragraph, type Inline } from "../engine/message.js";
 import { t } from "../i18n/translate.js";
@@ -26,16 +26,7 @@ export async function runLeaderboardBroadcast(deps: Deps, now: Date): Promise<Jo
   const { db, config } = deps;
   const cycle = await db.cycle.findFirst({ where: { status: "open" }, orderBy: { startsAt: "desc" } });
   if (!cycle) return { cycle: "none open", channels: 0, personal: 0, enqueued: 0 };
-  const groups = await db.ledgerEntry.groupBy({
-    by: ["influencerId"],
-    where: { cycleId: cycle.id, kind: { in: [...EARNING_KINDS] }, influencer: { deletedAt: null, status: { notIn: ["deleted", "left"] } } },
-    _sum: { amount: true },
-    _max: { id: true },
-  });
-  const standings = rankStandings(
-    groups.map((g) => ({ influencerId: g.influencerId, earned: g._sum.amount ?? 0, lastEntryId: g._max.id ?? 0 })).filter((r) => r.earned > 0),
-    [],
-  );
+  const standings = await cycleStandings(db, cycle.id);
   const top = standings.slice(0, TOP);
   const names = new Map(
     (await db.influencer.findMany({ where: { id: { in: top.map((s) => s.influencerId) } }, select: { id: true, displayName: true } })).map((i) => [i.id, i.displayName]),

@@ -11,7 +11,7 @@ import { audit } from "./audit.js";
 import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
-import { enqueueMany } from "./outbox-bulk.js";
+import { enqueue } from "./outbox.js";
 
 export const broadcastSchema = z.object({
   text: z.string().trim().min(1).max(3000),
@@ -55,7 +55,7 @@ export async function sendBroadcast(deps: Deps, actor: Actor, id: string): Promi
   const { text, segment } = broadcastSchema.parse(draft.value);
   const recipients = await audience(deps, { segment });
   const msg = broadcastMessage(text);
-  const queued = await enqueueMany(deps.db, recipients.map((r) => ({
+  const queued = await enqueue(deps.db, recipients.map((r) => ({
     platform: r.platform, recipient: r.recipient, influencerId: r.influencerId, purpose: "broadcast",
     batchKey: `broadcast:${id}`, dedupeKey: `broadcast:${id}:influencer:${r.influencerId}`, payload: { kind: "message", message: msg },
   })), deps.clock.now());

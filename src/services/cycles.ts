@@ -17,8 +17,7 @@ import { bulkInsert, clientProvider } from "./bulk-insert.js";
 import type { Deps } from "./deps.js";
 import type { LedgerWrite } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
-import type { OutboxItem } from "./outbox.js";
-import { enqueueMany } from "./outbox-bulk.js";
+import { enqueue, type OutboxItem } from "./outbox.js";
 import { noticeCycleClosed } from "./manager-notices.js";
 
 const SETTING_KEY = "cycle";
@@ -166,7 +165,7 @@ async function notifyStandings(db: Db, now: Date, cycle: { id: number; name: str
         : { kind: "i18n", messageId: "manage.cycle.closed_notice", params: { cycle: cycle.name, rank: s.rank, points: s.points } },
     });
   }
-  return enqueueMany(db, items, now);
+  return enqueue(db, items, now);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The live leaderboard of the current cycle. It ranks exactly like the cycle close
 // (rankStandings): points earned desc, then whoever reached their total first (smaller id of
 // their latest earning entry), then the smaller influencer id — so the live ranks match the final.
-import { EARNING_KINDS, rankStandings } from "../domain/cycle-close.js";
+import { EARNING_KINDS, rankStandings, type Standing } from "../domain/cycle-close.js";
 import { currentCycle } from "./ledger.js";
 import type { Deps } from "./deps.js";
 
@@ -18,18 +18,25 @@ export interface Leaderboard {
   participants: number;
 }
 
-export async function leaderboard(deps: Deps, influencerId: number | null, size = 10): Promise<Leaderboard> {
-  const cycle = await currentCycle(deps.db, deps.clock);
-  const earned = await deps.db.ledgerEntry.groupBy({
+/** Live standings of a cycle (one grouped query), ranked like the close; nobody without points. */
+export async function cycleStandings(db: Deps["db"], cycleId: number): Promise<Standing[]> {
+  const earned = await db.ledgerEntry.groupBy({
     by: ["influencerId"],
-    where: { cycleId: cycle.id, kind: { in: [...EARNING_KINDS] }, influencer: { deletedAt: null, status: { notIn: ["deleted", "left"] } } },
+    where: { cycleId, kind: { in: [...EARNING_KINDS] }, influencer: { deletedAt: null, status: { notIn: ["deleted", "left"] } } },
     _sum: { amount: true },
     _max: { id: true },
   });
-  const ranked = rankStandings(
-    earned.map((e) => ({ influencerId: e.influencerId, earned: e._sum.amount ?? 0, lastEntryId: e._max.id ?? Number.MAX_SAFE_INTEGER })),
+  return rankStandings(
+    earned
+      .map((e) => ({ influencerId: e.influencerId, earned: e._sum.amount ?? 0, lastEntryId: e._max.id ?? Number.MAX_SAFE_INTEGER }))
+      .filter((r) => r.earned > 0),
     [],
-  ).filter((s) => s.points > 0);
+  );
+}
+
+export async function leaderboard(deps: Deps, influencerId: number | null, size = 10): Promise<Leaderboard> {
+  const cycle = await currentCycle(deps.db, deps.clock);
+  const ranked = await cycleStandings(deps.db, cycle.id);
   const top = ranked.slice(0, size);
   const ownStanding = influencerId === null ? undefined : ranked.find((s) => s.influencerId === influencerId);
   const ids = [...new Set([...top.map((s) => s.influencerId), ...(ownStanding ? [ownStanding.influencerId] : [])])];

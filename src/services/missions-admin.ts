@@ -15,7 +15,6 @@ import { audience, type Recipient } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue, type OutboxItem } from "./outbox.js";
-import { enqueueMany } from "./outbox-bulk.js";
 
 type Mission = Awaited<ReturnType<Db["mission"]["findUniqueOrThrow"]>>;
 export type FormErr = Err & { fieldErrors: FieldError[] };
@@ -75,7 +74,7 @@ function announceItems(mission: Mission, recipients: Recipient[]): OutboxItem[] 
 /** Enqueues the announcement to every eligible active influencer; safe to repeat (dedupe keys). */
 export async function announceMission(deps: Pick<Deps, "db" | "config">, mission: Mission, now: Date): Promise<number> {
   const recipients = await audience(deps, { segment: readSegment(mission.segment) });
-  return enqueueMany(deps.db, announceItems(mission, recipients), now);
+  return enqueue(deps.db, announceItems(mission, recipients), now);
 }
 
 export interface PublishOutcome {

@@ -1,9 +1,11 @@
 // Enqueueing into the outbox. Every message that is not a direct reply is a row with a unique
-// dedupe key, so enqueueing the same purpose for the same recipient twice is a no-op.
+// dedupe key; one multi-row INSERT … ON CONFLICT ("dedupeKey") DO NOTHING per ~3,000 rows, so
+// enqueueing the same purpose for the same recipient twice — a second publish click, a retried
+// job, two instances at once — inserts nothing.
 import type { Db } from "../db/client.js";
 import type { Platform } from "../engine/events.js";
 import type { OutboundMessage } from "../engine/message.js";
-import { inChunks, isUniqueViolation } from "./deps.js";
+import { bulkInsert, clientProvider } from "./bulk-insert.js";
 
 /** Rendered at send time in the recipient's current locale, or sent as given. */
 export type OutboxPayload =
@@ -18,55 +20,19 @@ export interface OutboxItem {
   batchKey?: string | null;
   dedupeKey: string;
   payload: OutboxPayload;
+  /** due time; defaults to `now` */
   notBefore?: Date;
 }
 
-const CHUNK = 500;
+const COLUMNS = [
+  { name: "platform" }, { name: "recipient" }, { name: "influencerId" }, { name: "purpose" }, { name: "batchKey" },
+  { name: "payload", cast: "jsonb" }, { name: "dedupeKey" }, { name: "notBefore" }, { name: "createdAt" },
+];
 
 /** Inserts the items whose dedupe key is new; returns how many were inserted. */
-export async function enqueue(db: Db, items: OutboxItem[]): Promise<number> {
-  let inserted = 0;
-  await inChunks(items, CHUNK, async (chunk) => {
-    const existing = await db.outboxMessage.findMany({
-      where: { dedupeKey: { in: chunk.map((i) => i.dedupeKey) } },
-      select: { dedupeKey: true },
-    });
-    const seen = new Set(existing.map((e) => e.dedupeKey));
-    const fresh = chunk.filter((i) => {
-      if (seen.has(i.dedupeKey)) return false;
-      seen.add(i.dedupeKey);
-      return true;
-    });
-    if (!fresh.length) return;
-    const rows = fresh.map(toRow);
-    try {
-      const r = await db.outboxMessage.createMany({ data: rows });
-      inserted += r.count;
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      // Another writer enqueued some of the same keys in between: fall back to one by one.
-      for (const row of rows) {
-        try {
-          await db.outboxMessage.create({ data: row });
-          inserted++;
-        } catch (inner) {
-          if (!isUniqueViolation(inner)) throw inner;
-        }
-      }
-    }
-  });
-  return inserted;
-}
-
-function toRow(i: OutboxItem) {
-  return {
-    platform: i.platform,
-    recipient: i.recipient,
-    influencerId: i.influencerId ?? null,
-    purpose: i.purpose,
-    batchKey: i.batchKey ?? null,
-    dedupeKey: i.dedupeKey,
-    payload: i.payload as object,
-    ...(i.notBefore ? { notBefore: i.notBefore } : {}),
-  };
+export async function enqueue(db: Db, items: OutboxItem[], now: Date = new Date()): Promise<number> {
+  const rows = items.map((i) => [
+    i.platform, i.recipient, i.influencerId ?? null, i.purpose, i.batchKey ?? null, JSON.stringify(i.payload), i.dedupeKey, i.notBefore ?? now, now,
+  ]);
+  return bulkInsert(db, clientProvider(db), "OutboxMessage", COLUMNS, rows, { onConflictDoNothing: "dedupeKey" });
 }
