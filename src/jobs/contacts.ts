@@ -2,6 +2,7 @@
 // recently used reachable account of each, and what the job needs to respect (timezone, /stop).
 import type { Platform } from "../engine/events.js";
 import { inChunks, type Deps } from "../services/deps.js";
+import { preferredAccount } from "../services/audience.js";
 
 export interface Contact {
   influencerId: number;
@@ -22,8 +23,8 @@ export async function contactsOf(deps: Pick<Deps, "db">, influencerIds: number[]
       },
     });
     for (const r of rows) {
-      const account = [...r.accounts].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
-      if (account) out.set(r.id, { influencerId: r.id, platform: account.platform as Platform, recipient: account.chatId ?? account.externalId, timezone: r.timezone });
+      const account = preferredAccount(r.accounts);
+      if (account) out.set(r.id, { influencerId: r.id, ...account, timezone: r.timezone });
     }
   });
   return out;

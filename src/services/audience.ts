@@ -4,7 +4,7 @@
 import type { Platform } from "../engine/events.js";
 import { pickLocale, type Locale } from "../i18n/translate.js";
 import { matchesSegment, stringList, type Segment } from "../domain/segment.js";
-import type { Deps } from "./deps.js";
+import { inChunks, type Deps } from "./deps.js";
 
 export interface Recipient {
   influencerId: number;
@@ -24,11 +24,32 @@ interface Options {
   statuses?: string[];
 }
 
+interface AccountRow {
+  platform: string;
+  chatId: string | null;
+  externalId: string;
+  updatedAt: Date;
+}
+
+/** The reachable account used most recently: where they expect to hear from us. */
+export function preferredAccount(accounts: AccountRow[]): { platform: Platform; recipient: string } | undefined {
+  const account = [...accounts].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+  return account ? { platform: account.platform as Platform, recipient: account.chatId ?? account.externalId } : undefined;
+}
+
 /** Active, unpaused influencers matching the segment, one reachable account each. */
 export async function audience(deps: Pick<Deps, "db" | "config">, options: Options = {}): Promise<Recipient[]> {
-  const idFilter = options.influencerIds ? new Set(options.influencerIds) : undefined;
+  if (options.influencerIds && options.influencerIds.length > 10_000) {
+    // Keep IN lists within every driver's parameter limit.
+    const out: Recipient[] = [];
+    await inChunks(options.influencerIds, 10_000, async (ids) => {
+      out.push(...(await audience(deps, { ...options, influencerIds: ids })));
+    });
+    return out;
+  }
   const rows = await deps.db.influencer.findMany({
     where: {
+      ...(options.influencerIds ? { id: { in: options.influencerIds } } : {}),
       status: { in: options.statuses ?? ["active"] },
       ...(options.includePaused ? {} : { messagesPaused: false }),
       deletedAt: null,
@@ -47,19 +68,16 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
   });
   const out: Recipient[] = [];
   for (const row of rows) {
-    if (idFilter && !idFilter.has(row.id)) continue;
     if (options.segment) {
       const handles = (row as { handles?: { network: string }[] }).handles ?? [];
       const profile = { region: row.region, interests: stringList(row.interests), tags: stringList(row.tags), networks: handles.map((h) => h.network) };
       if (!matchesSegment(options.segment, profile)) continue;
     }
-    // The account they used most recently is where they expect to hear from us.
-    const account = [...row.accounts].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+    const account = preferredAccount(row.accounts);
     if (!account) continue;
     out.push({
       influencerId: row.id,
-      platform: account.platform as Platform,
-      recipient: account.chatId ?? account.externalId,
+      ...account,
       locale: pickLocale(row.locale, row.platformLocale, deps.config.DEFAULT_LOCALE),
     });
   }
