@@ -38,7 +38,7 @@ describe.each(testProviders())("live standings on %s", (provider) => {
         await t.db.cycle.updateMany({ where: { status: "open" }, data: { status: "closed" } });
         const start = new Date(Date.UTC(2000 + run, 0, 1));
         const cycle = await t.db.cycle.create({ data: { name: `c${run}`, startsAt: start, endsAt: new Date(start.getTime() + 86_400_000) } });
-        const people = [];
+        const people: { id: number }[] = [];
         for (let i = 0; i < PEOPLE; i++) {
           people.push(await t.db.influencer.create({ data: { displayName: `p${run}-${i}`, status: hidden.includes(i) ? (i % 2 ? "left" : "deleted") : "active" } }));
         }
