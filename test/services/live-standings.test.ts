@@ -8,6 +8,7 @@ import { testDeps } from "../helpers/deps.js";
 import { appendEntry, currentCycle, type LedgerKind } from "../../src/services/ledger.js";
 import { cycleStandings, leaderboard } from "../../src/services/leaderboard.js";
 import { EARNING_KINDS, rankStandings } from "../../src/domain/cycle-close.js";
+import { closeCycle } from "../../src/services/cycles.js";
 
 const KINDS: LedgerKind[] = ["mission", "adjustment", "bonus", "redemption", "refund", "reversal"];
 const PEOPLE = 6;
@@ -75,4 +76,30 @@ describe.each(testProviders())("live standings on %s", (provider) => {
       { numRuns: 25 },
     );
   }, 120_000);
+
+  it("given a live board then the cycle close snapshots the same ranks, and notices go to each person's most recently used account", async () => {
+    const deps = testDeps(t, { MANAGERS: "slack:UM" });
+    await t.db.cycle.updateMany({ where: { status: "open" }, data: { status: "closed" } });
+    const cycle = await t.db.cycle.create({ data: { name: "close-me", startsAt: new Date("2030-01-01Z"), endsAt: new Date("2030-04-01Z") } });
+    const mk = async (name: string, status = "active") => t.db.influencer.create({ data: { displayName: name, status } });
+    const [a, b, c, gone] = [await mk("a"), await mk("b"), await mk("c"), await mk("gone", "deleted")];
+    await t.db.platformAccount.create({ data: { influencerId: a.id, platform: "telegram", externalId: "ta", chatId: "old", updatedAt: new Date("2030-01-02Z") } });
+    await t.db.platformAccount.create({ data: { influencerId: a.id, platform: "discord", externalId: "da", chatId: "new", updatedAt: new Date("2030-01-03Z") } });
+    const give = (influencerId: number, amount: number, key: string) => appendEntry(t.db, { influencerId, cycleId: cycle.id, amount, kind: "mission", idempotencyKey: `close:${key}` });
+    await give(b.id, 30, "b1");
+    await give(a.id, 30, "a1");
+    await give(gone.id, 99, "g1");
+    await give(c.id, 10, "c1");
+    const live = await cycleStandings(t.db, cycle.id);
+    expect(live.map((s) => s.influencerId)).toEqual([b.id, a.id, c.id]);
+
+    deps.clock.set("2030-04-01T00:01:00Z");
+    const r = await closeCycle(deps, "system");
+    expect(r.ok && r.value.participants).toBe(3);
+    const snapshot = await t.db.cycleStanding.findMany({ where: { cycleId: cycle.id }, orderBy: { rank: "asc" } });
+    expect(snapshot.map((s) => [s.influencerId, s.rank, s.points])).toEqual(live.map((s) => [s.influencerId, s.rank, s.points]));
+    const notice = await t.db.outboxMessage.findFirstOrThrow({ where: { purpose: "cycle.closed", influencerId: a.id } });
+    expect([notice.platform, notice.recipient]).toEqual(["discord", "new"]);
+    expect(notice.payload).toEqual({ kind: "i18n", messageId: "manage.cycle.closed_notice", params: { cycle: "close-me", rank: 2, points: 30 } });
+  }, 60_000);
 });
