@@ -6,14 +6,7 @@ import { getRequestListener } from "@hono/node-server";
 import { z } from "zod";
 import { HttpServer } from "../../src/http/server.js";
 import { readJson } from "../../src/http/body.js";
-import { createLogger } from "../../src/logger.js";
-import { Writable } from "node:stream";
-
-function capturingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const log = createLogger("debug", new Writable({ write(chunk, _e, cb) { lines.push(JSON.parse(String(chunk))); cb(); } }));
-  return { log, lines };
-}
+import { capturingLogger } from "../helpers/log.js";
 
 describe("http server (Hono)", () => {
   let http: HttpServer | undefined;
@@ -45,7 +38,7 @@ describe("http server (Hono)", () => {
   });
 
   it("given a route that fails then 500 with the code logged once; a refused body is 400/413 without an error log", async () => {
-    const { log, lines } = capturingLogger();
+    const { log, errors } = capturingLogger();
     http = new HttpServer(log, { bodyLimit: 1000 });
     const sub = new Hono();
     sub.get("/boom", () => {
@@ -57,7 +50,7 @@ describe("http server (Hono)", () => {
     const boom = await fetch(`${base}/boom`);
     expect(boom.status).toBe(500);
     expect(await boom.text()).toBe("internal error");
-    expect(lines.filter((l) => l.level === 50)).toMatchObject([{ code: "db.unreachable", path: "/boom", msg: "http handler failed" }]);
+    expect(errors()).toMatchObject([{ code: "db.unreachable", path: "/boom", msg: "http handler failed" }]);
 
     const post = (body: string | ReadableStream, init: RequestInit = {}) => fetch(`${base}/echo`, { method: "POST", body, headers: { "content-type": "application/json" }, ...init });
     expect(await (await post('{"name":"Ana"}')).json()).toEqual({ name: "Ana" });
@@ -72,7 +65,7 @@ describe("http server (Hono)", () => {
     const chunked = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(`{"name":"${"y".repeat(300)}"}`)); c.close(); } });
     expect((await post(chunked, { duplex: "half" } as RequestInit)).status).toBe(413);
     expect((await post(JSON.stringify({ name: "z".repeat(2000) }))).status).toBe(413);
-    expect(lines.filter((l) => l.level === 50)).toHaveLength(1);
+    expect(errors()).toHaveLength(1);
   });
 
   it("given a request in flight when the server closes then close waits for it to finish and new connections are refused", async () => {
