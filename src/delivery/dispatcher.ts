@@ -11,7 +11,7 @@ import { pickLocale } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import { markUnreachable } from "../services/accounts.js";
 import * as store from "./outbox-store.js";
-import { backoffMs, isTransactional } from "./policy.js";
+import { backoffMs, FIRST_TRANSIENT_RETRY_MS, isTransactional } from "./policy.js";
 import type { MessageSender, SendResult } from "./port.js";
 import { limitsFromConfig, RateLimiter, type PlatformLimits } from "./rate-limiter.js";
 import { renderPayload } from "./render.js";
@@ -279,13 +279,22 @@ export class Dispatcher {
         }
         const attempts = row.attempts + 1;
         if (attempts >= config.DELIVERY_MAX_ATTEMPTS) {
+          log.error({ platform: row.platform, outboxId: row.id, attempts, error: result.error }, "outbox send gave up after the maximum attempts");
           await store.finish(db, [row.id], "failed", `gave up after ${attempts} attempts: ${result.error}`, attempts);
           counts.retried--;
           counts.failed++;
           return;
         }
+        if (result.transient && row.attempts === 0) {
+          // Most likely one stale connection: try again in about a second, the platform unpaused.
+          log.warn({ platform: row.platform, outboxId: row.id, attempts, error: result.error }, "outbox send failed on the network; retrying in about a second");
+          await store.requeue(db, row.id, new Date(now.getTime() + FIRST_TRANSIENT_RETRY_MS), attempts, result.error, owner);
+          return;
+        }
         if (afterMs) limiter.pause(this.timer.now() + afterMs);
-        await store.requeue(db, row.id, new Date(now.getTime() + Math.max(afterMs, backoffMs(attempts))), attempts, result.error, owner);
+        const delay = Math.max(afterMs, backoffMs(attempts));
+        log.warn({ platform: row.platform, outboxId: row.id, attempts, error: result.error, retryInMs: delay }, "outbox send failed; retrying with backoff");
+        await store.requeue(db, row.id, new Date(now.getTime() + delay), attempts, result.error, owner);
         return;
       }
       case "unreachable": {

@@ -2,7 +2,7 @@
 // real TelegramAdapter (grammY Bot) wired to a scripted engine handler.
 import { FakeClock } from "../../../src/clock.js";
 import { testConfig } from "../../../src/config.js";
-import { silentLogger } from "../../../src/logger.js";
+import { silentLogger, type Logger } from "../../../src/logger.js";
 import { HttpServer } from "../../../src/http/server.js";
 import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
 import { TelegramAdapter, WEBHOOK_PATH } from "../../../adapters/telegram/transport.js";
@@ -47,7 +47,7 @@ export interface Harness {
 export async function startHarness(
   database: TestDatabase,
   reply: (event: InboundEvent) => Promise<OutboundMessage[]> | OutboundMessage[],
-  options: { mode?: "polling" | "webhook"; env?: Record<string, string> } = {},
+  options: { mode?: "polling" | "webhook"; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<Harness> {
   const mode = options.mode ?? "polling";
   const fake = await new FakeTelegramBotApi().listen();
@@ -63,7 +63,7 @@ export async function startHarness(
   const adapter = new TelegramAdapter({
     config: testConfig(env),
     db: database.db,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     clock: new FakeClock(),
     botInfo: fake.botInfo,
     pollingTimeoutSeconds: 1,
