@@ -114,3 +114,17 @@ export async function leaderboard(deps: Deps, influencerId: number | null, size 
   }
   return { top, own: ownRow, participants };
 }
+
+/**
+ * Rebuilds missing live standings from the ledger (the migration's backfill, for data loaded
+ * around appendEntry: imports, benches). Idempotent: pairs that already have a row are kept.
+ */
+export async function backfillCycleScores(db: Db): Promise<number> {
+  return db.$executeRawUnsafe(
+    `INSERT INTO "CycleScore" ("cycleId", "influencerId", "earned", "lastEntryId")
+     SELECT e."cycleId", e."influencerId", SUM(e."amount"), MAX(e."id") FROM "LedgerEntry" e
+     WHERE e."kind" IN ('mission', 'adjustment')
+       AND NOT EXISTS (SELECT 1 FROM "CycleScore" s WHERE s."cycleId" = e."cycleId" AND s."influencerId" = e."influencerId")
+     GROUP BY e."cycleId", e."influencerId"`,
+  );
+}
