@@ -22,6 +22,8 @@ interface Options {
   includePaused?: boolean;
   /** statuses to include; default active only */
   statuses?: string[];
+  /** only people with a handle on one of these networks (a mission's networks); empty = anyone */
+  networks?: string[];
 }
 
 interface AccountRow {
@@ -53,6 +55,8 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
       status: { in: options.statuses ?? ["active"] },
       ...(options.includePaused ? {} : { messagesPaused: false }),
       deletedAt: null,
+      // In the same query (an EXISTS), not per recipient: who can post on the mission's networks.
+      ...(options.networks?.length ? { handles: { some: { network: { in: [...new Set(options.networks.map((n) => n.trim().toLowerCase()))] } } } } : {}),
     },
     select: {
       id: true,

@@ -81,7 +81,7 @@ async function advance(ctx: Context, next: string): Promise<void> {
 }
 
 /** Reads "instagram @name", or a profile URL of any network. */
-function handleFromText(input: string): { network: Network; input: string } | undefined {
+export function handleFromText(input: string): { network: Network; input: string } | undefined {
   const [first, ...rest] = input.split(/\s+/);
   const net = first?.toLowerCase();
   if (net && (NETWORKS as readonly string[]).includes(net) && rest.length) return { network: net as Network, input: rest.join(" ") };
