@@ -28,7 +28,7 @@ export const tooManyRequests = (retryAfter: number): ApiFailure => ({
 });
 
 /** Methods that send something to a chat (blocked chats refuse them). */
-const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto"]);
+const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto", "sendDocument"]);
 
 export class FakeTelegramBotApi {
   readonly calls: RecordedCall[] = [];
@@ -138,8 +138,13 @@ export class FakeTelegramBotApi {
     if (!m || m[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = m[2]!;
     const raw = Buffer.concat(chunks).toString("utf8");
-    const params = raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const contentType = req.headers["content-type"] ?? "";
+    const params = contentType.includes("multipart/form-data")
+      ? await multipartParams(Buffer.concat(chunks), contentType)
+      : raw && contentType.includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
     this.calls.push({ method, params, at: Date.now() });
+    const refused = refusal(method, params);
+    if (refused) return reply(res, 400, { ok: false, error_code: 400, description: refused });
 
     const scoped = this.chatFailures.findIndex((f) => f.method === method && f.chatId === String(params.chat_id));
     const failure = scoped >= 0 ? this.chatFailures.splice(scoped, 1)[0]!.failure : this.failures.get(method)?.shift();
@@ -167,6 +172,16 @@ export class FakeTelegramBotApi {
           chat: chatId > 0 ? { id: chatId, type: "private", first_name: "User" } : { id: chatId, type: "supergroup", title: "Group" },
           from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
           text: String(params.text ?? ""),
+        };
+      }
+      case "sendDocument": {
+        const doc = params.document as UploadedFile;
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(params.chat_id), type: "private", first_name: "User" },
+          document: { file_id: `doc-${this.nextMessageId}`, file_unique_id: `u${this.nextMessageId}`, file_name: doc.filename, mime_type: doc.mimeType, file_size: doc.content.length },
+          ...(params.caption ? { caption: String(params.caption) } : {}),
         };
       }
       default:
@@ -200,4 +215,43 @@ export class FakeTelegramBotApi {
 function reply(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+/** A file that arrived in a multipart upload (sendDocument), decoded as text. */
+export interface UploadedFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+/** Multipart bodies as grammY sends them (InputFile): fields as strings, files as UploadedFile. */
+async function multipartParams(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
+  const out: Record<string, unknown> = {};
+  if (!boundary) return out;
+  const text = body.toString("latin1"); // byte-preserving: parts are re-decoded as UTF-8 below
+  for (const part of text.split(`--${boundary}`)) {
+    const split = part.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const head = part.slice(0, split);
+    const value = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8");
+    const name = /[;\s]name="([^"]*)"/.exec(head)?.[1];
+    if (!name) continue;
+    const filename = /filename="?([^";\r\n]*)"?/.exec(head)?.[1];
+    const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? "application/octet-stream";
+    out[name] = filename !== undefined ? ({ filename, mimeType: type, content: value } satisfies UploadedFile) : value;
+  }
+  // grammY sends a file given by reference as attach://<field>: resolve it like Telegram does.
+  for (const [key, value] of Object.entries(out)) if (typeof value === "string" && value.startsWith("attach://")) out[key] = out[value.slice("attach://".length)];
+  return out;
+}
+
+/** What the real Bot API answers 400 to, for the methods the bot uses with files. */
+function refusal(method: string, params: Record<string, unknown>): string | undefined {
+  if (method !== "sendDocument") return undefined;
+  const doc = params.document as UploadedFile | string | undefined;
+  if (!doc || typeof doc === "string") return "Bad Request: there is no document in the request";
+  if (!doc.content.length) return "Bad Request: file must be non-empty";
+  if (String(params.caption ?? "").length > 1024) return "Bad Request: message caption is too long";
+  return undefined;
 }
