@@ -6,6 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { UserFromGetMe } from "grammy/types";
+import { multipartParams, type UploadedFile } from "./multipart.js";
+
+export type { UploadedFile };
 
 export interface RecordedCall {
   method: string;
@@ -140,7 +143,7 @@ export class FakeTelegramBotApi {
     const raw = Buffer.concat(chunks).toString("utf8");
     const contentType = req.headers["content-type"] ?? "";
     const params = contentType.includes("multipart/form-data")
-      ? await multipartParams(Buffer.concat(chunks), contentType)
+      ? multipartParams(Buffer.concat(chunks), contentType)
       : raw && contentType.includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
     this.calls.push({ method, params, at: Date.now() });
     const refused = refusal(method, params);
@@ -215,35 +218,6 @@ export class FakeTelegramBotApi {
 function reply(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-}
-
-/** A file that arrived in a multipart upload (sendDocument), decoded as text. */
-export interface UploadedFile {
-  filename: string;
-  mimeType: string;
-  content: string;
-}
-
-/** Multipart bodies as grammY sends them (InputFile): fields as strings, files as UploadedFile. */
-async function multipartParams(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
-  const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
-  const out: Record<string, unknown> = {};
-  if (!boundary) return out;
-  const text = body.toString("latin1"); // byte-preserving: parts are re-decoded as UTF-8 below
-  for (const part of text.split(`--${boundary}`)) {
-    const split = part.indexOf("\r\n\r\n");
-    if (split < 0) continue;
-    const head = part.slice(0, split);
-    const value = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8");
-    const name = /[;\s]name="([^"]*)"/.exec(head)?.[1];
-    if (!name) continue;
-    const filename = /filename="?([^";\r\n]*)"?/.exec(head)?.[1];
-    const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? "application/octet-stream";
-    out[name] = filename !== undefined ? ({ filename, mimeType: type, content: value } satisfies UploadedFile) : value;
-  }
-  // grammY sends a file given by reference as attach://<field>: resolve it like Telegram does.
-  for (const [key, value] of Object.entries(out)) if (typeof value === "string" && value.startsWith("attach://")) out[key] = out[value.slice("attach://".length)];
-  return out;
 }
 
 /** What the real Bot API answers 400 to, for the methods the bot uses with files. */
