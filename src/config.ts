@@ -93,6 +93,8 @@ export const configSchema = z
     DELIVERY_DISCORD_PER_SECOND: num(20, 0.1),
     DELIVERY_SLACK_PER_CHANNEL_PER_SECOND: num(1, 0.01),
     DELIVERY_MAX_ATTEMPTS: int(8, 1, 100),
+    // lease on claimed outbox rows: a dead instance's rows are taken over this long after its last renewal
+    DELIVERY_LEASE_MS: int(5000, 500, 600_000),
     // verification
     FETCH_ALLOW_HOSTS: list,
     FETCH_TIMEOUT_MS: int(8000, 100, 120_000),

@@ -7,6 +7,8 @@
 // maxConcurrent, then polling waits). Group chats: only GROUP_COMMANDS reach the engine; other
 // commands and button taps get a pointer to the private chat, chatter is ignored — so the engine
 // stays platform-free.
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { Api, Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
@@ -79,7 +81,7 @@ export class TelegramAdapter implements ChatAdapter {
     this.bot.use((ctx) => this.onUpdate(ctx));
     // Never let one bad update stop polling; never log the update (personal data) or the token.
     this.bot.catch((err) => this.log.error({ error: errorText(err.error), update: err.ctx.update.update_id }, "telegram update failed"));
-    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot }), db: deps.db, log: this.log, clock: deps.clock });
+    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, baseFetchConfig: outboxFetchConfig(apiRoot) }), db: deps.db, log: this.log, clock: deps.clock });
     const probe = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, timeoutSeconds: 3 });
     this.ready = cachedCheck(async () => (this.polling === undefined || this.bot.isRunning()) && (await probe.getMe()).id > 0);
   }
@@ -254,4 +256,18 @@ export class TelegramAdapter implements ChatAdapter {
 /** The error's message only: grammY errors carry the request payload (personal data). */
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The outbox sender's own connection pool. grammY shares one keep-alive agent per API root with
+ * no idle limit, so a socket left idle after the start-up calls (deleteWebhook, setMyCommands)
+ * is reused by the first outbox send long after the server (a local Bot API, a proxy) has closed
+ * it: ECONNRESET / "socket hang up" on the first send. Idle sockets here are dropped after a few
+ * seconds (earlier still when the server announces a shorter Keep-Alive timeout).
+ */
+const IDLE_SOCKET_MS = 4_000;
+function outboxFetchConfig(apiRoot: string) {
+  return apiRoot.startsWith("https:")
+    ? { compress: true, agent: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) }
+    : { agent: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
 }
