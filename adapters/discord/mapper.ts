@@ -51,6 +51,8 @@ export const interactionSchema = z.object({
   channel: z.object({ id: z.string() }).optional(),
   user: userSchema.optional(),
   member: z.object({ user: userSchema }).optional(),
+  /** the message a component was on */
+  message: z.object({ id: z.string() }).optional(),
   data: z
     .object({
       name: z.string().optional(),
@@ -124,7 +126,7 @@ function interactionPayload(i: RawInteraction): InboundPayload | undefined {
     if (!action) return undefined;
     // A select menu's choice travels as the payload.
     const payload = data.values?.[0] ?? action.payload;
-    return { type: "action", id: action.id, ...(payload ? { payload } : {}) };
+    return { type: "action", id: action.id, ...(payload ? { payload } : {}), ...(i.message ? { messageId: i.message.id } : {}) };
   }
   if (i.type === InteractionType.Modal && data.custom_id) {
     const form = parseModalCustomId(data.custom_id);

@@ -35,10 +35,41 @@ function options(body: MessageBody, allowEphemeral: boolean) {
   return { content: body.content, components: body.components, allowedMentions: { parse: [] as [] }, ...(flags ? { flags } : {}) };
 }
 
+/** The part of a "replace" answer that goes into the component's own message. */
+function replaceBody(reply: OutboundMessage, ctx: RespondContext): { body: { content?: string; components: ActionRow[] }; more: MessageBody[] } {
+  // Only the components: the message keeps its text.
+  if (reply.replace === "buttons") return { body: { components: renderMessage({ blocks: [], buttons: reply.buttons ?? [] }).bodies[0]?.components ?? [] }, more: [] };
+  const [first, ...more] = renderWithForm(reply, false, ctx.forms, ctx.locale);
+  return { body: first ? options(first, false) : { content: "\u200b", components: [] }, more };
+}
+
+/**
+ * A component's answer that edits the component's own message (Discord's UPDATE_MESSAGE, or an edit
+ * of the original after deferUpdate); the other replies follow as new messages.
+ */
+async function updateInPlace(interaction: ButtonInteraction | StringSelectMenuInteraction, replies: OutboundMessage[], ctx: RespondContext): Promise<void> {
+  const [first, ...rest] = replies;
+  const followUps: MessageBody[] = [];
+  if (first?.replace) {
+    const { body, more } = replaceBody(first, ctx);
+    followUps.push(...more);
+    if (interaction.deferred) await interaction.editReply(body);
+    else await interaction.update(body);
+  } else if (!interaction.deferred) await interaction.deferUpdate();
+  for (const reply of first?.replace ? rest : replies) {
+    if (reply.replace === "buttons") continue;
+    followUps.push(...renderWithForm(reply, ctx.ephemeral || !!reply.ephemeral, ctx.forms, ctx.locale));
+  }
+  for (const body of followUps) await interaction.followUp(options(body, true));
+}
+
 export async function respondToInteraction(interaction: Respondable, work: Promise<OutboundMessage[]>, ctx: RespondContext): Promise<void> {
   let deferring: Promise<unknown> | undefined;
+  const component = interaction.isButton() || interaction.isStringSelectMenu() ? interaction : undefined;
   const timer = setTimeout(() => {
-    deferring = interaction.deferReply(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {}).catch((err: unknown) => {
+    // A component defers as "updating its message", so a late answer can still edit it in place.
+    const defer = component ? component.deferUpdate() : interaction.deferReply(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    deferring = defer.catch((err: unknown) => {
       ctx.log.warn({ err }, "discord: defer failed");
     });
   }, ctx.deferAfterMs);
@@ -64,7 +95,8 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
     return;
   }
 
-  const bodies = replies.flatMap((r) => renderWithForm(r, ctx.ephemeral, ctx.forms, ctx.locale));
+  if (component && (component.deferred || replies.some((r) => r.replace))) return updateInPlace(component, replies, ctx);
+  const bodies = replies.filter((r) => r.replace !== "buttons").flatMap((r) => renderWithForm(r, ctx.ephemeral || !!r.ephemeral, ctx.forms, ctx.locale));
   const [first, ...more] = bodies;
   if (!first) {
     // Nothing to say: acknowledge so Discord does not show "interaction failed".

@@ -66,7 +66,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
     h = await startHarness(database, () => [textMessage("accepted")]);
     h.fake.dispatch("INTERACTION_CREATE", buttonPress(APP, "8000000000000000003", ana, { channelId: DM }, "mission.accept:12"));
     await until(() => h!.fake.callsTo("POST", /^\/interactions\/8000000000000000003\//).length, "reply");
-    expect(h.events[0]!.payload).toEqual({ type: "action", id: "mission.accept", payload: "12" });
+    expect(h.events[0]!.payload).toEqual({ type: "action", id: "mission.accept", payload: "12", messageId: "1200000000000000001" });
   });
 
   it("given a reply with a form then a modal opens, and its submission reaches the engine as a form with the state", async () => {
