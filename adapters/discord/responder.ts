@@ -5,8 +5,11 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from "discord.js";
 import type { Logger } from "../../src/logger.js";
 import { t, type Locale } from "../../src/i18n/translate.js";
-import type { OutboundMessage } from "../adapter.js";
-import type { FormCache } from "./form-cache.js";
+import type { FormSpec, OutboundMessage } from "../adapter.js";
+/** Where a form waits behind an "Open the form" button (the database, for one conversation). */
+export interface FormStore {
+  put(form: FormSpec): Promise<string>;
+}
 import { EPHEMERAL, modalCustomId, renderMessage, renderModal, type ActionRow, type MessageBody } from "./render.js";
 
 export type Respondable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
@@ -15,7 +18,7 @@ export interface RespondContext {
   /** personal answers in guild channels are visible to the author only */
   ephemeral: boolean;
   locale: Locale;
-  forms: FormCache;
+  forms: FormStore;
   log: Logger;
   deferAfterMs: number;
   /** where messages go that cannot be part of the response (after a modal was opened) */
@@ -23,9 +26,9 @@ export interface RespondContext {
 }
 
 /** A message → bodies; its form (if any) as an "Open the form" button row. */
-export function renderWithForm(message: OutboundMessage, ephemeral: boolean, forms: FormCache, locale: Locale): MessageBody[] {
+export async function renderWithForm(message: OutboundMessage, ephemeral: boolean, forms: FormStore, locale: Locale): Promise<MessageBody[]> {
   const extraRows: ActionRow[] = message.form
-    ? [{ type: 1, components: [{ type: 2, style: 1, label: t(locale, "discord.form.open"), custom_id: forms.put(message.form) }] }]
+    ? [{ type: 1, components: [{ type: 2, style: 1, label: t(locale, "discord.form.open"), custom_id: await forms.put(message.form) }] }]
     : [];
   return renderMessage(message, { ephemeral, extraRows }).bodies;
 }
@@ -36,10 +39,10 @@ function options(body: MessageBody, allowEphemeral: boolean) {
 }
 
 /** The part of a "replace" answer that goes into the component's own message. */
-function replaceBody(reply: OutboundMessage, ctx: RespondContext): { body: { content?: string; components: ActionRow[] }; more: MessageBody[] } {
+async function replaceBody(reply: OutboundMessage, ctx: RespondContext): Promise<{ body: { content?: string; components: ActionRow[] }; more: MessageBody[] }> {
   // Only the components: the message keeps its text.
   if (reply.replace === "buttons") return { body: { components: renderMessage({ blocks: [], buttons: reply.buttons ?? [] }).bodies[0]?.components ?? [] }, more: [] };
-  const [first, ...more] = renderWithForm(reply, false, ctx.forms, ctx.locale);
+  const [first, ...more] = await renderWithForm(reply, false, ctx.forms, ctx.locale);
   return { body: first ? options(first, false) : { content: "\u200b", components: [] }, more };
 }
 
@@ -51,14 +54,14 @@ async function updateInPlace(interaction: ButtonInteraction | StringSelectMenuIn
   const [first, ...rest] = replies;
   const followUps: MessageBody[] = [];
   if (first?.replace) {
-    const { body, more } = replaceBody(first, ctx);
+    const { body, more } = await replaceBody(first, ctx);
     followUps.push(...more);
     if (interaction.deferred) await interaction.editReply(body);
     else await interaction.update(body);
   } else if (!interaction.deferred) await interaction.deferUpdate();
   for (const reply of first?.replace ? rest : replies) {
     if (reply.replace === "buttons") continue;
-    followUps.push(...renderWithForm(reply, ctx.ephemeral || !!reply.ephemeral, ctx.forms, ctx.locale));
+    followUps.push(...(await renderWithForm(reply, ctx.ephemeral || !!reply.ephemeral, ctx.forms, ctx.locale)));
   }
   for (const body of followUps) await interaction.followUp(options(body, true));
 }
@@ -96,7 +99,8 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
   }
 
   if (component && (component.deferred || replies.some((r) => r.replace))) return updateInPlace(component, replies, ctx);
-  const bodies = replies.filter((r) => r.replace !== "buttons").flatMap((r) => renderWithForm(r, ctx.ephemeral || !!r.ephemeral, ctx.forms, ctx.locale));
+  const bodies: MessageBody[] = [];
+  for (const r of replies) if (r.replace !== "buttons") bodies.push(...(await renderWithForm(r, ctx.ephemeral || !!r.ephemeral, ctx.forms, ctx.locale)));
   const [first, ...more] = bodies;
   if (!first) {
     // Nothing to say: acknowledge so Discord does not show "interaction failed".
