@@ -38,10 +38,25 @@ export const COMMANDS: readonly CommandDef[] = [
   { name: "deleteme", engine: "deleteme" },
 ];
 
-/** Discord command name (or a typed "/name") → engine command name. */
+/** Discord command name (or a typed "/name", in any catalog language) → engine command name. */
 export function engineCommandName(discordName: string): string {
-  const lower = discordName.toLowerCase();
-  return COMMANDS.find((c) => c.name === lower)?.engine ?? lower;
+  return resolveTypedCommand(discordName).engine;
+}
+
+/**
+ * A typed "/aide" or "/soumettre" in a DM is the localized command; its language is a hint (typed
+ * text carries no locale) for someone who has not chosen one yet.
+ */
+export function resolveTypedCommand(typed: string): { engine: string; locale?: Locale } {
+  const lower = typed.toLowerCase();
+  const english = COMMANDS.find((c) => c.name === lower);
+  if (english) return { engine: english.engine };
+  for (const locale of LOCALES) {
+    if (locale === "en") continue;
+    const found = COMMANDS.find((c) => t(locale, `discord.cmd.${c.name}.name`).toLowerCase() === lower);
+    if (found) return { engine: found.engine, locale };
+  }
+  return { engine: lower };
 }
 
 /** Discord's locale codes for each catalog language (English is the default, not a localization). */
