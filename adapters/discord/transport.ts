@@ -29,7 +29,7 @@ export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewa
 
 export type DiscordConfig = Pick<
   AppConfig,
-  "DISCORD_BOT_TOKEN" | "DISCORD_APPLICATION_ID" | "DISCORD_GUILD_ID" | "DISCORD_MEMBER_ROLE_ID" | "DISCORD_API_URL" | "DEFAULT_LOCALE"
+  "DISCORD_BOT_TOKEN" | "DISCORD_APPLICATION_ID" | "DISCORD_GUILD_ID" | "DISCORD_COMMANDS_SCOPE" | "DISCORD_MEMBER_ROLE_ID" | "DISCORD_API_URL" | "DEFAULT_LOCALE"
 >;
 
 export interface DiscordAdapterDeps {
@@ -120,8 +120,8 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   async registerCommands(): Promise<void> {
-    const { DISCORD_APPLICATION_ID, DISCORD_GUILD_ID } = this.deps.config;
-    const target = { applicationId: DISCORD_APPLICATION_ID!, ...(DISCORD_GUILD_ID ? { guildId: DISCORD_GUILD_ID } : {}) };
+    const { DISCORD_APPLICATION_ID, DISCORD_GUILD_ID, DISCORD_COMMANDS_SCOPE } = this.deps.config;
+    const target = { applicationId: DISCORD_APPLICATION_ID!, scope: DISCORD_COMMANDS_SCOPE, ...(DISCORD_GUILD_ID ? { guildId: DISCORD_GUILD_ID } : {}) };
     await registerCommands(this.client.rest, this.deps.db, target, this.log);
   }
 
