@@ -5,7 +5,7 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from "discord.js";
 import type { Logger } from "../../src/logger.js";
 import { t, type Locale } from "../../src/i18n/translate.js";
-import type { FormSpec, OutboundMessage } from "../adapter.js";
+import type { Attachment, FormSpec, OutboundMessage } from "../adapter.js";
 /** Where a form waits behind an "Open the form" button (the database, for one conversation). */
 export interface FormStore {
   put(form: FormSpec): Promise<string>;
@@ -112,4 +112,13 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
   if (interaction.deferred) await interaction.editReply(options(first, false));
   else await interaction.reply(options(first, true));
   for (const body of more) await interaction.followUp(options(body, true));
+  // Files after the text, as message attachments (ephemeral in a guild: an export is personal).
+  for (const r of replies) {
+    if (!r.attachment) continue;
+    await interaction.followUp({ files: [fileOf(r.attachment)], ...(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  }
+}
+
+export function fileOf(file: Attachment): { attachment: Buffer; name: string } {
+  return { attachment: Buffer.from(file.content, "utf8"), name: file.filename };
 }
