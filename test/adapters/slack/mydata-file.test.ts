@@ -47,7 +47,9 @@ describe.each(testProviders())("slack /mydata file on %s", (provider) => {
   it("given /mydata then the summary is the command's answer and the export is a file shared in the DM", async () => {
     const res = await signedPost(url, formBody(slashCommand("", { user: "UDATA1", channel: "CGENERAL", command: "/mydata" })));
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("TikTok @sol.tt");
+    // From a channel: a short private pointer in place; the summary itself arrives in the DM.
+    expect(await res.text()).toContain("app_redirect?channel=DDATA1");
+    await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DDATA1" && JSON.stringify(c.args).includes("TikTok @sol.tt"));
     const [complete] = await slack.waitFor("files.completeUploadExternal");
     expect(complete!.args.channel_id).toBe("DDATA1"); // conversations.open for the user: their DM, never the channel the command came from
     const [file] = [...slack.files.values()];
