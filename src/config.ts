@@ -65,6 +65,8 @@ export const configSchema = z
     DISCORD_BOT_TOKEN: optionalString,
     DISCORD_APPLICATION_ID: optionalString,
     DISCORD_GUILD_ID: optionalString,
+    /** "global" (commands everywhere, DMs included) or "guild" (development: a copy in DISCORD_GUILD_ID) */
+    DISCORD_COMMANDS_SCOPE: z.preprocess((v) => v || "global", z.enum(["global", "guild"])),
     DISCORD_ANNOUNCE_CHANNEL_ID: optionalString,
     DISCORD_MEMBER_ROLE_ID: optionalString,
     DISCORD_API_URL: url("https://discord.com/api"),

@@ -77,7 +77,8 @@ export class ConsoleAdapter implements ChatAdapter {
     }
     const replies = await handler(this.toEvent(line));
     this.choices = [];
-    for (const r of replies) this.print(r);
+    // A terminal cannot edit what it printed: a "buttons" edit has nothing new to show.
+    for (const r of replies) if (r.replace !== "buttons") this.print(r);
   }
 
   toEvent(line: string): InboundEvent {

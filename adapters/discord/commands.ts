@@ -39,10 +39,25 @@ export const COMMANDS: readonly CommandDef[] = [
   { name: "deleteme", engine: "deleteme" },
 ];
 
-/** Discord command name (or a typed "/name") → engine command name. */
+/** Discord command name (or a typed "/name", in any catalog language) → engine command name. */
 export function engineCommandName(discordName: string): string {
-  const lower = discordName.toLowerCase();
-  return COMMANDS.find((c) => c.name === lower)?.engine ?? lower;
+  return resolveTypedCommand(discordName).engine;
+}
+
+/**
+ * A typed "/aide" or "/soumettre" in a DM is the localized command; its language is a hint (typed
+ * text carries no locale) for someone who has not chosen one yet.
+ */
+export function resolveTypedCommand(typed: string): { engine: string; locale?: Locale } {
+  const lower = typed.toLowerCase();
+  const english = COMMANDS.find((c) => c.name === lower);
+  if (english) return { engine: english.engine };
+  for (const locale of LOCALES) {
+    if (locale === "en") continue;
+    const found = COMMANDS.find((c) => t(locale, `discord.cmd.${c.name}.name`).toLowerCase() === lower);
+    if (found) return { engine: found.engine, locale };
+  }
+  return { engine: lower };
 }
 
 /** Discord's locale codes for each catalog language (English is the default, not a localization). */
@@ -80,29 +95,53 @@ export function commandPayloads(): Record<string, unknown>[] {
 
 export interface RegistrationTarget {
   applicationId: string;
-  /** guild commands appear instantly; global ones can take up to an hour */
+  /** the program's server (roles, development copies) */
   guildId?: string;
+  /**
+   * "global" (default): commands everywhere, DMs included (`contexts` only applies to global
+   * commands; new definitions can take up to an hour to show) — and any copy left in guildId is
+   * removed so nobody sees each command twice. "guild": development only, a copy in guildId
+   * that shows at once (no DMs).
+   */
+  scope?: "global" | "guild";
+}
+
+function planOf(target: RegistrationTarget): { scope: "global" | "guild"; guildId?: string } {
+  const scope = target.scope === "guild" && target.guildId ? "guild" : "global";
+  return { scope, ...(target.guildId ? { guildId: target.guildId } : {}) };
 }
 
 export function commandsHash(target: RegistrationTarget, payloads = commandPayloads()): string {
-  const scope = target.guildId ? `guild:${target.guildId}` : "global";
-  return createHash("sha256").update(`${target.applicationId}|${scope}|${JSON.stringify(payloads)}`).digest("hex");
+  const plan = planOf(target);
+  return createHash("sha256").update(`${target.applicationId}|${plan.scope}|${plan.guildId ?? ""}|${JSON.stringify(payloads)}`).digest("hex");
 }
 
-/** Registers the commands when they changed; returns what it did. */
+/** Registers the commands when they (or where they go) changed; returns what it did. */
 export async function registerCommands(rest: REST, db: Db, target: RegistrationTarget, log: Logger): Promise<"registered" | "unchanged"> {
   const payloads = commandPayloads();
+  const plan = planOf(target);
   const hash = commandsHash(target, payloads);
   const previous = await readCommandState(db);
   if (previous?.hash === hash) {
-    log.debug({ scope: target.guildId ? "guild" : "global" }, "discord commands unchanged");
+    log.debug({ scope: plan.scope }, "discord commands unchanged");
     return "unchanged";
   }
-  const route = target.guildId
-    ? Routes.applicationGuildCommands(target.applicationId, target.guildId)
-    : Routes.applicationCommands(target.applicationId);
-  await rest.put(route, { body: payloads });
+  if (plan.scope === "guild") {
+    await rest.put(Routes.applicationGuildCommands(target.applicationId, plan.guildId!), { body: payloads });
+  } else {
+    await rest.put(Routes.applicationCommands(target.applicationId), { body: payloads });
+    if (plan.guildId) await removeGuildCopies(rest, target.applicationId, plan.guildId, log);
+  }
   await writeCommandState(db, { hash });
-  log.info({ scope: target.guildId ? "guild" : "global", count: payloads.length }, "discord commands registered");
+  log.info({ scope: plan.scope, count: payloads.length }, "discord commands registered");
   return "registered";
+}
+
+/** Guild copies (from development, or an older Advo) next to global commands show twice: remove them. */
+async function removeGuildCopies(rest: REST, applicationId: string, guildId: string, log: Logger): Promise<void> {
+  const route = Routes.applicationGuildCommands(applicationId, guildId);
+  const existing = (await rest.get(route)) as unknown[];
+  if (!existing.length) return;
+  await rest.put(route, { body: [] });
+  log.info({ removed: existing.length }, "discord: stale guild commands removed (the global ones remain)");
 }

@@ -3,7 +3,7 @@
 // autocomplete, guild chatter, other bots) maps to undefined.
 import { z } from "zod";
 import { conversationKey, type InboundEvent, type InboundPayload } from "../../src/engine/events.js";
-import { engineCommandName } from "./commands.js";
+import { engineCommandName, resolveTypedCommand } from "./commands.js";
 import { parseCustomId, parseModalCustomId } from "./render.js";
 
 const userSchema = z.object({
@@ -51,6 +51,8 @@ export const interactionSchema = z.object({
   channel: z.object({ id: z.string() }).optional(),
   user: userSchema.optional(),
   member: z.object({ user: userSchema }).optional(),
+  /** the message a component was on */
+  message: z.object({ id: z.string() }).optional(),
   data: z
     .object({
       name: z.string().optional(),
@@ -124,7 +126,7 @@ function interactionPayload(i: RawInteraction): InboundPayload | undefined {
     if (!action) return undefined;
     // A select menu's choice travels as the payload.
     const payload = data.values?.[0] ?? action.payload;
-    return { type: "action", id: action.id, ...(payload ? { payload } : {}) };
+    return { type: "action", id: action.id, ...(payload ? { payload } : {}), ...(i.message ? { messageId: i.message.id } : {}) };
   }
   if (i.type === InteractionType.Modal && data.custom_id) {
     const form = parseModalCustomId(data.custom_id);
@@ -160,12 +162,13 @@ export function mapInteraction(raw: unknown, receivedAt: Date): InboundEvent | u
   };
 }
 
-/** A typed "/join CODE" in a DM works like the slash command. */
-function textPayload(content: string): InboundPayload {
-  const m = content.trim().match(/^\/([A-Za-z][\w-]*)(?:\s+([\s\S]*))?$/);
-  if (!m) return { type: "text", text: content };
+/** A typed "/join CODE" (or "/rejoindre CODE", "/aide") in a DM works like the slash command. */
+function textPayload(content: string): { payload: InboundPayload; locale?: string } {
+  const m = content.trim().match(/^\/([\p{L}][\p{L}\p{N}_-]*)(?:\s+([\s\S]*))?$/u);
+  if (!m) return { payload: { type: "text", text: content } };
   const argText = (m[2] ?? "").trim();
-  return { type: "command", name: engineCommandName(m[1]!), args: argText ? argText.split(/\s+/) : [], argText };
+  const { engine, locale } = resolveTypedCommand(m[1]!);
+  return { payload: { type: "command", name: engine, args: argText ? argText.split(/\s+/) : [], argText }, ...(locale ? { locale } : {}) };
 }
 
 /** MESSAGE_CREATE in a DM with the bot → InboundEvent. Guild messages, bots and webhooks → undefined. */
@@ -175,13 +178,14 @@ export function mapDirectMessage(raw: unknown, receivedAt: Date, botUserId?: str
   const m = parsed.data;
   if (m.guild_id || m.webhook_id || m.author.bot || m.author.id === botUserId) return undefined;
   if (!m.content.trim()) return undefined;
+  const typed = textPayload(m.content);
   return {
     id: `discord:${m.id}`,
     platform: "discord",
     conversation: conversationKey("discord", m.channel_id),
     chatType: "private",
-    author: author(m.author),
-    payload: textPayload(m.content),
+    author: author(m.author, typed.locale),
+    payload: typed.payload,
     receivedAt,
     raw,
   };

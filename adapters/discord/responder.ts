@@ -5,8 +5,11 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from "discord.js";
 import type { Logger } from "../../src/logger.js";
 import { t, type Locale } from "../../src/i18n/translate.js";
-import type { Attachment, OutboundMessage } from "../adapter.js";
-import type { FormCache } from "./form-cache.js";
+import type { Attachment, FormSpec, OutboundMessage } from "../adapter.js";
+/** Where a form waits behind an "Open the form" button (the database, for one conversation). */
+export interface FormStore {
+  put(form: FormSpec): Promise<string>;
+}
 import { EPHEMERAL, modalCustomId, renderMessage, renderModal, type ActionRow, type MessageBody } from "./render.js";
 
 export type Respondable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
@@ -15,7 +18,7 @@ export interface RespondContext {
   /** personal answers in guild channels are visible to the author only */
   ephemeral: boolean;
   locale: Locale;
-  forms: FormCache;
+  forms: FormStore;
   log: Logger;
   deferAfterMs: number;
   /** where messages go that cannot be part of the response (after a modal was opened) */
@@ -23,9 +26,9 @@ export interface RespondContext {
 }
 
 /** A message → bodies; its form (if any) as an "Open the form" button row. */
-export function renderWithForm(message: OutboundMessage, ephemeral: boolean, forms: FormCache, locale: Locale): MessageBody[] {
+export async function renderWithForm(message: OutboundMessage, ephemeral: boolean, forms: FormStore, locale: Locale): Promise<MessageBody[]> {
   const extraRows: ActionRow[] = message.form
-    ? [{ type: 1, components: [{ type: 2, style: 1, label: t(locale, "discord.form.open"), custom_id: forms.put(message.form) }] }]
+    ? [{ type: 1, components: [{ type: 2, style: 1, label: t(locale, "discord.form.open"), custom_id: await forms.put(message.form) }] }]
     : [];
   return renderMessage(message, { ephemeral, extraRows }).bodies;
 }
@@ -35,10 +38,41 @@ function options(body: MessageBody, allowEphemeral: boolean) {
   return { content: body.content, components: body.components, allowedMentions: { parse: [] as [] }, ...(flags ? { flags } : {}) };
 }
 
+/** The part of a "replace" answer that goes into the component's own message. */
+async function replaceBody(reply: OutboundMessage, ctx: RespondContext): Promise<{ body: { content?: string; components: ActionRow[] }; more: MessageBody[] }> {
+  // Only the components: the message keeps its text.
+  if (reply.replace === "buttons") return { body: { components: renderMessage({ blocks: [], buttons: reply.buttons ?? [] }).bodies[0]?.components ?? [] }, more: [] };
+  const [first, ...more] = await renderWithForm(reply, false, ctx.forms, ctx.locale);
+  return { body: first ? options(first, false) : { content: "\u200b", components: [] }, more };
+}
+
+/**
+ * A component's answer that edits the component's own message (Discord's UPDATE_MESSAGE, or an edit
+ * of the original after deferUpdate); the other replies follow as new messages.
+ */
+async function updateInPlace(interaction: ButtonInteraction | StringSelectMenuInteraction, replies: OutboundMessage[], ctx: RespondContext): Promise<void> {
+  const [first, ...rest] = replies;
+  const followUps: MessageBody[] = [];
+  if (first?.replace) {
+    const { body, more } = await replaceBody(first, ctx);
+    followUps.push(...more);
+    if (interaction.deferred) await interaction.editReply(body);
+    else await interaction.update(body);
+  } else if (!interaction.deferred) await interaction.deferUpdate();
+  for (const reply of first?.replace ? rest : replies) {
+    if (reply.replace === "buttons") continue;
+    followUps.push(...(await renderWithForm(reply, ctx.ephemeral || !!reply.ephemeral, ctx.forms, ctx.locale)));
+  }
+  for (const body of followUps) await interaction.followUp(options(body, true));
+}
+
 export async function respondToInteraction(interaction: Respondable, work: Promise<OutboundMessage[]>, ctx: RespondContext): Promise<void> {
   let deferring: Promise<unknown> | undefined;
+  const component = interaction.isButton() || interaction.isStringSelectMenu() ? interaction : undefined;
   const timer = setTimeout(() => {
-    deferring = interaction.deferReply(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {}).catch((err: unknown) => {
+    // A component defers as "updating its message", so a late answer can still edit it in place.
+    const defer = component ? component.deferUpdate() : interaction.deferReply(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    deferring = defer.catch((err: unknown) => {
       ctx.log.warn({ err }, "discord: defer failed");
     });
   }, ctx.deferAfterMs);
@@ -64,7 +98,9 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
     return;
   }
 
-  const bodies = replies.flatMap((r) => renderWithForm(r, ctx.ephemeral, ctx.forms, ctx.locale));
+  if (component && (component.deferred || replies.some((r) => r.replace))) return updateInPlace(component, replies, ctx);
+  const bodies: MessageBody[] = [];
+  for (const r of replies) if (r.replace !== "buttons") bodies.push(...(await renderWithForm(r, ctx.ephemeral || !!r.ephemeral, ctx.forms, ctx.locale)));
   const [first, ...more] = bodies;
   if (!first) {
     // Nothing to say: acknowledge so Discord does not show "interaction failed".

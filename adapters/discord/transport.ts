@@ -21,7 +21,7 @@ import { mapDirectMessage, mapInteraction } from "./mapper.js";
 import { registerCommands } from "./commands.js";
 import { DiscordSender } from "./sender.js";
 import { FormCache } from "./form-cache.js";
-import { renderWithForm, respondToInteraction, type Respondable } from "./responder.js";
+import { renderWithForm, respondToInteraction, type FormStore, type Respondable } from "./responder.js";
 import { RoleGranter } from "./roles.js";
 
 /** Engine commands answered in the guild channel (ephemeral): look-ups and settings, no typed steps. */
@@ -29,7 +29,7 @@ export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewa
 
 export type DiscordConfig = Pick<
   AppConfig,
-  "DISCORD_BOT_TOKEN" | "DISCORD_APPLICATION_ID" | "DISCORD_GUILD_ID" | "DISCORD_MEMBER_ROLE_ID" | "DISCORD_API_URL" | "DEFAULT_LOCALE"
+  "DISCORD_BOT_TOKEN" | "DISCORD_APPLICATION_ID" | "DISCORD_GUILD_ID" | "DISCORD_COMMANDS_SCOPE" | "DISCORD_MEMBER_ROLE_ID" | "DISCORD_API_URL" | "DEFAULT_LOCALE"
 >;
 
 export interface DiscordAdapterDeps {
@@ -87,7 +87,7 @@ export class DiscordAdapter implements ChatAdapter {
     this.client.rest.on(RESTEvents.InvalidRequestWarning, warnInvalid);
     this.sender = new DiscordSender({ rest: this.sendRest, db: deps.db, log: this.log, clock: deps.clock });
     this.roles = new RoleGranter({ rest: this.sendRest, db: deps.db, log: this.log, guildId: config.DISCORD_GUILD_ID, roleId: config.DISCORD_MEMBER_ROLE_ID });
-    this.forms = new FormCache(() => deps.clock.now().getTime());
+    this.forms = new FormCache(deps.db, () => deps.clock.now().getTime());
   }
 
   async start(handler: EventHandler): Promise<void> {
@@ -120,8 +120,8 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   async registerCommands(): Promise<void> {
-    const { DISCORD_APPLICATION_ID, DISCORD_GUILD_ID } = this.deps.config;
-    const target = { applicationId: DISCORD_APPLICATION_ID!, ...(DISCORD_GUILD_ID ? { guildId: DISCORD_GUILD_ID } : {}) };
+    const { DISCORD_APPLICATION_ID, DISCORD_GUILD_ID, DISCORD_COMMANDS_SCOPE } = this.deps.config;
+    const target = { applicationId: DISCORD_APPLICATION_ID!, scope: DISCORD_COMMANDS_SCOPE, ...(DISCORD_GUILD_ID ? { guildId: DISCORD_GUILD_ID } : {}) };
     await registerCommands(this.client.rest, this.deps.db, target, this.log);
   }
 
@@ -136,7 +136,7 @@ export class DiscordAdapter implements ChatAdapter {
   /** Opens a form for an event outside its interaction: posted behind an "Open the form" button. */
   async openForm(event: InboundEvent, form: FormSpec): Promise<void> {
     const channel = event.conversation.slice("discord:".length);
-    const bodies = renderWithForm({ blocks: [{ type: "paragraph", content: [form.title] }], form }, false, this.forms, this.localeOf(event.author.locale));
+    const bodies = await renderWithForm({ blocks: [{ type: "paragraph", content: [form.title] }], form }, false, this.formsOf(event.conversation), this.localeOf(event.author.locale));
     const result = await this.sender.sendBodies(channel, bodies);
     if (result.status !== "sent") this.log.warn({ result }, "discord: form not posted");
   }
@@ -144,6 +144,11 @@ export class DiscordAdapter implements ChatAdapter {
   /** Adds DISCORD_MEMBER_ROLE_ID to the user in DISCORD_GUILD_ID (roles.ts says when it happens). */
   grantMemberRole(userId: string): Promise<boolean> {
     return this.roles.grant(userId);
+  }
+
+  /** The form store for one conversation (the pending forms it opens are kept in the database). */
+  private formsOf(conversation: string): FormStore {
+    return { put: (form) => this.forms.put(form, conversation) };
   }
 
   private localeOf(hint: string | undefined): Locale {
@@ -189,7 +194,7 @@ export class DiscordAdapter implements ChatAdapter {
     await this.serial(event.conversation, async () => {
       const replies = await this.handle(event);
       for (const reply of replies) {
-        let result = await this.sender.sendBodies(channelId, renderWithForm(reply, false, this.forms, locale));
+        let result = await this.sender.sendBodies(channelId, await renderWithForm(reply, false, this.formsOf(event.conversation), locale));
         if (result.status === "sent" && reply.attachment) result = await this.sender.sendFile(channelId, reply.attachment);
         if (result.status !== "sent") this.log.warn({ result }, "discord DM reply not sent");
       }
@@ -204,9 +209,9 @@ export class DiscordAdapter implements ChatAdapter {
     const respondable = interaction as Respondable;
     const locale = this.localeOf(interaction.locale);
     if ((interaction.isButton() || interaction.isStringSelectMenu()) && FormCache.isFormButton(interaction.customId)) {
-      const form = this.forms.get(interaction.customId);
+      const form = await this.forms.get(interaction.customId);
       const replies = [form ? { blocks: [], form } : textMessage(t(locale, "discord.form.expired"))];
-      await respondToInteraction(respondable, Promise.resolve(replies), this.respondContext(!!interaction.guildId, locale, interaction.user.id));
+      await respondToInteraction(respondable, Promise.resolve(replies), this.respondContext(!!interaction.guildId, locale, interaction.user.id, conversationKey("discord", interaction.channelId ?? interaction.user.id)));
       return;
     }
     const mapped = mapInteraction(raw, this.deps.clock.now());
@@ -229,7 +234,7 @@ export class DiscordAdapter implements ChatAdapter {
         return routeToDm ? this.continueInDm(dmChannel!, replies, locale) : replies;
       });
     })();
-    await respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId));
+    await respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId, mapped.conversation));
     await this.afterHandled(mapped, dmChannel);
   }
 
@@ -247,7 +252,7 @@ export class DiscordAdapter implements ChatAdapter {
   private async continueInDm(dmChannel: string, replies: OutboundMessage[], locale: Locale): Promise<OutboundMessage[]> {
     const messages = replies.filter((r) => !r.form);
     for (const [i, reply] of messages.entries()) {
-      let result = await this.sender.sendBodies(dmChannel, renderWithForm(reply, false, this.forms, locale));
+      let result = await this.sender.sendBodies(dmChannel, await renderWithForm(reply, false, this.formsOf(conversationKey("discord", dmChannel)), locale));
       if (result.status === "sent" && reply.attachment) result = await this.sender.sendFile(dmChannel, reply.attachment);
       if (result.status === "sent") continue;
       // DMs closed (or failing): show what is left in place, with a hint.
@@ -257,17 +262,17 @@ export class DiscordAdapter implements ChatAdapter {
     return [...(messages.length ? [textMessage(t(locale, "discord.continue_in_dm"))] : []), ...replies.filter((r) => r.form)];
   }
 
-  private respondContext(inGuild: boolean, locale: Locale, userId: string) {
+  private respondContext(inGuild: boolean, locale: Locale, userId: string, conversation: string) {
     return {
       ephemeral: inGuild,
       locale,
-      forms: this.forms,
+      forms: this.formsOf(conversation),
       log: this.log,
       deferAfterMs: this.deps.deferAfterMs ?? 2000,
       elsewhere: async (messages: OutboundMessage[]) => {
         const channel = await this.dmChannelOf(userId);
         if (!channel) return;
-        for (const m of messages) await this.sender.sendBodies(channel, renderWithForm(m, false, this.forms, locale));
+        for (const m of messages) await this.sender.sendBodies(channel, await renderWithForm(m, false, this.formsOf(conversationKey("discord", channel)), locale));
       },
     };
   }

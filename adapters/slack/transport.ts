@@ -15,6 +15,7 @@ import { cachedCheck } from "../../src/http/observability.js";
 import type { Attachment, ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { conversationKey } from "../../src/engine/events.js";
 import { AppError } from "../../src/errors.js";
+import { pickLocale, t } from "../../src/i18n/translate.js";
 import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -210,6 +211,11 @@ export class SlackAdapter implements ChatAdapter {
       return;
     }
     const work = this.handle(mapped);
+    // `/advo …` left as such for a non-manager is a console command: refused in place, not moved.
+    const influencerCommand = mapped.event.payload.type === "command" && mapped.event.payload.name !== "advo";
+    if (kind === "command" && (mapped.reply.direct || (influencerCommand && !(await this.isManager(mapped.event.author.id).catch(() => true))))) {
+      return this.answerInDm(mapped, work, ack);
+    }
     const early = await settleWithin(work, this.options.ackBudgetMs ?? 2500);
     if (!early.settled) {
       await ack();
@@ -233,6 +239,33 @@ export class SlackAdapter implements ChatAdapter {
     // The text went out in the ack; forms still need opening (trigger_id is valid 3 s).
     for (const m of replies) if (m.form) await this.replier.openForm(mapped.reply, m.form).catch((err: unknown) => this.options.log.warn({ err }, "slack: views.open failed"));
     await this.deliverFiles(mapped, replies);
+  }
+
+  /**
+   * An influencer's slash command. In the DM with the bot the answers are ordinary messages (an
+   * ephemeral "only visible to you" answer would vanish from their history). In a channel they
+   * get one short private pointer, and the answers go to the DM, where the flow continues (a
+   * typed reply in the channel would never reach the bot).
+   */
+  private async answerInDm(mapped: MappedEvent, work: Promise<OutboundMessage[]>, ack: AckFn<unknown>): Promise<void> {
+    const user = mapped.event.author.id;
+    if (mapped.reply.direct) {
+      await ack();
+      await this.replier.deliver(mapped.reply, await work);
+      return;
+    }
+    const dm = await this.interactive.channelFor(user);
+    const locale = pickLocale(null, await this.locales.get(user), "en");
+    const pointer: OutboundMessage = {
+      blocks: [{ type: "paragraph", content: [t(locale, "core.continue_in_dm")] }],
+      buttons: [[{ action: "slack.open_dm", label: t(locale, "core.open_dm"), url: `https://slack.com/app_redirect?channel=${dm}` }]],
+    };
+    await ack(commandAnswerBodies([pointer])[0] as never);
+    const replies = (await work).map((r) => {
+      const { ephemeral: _inDm, ...rest } = r;
+      return rest;
+    });
+    await this.replier.deliver({ ...mapped.reply, kind: "message", channel: dm, direct: true }, replies);
   }
 
   /** DMs and buttons: the ack went out already; run and deliver. */

@@ -27,10 +27,22 @@ const messageSchema = z.object({
   text: z.string().optional(),
 });
 
+const keyboardButtonSchema = z.union([
+  z.object({ text: z.string(), callback_data: z.string() }),
+  z.object({ text: z.string(), url: z.string() }),
+]);
+
 const callbackQuerySchema = z.object({
   id: z.string().min(1),
   from: userSchema,
-  message: z.object({ message_id: z.number().int(), chat: chatSchema }).optional(),
+  message: z
+    .object({
+      message_id: z.number().int(),
+      chat: chatSchema,
+      text: z.string().optional(),
+      reply_markup: z.object({ inline_keyboard: z.array(z.array(z.unknown())) }).optional(),
+    })
+    .optional(),
   data: z.string().optional(),
 });
 
@@ -40,8 +52,15 @@ const updateSchema = z.object({
   callback_query: callbackQuerySchema.optional(),
 });
 
+/** The message a tapped button was on: what it shows now (edits that change nothing are skipped). */
+export interface TappedMessage {
+  messageId: number;
+  text?: string;
+  keyboard: z.infer<typeof keyboardButtonSchema>[][];
+}
+
 export type MappedUpdate =
-  | { kind: "event"; event: InboundEvent; chatId: string; callbackQueryId?: string }
+  | { kind: "event"; event: InboundEvent; chatId: string; callbackQueryId?: string; source?: TappedMessage }
   | { kind: "ignored"; reason: string; callbackQueryId?: string };
 
 export interface MapOptions {
@@ -81,11 +100,22 @@ function mapCallback(cb: z.infer<typeof callbackQuerySchema>, id: string, raw: u
   if (cb.message.chat.type === "channel") return { kind: "ignored", reason: "channel", callbackQueryId };
   const action = cb.data === undefined ? undefined : decodeCallbackData(cb.data);
   if (!action) return { kind: "ignored", reason: "unknown button data", callbackQueryId };
-  const payload: InboundPayload = { type: "action", id: action.action, ...(action.payload !== undefined ? { payload: action.payload } : {}) };
+  const messageId = cb.message.message_id;
+  const payload: InboundPayload = {
+    type: "action",
+    id: action.action,
+    ...(action.payload !== undefined ? { payload: action.payload } : {}),
+    messageId: String(messageId),
+  };
+  // Buttons of other shapes (login, web app) are not ours to compare: they count as "different".
+  const keyboard = (cb.message.reply_markup?.inline_keyboard ?? []).map((row) =>
+    row.map((b) => keyboardButtonSchema.safeParse(b)).map((r) => (r.success ? r.data : { text: "", url: "" })),
+  );
   return {
     kind: "event",
     chatId: String(cb.message.chat.id),
     callbackQueryId,
+    source: { messageId, ...(cb.message.text !== undefined ? { text: cb.message.text } : {}), keyboard },
     event: buildEvent(id, cb.message.chat, cb.from, payload, raw, now),
   };
 }

@@ -22,7 +22,8 @@ import { rememberChat } from "../../src/services/accounts.js";
 import { LOCALES, pickLocale, t, tb, type Locale } from "../../src/i18n/translate.js";
 import { textMessage } from "../../src/engine/message.js";
 import type { Attachment, ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
-import { GROUP_COMMANDS, groupRoute, mapUpdate } from "./mapper.js";
+import { GROUP_COMMANDS, groupRoute, mapUpdate, type TappedMessage } from "./mapper.js";
+import { editFor } from "./edits.js";
 import { renderMessage } from "./render.js";
 import { documentOf, TelegramSender } from "./sender.js";
 
@@ -173,7 +174,7 @@ export class TelegramAdapter implements ChatAdapter {
       if (mapped.callbackQueryId) await this.answerCallback(mapped.callbackQueryId);
       return;
     }
-    const { event, chatId, callbackQueryId } = mapped;
+    const { event, chatId, callbackQueryId, source } = mapped;
     const route = groupRoute(event);
     if (route === "point-private" && callbackQueryId) {
       await this.answerCallback(callbackQueryId, t(this.localeOf(event), "telegram.group.private_only_short", { link: this.privateChatLink }));
@@ -182,7 +183,7 @@ export class TelegramAdapter implements ChatAdapter {
     // Answer the tap at once so the spinner stops; the engine's reply follows as messages.
     if (callbackQueryId) await this.answerCallback(callbackQueryId);
     if (route === "ignore") return;
-    const work = this.enqueue(chatId, () => (route === "handle" ? this.handle(event, chatId) : this.pointToPrivate(event, chatId)));
+    const work = this.enqueue(chatId, () => (route === "handle" ? this.handle(event, chatId, source) : this.pointToPrivate(event, chatId)));
     // Webhook: finish before answering Telegram (a crash means redelivery, not loss). Polling: keep
     // fetching while other chats are handled, up to maxConcurrent.
     if (this.mode === "webhook") await work;
@@ -203,7 +204,7 @@ export class TelegramAdapter implements ChatAdapter {
     return next;
   }
 
-  private async handle(event: InboundEvent, chatId: string): Promise<void> {
+  private async handle(event: InboundEvent, chatId: string, source?: TappedMessage): Promise<void> {
     let replies: OutboundMessage[] = [];
     try {
       replies = this.handler ? await this.handler(event) : [];
@@ -213,7 +214,30 @@ export class TelegramAdapter implements ChatAdapter {
     }
     // They wrote to us: reachable again (the account may exist only now, after /start CODE).
     if (event.chatType === "private") await rememberChat(this.deps.db, "telegram", event.author.id, chatId);
-    for (const reply of replies) if (!(await this.reply(chatId, reply))) break;
+    for (const reply of replies) {
+      const sent = reply.replace ? await this.replaceInPlace(chatId, reply, source) : await this.reply(chatId, reply);
+      if (!sent) break;
+    }
+  }
+
+  /**
+   * Edits the tapped message (its text and keyboard, or the keyboard only). Nothing is sent when
+   * nothing would change; a message that can no longer be edited gets the reply as a new message.
+   */
+  private async replaceInPlace(chatId: string, reply: OutboundMessage, source: TappedMessage | undefined): Promise<boolean> {
+    if (!source) return reply.replace === "buttons" ? true : this.reply(chatId, reply);
+    const call = editFor(reply, source);
+    try {
+      if (call.method === "none") return true;
+      if (call.method === "send") return await this.reply(chatId, reply);
+      if (call.method === "editMessageReplyMarkup") await this.bot.api.editMessageReplyMarkup(chatId, source.messageId, call.options);
+      else await this.bot.api.editMessageText(chatId, source.messageId, call.text, call.options);
+      return true;
+    } catch (err) {
+      if (/message is not modified/i.test(errorText(err))) return true;
+      this.log.warn({ error: errorText(err), method: call.method }, "telegram: could not edit the tapped message");
+      return reply.replace === "buttons" ? true : this.reply(chatId, reply);
+    }
   }
 
   private async pointToPrivate(event: InboundEvent, chatId: string): Promise<void> {

@@ -37,6 +37,8 @@ export interface ReplyExtra {
   buttons?: OutboundMessage["buttons"];
   disablePreview?: boolean;
   ephemeral?: boolean;
+  /** answer to a button: edit the message it was on (see OutboundMessage.replace) */
+  replace?: OutboundMessage["replace"];
 }
 
 export interface Context {

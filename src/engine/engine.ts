@@ -10,6 +10,7 @@ import type { Context, Influencer, ReplyExtra } from "./context.js";
 import type { InboundEvent } from "./events.js";
 import type { OutboundMessage } from "./message.js";
 import { StoredFlow } from "./flow-store.js";
+import { CLEAR_SOURCE_BUTTONS, isStale, onlyButtonsReplace, stampReplies, withoutVersion } from "./button-versions.js";
 import { admitEvent, purgeExpiredEvents, type IntakeOptions } from "./intake.js";
 import { Router, type EnginePlugin } from "./router.js";
 import { registerCoreHandlers } from "./handlers/core.js";
@@ -50,8 +51,9 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
   for (const plugin of options.plugins ?? []) plugin(router);
   registerCoreFallbacks(router);
 
-  async function handle(event: InboundEvent): Promise<OutboundMessage[]> {
-    if (event.author.isBot) return [];
+  async function handle(stampedEvent: InboundEvent): Promise<OutboundMessage[]> {
+    if (stampedEvent.author.isBot) return [];
+    const { event, version: buttonVersion } = withoutVersion(stampedEvent);
     let locale: Locale = pickLocale(null, event.author.locale, deps.config.DEFAULT_LOCALE);
     let flow: StoredFlow | undefined;
     const replies: OutboundMessage[] = [];
@@ -71,11 +73,13 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
       const hint = normalizeLocale(event.author.locale);
       // Jobs and broadcasts render in this locale when the user never chose one: keep it current.
       if (influencer && hint && influencer.platformLocale !== hint) await rememberPlatformLocale(deps, influencer.id, hint);
+      // A button of a step that is over changes nothing: say so, and take its buttons away.
+      if (isStale(buttonVersion, flow.current)) return [CLEAR_SOURCE_BUTTONS, { blocks: tb(locale, "core.moved_on"), ephemeral: true }];
       const ctx = buildContext(deps, event, locale, influencer, flow, replies);
       await router.handle(ctx);
       // The flow's last write and the lease release: one statement.
       await flow.finish();
-      return ctx.replies;
+      return finishReplies(event, buttonVersion, flow, ctx.replies, router);
     } catch (err) {
       deps.log.error(
         { err, code: errorCode(err), eventId: event.id, conversation: event.conversation, payload: event.payload.type },
@@ -90,6 +94,19 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
   }
 
   return { handle, router };
+}
+
+/**
+ * A flow's step buttons carry its version; a step button whose step moved on loses its buttons on
+ * its own message (unless a reply replaces that message anyway).
+ */
+function finishReplies(event: InboundEvent, buttonVersion: number | undefined, flow: StoredFlow, replies: OutboundMessage[], router: Router): OutboundMessage[] {
+  const current = flow.current;
+  let out = onlyButtonsReplace(event, replies);
+  const prefix = current ? router.stepButtonPrefix(current.flow) : undefined;
+  if (current && prefix) out = stampReplies(out, prefix, current.version);
+  if (buttonVersion !== undefined && current?.version !== buttonVersion && !out.some((r) => r.replace)) out = [CLEAR_SOURCE_BUTTONS, ...out];
+  return out;
 }
 
 async function findInfluencer(deps: Deps, event: InboundEvent): Promise<Influencer | null> {

@@ -32,6 +32,8 @@ export const inboundPayloadSchema = z.discriminatedUnion("type", [
     /** the button's action id, e.g. "mission.accept" */
     id: z.string().min(1),
     payload: z.string().optional(),
+    /** the platform id of the message the button was on (adapters edit it for `replace` answers) */
+    messageId: z.string().optional(),
   }),
   z.object({
     type: z.literal("form"),

@@ -69,6 +69,12 @@ export interface OutboundMessage {
   ephemeral?: boolean;
   /** ask the adapter to open this form (capability: forms) */
   form?: FormSpec;
+  /**
+   * Only for the answer to a button: edit the message the button was on instead of posting.
+   * "message" replaces its text and buttons; "buttons" keeps its text and replaces only the
+   * buttons (none: removed). Adapters that cannot edit post the message (or skip "buttons").
+   */
+  replace?: "message" | "buttons";
 }
 
 export const MAX_ACTION_LENGTH = 32;

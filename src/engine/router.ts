@@ -13,6 +13,7 @@ export class Router {
   private readonly actionPrefixes: { prefix: string; handler: Handler }[] = [];
   private readonly forms = new Map<string, Handler>();
   private readonly flows = new Map<string, Handler>();
+  private readonly flowButtons = new Map<string, string>();
   private fallbackHandler: Handler | undefined;
   private unknownCommandHandler: Handler | undefined;
 
@@ -51,11 +52,21 @@ export class Router {
     return this;
   }
 
-  /** free text and unclaimed actions/forms while the conversation is in this flow */
-  flow(name: string, handler: Handler): this {
+  /**
+   * free text and unclaimed actions/forms while the conversation is in this flow. `buttons`: the
+   * action prefix of the flow's step buttons (e.g. "onb."): they carry the flow version, so a
+   * click on a step that is over is answered as stale (button-versions.ts).
+   */
+  flow(name: string, handler: Handler, options: { buttons?: string } = {}): this {
     if (this.flows.has(name)) throw new Error(`flow ${name} registered twice`);
     this.flows.set(name, handler);
+    if (options.buttons) this.flowButtons.set(name, options.buttons);
     return this;
+  }
+
+  /** the action prefix of a flow's step buttons, if it declared one */
+  stepButtonPrefix(flow: string): string | undefined {
+    return this.flowButtons.get(flow);
   }
 
   /** text or an action nobody handles (outside a flow) */

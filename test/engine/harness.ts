@@ -4,6 +4,7 @@ import { createEngine, type Engine, type EngineOptions } from "../../src/engine/
 import type { InboundEvent } from "../../src/engine/events.js";
 import { toPlainText, type Button, type OutboundMessage } from "../../src/engine/message.js";
 import type { Deps } from "../../src/services/deps.js";
+import { splitVersion } from "../../src/engine/button-versions.js";
 
 let eventSeq = 0;
 
@@ -42,7 +43,8 @@ export class FakeUser {
   }
 
   async sendEvent(event: InboundEvent): Promise<Reply[]> {
-    const out = await this.engine.handle(event);
+    // A "buttons" edit only changes the keyboard of an earlier message: not a reply to read.
+    const out = (await this.engine.handle(event)).filter((m) => m.replace !== "buttons");
     this.last = out.map((m) => ({ text: toPlainText(m), buttons: (m.buttons ?? []).flat(), message: m }));
     this.transcript.push(...this.last);
     return this.last;
@@ -63,7 +65,7 @@ export class FakeUser {
 
   /** presses the button from the last replies whose action (and payload, if given) match */
   press(action: string, payload?: string): Promise<Reply[]> {
-    const b = this.last.flatMap((r) => r.buttons).find((x) => x.action === action && (payload === undefined || x.payload === payload));
+    const b = this.last.flatMap((r) => r.buttons).find((x) => splitVersion(x.action).id === action && (payload === undefined || x.payload === payload));
     if (!b) throw new Error(`no button ${action}${payload ? `(${payload})` : ""} in: ${JSON.stringify(this.last.map((r) => r.buttons))}`);
     return this.action(b.action, b.payload);
   }

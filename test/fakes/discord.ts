@@ -2,6 +2,9 @@
 // uses) and a gateway WebSocket on the same port. GET /api/v10/gateway/bot answers with this
 // server's ws:// URL, so a Client built with `rest: { api: "<base>/api" }` connects here.
 // Every REST call is recorded; failures (50007 closed DMs, 10013 unknown user, 429) can be armed.
+// Messages the bot posts (channel messages, interaction responses, follow-ups) are kept, component
+// UPDATE_MESSAGE callbacks and edits apply to them, and bodies Discord refuses are refused here too
+// (50035: content over 2,000 characters, more than 5 rows or 5 buttons a row, custom_id over 100).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -17,6 +20,30 @@ export interface RecordedCall {
 }
 
 type Failure = { kind: "dm_closed" } | { kind: "unknown_user" } | { kind: "rate_limited"; retryAfter: number; times: number };
+
+/** A message the bot posted, as the fake keeps it. */
+export interface StoredDiscordMessage {
+  id: string;
+  channelId: string;
+  content: string;
+  components: { type: number; components: { custom_id?: string; label?: string; url?: string }[] }[];
+  flags: number;
+  /** how each edit arrived ("update" callback, "patch"), oldest first */
+  edits: string[];
+}
+
+/** Why Discord would refuse this message body (undefined: it would accept it). */
+export function refusal(body: unknown): string | undefined {
+  const b = (body ?? {}) as { content?: unknown; components?: { components?: { custom_id?: string }[] }[] };
+  if (typeof b.content === "string" && b.content.length > 2000) return "content: Must be 2000 or fewer in length.";
+  const rows = b.components ?? [];
+  if (rows.length > 5) return "components: Must be 5 or fewer in length.";
+  for (const row of rows) {
+    if ((row.components ?? []).length > 5) return "components.components: Must be 5 or fewer in length.";
+    for (const c of row.components ?? []) if (c.custom_id && c.custom_id.length > 100) return "custom_id: Must be 100 or fewer in length.";
+  }
+  return undefined;
+}
 
 export const BOT_USER = { id: "900000000000000001", username: "advo-bot", discriminator: "0", global_name: "Advo", avatar: null, bot: true };
 
@@ -38,6 +65,14 @@ export class FakeDiscord {
   private nextId = 1000n;
   private failures = new Map<string, Failure>();
   private dmChannels = new Map<string, string>();
+  /** messages the bot posted, by id */
+  readonly messages = new Map<string, StoredDiscordMessage>();
+  /** interaction id → the message its component was on / its own response message */
+  private interactionSource = new Map<string, string>();
+  private interactionResponse = new Map<string, string>();
+  /** interaction token → id */
+  private tokens = new Map<string, string>();
+  private interactionChannels = new Map<string, string>();
   port = 0;
 
   constructor(private readonly options: FakeDiscordOptions) {
@@ -91,8 +126,42 @@ export class FakeDiscord {
     return this.calls.filter((c) => c.method === method && pattern.test(c.path));
   }
 
+  /** Messages of a channel that still show buttons with a custom_id (clickable actions). */
+  liveButtons(channelId: string): StoredDiscordMessage[] {
+    return [...this.messages.values()].filter((m) => m.channelId === channelId && m.components.some((r) => r.components.some((c) => c.custom_id)));
+  }
+
+  /** The last message the bot posted in a channel. */
+  lastMessage(channelId: string): StoredDiscordMessage | undefined {
+    return [...this.messages.values()].filter((m) => m.channelId === channelId).at(-1);
+  }
+
+  private store(channelId: string, body: unknown): StoredDiscordMessage {
+    const b = (body ?? {}) as Partial<StoredDiscordMessage>;
+    const m: StoredDiscordMessage = { id: this.snowflake(), channelId, content: b.content ?? "", components: b.components ?? [], flags: b.flags ?? 0, edits: [] };
+    this.messages.set(m.id, m);
+    return m;
+  }
+
+  private edit(id: string | undefined, body: unknown, how: string): StoredDiscordMessage | undefined {
+    const m = id ? this.messages.get(id) : undefined;
+    if (!m) return undefined;
+    const b = (body ?? {}) as Partial<StoredDiscordMessage>;
+    if (b.content !== undefined) m.content = b.content;
+    if (b.components !== undefined) m.components = b.components;
+    m.edits.push(how);
+    return m;
+  }
+
   /** Pushes a gateway dispatch (op 0) to every connected client. */
   dispatch(t: string, d: unknown): void {
+    if (t === "INTERACTION_CREATE") {
+      const i = d as { id: string; token: string; message?: { id: string } };
+      this.tokens.set(i.token, i.id);
+      const channel = (d as { channel_id?: string }).channel_id;
+      if (channel) this.interactionChannels.set(i.id, channel);
+      if (i.message) this.interactionSource.set(i.id, i.message.id);
+    }
     const packet = JSON.stringify({ op: 0, t, s: ++this.seq, d });
     for (const s of this.sockets) s.send(packet);
   }
@@ -162,11 +231,30 @@ export class FakeDiscord {
         return send(200, stored);
       }
     }
+    const overLimits = method === "POST" || method === "PATCH" ? refusal((body as { data?: unknown } | undefined)?.data ?? body) : undefined;
+    if (overLimits) return send(400, { code: 50035, message: "Invalid Form Body", errors: { detail: overLimits } });
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === "POST") {
+      const { type, data } = (body ?? {}) as { type?: number; data?: { channel_id?: string } };
+      const interactionId = m[1]!;
+      // 4: a new message answers; 7: the component's message is updated in place.
+      if (type === 4) this.interactionResponse.set(interactionId, this.store(this.channelOfInteraction(interactionId), data).id);
+      if (type === 5) this.interactionResponse.set(interactionId, this.store(this.channelOfInteraction(interactionId), { content: "" }).id);
+      if (type === 7) this.edit(this.interactionSource.get(interactionId), data, "update");
       if (url.searchParams.get("with_response") === "true") return send(200, { interaction: { id: m[1], type: 2 } });
       return send(204);
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
+      const interactionId = this.tokens.get(m[2]!) ?? "";
+      if (method === "PATCH" && m[3] === "@original") {
+        // After deferUpdate the original is the component's message; after deferReply, the response.
+        const target = this.interactionResponse.get(interactionId) ?? this.interactionSource.get(interactionId);
+        const edited = this.edit(target, body, "patch");
+        return send(200, this.messageFrom(edited?.channelId ?? "0", edited ?? body, edited?.id));
+      }
+      if (method === "POST") {
+        const stored = this.store(this.channelOfInteraction(interactionId), body);
+        return send(200, this.messageFrom(stored.channelId, body, stored.id));
+      }
       return send(200, this.messageFrom("0", body));
     }
     if (route === "POST /users/@me/channels") {
@@ -187,16 +275,22 @@ export class FakeDiscord {
           "x-ratelimit-scope": "user",
         });
       }
-      return send(200, this.messageFrom(m[1]!, body));
+      const stored = this.store(m[1]!, body);
+      return send(200, this.messageFrom(m[1]!, body, stored.id));
     }
     if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)\/roles\/(\d+)$/)) && method === "PUT") return send(204);
     return send(404, { code: 0, message: "404: Not Found" });
   }
 
-  private messageFrom(channelId: string, body: unknown): Record<string, unknown> {
+  /** The channel an interaction came from (recorded at dispatch). */
+  private channelOfInteraction(interactionId: string): string {
+    return this.interactionChannels.get(interactionId) ?? "0";
+  }
+
+  private messageFrom(channelId: string, body: unknown, id = this.snowflake()): Record<string, unknown> {
     const b = (body ?? {}) as Record<string, unknown>;
     return {
-      id: this.snowflake(),
+      id,
       channel_id: channelId,
       type: 0,
       content: b.content ?? "",
@@ -280,15 +374,16 @@ export function slashCommand(
   };
 }
 
-export function buttonPress(applicationId: string, id: string, user: UserSpec, where: Where, customId: string) {
+/** A button click; `message`: the bot's message the button is on (the fake keeps them). */
+export function buttonPress(applicationId: string, id: string, user: UserSpec, where: Where, customId: string, message?: StoredDiscordMessage) {
   return {
     ...base(applicationId, id, user, where),
     type: 3,
     message: {
-      id: "1200000000000000001",
+      id: message?.id ?? "1200000000000000001",
       channel_id: where.channelId,
       type: 0,
-      content: "card",
+      content: message?.content ?? "card",
       author: BOT_USER,
       timestamp: new Date(0).toISOString(),
       edited_timestamp: null,
@@ -299,8 +394,8 @@ export function buttonPress(applicationId: string, id: string, user: UserSpec, w
       attachments: [],
       embeds: [],
       pinned: false,
-      flags: 0,
-      components: [],
+      flags: message?.flags ?? 0,
+      components: message?.components ?? [],
     },
     data: { custom_id: customId, component_type: 2 },
   };

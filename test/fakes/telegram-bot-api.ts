@@ -4,6 +4,9 @@
 // 429 with retry_after, 5xx, or 403 "bot was blocked by the user" for a chat, reset the connection
 // of a call (dropNext), and can deliver an
 // update to a webhook the way Telegram does (X-Telegram-Bot-Api-Secret-Token header).
+// Sent messages are kept (text and keyboard) so edits apply to them and are refused as Telegram
+// refuses them: 400 "message is not modified" for an edit that changes nothing, 400 "message to
+// edit not found" for an unknown message.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { UserFromGetMe } from "grammy/types";
@@ -32,10 +35,38 @@ export const tooManyRequests = (retryAfter: number): ApiFailure => ({
 });
 
 /** Methods that send something to a chat (blocked chats refuse them). */
-const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto", "sendDocument"]);
+const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "editMessageReplyMarkup", "sendPhoto", "sendDocument"]);
+
+/** A message the bot sent, as the fake keeps it (HTML text as sent, keyboard or none). */
+export interface StoredMessage {
+  chatId: string;
+  messageId: number;
+  text: string;
+  keyboard: unknown[][];
+  /** every edit applied, oldest first */
+  edits: { method: string; text: string; keyboard: unknown[][] }[];
+}
+
+const NOT_MODIFIED: ApiFailure = {
+  error_code: 400,
+  description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+};
+const NOT_FOUND: ApiFailure = { error_code: 400, description: "Bad Request: message to edit not found" };
+
+/** The text Telegram keeps after parsing HTML (what callback queries carry). */
+function visible(html: string): string {
+  return html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+}
+
+function keyboardOf(params: Record<string, unknown>): unknown[][] {
+  const markup = params.reply_markup as { inline_keyboard?: unknown[][] } | undefined;
+  return (markup?.inline_keyboard ?? []).filter((r) => r.length);
+}
 
 export class FakeTelegramBotApi {
   readonly calls: RecordedCall[] = [];
+  /** messages the bot sent, by `${chatId}:${messageId}` */
+  readonly messages = new Map<string, StoredMessage>();
   /** requests whose connection was reset by dropNext (never answered, never delivered) */
   readonly dropped: RecordedCall[] = [];
   readonly botInfo: UserFromGetMe;
@@ -141,6 +172,33 @@ export class FakeTelegramBotApi {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** A message the bot sent to a chat (undefined when there is none with that id). */
+  message(chatId: string | number, messageId: number): StoredMessage | undefined {
+    return this.messages.get(`${chatId}:${messageId}`);
+  }
+
+  /** The last message the bot sent to a chat. */
+  lastMessage(chatId: string | number): StoredMessage | undefined {
+    return [...this.messages.values()].filter((m) => m.chatId === String(chatId)).at(-1);
+  }
+
+  /** Messages of a chat that still show buttons. */
+  liveKeyboards(chatId: string | number): StoredMessage[] {
+    return [...this.messages.values()].filter((m) => m.chatId === String(chatId) && m.keyboard.length > 0);
+  }
+
+  /** The message as a callback query carries it (parsed text, keyboard). */
+  asCallbackMessage(m: StoredMessage): Record<string, unknown> {
+    const chatId = Number(m.chatId);
+    return {
+      message_id: m.messageId,
+      chat: chatId > 0 ? { id: chatId, type: "private" } : { id: chatId, type: "supergroup", title: "G" },
+      date: 1764297000,
+      text: visible(m.text),
+      ...(m.keyboard.length ? { reply_markup: { inline_keyboard: m.keyboard } } : {}),
+    };
+  }
+
   /** sendMessage calls to one chat, in order. */
   messagesTo(chatId: string | number): RecordedCall[] {
     return this.callsTo("sendMessage").filter((c) => String(c.params.chat_id) === String(chatId));
@@ -174,6 +232,7 @@ export class FakeTelegramBotApi {
     if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
     if (CHAT_METHODS.has(method) && this.blocked.has(String(params.chat_id))) return reply(res, 403, { ok: false, ...BLOCKED });
     if (method === "getUpdates") return this.getUpdates(params, req, res);
+    if (method === "editMessageText" || method === "editMessageReplyMarkup") return this.edit(method, params, res);
     return reply(res, 200, { ok: true, result: this.result(method, params) });
   }
 
@@ -189,8 +248,16 @@ export class FakeTelegramBotApi {
         return true;
       case "sendMessage": {
         const chatId = Number(params.chat_id);
+        const messageId = this.nextMessageId++;
+        this.messages.set(`${chatId}:${messageId}`, {
+          chatId: String(chatId),
+          messageId,
+          text: String(params.text ?? ""),
+          keyboard: keyboardOf(params),
+          edits: [],
+        });
         return {
-          message_id: this.nextMessageId++,
+          message_id: messageId,
           date: Math.floor(Date.now() / 1000),
           chat: chatId > 0 ? { id: chatId, type: "private", first_name: "User" } : { id: chatId, type: "supergroup", title: "Group" },
           from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
@@ -210,6 +277,20 @@ export class FakeTelegramBotApi {
       default:
         return true;
     }
+  }
+
+  private edit(method: string, params: Record<string, unknown>, res: ServerResponse): void {
+    const stored = this.message(String(params.chat_id), Number(params.message_id));
+    if (!stored) return reply(res, 400, { ok: false, ...NOT_FOUND });
+    // Without reply_markup an edit removes the keyboard, as on Telegram.
+    const text = method === "editMessageText" ? String(params.text ?? "") : stored.text;
+    if (method === "editMessageText" && !text.trim()) return reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
+    const keyboard = keyboardOf(params);
+    if (text === stored.text && JSON.stringify(keyboard) === JSON.stringify(stored.keyboard)) return reply(res, 400, { ok: false, ...NOT_MODIFIED });
+    stored.text = text;
+    stored.keyboard = keyboard;
+    stored.edits.push({ method, text, keyboard });
+    return reply(res, 200, { ok: true, result: { ...this.asCallbackMessage(stored), edit_date: Math.floor(Date.now() / 1000) } });
   }
 
   private async getUpdates(params: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {

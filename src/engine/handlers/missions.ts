@@ -47,6 +47,7 @@ async function accept(ctx: Context): Promise<void> {
   const r = await acceptMission(ctx.deps, inf.id, id);
   if (!r.ok) return ctx.replyWith(r.error, r.params);
   ctx.replyWith("journey.missions.accepted", { title: r.value.title, deadline: formatDeadline(r.value.deadline) }, {
+    replace: "message",
     buttons: [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]],
   });
 }
@@ -57,7 +58,7 @@ async function decline(ctx: Context): Promise<void> {
   if (!inf || !id) return;
   const r = await declineMission(ctx.deps, inf.id, id);
   if (!r.ok) return ctx.replyWith(r.error, r.params);
-  ctx.replyWith("journey.missions.declined", { title: r.value.title });
+  ctx.replyWith("journey.missions.declined", { title: r.value.title }, { replace: "message" });
 }
 
 async function askLink(ctx: Context, missionId: number, title: string): Promise<void> {

@@ -18,7 +18,8 @@ import { actionId, actionPayload, commandArgs, contactOf, text } from "./shared.
 export const FLOW_ONBOARDING = "onboarding";
 const rows = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
-async function ask(ctx: Context, step: string): Promise<void> {
+/** `inPlace`: the question replaces the message whose button was pressed (a toggle, not a new step). */
+async function ask(ctx: Context, step: string, inPlace = false): Promise<void> {
   const brand = ctx.deps.config.BRAND_NAME;
   const disclosure = ctx.deps.config.DISCLOSURE_TAG;
   const inf = ctx.influencer;
@@ -49,7 +50,7 @@ async function ask(ctx: Context, step: string): Promise<void> {
       const chosen = new Set(stringList(ctx.flow.current?.data.interests));
       const buttons: Button[][] = rows(INTERESTS.map((i): Button => ({ action: "onb.interest", payload: i, label: `${chosen.has(i) ? "✓ " : ""}${ctx.t(`journey.interest.${i}`)}` })), 4);
       buttons.push([{ action: "onb.interests_done", label: ctx.t("journey.onboarding.interests_done"), style: "primary" }]);
-      return ctx.replyWith(M.interests, {}, { buttons });
+      return ctx.replyWith(M.interests, {}, { buttons, ...(inPlace ? { replace: "message" as const } : {}) });
     }
     case "summary":
       return summary(ctx);
@@ -179,7 +180,7 @@ async function onboardingStep(ctx: Context): Promise<void> {
         if (chosen.has(value as string)) chosen.delete(value as string);
         else chosen.add(value as string);
         await ctx.flow.update({ interests: [...chosen] });
-        return ask(ctx, "interests");
+        return ask(ctx, "interests", true);
       }
       if (id === "onb.interests_done") {
         const r = await setInterests(ctx.deps, inf.id, stringList(state.data.interests));
@@ -266,7 +267,7 @@ async function onboardingAside(ctx: Context, next: () => Promise<void>): Promise
 export function registerOnboardingHandlers(router: Router): void {
   router.use(onboardingAside);
   router.command("start", start);
-  router.flow(FLOW_ONBOARDING, onboardingStep);
+  router.flow(FLOW_ONBOARDING, onboardingStep, { buttons: "onb." });
   // Onboarding buttons pressed outside the flow (old messages, after a restart of the flow).
   router.action("onb.*", async (ctx) => {
     if (ctx.flow.current?.flow === FLOW_ONBOARDING) return onboardingStep(ctx);

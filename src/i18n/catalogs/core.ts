@@ -3,6 +3,9 @@ import type { AreaCatalog } from "../catalog.js";
 
 const core: AreaCatalog = {
   en: {
+    "core.continue_in_dm": "I’ve sent you a direct message: let’s continue there.",
+    "core.open_dm": "Open the conversation",
+    "core.moved_on": "This has moved on: please use the latest message.",
     "core.stale_action": "That button is no longer active. Type /help to see what you can do.",
     "core.not_joined": "Hi! Advo works by invitation. If you have an invitation code, send /start followed by the code, e.g. `/start ABC123`.",
     "core.text_outside_flow": "I didn't catch that. Type /help to see what I can do.",
@@ -22,6 +25,9 @@ const core: AreaCatalog = {
     "core.unknown_command": "I don't know the command /{command}. Type /help to see what I can do.",
   },
   es: {
+    "core.continue_in_dm": "Te he enviado un mensaje directo: sigamos allí.",
+    "core.open_dm": "Abrir la conversación",
+    "core.moved_on": "Esto ya ha avanzado: usa el último mensaje.",
     "core.stale_action": "Ese botón ya no está activo. Escribe /help para ver lo que puedes hacer.",
     "core.not_joined": "¡Hola! Advo funciona por invitación. Si tienes un código, envía /start seguido del código, p. ej. `/start ABC123`.",
     "core.text_outside_flow": "No te he entendido. Escribe /help para ver lo que puedo hacer.",
@@ -41,6 +47,9 @@ const core: AreaCatalog = {
     "core.unknown_command": "No conozco el comando /{command}. Escribe /help para ver lo que puedo hacer.",
   },
   fr: {
+    "core.continue_in_dm": "Je vous ai envoyé un message privé : continuons là-bas.",
+    "core.open_dm": "Ouvrir la conversation",
+    "core.moved_on": "Cette étape est passée : utilisez le dernier message.",
     "core.stale_action": "Ce bouton n'est plus actif. Tapez /help pour voir ce que vous pouvez faire.",
     "core.not_joined": "Bonjour ! Advo fonctionne sur invitation. Si vous avez un code, envoyez /start suivi du code, par ex. `/start ABC123`.",
     "core.text_outside_flow": "Je n'ai pas compris. Tapez /help pour voir ce que je sais faire.",
@@ -60,6 +69,9 @@ const core: AreaCatalog = {
     "core.unknown_command": "Je ne connais pas la commande /{command}. Tapez /help pour voir ce que je sais faire.",
   },
   it: {
+    "core.continue_in_dm": "Ti ho inviato un messaggio diretto: continuiamo lì.",
+    "core.open_dm": "Apri la conversazione",
+    "core.moved_on": "Questo passaggio è superato: usa l’ultimo messaggio.",
     "core.stale_action": "Questo pulsante non è più attivo. Scrivi /help per vedere cosa puoi fare.",
     "core.not_joined": "Ciao! Advo funziona su invito. Se hai un codice, invia /start seguito dal codice, ad es. `/start ABC123`.",
     "core.text_outside_flow": "Non ho capito. Scrivi /help per vedere cosa posso fare.",

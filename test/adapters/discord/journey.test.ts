@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/engine/engine.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
-import { buttonPress, directMessage, slashCommand, type RecordedCall } from "../../fakes/discord.js";
+import { buttonPress, directMessage, slashCommand, type RecordedCall, type StoredDiscordMessage } from "../../fakes/discord.js";
 import { APP, GUILD, startHarness, until, type Harness } from "./harness.js";
 
 const ROLE = "7400000000000000001";
@@ -74,13 +74,19 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     };
     const command = (name: string, where: { channelId: string; guildId?: string }, options: { name: string; value: string }[] = []) =>
       act(() => fake.dispatch("INTERACTION_CREATE", slashCommand(APP, nextId(), ana, where, name, options)));
-    const press = (customId: string) => act(() => fake.dispatch("INTERACTION_CREATE", buttonPress(APP, nextId(), ana, { channelId: dm }, customId)));
-    const type = (text: string) => act(() => fake.dispatch("MESSAGE_CREATE", directMessage(nextId(), ana, dm, text)));
-    const button = (out: Posted[], prefix: string) => {
-      const id = out.flatMap((p) => p.ids).find((i) => i.startsWith(prefix));
-      expect(id, `a ${prefix} button in ${JSON.stringify(out)}`).toBeDefined();
-      return id!;
+    /** Clicks the newest live button whose custom_id (without its step version) starts with `prefix`, on its own message. */
+    const find = (prefix: string) => {
+      for (const message of fake.liveButtons(dm).reverse()) {
+        const id = message.components.flatMap((r) => r.components).find((c) => c.custom_id?.replace(/!\d+(?=:|$)/, "").startsWith(prefix))?.custom_id;
+        if (id) return { id, message };
+      }
+      throw new Error(`no live ${prefix} button in ${JSON.stringify(fake.liveButtons(dm).map((m) => m.components))}`);
     };
+    const click = (b: { id: string; message: StoredDiscordMessage }) =>
+      act(() => fake.dispatch("INTERACTION_CREATE", buttonPress(APP, nextId(), ana, { channelId: dm }, b.id, b.message)));
+    const press = (_customId: string) => click(find(_customId));
+    const type = (text: string) => act(() => fake.dispatch("MESSAGE_CREATE", directMessage(nextId(), ana, dm, text)));
+    const button = (_out: Posted[], prefix: string) => prefix;
 
     // /join in the guild: the onboarding goes to the DM, the guild gets an ephemeral pointer.
     let out = await command("join", { channelId: CHANNEL, guildId: GUILD }, [{ name: "code", value: "DISC24" }]);
@@ -89,17 +95,32 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     const account = await database.db.platformAccount.findFirstOrThrow({ where: { platform: "discord", externalId: ana.id } });
     expect(account.chatId).toBe(dm);
 
+    const consent = find("onb.consent:yes");
     out = await press(button(out, "onb.consent:yes"));
+    // The click answered by editing its own message: the consent buttons are gone from it.
+    expect(fake.messages.get(consent.message.id)).toMatchObject({ components: [], edits: ["update"] });
+    // Clicking that old button again: the polite answer, nothing changes.
+    const before = await database.db.conversation.findUniqueOrThrow({ where: { key: `discord:${dm}` } });
+    out = await click(consent);
+    expect(out.map((p) => p.content)).toEqual(["This has moved on: please use the latest message."]);
+    expect((fake.calls.at(-1)!.body as { flags?: number }).flags! & 64).toBe(64);
+    const after = await database.db.conversation.findUniqueOrThrow({ where: { key: `discord:${dm}` } });
+    expect({ step: after.step, version: after.version }).toEqual({ step: before.step, version: before.version });
     out = await press(button(out, "onb.lang:en"));
     out = await press(button(out, "onb.net:instagram"));
     out = await type("ana.creates");
     expect(out.map((p) => p.content).join("\n")).toContain("ana.creates");
     out = await press(button(out, "onb.handles_done"));
     out = await press(button(out, "onb.region:"));
+    const interest = find("onb.interest:");
     out = await press(button(out, "onb.interest:"));
+    expect(fake.messages.get(interest.message.id)!.edits).toEqual(["update"]);
+    expect(JSON.stringify(fake.messages.get(interest.message.id)!.components)).toContain("✓ ");
     out = await press(button(out, "onb.interests_done"));
     out = await press(button(out, "onb.confirm"));
     expect(out.at(-1)!.content).toContain("**You're in!**");
+    // Every onboarding step is over: no message in the DM still offers a button.
+    expect(fake.liveButtons(dm)).toEqual([]);
     const influencer = await database.db.influencer.findFirstOrThrow({ where: { accounts: { some: { externalId: ana.id } } } });
     expect(influencer.status).toBe("active");
     expect(fake.callsTo("PUT", new RegExp(`^/guilds/${GUILD}/members/${ana.id}/roles/${ROLE}$`)).length).toBe(1);
@@ -108,8 +129,11 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     out = await command("missions", { channelId: dm });
     out = await press(button(out, `mission.view:${mission.id}`));
     expect(out.map((p) => p.content).join("\n")).toContain("Spring drop");
+    const card = find(`mission.accept:${mission.id}`);
     out = await press(button(out, `mission.accept:${mission.id}`));
-    expect(button(out, "submit.start:")).toBe(`submit.start:${mission.id}`);
+    // The card itself becomes the accepted state with its Submit button.
+    expect(fake.messages.get(card.message.id)!.edits).toEqual(["update"]);
+    expect(find("submit.start:")).toMatchObject({ id: `submit.start:${mission.id}`, message: { id: card.message.id } });
 
     // /submit with the link as the option.
     out = await command("submit", { channelId: dm }, [{ name: "link", value: "https://www.instagram.com/p/Cabc123/" }]);

@@ -35,7 +35,7 @@ describe("discord mapper", () => {
 
   it("given a button press then it is an action with the payload after the first colon", () => {
     const event = mapInteraction(buttonPress(APP, "800000000000000003", ana, dm, "mission.accept:12"), at)!;
-    expect(event.payload).toEqual({ type: "action", id: "mission.accept", payload: "12" });
+    expect(event.payload).toEqual({ type: "action", id: "mission.accept", payload: "12", messageId: "1200000000000000001" });
     expect(mapInteraction(buttonPress(APP, "800000000000000004", ana, dm, "advo:form:xyz"), at)).toBeUndefined();
   });
 

@@ -66,7 +66,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
     h = await startHarness(database, () => [textMessage("accepted")]);
     h.fake.dispatch("INTERACTION_CREATE", buttonPress(APP, "8000000000000000003", ana, { channelId: DM }, "mission.accept:12"));
     await until(() => h!.fake.callsTo("POST", /^\/interactions\/8000000000000000003\//).length, "reply");
-    expect(h.events[0]!.payload).toEqual({ type: "action", id: "mission.accept", payload: "12" });
+    expect(h.events[0]!.payload).toEqual({ type: "action", id: "mission.accept", payload: "12", messageId: "1200000000000000001" });
   });
 
   it("given a reply with a form then a modal opens, and its submission reaches the engine as a form with the state", async () => {
@@ -122,23 +122,37 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
     expect(stored?.chatId).toBe(DM);
   });
 
-  it("given the bot starts twice with the same commands then they are registered once; a new guild registers again", async () => {
-    h = await startHarness(database, () => [], { env: { DISCORD_GUILD_ID: GUILD } });
+  it("given the bot starts twice with the same commands then they are registered once, globally; a development guild copy is replaced by global commands and removed", async () => {
+    // Development: a copy in the guild (shows at once), nothing global.
+    h = await startHarness(database, () => [], { env: { DISCORD_GUILD_ID: GUILD, DISCORD_COMMANDS_SCOPE: "guild" } });
     const puts = () => h!.fake.callsTo("PUT", /\/commands$/);
     expect(puts().map((c) => c.path)).toEqual([`/applications/${APP}/guilds/${GUILD}/commands`]);
-    const commands = puts()[0]!.body as { name: string; name_localizations: Record<string, string>; options: { name: string; required: boolean }[] }[];
+    const commands = puts()[0]!.body as { name: string; name_localizations: Record<string, string>; options: { name: string; required: boolean }[]; contexts: number[] }[];
     expect(commands.map((c) => c.name)).toEqual(["join", "missions", "submit", "points", "leaderboard", "rewards", "language", "help", "stop", "resume", "cancel", "accounts", "mydata", "deleteme"]);
     expect(commands[0]!.name_localizations).toEqual({ "es-ES": "unirse", "es-419": "unirse", fr: "rejoindre", it: "unisciti" });
     expect(commands[0]!.options[0]).toMatchObject({ name: "code", required: true });
     const fake = h.fake;
     await h.adapter.stop();
 
-    h = await startHarness(database, () => [], { env: { DISCORD_GUILD_ID: GUILD }, fake });
+    h = await startHarness(database, () => [], { env: { DISCORD_GUILD_ID: GUILD, DISCORD_COMMANDS_SCOPE: "guild" }, fake });
     expect(puts().length).toBe(1);
     await h.adapter.stop();
 
-    h = await startHarness(database, () => [], { fake });
-    expect(puts().map((c) => c.path)).toEqual([`/applications/${APP}/guilds/${GUILD}/commands`, `/applications/${APP}/commands`]);
+    // Production (the default): global commands (usable in DMs), and the stale guild copy emptied.
+    h = await startHarness(database, () => [], { env: { DISCORD_GUILD_ID: GUILD }, fake });
+    expect(puts().map((c) => c.path)).toEqual([
+      `/applications/${APP}/guilds/${GUILD}/commands`,
+      `/applications/${APP}/commands`,
+      `/applications/${APP}/guilds/${GUILD}/commands`,
+    ]);
+    expect(fake.commands.get("global")).toHaveLength(14);
+    expect((fake.commands.get("global")![0] as { contexts: number[] }).contexts).toEqual([0, 1]);
+    expect(fake.commands.get(GUILD)).toEqual([]);
+    await h.adapter.stop();
+
+    // Restarted with the same definitions: nothing registered, nothing removed.
+    h = await startHarness(database, () => [], { env: { DISCORD_GUILD_ID: GUILD }, fake });
+    expect(puts()).toHaveLength(3);
     await h.adapter.stop();
     await fake.close();
     h = undefined;

@@ -62,20 +62,29 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
     expect(influencer.consentAt).not.toBeNull();
   });
 
-  it("given a non-manager then `/advo missions` runs the influencer command, not the manager console", async () => {
+  it("given a non-manager in the DM then `/advo missions` runs the influencer command and answers with a normal DM message, not an ephemeral one", async () => {
+    const before = slack.callsTo("chat.postMessage").length;
     const res = await signedPost(url, formBody(slashCommand("missions", { user: "UINF1", channel: "DINF1" })));
-    const body = JSON.stringify(await res.json());
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(""); // nothing "only visible to you" in the ack
     // the influencer is mid-onboarding: the missions command says so (in French), no refusal
-    expect(body).toContain(JSON.stringify(t("fr", "journey.onboarding.finish_first")).slice(1, -1));
-    expect(body).not.toContain(t("fr", "manage.refused"));
+    const finish = JSON.stringify(t("fr", "journey.onboarding.finish_first")).slice(1, -1);
+    const [answer] = await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF1" && text(c).includes(finish));
+    expect(slack.callsTo("chat.postMessage").slice(before).some((c) => text(c).includes(t("fr", "manage.refused")))).toBe(false);
+    expect(answer).toBeDefined();
+    expect(slack.callsTo("chat.postEphemeral").filter((c) => c.args.channel === "DINF1")).toHaveLength(0);
   });
 
   it("given someone types /start CODE in a public channel then their account and conversation are their DM with the bot, never the channel", async () => {
     const created = await createInvitations(app.deps, OPERATOR, { count: 1 });
     if (!created.ok) throw new Error(created.error);
     const res = await signedPost(url, formBody(slashCommand(created.value[0]!.code, { command: "/start", user: "UINF2", channel: "CGENERAL" })));
-    const body = (await res.json()) as { response_type: string };
+    const body = (await res.json()) as { response_type: string; text: string; blocks: unknown[] };
+    // One short private pointer in the channel, with a way to the DM; the flow goes on in the DM.
     expect(body.response_type).toBe("ephemeral");
+    expect(body.text).toBe(t("en", "core.continue_in_dm"));
+    expect(JSON.stringify(body.blocks)).toContain("app_redirect?channel=DINF2");
+    await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF2" && text(c).includes("onb.consent"));
     const account = await app.database.db.platformAccount.findFirstOrThrow({ where: { platform: "slack", externalId: "UINF2" } });
     expect(account.chatId).toBe("DINF2");
     expect(await app.database.db.conversation.count({ where: { key: "slack:CGENERAL" } })).toBe(0);

@@ -28,12 +28,14 @@ describe("slack transport (Socket Mode)", () => {
     expect(fake.callsTo("apps.connections.open")).toHaveLength(1);
     expect(fake.connectedSockets).toBe(1);
 
-    const ack = (await fake.sendEnvelope("slash_commands", slashCommand("points", { channel: "DINFLUENCER1", user: "UINFLUENCER1" }))) as Record<string, unknown>;
-    expect(ack).toMatchObject({ response_type: "ephemeral" });
-    expect(JSON.stringify(ack.blocks)).toContain("you said command");
+    // A command in the DM: acked over the socket, answered as a normal DM message (not ephemeral).
+    const ack = (await fake.sendEnvelope("slash_commands", slashCommand("points", { channel: "DINFLUENCER1", user: "UINFLUENCER1" }))) as Record<string, unknown> | undefined;
+    expect(JSON.stringify(ack ?? {})).not.toContain("you said");
+    const [answer] = await fake.waitFor("chat.postMessage", (c) => JSON.stringify(c.args).includes("you said command"));
+    expect(answer!.args.channel).toBe("DINFLUENCER1");
 
     await fake.sendEnvelope("events_api", dmEvent("hello", { eventId: "EvSOCK" }), { retry_attempt: 0 });
-    const [post] = await fake.waitFor("chat.postMessage");
+    const [post] = await fake.waitFor("chat.postMessage", (c) => JSON.stringify(c.args).includes("you said text"));
     expect(post!.args.channel).toBe("DINFLUENCER1");
     expect(events.map((e) => [e.id, e.payload.type])).toEqual([[expect.stringMatching(/^slack:cmd:/), "command"], ["slack:EvSOCK", "text"]]);
   });

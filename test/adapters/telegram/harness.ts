@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from "../../../src/logger.js";
 import { HttpServer } from "../../../src/http/server.js";
 import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
 import { TelegramAdapter, WEBHOOK_PATH } from "../../../adapters/telegram/transport.js";
-import { FakeTelegramBotApi } from "../../fakes/telegram-bot-api.js";
+import { FakeTelegramBotApi, type StoredMessage } from "../../fakes/telegram-bot-api.js";
 import type { TestDatabase } from "../../helpers/db.js";
 
 export const SECRET = "s3cret_webhook-token";
@@ -116,6 +116,19 @@ export function groupText(userId: number, chatId: number, text: string, language
       chat: { id: chatId, title: "Ambassadors", type: "supergroup" },
       date: 1764297000,
       text,
+    },
+  };
+}
+
+/** A tap on a button of a message the bot really sent (the fake keeps them). */
+export function tapOn(fake: FakeTelegramBotApi, message: StoredMessage, userId: number, data: string, languageCode = "en"): Record<string, unknown> {
+  return {
+    callback_query: {
+      id: `q${nextMessageId++}`,
+      from: { id: userId, is_bot: false, first_name: "Ana", language_code: languageCode },
+      message: fake.asCallbackMessage(message),
+      chat_instance: "1",
+      data,
     },
   };
 }

@@ -9,7 +9,7 @@ import { testConfig } from "../../../src/config.js";
 import { silentLogger } from "../../../src/logger.js";
 import { awardForSubmission } from "../../../src/services/points.js";
 import { telegramAdapterFor, telegramFactory } from "../../../adapters/telegram/index.js";
-import { FakeTelegramBotApi, type RecordedCall } from "../../fakes/telegram-bot-api.js";
+import { FakeTelegramBotApi, type RecordedCall, type StoredMessage } from "../../fakes/telegram-bot-api.js";
 import { createTestDatabaseUrl, testProviders } from "../../helpers/db.js";
 import { seedInvitation, seedMission } from "../../engine/seed.js";
 import { until } from "./harness.js";
@@ -56,36 +56,56 @@ describe.each(testProviders().flatMap((p) => (["polling", "webhook"] as const).m
 
   const from = { id: USER, is_bot: false, first_name: EVIL_NAME, username: "ana_test", language_code: "es" };
   const text = (t: string) => send({ message: { message_id: updateId, from, chat: { id: USER, type: "private" }, date: 1764297000, text: t } });
-  const tapButton = (data: string) =>
-    send({ callback_query: { id: `q${queryId++}`, from, message: { message_id: 1, chat: { id: USER, type: "private" }, date: 1764297000 }, chat_instance: "1", data } });
+  /** Taps a button on the message that shows it (the fake keeps what the bot sent and edited). */
+  const tapButton = ({ data, message }: { data: string; message: StoredMessage }) =>
+    send({ callback_query: { id: `q${queryId++}`, from, message: fake.asCallbackMessage(message), chat_instance: "1", data } });
 
-  /** The callback_data of the last button sent whose data starts with `prefix`. */
-  function button(sent: RecordedCall[], prefix: string): string {
-    const all = sent.flatMap((c) => ((c.params.reply_markup as Keyboard | undefined)?.inline_keyboard ?? []).flat());
-    const found = all.reverse().find((b) => b.callback_data?.startsWith(prefix));
-    if (!found?.callback_data) throw new Error(`no button ${prefix} in ${JSON.stringify(all.map((b) => b.callback_data))}`);
-    return found.callback_data;
+  /** The newest live button whose data (without its step version) starts with `prefix`, and its message. */
+  function button(_sent: RecordedCall[], prefix: string): { data: string; message: StoredMessage } {
+    for (const message of fake.liveKeyboards(USER).reverse()) {
+      const found = (message.keyboard as Keyboard["inline_keyboard"]).flat().find((b) => b.callback_data?.replace(/!\d+:/, ":").startsWith(prefix));
+      if (found?.callback_data) return { data: found.callback_data, message };
+    }
+    throw new Error(`no live button ${prefix} in ${JSON.stringify(fake.liveKeyboards(USER).map((m) => m.keyboard))}`);
   }
 
   it("given a deep link, button taps and a link then the influencer joins, submits and sees the points", async () => {
     // Deep-link join: t.me/<bot>?start=SPRING24 arrives as "/start SPRING24".
     let sent = await text("/start SPRING24");
     expect(sent.length).toBeGreaterThanOrEqual(3);
-    sent = await tapButton(button(sent, "onb.consent:yes"));
+    const consent = button(sent, "onb.consent:yes");
+    sent = await tapButton(consent);
+    // The consent step is over: its message keeps its text and loses its buttons.
+    expect(fake.message(USER, consent.message.messageId)).toMatchObject({ keyboard: [], edits: [{ method: "editMessageReplyMarkup" }] });
+    // A second tap on that old button (a double tap, another device) changes nothing.
+    const stepBefore = await app.deps.db.conversation.findFirstOrThrow({ where: { key: `telegram:${USER}` } });
+    sent = await tapButton(consent);
+    expect(sent.map((c) => String(c.params.text))).toEqual(["Esto ya ha avanzado: usa el último mensaje."]);
+    expect(await app.deps.db.conversation.findFirstOrThrow({ where: { key: `telegram:${USER}` } })).toMatchObject({ step: stepBefore.step, version: stepBefore.version });
     sent = await tapButton(button(sent, "onb.lang:es"));
     sent = await tapButton(button(sent, "onb.net:instagram"));
     sent = await text("@ana_test");
     sent = await tapButton(button(sent, "onb.handles_done"));
     sent = await tapButton(button(sent, "onb.region:es"));
-    sent = await tapButton(button(sent, "onb.interest:fashion"));
-    expect(JSON.stringify(sent.at(-1)!.params.reply_markup)).toContain("✓ ");
+    const interest = button(sent, "onb.interest:fashion");
+    sent = await tapButton(interest);
+    // A toggle edits its own message in place: no new message.
+    expect(sent).toEqual([]);
+    const edited = fake.message(USER, interest.message.messageId)!;
+    expect(edited.edits.map((e) => e.method)).toEqual(["editMessageText"]);
+    expect(JSON.stringify(edited.keyboard)).toContain("✓ ");
     sent = await tapButton(button(sent, "onb.interests_done"));
     sent = await tapButton(button(sent, "onb.confirm"));
+    // Every onboarding step is over: no message still shows buttons.
+    expect(fake.liveKeyboards(USER)).toEqual([]);
     const influencer = await app.deps.db.influencer.findFirstOrThrow({ include: { accounts: true, handles: true } });
     expect(influencer).toMatchObject({ status: "active", locale: "es", region: "es", accounts: [{ platform: "telegram", externalId: String(USER), chatId: String(USER) }] });
     expect(influencer.handles.map((h) => h.handle)).toEqual(["ana_test"]);
-    // every tap was answered, so no spinner was left turning
+    // every tap was answered, so no spinner was left turning; no edit was refused
     expect(fake.callsTo("answerCallbackQuery")).toHaveLength(queryId - 1);
+    expect(fake.callsTo("editMessageText").length + fake.callsTo("editMessageReplyMarkup").length).toBe(
+      [...fake.messages.values()].reduce((n, m) => n + m.edits.length, 0),
+    );
 
     // Missions: the list, the card (its HTML-laden title rendered inert, no preview), accept.
     sent = await text("/missions");
@@ -94,7 +114,11 @@ describe.each(testProviders().flatMap((p) => (["polling", "webhook"] as const).m
     expect(card.text).toContain("&lt;b&gt;Spring&lt;/b&gt; &lt;a href=\"https://evil.example\"&gt;drop&lt;/a&gt; &amp; more");
     expect(card.text).not.toContain("evil.example\">");
     expect(card.link_preview_options).toEqual({ is_disabled: true });
-    sent = await tapButton(button(sent, "mission.accept:"));
+    const acceptButton = button(sent, "mission.accept:");
+    sent = await tapButton(acceptButton);
+    // The card becomes the accepted state, with the Submit button: edited in place.
+    expect(sent).toEqual([]);
+    expect(fake.message(USER, acceptButton.message.messageId)!.edits).toHaveLength(1);
     sent = await tapButton(button(sent, "submit.start:"));
     sent = await text("https://www.instagram.com/p/C0ffee123/");
     const submission = await app.deps.db.submission.findFirstOrThrow();

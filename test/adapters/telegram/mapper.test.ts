@@ -59,7 +59,9 @@ describe("telegram mapper (recorded Update JSON)", () => {
     const mapped = eventOf("callback_accept");
     expect(mapped.callbackQueryId).toBe("4382019283749283741");
     expect(mapped.event).toMatchObject({ id: "telegram:815372908", conversation: "telegram:7012345678", author: { locale: "it" } });
-    expect(mapped.event.payload).toEqual({ type: "action", id: "mission.accept", payload: "cm3x9k2a10000" });
+    expect(mapped.event.payload).toMatchObject({ type: "action", id: "mission.accept", payload: "cm3x9k2a10000" });
+    // the tapped message: its id travels with the action, its content with the mapping (for edits)
+    expect(mapped.event.payload).toEqual({ type: "action", id: "mission.accept", payload: "cm3x9k2a10000", messageId: String(mapped.source!.messageId) });
   });
 
   it("given a tap with unknown data then it is ignored but still reported for answering", () => {

@@ -64,7 +64,7 @@ describe.each(["polling", "webhook"] as const)("telegram transport (%s)", (mode)
     await h.deliver(tap(USER, USER, "mission.accept:m1", "query-1"));
     await until(() => h!.fake.messagesTo(USER).length, "reply");
     expect(h.fake.callsTo("answerCallbackQuery").map((c) => c.params)).toEqual([{ callback_query_id: "query-1" }]);
-    expect(h.events[0]!.payload).toEqual({ type: "action", id: "mission.accept", payload: "m1" });
+    expect(h.events[0]!.payload).toEqual({ type: "action", id: "mission.accept", payload: "m1", messageId: "900" });
   });
 
   it("given group chats then /leaderboard is answered there, private flows point to the private chat, chatter is ignored", async () => {
