@@ -34,7 +34,8 @@ export const configSchema = z
     NODE_ENV: z.preprocess((v) => v || "development", z.enum(["development", "production", "test"])),
     LOG_LEVEL: z.preprocess((v) => v || "info", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
     PORT: int(3000, 0, 65535),
-    PUBLIC_URL: url("http://localhost:3000"),
+    // default: http://localhost:<PORT> (filled in after parsing, below)
+    PUBLIC_URL: url(),
     BRAND_NAME: withDefault("Advo"),
     DEFAULT_LOCALE: z.preprocess((v) => v || "en", z.enum(LOCALES)),
     DISCLOSURE_TAG: withDefault("#ad"),
@@ -111,7 +112,8 @@ export const configSchema = z
       ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)" });
   });
 
-export type AppConfig = z.infer<typeof configSchema>;
+/** The parsed environment; PUBLIC_URL is always set (default http://localhost:<PORT>). */
+export type AppConfig = z.infer<typeof configSchema> & { PUBLIC_URL: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -122,7 +124,7 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}` };
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = issue.path.join(".") || "(environment)";

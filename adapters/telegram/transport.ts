@@ -9,7 +9,7 @@
 // stays platform-free.
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
-import { Api, Bot, webhookCallback, type Context } from "grammy";
+import { Api, Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import type { Db } from "../../src/db/client.js";
@@ -25,7 +25,9 @@ import { GROUP_COMMANDS, groupRoute, mapUpdate } from "./mapper.js";
 import { renderMessage } from "./render.js";
 import { TelegramSender } from "./sender.js";
 
-export const WEBHOOK_PATH = "/telegram/webhook";
+import { telegramWebhookRoutes, WEBHOOK_PATH } from "./webhook.js";
+
+export { WEBHOOK_PATH };
 /** Edits, channel posts and the rest are ignored anyway: do not even ask for them. */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** The commands shown in Telegram's menu (private chats); descriptions from the telegram catalog. */
@@ -45,7 +47,7 @@ export interface TelegramAdapterDeps {
   log: Logger;
   clock: Clock;
   /** Advo's HTTP server: webhook mode mounts POST /telegram/webhook on it */
-  http?: Pick<HttpServer, "route">;
+  http?: Pick<HttpServer, "mount">;
   /** known bot identity (skips getMe; tests) */
   botInfo?: UserFromGetMe;
   /** events handled at once across chats (polling waits beyond it) */
@@ -138,10 +140,7 @@ export class TelegramAdapter implements ChatAdapter {
   private async startWebhook(): Promise<void> {
     const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secretToken } = this.deps.config;
     if (!this.deps.http || !url || !secretToken) throw new Error("Telegram webhook mode needs the HTTP server, TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET");
-    // A slow engine must not make Telegram redeliver: answer 200 after 9 s and keep working
-    // (a redelivery would be dropped by the engine's de-duplication anyway).
-    const callback = webhookCallback(this.bot, "http", { secretToken, onTimeout: "return", timeoutMilliseconds: 9000 });
-    this.deps.http.route("POST", WEBHOOK_PATH, (req, res) => callback(req, res));
+    this.deps.http.mount(telegramWebhookRoutes(this.bot, secretToken));
     await this.bot.api.setWebhook(url, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });
     this.log.info({ path: WEBHOOK_PATH }, "telegram webhook registered");
   }

@@ -44,6 +44,7 @@ describe.each(testProviders())("points, rewards and data on %s", (provider) => {
   it("given equal points then the leaderboard ranks whoever reached the total first higher, and shows the user's own rank", async () => {
     const cycle = await currentCycle(deps.db, deps.clock);
     await deps.db.ledgerEntry.deleteMany({ where: { cycleId: cycle.id } });
+    await deps.db.cycleScore.deleteMany({ where: { cycleId: cycle.id } }); // the live standings of those entries
     const a = await seedMember(deps, "lb-a");
     const b = await seedMember(deps, "lb-b");
     const c = await seedMember(deps, "lb-c");

@@ -55,7 +55,7 @@ export async function startHarness(
   let webhookUrl: string | undefined;
   const env: Record<string, string> = { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_MODE: mode, ...options.env };
   if (mode === "webhook") {
-    http = new HttpServer(silentLogger);
+    http = new HttpServer(options.log ?? silentLogger);
     const port = await http.listen(0, "127.0.0.1");
     webhookUrl = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
     Object.assign(env, { TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_WEBHOOK_SECRET: SECRET });
