@@ -23,6 +23,8 @@ interface Options {
   includePaused?: boolean;
   /** statuses to include; default active only */
   statuses?: string[];
+  /** only people with a handle on one of these networks (a mission's networks); empty = anyone */
+  networks?: string[];
 }
 
 /** Active, unpaused influencers matching the segment, one reachable account each. */
@@ -41,6 +43,8 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
       status: { in: options.statuses ?? ["active"] },
       ...(options.includePaused ? {} : { messagesPaused: false }),
       deletedAt: null,
+      // In the same query (an EXISTS), not per recipient: who can post on the mission's networks.
+      ...(options.networks?.length ? { handles: { some: { network: { in: [...new Set(options.networks.map((n) => n.trim().toLowerCase()))] } } } } : {}),
     },
     select: {
       id: true,

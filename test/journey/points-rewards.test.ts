@@ -112,8 +112,11 @@ describe.each(testProviders())("points, rewards and data on %s", (provider) => {
     await user.command("/resume");
     expect((await deps.db.influencer.findUniqueOrThrow({ where: { id: inf.id } })).messagesPaused).toBe(false);
     await user.command("/mydata");
-    expect(user.lastText()).toContain('"handle": "dora.d"');
-    expect(user.lastText()).toContain('"amount": 30');
+    expect(user.lastText()).toContain("Social accounts: Instagram @dora.d");
+    expect(user.lastText()).toContain("Points now: 30");
+    const file = user.last.find((r) => r.message.attachment)?.message.attachment;
+    expect(file).toMatchObject({ filename: "advo-my-data.json", mimeType: "application/json" });
+    expect(JSON.parse(file!.content)).toMatchObject({ handles: [{ network: "instagram", handle: "dora.d" }], ledger: [{ amount: 30 }] });
     await user.command("/deleteme");
     await user.press("privacy.keep");
     expect(await deps.db.socialHandle.count({ where: { influencerId: inf.id } })).toBe(1);
