@@ -9,6 +9,7 @@ import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from "d
 import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
 import type { Clock } from "../../src/clock.js";
+import { isTransientNetworkCode, networkErrorCode } from "../../src/delivery/network-error.js";
 import { markUnreachable, rememberChat } from "../../src/services/accounts.js";
 import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
 import { renderMessage, type MessageBody } from "./render.js";
@@ -126,7 +127,7 @@ export class DiscordSender {
         this.deps.log.info({ code, marked }, "discord recipient unreachable; will not retry");
         return { status: "unreachable", reason };
       }
-      if (err.status >= 500) return { status: "retry", afterSeconds: 30, error: `discord ${err.status}` };
+      if (err.status >= 500) return { status: "retry", afterSeconds: 30, error: `discord ${err.status} ${code}: ${err.message}`.slice(0, 300) };
       return { status: "failed", error: `discord ${err.status} ${code}: ${err.message}`.slice(0, 300) };
     }
     if (err instanceof HTTPError) {
@@ -134,7 +135,9 @@ export class DiscordSender {
         ? { status: "retry", afterSeconds: 30, error: `discord http ${err.status}` }
         : { status: "failed", error: `discord http ${err.status}` };
     }
-    // Network errors and timeouts: transient.
-    return { status: "retry", afterSeconds: 30, error: err instanceof Error ? err.message.slice(0, 300) : String(err) };
+    // Network errors and timeouts: transient, with the socket-level code (never just "network").
+    const code = networkErrorCode(err);
+    this.deps.log.warn({ code: code ?? "unknown" }, "discord send failed on the network");
+    return { status: "retry", afterSeconds: 30, error: `discord network ${code ?? "error"}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300), transient: isTransientNetworkCode(code) };
   }
 }

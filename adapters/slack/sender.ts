@@ -2,6 +2,7 @@
 // wait out rate limits itself: a 429 becomes `retry` with Slack's Retry-After, so the dispatcher
 // reschedules the row instead of blocking a worker for minutes.
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from "@slack/web-api";
+import { isTransientNetworkCode, networkErrorCode } from "../../src/delivery/network-error.js";
 import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
 import { renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
 
@@ -24,7 +25,11 @@ export function classifySlackError(err: unknown): SendResult {
   if (err instanceof WebAPIHTTPError) {
     return err.statusCode >= 500 ? { status: "retry", afterSeconds: 30, error: `http_${err.statusCode}` } : { status: "failed", error: `http_${err.statusCode}` };
   }
-  if (err instanceof WebAPIRequestError) return { status: "retry", afterSeconds: 30, error: "network" };
+  if (err instanceof WebAPIRequestError) {
+    // The socket-level code (ECONNRESET, ECONNREFUSED, ETIMEDOUT …), never just "network".
+    const code = networkErrorCode(err);
+    return { status: "retry", afterSeconds: 30, error: `slack network ${code ?? "error"}: ${err.original?.message ?? err.message}`.slice(0, 300), transient: isTransientNetworkCode(code) };
+  }
   return { status: "failed", error: err instanceof Error ? err.message.slice(0, 200) : "unknown" };
 }
 

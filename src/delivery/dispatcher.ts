@@ -156,8 +156,14 @@ export class Dispatcher {
       const ids = [...pending.map((p) => p.row.id), ...inFlight.values()];
       const mine = await store.renewLease(db, owner, ids, leaseUntil());
       if (mine.size === ids.length) return;
-      for (let i = pending.length - 1; i >= 0; i--) if (!mine.has(pending[i]!.row.id)) pending.splice(i, 1);
-      this.deps.log.warn({ platform, owner, lost: ids.length - mine.size }, "outbox rows taken over by another instance after this one's lease lapsed; not sending them");
+      // An in-flight row may just have been recorded by us (sent, requeued): only waiting rows count.
+      let lost = 0;
+      for (let i = pending.length - 1; i >= 0; i--) {
+        if (mine.has(pending[i]!.row.id)) continue;
+        pending.splice(i, 1);
+        lost++;
+      }
+      if (lost) this.deps.log.warn({ platform, owner, lost }, "outbox rows taken over by another instance after this one's lease lapsed; not sending them");
     };
     // A send can outlast the lease (a slow API): a wall-clock heartbeat keeps the batch's lease
     // alive while this process is alive, so only a dead instance's rows are ever taken over.

@@ -19,7 +19,12 @@ export function networkErrorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Socket-level failures that a fresh connection usually fixes at once (a stale keep-alive socket). */
+/**
+ * Socket-level failures that a fresh connection usually fixes at once (a stale keep-alive socket
+ * reset, a refused or timed-out connect). A timeout waiting for the ANSWER is not one of them: the
+ * platform may have taken the message and be slow — retrying at once would risk a duplicate, so
+ * that keeps the normal backoff.
+ */
 export function isTransientNetworkCode(code: string | undefined): boolean {
-  return code === undefined || /^(ECONNRESET|EPIPE|ECONNABORTED|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CLOSED|UND_ERR_CONNECT_TIMEOUT)$/.test(code);
+  return code !== undefined && /^(ECONNRESET|EPIPE|ECONNREFUSED|EAI_AGAIN|UND_ERR_SOCKET|UND_ERR_CLOSED|UND_ERR_CONNECT_TIMEOUT)$/.test(code);
 }

@@ -66,7 +66,8 @@ export interface MissionFormContext {
 
 /** Validates raw values; returns every field error at once (not just the first). */
 export function parseMissionForm(values: unknown, ctx: MissionFormContext): { ok: true; value: MissionForm } | { ok: false; errors: FieldError[] } {
-  const input = values && typeof values === "object" ? values : {};
+  // Anything but a plain object (an array, a string) is a form with every field missing.
+  const input = values && typeof values === "object" && !Array.isArray(values) ? values : {};
   const r = missionFormSchema.safeParse(input);
   const errors: FieldError[] = [];
   if (!r.success) {

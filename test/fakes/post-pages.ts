@@ -1,6 +1,7 @@
 // Fake social networks over real HTTP on 127.0.0.1: oEmbed endpoints for YouTube, TikTok and X
 // (GET /oembed/<network>?url=<post url>) and post pages (GET /page/<anything>), plus the nasty
-// cases a fetcher must survive: redirects, a server that never answers, an endless body.
+// cases a fetcher must survive: redirects, a server that never answers, an endless body, a body
+// that trickles forever.
 // Every request is recorded so tests can prove what was (and was not) fetched.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -51,6 +52,14 @@ export class FakePostPages {
       };
       res.on("error", () => {});
       pump();
+      return;
+    }
+    if (url.pathname === "/trickle") {
+      // A few bytes every 50 ms, forever: under any byte cap, so only the overall deadline stops it.
+      res.writeHead(200, { "content-type": "text/html" });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write("<p>.</p>")), 50);
+      res.on("close", () => clearInterval(timer));
+      res.on("error", () => {});
       return;
     }
     if (url.pathname === "/big-declared") return send({ status: 200, body: "y".repeat(64 * 1024), headers: { "content-length": String(64 * 1024) } });

@@ -1,7 +1,7 @@
-// A real pino logger whose JSON lines are kept, so a test can assert what was logged (the error
-// code of a fault, a warning instead of an error).
-import { Writable } from "node:stream";
-import { createLogger, type Logger } from "../../src/logger.js";
+// capturingLogger (test/helpers/log.ts) plus a look-up by message, so a test can assert what was
+// logged for a fault (its error code, a warning rather than an error).
+import type { Logger } from "../../src/logger.js";
+import { capturingLogger } from "./log.js";
 
 export interface LogLine {
   level: number;
@@ -10,7 +10,7 @@ export interface LogLine {
 }
 
 export function captureLog(level = "info"): { log: Logger; lines: LogLine[]; find(msg: string | RegExp): LogLine[] } {
-  const lines: LogLine[] = [];
-  const log = createLogger(level, new Writable({ write: (c, _e, cb) => (lines.push(JSON.parse(String(c)) as LogLine), cb()) }));
-  return { log, lines, find: (msg) => lines.filter((l) => (typeof msg === "string" ? l.msg.includes(msg) : msg.test(l.msg))) };
+  const captured = capturingLogger(level);
+  const lines = captured.lines as LogLine[];
+  return { log: captured.log, lines, find: (msg) => lines.filter((l) => (typeof msg === "string" ? l.msg.includes(msg) : msg.test(l.msg))) };
 }

@@ -72,6 +72,14 @@ describe("SSRF forms", () => {
     expect(fake.requests.map((r) => r.path)).toEqual([`/redirect?to=${encodeURIComponent(to)}`]);
   });
 
+  it("given a page that trickles bytes forever (under the size cap), then the overall deadline ends it", async () => {
+    const started = Date.now();
+    const res = await fetcher({ timeoutMs: 600, maxBytes: 10_000_000, allowHosts: ["127.0.0.1"] }).get(`${fake.base}/trickle`);
+    expect(res).toMatchObject({ ok: false, code: "fetch.timeout" });
+    // bounded by the deadline, not by the stream (generous: a loaded machine)
+    expect(Date.now() - started).toBeLessThan(600 * 20);
+  });
+
   it("given a name resolving to a public address then the policy lets it through to the connection (control)", async () => {
     // The name is allowed by the policy; the connection then fails or times out, but not as forbidden.
     const res = await fetcher({ timeoutMs: 300, resolve: fakeDns({ "public.test": ["203.0.114.1"] }) }).get("http://public.test:9/");
