@@ -14,6 +14,18 @@ import notices from "./catalogs/notices.js";
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
+/** Every message id, derived from the English catalogs (the reference language). */
+export type MessageId =
+  | keyof typeof core.en
+  | keyof typeof discord.en
+  | keyof typeof manage.en
+  | keyof typeof jobs.en
+  | keyof typeof telegram.en
+  | keyof typeof links.en
+  | keyof typeof journey.en
+  | keyof typeof verify.en
+  | keyof typeof notices.en;
+
 const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices];
 
 function merge(locale: Locale): Catalog {

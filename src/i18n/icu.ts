@@ -34,6 +34,8 @@ interface Compiled {
   literal: Set<string>;
   /** every argument name the message uses */
   names: Set<string>;
+  /** the output of a message without arguments, formatted once */
+  constant?: string;
 }
 
 const SENTINEL_BASE = 0xe000; // Unicode private-use area: never in a catalog, never shown
@@ -84,11 +86,17 @@ export interface Formatted {
   restore: (piece: string) => string;
 }
 
+const identity = (piece: string) => piece;
+
 /** Formats a template. A missing plain argument stays visible as `{name}` (the catalog test
  * guarantees none is missing); a missing plural/select argument is a programming error. */
 export function formatMessage(reader: Reader, key: string, template: string, params: Params): Formatted {
   const timeZone = reader.timeZone || "UTC";
   const compiled = compile(reader.locale, key, template, timeZone);
+  if (compiled.names.size === 0) {
+    compiled.constant ??= String(compiled.format.format());
+    return { text: compiled.constant, restore: identity };
+  }
   const values: Record<string, string | number | Date> = {};
   const literals: string[] = [];
   for (const name of compiled.names) {
@@ -101,7 +109,7 @@ export function formatMessage(reader: Reader, key: string, template: string, par
     }
   }
   const text = String(compiled.format.format(values));
-  if (literals.length === 0) return { text, restore: (piece) => piece };
+  if (literals.length === 0) return { text, restore: identity };
   return { text, restore: (piece) => piece.replace(SENTINELS, (c) => literals[c.charCodeAt(0) - SENTINEL_BASE] ?? c) };
 }
 

@@ -5,7 +5,7 @@
 // inserted as literal text (see icu.ts), so user-supplied values can never inject markup.
 import { LOCALES, type Locale } from "../config.js";
 import type { Block, Inline } from "../engine/message.js";
-import { catalogs } from "./catalog.js";
+import { catalogs, type MessageId } from "./catalog.js";
 import { argumentNames, formatMessage, type Params, type Reader } from "./icu.js";
 
 export type { Params, ParamValue, Reader } from "./icu.js";
@@ -26,6 +26,15 @@ export function pickLocale(chosen: string | null | undefined, platformHint: stri
   return normalizeLocale(chosen) ?? normalizeLocale(platformHint) ?? fallback;
 }
 
+/**
+ * A literal message id must exist in the English catalog (a typo is a compile error); a computed
+ * id (a `string`, or a template type such as `network.${string}`) is checked at run time and by
+ * the catalog tests, so callers that build ids keep compiling.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type CheckedKey<K extends string> = K extends MessageId ? K : {} extends Record<K, 1> ? K : MessageId;
+export type { MessageId };
+
 function template(locale: Locale, key: string): string {
   const text = catalogs[locale][key] ?? catalogs.en[key];
   if (text === undefined) throw new Error(`missing message id "${key}"`);
@@ -42,7 +51,7 @@ function format(who: Locale | Reader, key: string, params: Params) {
 }
 
 /** Plain text (markup removed): for button labels, notifications, logs. */
-export function t(who: Locale | Reader, key: string, params: Params = {}): string {
+export function t<K extends string>(who: Locale | Reader, key: CheckedKey<K>, params: Params = {}): string {
   const { text, restore } = format(who, key, params);
   return restore(text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/`(.+?)`/g, "$1"));
 }
@@ -63,7 +72,7 @@ function inlines(line: string, restore: (piece: string) => string): Inline[] {
 }
 
 /** Rich blocks for a message id. */
-export function tb(who: Locale | Reader, key: string, params: Params = {}): Block[] {
+export function tb<K extends string>(who: Locale | Reader, key: CheckedKey<K>, params: Params = {}): Block[] {
   const { text, restore } = format(who, key, params);
   const blocks: Block[] = [];
   for (const chunk of text.split(/\n\s*\n/)) {

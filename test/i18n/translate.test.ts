@@ -53,3 +53,12 @@ describe("ICU translation layer", () => {
     expect(render("en", "Hello {name}", {})).toBe("Hello {name}");
   });
 });
+
+describe("typed message ids", () => {
+  it("given a literal id not in the English catalog then it does not compile", () => {
+    const computed: string = "core.unknown_command";
+    // @ts-expect-error: a typo in a literal id is a compile error (npm run typecheck)
+    expect(() => t("en", "core.unknown_commandd")).toThrow(/missing message id/);
+    expect(t("en", computed, { command: "x" })).toContain("/x");
+  });
+});

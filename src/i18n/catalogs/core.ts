@@ -1,7 +1,7 @@
 // Messages of the engine itself: errors, help, language.
 import type { AreaCatalog } from "../catalog.js";
 
-const core: AreaCatalog = {
+const core = {
   en: {
     "core.stale_action": "That button is no longer active. Type /help to see what you can do.",
     "core.not_joined": "Hi! Advo works by invitation. If you have an invitation code, send /start followed by the code, e.g. `/start ABC123`.",
@@ -78,6 +78,6 @@ const core: AreaCatalog = {
     "core.error.generic": "Spiacenti, qualcosa è andato storto da parte nostra. Riprova tra un momento.",
     "core.unknown_command": "Non conosco il comando /{command}. Scrivi /help per vedere cosa posso fare.",
   },
-};
+} satisfies AreaCatalog;
 
 export default core;

@@ -2,7 +2,7 @@
 // few messages the Discord adapter writes itself. Command names: lower case, no spaces, ≤ 32.
 import type { AreaCatalog } from "../catalog.js";
 
-const discord: AreaCatalog = {
+const discord = {
   en: {
     "discord.cmd.join.name": "join",
     "discord.cmd.join.description": "Join the program with your invitation code",
@@ -147,6 +147,6 @@ const discord: AreaCatalog = {
     "discord.form.open": "Apri il modulo",
     "discord.form.expired": "Questo modulo è scaduto. Ricomincia, per favore.",
   },
-};
+} satisfies AreaCatalog;
 
 export default discord;

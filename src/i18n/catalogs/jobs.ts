@@ -2,7 +2,7 @@
 // outcomes and manager notices from verification.
 import type { AreaCatalog } from "../catalog.js";
 
-const jobs: AreaCatalog = {
+const jobs = {
   en: {
     "jobs.reminder.deadline48": "Reminder: the mission **{title}** closes in 2 days ({deadline}). Send us the link to your post once it is live.",
     "jobs.reminder.deadline6": "Last call: the mission **{title}** closes in 6 hours ({deadline}). Send us the link to your post before then.",
@@ -79,6 +79,6 @@ const jobs: AreaCatalog = {
     "jobs.verify.in_review": "Il team sta controllando il tuo post per **{title}**. Ti faremo sapere.",
     "jobs.recheck.removed": "Post rimosso: l'invio n. {id} per **{title}** ({url}) non è più online. Punti: {policy}.",
   },
-};
+} satisfies AreaCatalog;
 
 export default jobs;

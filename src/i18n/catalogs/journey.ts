@@ -2,7 +2,7 @@
 // src/domain/program-content.ts), missions, submissions, points, leaderboard, rewards, data.
 import type { AreaCatalog } from "../catalog.js";
 
-const journey: AreaCatalog = {
+const journey = {
   en: {
     "journey.join.unknown_code": "I don't know that invitation code. Check it and send /start followed by the code again.",
     "journey.join.expired_code": "This invitation has expired. Ask the person who invited you for a new one.",
@@ -507,6 +507,6 @@ const journey: AreaCatalog = {
     "journey.deleteme.done": "I tuoi dati personali sono stati cancellati. Arrivederci e grazie!",
     "journey.deleteme.kept": "Non è stato cancellato nulla.",
   },
-};
+} satisfies AreaCatalog;
 
 export default journey;

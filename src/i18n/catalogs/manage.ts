@@ -2,7 +2,7 @@
 // manager actions (rejections, redemptions, cycle results, mission changes).
 import type { AreaCatalog } from "../catalog.js";
 
-const manage: AreaCatalog = {
+const manage = {
   en: {
     "manage.tracking.invalid": "That tracking link is not valid (check {field}).",
     "manage.form.mission_new_title": "New mission",
@@ -471,6 +471,6 @@ const manage: AreaCatalog = {
     "manage.broadcast.invalid": "Questo messaggio di massa non è valido (controlla {field}).",
     "manage.broadcast.not_found": "Il messaggio di massa {id} è già stato inviato o annullato.",
   },
-};
+} satisfies AreaCatalog;
 
 export default manage;

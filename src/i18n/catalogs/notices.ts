@@ -1,7 +1,7 @@
 // Notices to the managers' channel (redemptions, cycle close, daily digest).
 import type { AreaCatalog } from "../catalog.js";
 
-const notices: AreaCatalog = {
+const notices = {
   en: {
     "notice.redemption": "**New redemption #{id}**: {reward} ({cost} points) for {influencer} (influencer {influencerId}). Fulfil it or cancel it (cancelling refunds the points).",
     "notice.cycle_closed": "**Cycle {cycle} closed.** {participants} participants, {bonuses} bonus points paid, {expired} points expired, {rolledOver} rolled over. Cycle {next} is open.",
@@ -22,6 +22,6 @@ const notices: AreaCatalog = {
     "notice.cycle_closed": "**Ciclo {cycle} chiuso.** {participants} partecipanti, {bonuses} punti bonus pagati, {expired} punti scaduti, {rolledOver} riportati. Il ciclo {next} è aperto.",
     "notice.digest": "**Lavoro in sospeso oggi**\n- contenuti da revisionare: {review}\n- riscatti da evadere: {redemptions}\n- messaggi non riusciti nell'ultimo giorno: {failed}\nScrivi `/advo review` o `/advo redemptions`.",
   },
-};
+} satisfies AreaCatalog;
 
 export default notices;

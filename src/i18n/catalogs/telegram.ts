@@ -2,7 +2,7 @@
 // Telegram allows only a–z, 0–9 and _), and the few messages the Telegram adapter writes itself.
 import type { AreaCatalog } from "../catalog.js";
 
-const telegram: AreaCatalog = {
+const telegram = {
   en: {
     "telegram.cmd.start": "Join the program or continue where you left off",
     "telegram.cmd.missions": "See the missions open to you",
@@ -75,6 +75,6 @@ const telegram: AreaCatalog = {
     "telegram.group.private_only_short": "Funziona in una chat privata con me: {link}",
     "telegram.group.open_private": "Apri una chat privata",
   },
-};
+} satisfies AreaCatalog;
 
 export default telegram;
