@@ -46,3 +46,28 @@ export function formatDateTime(date: Date, reader: DateReader): string {
 export function formatDate(date: Date, reader: DateReader): string {
   return formatter(reader, false).format(date);
 }
+
+const deadlineFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A deadline with its zone, so nobody misreads it: "3 dic 2026, 14:30 CET". */
+export function formatDeadline(date: Date, reader: DateReader): string {
+  const timeZone = isTimeZone(reader.timeZone) ? reader.timeZone : "UTC";
+  const id = `${reader.locale} ${timeZone}`;
+  let f = deadlineFormatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(reader.locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone });
+    deadlineFormatters.set(id, f);
+  }
+  return f.format(date);
+}
+
+/** The first valid zone of the candidates (the person's own, a platform hint, the program's JOBS_TZ), else UTC. */
+export function zoneOf(...candidates: (string | null | undefined)[]): string {
+  return candidates.find((zone): zone is string => isTimeZone(zone)) ?? "UTC";
+}
+
+/** A Date as an outbox message param: JSON keeps it as { $date }, the outbox renderer turns it
+ * back into a Date shown in the recipient's locale and zone at send time. */
+export function dateParam(date: Date): { $date: string } {
+  return { $date: date.toISOString() };
+}

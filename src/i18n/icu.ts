@@ -7,7 +7,7 @@
 // by Intl (digits, words, separators) and carries no markup characters of ours.
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../config.js";
-import { formatDateTime } from "./dates.js";
+import { formatDeadline } from "./dates.js";
 
 export type ParamValue = string | number | Date;
 export type Params = Record<string, ParamValue>;
@@ -102,7 +102,7 @@ export function formatMessage(reader: Reader, key: string, template: string, par
   for (const name of compiled.names) {
     const value = params[name];
     if (compiled.literal.has(name)) {
-      literals.push(value === undefined ? `{${name}}` : value instanceof Date ? formatDateTime(value, reader) : String(value));
+      literals.push(value === undefined ? `{${name}}` : value instanceof Date ? formatDeadline(value, reader) : String(value));
       values[name] = String.fromCharCode(SENTINEL_BASE + literals.length - 1);
     } else if (value !== undefined) {
       values[name] = value;

@@ -25,6 +25,8 @@ export class FakeSlackWebApi {
   members: string[] = [];
   /** users.info locale per user id (default en-US) */
   readonly userLocales = new Map<string, string>();
+  /** users.info tz per user id (Slack always sends one; default America/Los_Angeles, as for new workspaces) */
+  readonly userTimeZones = new Map<string, string>();
   /** messages posted, by `${channel}:${ts}`, updated by chat.update */
   readonly messages = new Map<string, Record<string, unknown>>();
   private readonly failures = new Map<string, SlackFailure[]>();
@@ -171,7 +173,7 @@ export class FakeSlackWebApi {
         return { ok: true, members: page, response_metadata: { next_cursor: next } };
       }
       case "users.info":
-        return { ok: true, user: { id: args.user, locale: this.userLocales.get(String(args.user)) ?? "en-US", name: "someone" } };
+        return { ok: true, user: { id: args.user, locale: this.userLocales.get(String(args.user)) ?? "en-US", tz: this.userTimeZones.get(String(args.user)) ?? "America/Los_Angeles", name: "someone" } };
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       default:

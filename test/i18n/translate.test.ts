@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "../../src/i18n/dates.js";
+import { formatDeadline } from "../../src/i18n/dates.js";
 import { formatMessage } from "../../src/i18n/icu.js";
 import { t, tb } from "../../src/i18n/translate.js";
 
@@ -43,8 +43,8 @@ describe("ICU translation layer", () => {
 
   it("given a Date then it is formatted in the reader's locale and time zone", () => {
     const when = new Date("2026-03-29T00:30:00Z");
-    expect(render("es", "Cierra {when}", { when }, "Europe/Madrid")).toBe(`Cierra ${formatDateTime(when, { locale: "es", timeZone: "Europe/Madrid" })}`);
-    expect(render("es", "Cierra {when}", { when }, "Europe/Madrid")).toContain("1:30");
+    expect(render("es", "Cierra {when}", { when }, "Europe/Madrid")).toBe(`Cierra ${formatDeadline(when, { locale: "es", timeZone: "Europe/Madrid" })}`);
+    expect(render("es", "Cierra {when}", { when }, "Europe/Madrid")).toContain("01:30 CET");
     expect(render("en", "Due {when, date, long}", { when }, "America/New_York")).toBe("Due March 28, 2026");
     expect(render("en", "Due {when, date, long}", { when }, "Asia/Tokyo")).toBe("Due March 29, 2026");
   });
@@ -60,5 +60,21 @@ describe("typed message ids", () => {
     // @ts-expect-error: a typo in a literal id is a compile error (npm run typecheck)
     expect(() => t("en", "core.unknown_commandd")).toThrow(/missing message id/);
     expect(t("en", computed, { command: "x" })).toContain("/x");
+  });
+});
+
+describe("amounts and names in the catalogs", () => {
+  it("given point amounts then every language carries the unit in the right plural form", () => {
+    expect(t("es", "journey.leaderboard.points", { points: 1 })).toBe("1 punto");
+    expect(t("es", "journey.leaderboard.points", { points: 70 })).toBe("70 puntos");
+    expect(t("fr", "journey.leaderboard.points", { points: 0 })).toBe("0 point");
+    expect(t("it", "journey.leaderboard.points", { points: 1000 })).toBe("1000 punti");
+    expect(t("en", "jobs.verify.verified", { title: "T", points: 1 })).toBe("Your post for T is verified: +1 point!");
+    expect(t("es", "manage.stats.mission", { id: 1, title: "T", status: "published", offered: 1, accepted: 1, submitted: 1, verified: 1, rejected: 0, paid: 1, clicks: 1 })).toContain("1 punto pagado, 1 clic");
+  });
+
+  it("given network ids then they are shown as the brands spell them", async () => {
+    const { networkName } = await import("../../src/i18n/networks.js");
+    expect(["tiktok", "youtube", "instagram", "x", "linkedin", "twitch", "facebook"].map(networkName)).toEqual(["TikTok", "YouTube", "Instagram", "X", "LinkedIn", "Twitch", "Facebook"]);
   });
 });

@@ -94,7 +94,7 @@ describe("scripted console session (sqlite)", () => {
     const second = await session(["/points", "/rewards", "1", "1"]);
     expect(second.code, second.err).toBe(0);
     expect(second.out).toMatch(/Este ciclo \([^)]+\): 150/);
-    expect(second.out).toContain("*Bolso* — 100 pts · quedan 5");
+    expect(second.out).toContain("*Bolso* — 100 puntos · quedan 5");
     expect(second.out).toContain("¿Canjear *Bolso* por 100 puntos?");
     expect(second.out).toContain("Puntos restantes: 50");
     const redemption = await database.db.redemption.findFirstOrThrow();
