@@ -76,7 +76,7 @@ describe("scripted console session (sqlite)", () => {
       "https://www.instagram.com/p/CxYz123abc/",
     ]);
     expect(first.code, first.err).toBe(0);
-    expect(first.out).toContain("¡Bienvenido a Lumen!");
+    expect(first.out).toContain("¡Te damos la bienvenida a Lumen!");
     expect(first.out).toContain("#ad");
     expect(first.out).toContain("Añadida: Instagram @sofia.viajes");
     expect(first.out).toMatch(/Intereses: (Moda, Viajes|Viajes, Moda)/);
