@@ -71,6 +71,19 @@ describe("message catalogs", () => {
     expect(problems).toEqual([]);
   });
 
+  it.each(LOCALES)("given every %s message then the fast formatter gives exactly what intl-messageformat gives", (locale) => {
+    const different: string[] = [];
+    for (const [key, template] of Object.entries(catalogs[locale])) {
+      for (const params of samples(template)) {
+        const reader = { locale, timeZone: "America/New_York" };
+        const fast = formatMessage(reader, key, template, params);
+        const library = formatMessage(reader, key, template, params, { viaLibrary: true });
+        if (fast.restore(fast.text) !== library.restore(library.text)) different.push(`${key}: ${fast.restore(fast.text)} ≠ ${library.restore(library.text)}`);
+      }
+    }
+    expect(different).toEqual([]);
+  });
+
   it.each(LOCALES.filter((l): l is Exclude<Locale, "en"> => l !== "en"))("given the %s catalog then no English word leaked into it", (locale) => {
     const leaks: string[] = [];
     for (const [key, template] of Object.entries(catalogs[locale])) {
