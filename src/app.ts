@@ -10,6 +10,9 @@ import { migrateDatabase } from "./db/migrate.js";
 import { HttpServer } from "./http/server.js";
 import { healthRoutes } from "./http/health.js";
 import { trackingRoutes } from "./http/tracking.js";
+import { observabilityRoutes, type ReadinessCheck } from "./http/observability.js";
+import { Metrics } from "./metrics.js";
+import { observeHandler } from "./metrics-hooks.js";
 import { recentJobRuns } from "./jobs/job-runs.js";
 import { outboxSummary } from "./delivery/progress.js";
 import type { Deps } from "./services/deps.js";
@@ -20,6 +23,8 @@ export interface Component {
   name: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** for /readyz once started: can it reach its platform? (platforms implement it) */
+  ready?(): Promise<boolean>;
 }
 
 /** Creates the platform/job components once the core is up (adapters, scheduler, dispatcher). */
@@ -34,6 +39,8 @@ export interface AppCore {
   http: HttpServer;
   /** the conversation engine every adapter hands its events to (engine.handle is the EventHandler) */
   engine: Engine;
+  /** this app's Prometheus registry (GET /metrics) */
+  metrics: Metrics;
 }
 
 export interface RunningApp extends AppCore {
@@ -51,23 +58,34 @@ export async function startApp(
   const applied = await migrateDatabase(config.DATABASE_URL, (m) => log.debug({ engine: m }, "schema engine"));
   if (applied.length) log.info({ applied }, "migrations applied");
   const database = await openDatabase(config.DATABASE_URL);
-  const deps: Deps = { db: database.db, clock, log, config };
+  const metrics = new Metrics({ db: database.db });
+  const deps: Deps = { db: database.db, clock, log, config, metrics };
 
   // HTTP routes: one Hono sub-app per area, each mounted with one line (see src/http/server.ts).
   const http = new HttpServer(log);
   // /healthz also shows the latest run of each job and the outbox backlog (issue 8).
   http.mount(healthRoutes(database, { jobs: async () => ({ latest: await recentJobRuns(database.db) }), outbox: () => outboxSummary(database.db) }));
   http.mount(trackingRoutes(deps)); // GET /t/<code>: tracking-link redirects (program management)
-  const engine = createEngine(deps);
-  const core: AppCore = { config, log, clock, database, deps, http, engine };
+  const created = createEngine(deps);
+  // every adapter hands its events to engine.handle: counted and timed here (src/metrics-hooks.ts)
+  const engine: Engine = { ...created, handle: observeHandler(created.handle, metrics) };
+  const core: AppCore = { config, log, clock, database, deps, http, engine, metrics };
 
   const components: Component[] = [];
   for (const factory of factories) components.push(...(await factory(core)));
+  const started: Component[] = [];
+  let serving = false; // true between a complete start and the beginning of stop
+  // GET /metrics and GET /readyz (database + each started platform)
+  const readiness = (): ReadinessCheck[] => [
+    { name: "started", check: async () => serving },
+    { name: "database", check: () => database.ping() },
+    ...started.flatMap((c) => (c.ready ? [{ name: c.name, check: () => c.ready!() }] : [])),
+  ];
+  http.mount(observabilityRoutes({ scrape: () => metrics.scrape(), token: config.METRICS_TOKEN, checks: readiness }));
 
   const port = await http.listen(config.PORT);
   log.info({ port, provider: database.provider }, "http server listening (GET /healthz)");
 
-  const started: Component[] = [];
   try {
     for (const c of components) {
       await c.start();
@@ -81,6 +99,7 @@ export async function startApp(
     throw err;
   }
 
+  serving = true;
   if (platformsConfigured(config).length === 0) {
     log.info(
       "no chat platform connected: set TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN or SLACK_BOT_TOKEN in .env (see README 'Connecting a platform'), or talk to the bot here with `npm run console`",
@@ -91,6 +110,7 @@ export async function startApp(
   const stop = () =>
     (stopping ??= (async () => {
       log.info("shutting down: stopping intake");
+      serving = false;
       await http.close();
       await stopAll(started, log);
       await database.close();
