@@ -30,6 +30,7 @@ export const COMMANDS: readonly CommandDef[] = [
   { name: "leaderboard", engine: "leaderboard" },
   { name: "rewards", engine: "rewards" },
   { name: "language", engine: "language" },
+  { name: "timezone", engine: "timezone", options: [{ key: "zone", required: false }] },
   { name: "help", engine: "help" },
   { name: "stop", engine: "stop" },
   { name: "resume", engine: "resume" },

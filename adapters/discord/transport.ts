@@ -25,7 +25,7 @@ import { renderWithForm, respondToInteraction, type FormStore, type Respondable 
 import { RoleGranter } from "./roles.js";
 
 /** Engine commands answered in the guild channel (ephemeral): look-ups and settings, no typed steps. */
-export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewards", "mydata", "language", "stop", "resume", "cancel"]);
+export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewards", "mydata", "language", "timezone", "stop", "resume", "cancel"]);
 
 export type DiscordConfig = Pick<
   AppConfig,

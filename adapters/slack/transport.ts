@@ -293,8 +293,8 @@ export class SlackAdapter implements ChatAdapter {
   private async handle(mapped: MappedEvent): Promise<OutboundMessage[]> {
     let event = mapped.event;
     try {
-      const locale = await this.locales.get(event.author.id);
-      if (locale) event = { ...event, author: { ...event.author, locale } };
+      const { locale, timeZone } = await this.locales.hints(event.author.id);
+      if (locale || timeZone) event = { ...event, author: { ...event.author, ...(locale ? { locale } : {}), ...(timeZone ? { timeZone } : {}) } };
       const manager = mapped.reply.direct || (await this.isManager(event.author.id));
       if (!manager) event = { ...event, conversation: conversationKey("slack", await this.interactive.channelFor(event.author.id)), chatType: "private" };
       const replies = await this.handler!(event);

@@ -33,7 +33,7 @@ export { WEBHOOK_PATH };
 /** Edits, channel posts and the rest are ignored anyway: do not even ask for them. */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** The commands shown in Telegram's menu (private chats); descriptions from the telegram catalog. */
-export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "language", "help", "cancel", "stop", "resume", "accounts", "mydata", "deleteme"];
+export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "language", "timezone", "help", "cancel", "stop", "resume", "accounts", "mydata", "deleteme"];
 
 /** What Telegram accepts as a deep-link payload (t.me/<bot>?start=…). */
 const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;

@@ -15,6 +15,7 @@ import { backoffMs, FIRST_TRANSIENT_RETRY_MS, isTransactional } from "./policy.j
 import type { MessageSender, SendResult } from "./port.js";
 import { limitsFromConfig, RateLimiter, type PlatformLimits } from "./rate-limiter.js";
 import { renderPayload } from "./render.js";
+import { zoneOf } from "../i18n/dates.js";
 import { clockTimer, type Timer } from "./timer.js";
 
 export interface DeliveryDeps {
@@ -243,7 +244,7 @@ export class Dispatcher {
       else if (who?.messagesPaused && !isTransactional(row.purpose)) cancelled.push(row.id);
       else {
         const locale = pickLocale(who?.locale, who?.platformLocale, config.DEFAULT_LOCALE);
-        const r = renderPayload(row.payload, locale);
+        const r = renderPayload(row.payload, { locale, timeZone: zoneOf(who?.timezone, config.JOBS_TZ) });
         if (r.ok) pending.push({ row, message: r.message });
         else failed.push({ id: row.id, error: r.error });
       }

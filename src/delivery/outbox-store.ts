@@ -135,6 +135,7 @@ export async function releaseClaims(db: Db, owner: string, ids: number[]): Promi
 export interface RecipientState {
   locale: string | null;
   platformLocale: string | null;
+  timezone: string | null;
   messagesPaused: boolean;
   gone: boolean;
   /** chat ids / external ids of this platform's accounts marked unreachable */
@@ -148,7 +149,7 @@ export async function loadRecipients(db: Db, platform: Platform, influencerIds: 
   const rows = await db.influencer.findMany({
     where: { id: { in: [...new Set(influencerIds)] } },
     select: {
-      id: true, locale: true, platformLocale: true, messagesPaused: true, status: true, deletedAt: true,
+      id: true, locale: true, platformLocale: true, timezone: true, messagesPaused: true, status: true, deletedAt: true,
       accounts: { where: { platform, unreachableAt: { not: null } }, select: { chatId: true, externalId: true } },
     },
   });
@@ -159,7 +160,7 @@ export async function loadRecipients(db: Db, platform: Platform, influencerIds: 
       if (a.chatId) unreachable.add(a.chatId);
     }
     map.set(r.id, {
-      locale: r.locale, platformLocale: r.platformLocale, messagesPaused: r.messagesPaused,
+      locale: r.locale, platformLocale: r.platformLocale, timezone: r.timezone, messagesPaused: r.messagesPaused,
       gone: r.deletedAt !== null || r.status === "deleted" || r.status === "left", unreachable,
     });
   }

@@ -3,7 +3,7 @@
 // permanently instead of crashing the dispatcher.
 import { z } from "zod";
 import type { OutboundMessage } from "../engine/message.js";
-import { tb, type Locale } from "../i18n/translate.js";
+import { tb, type Locale, type Reader } from "../i18n/translate.js";
 import { catalogs } from "../i18n/catalog.js";
 
 const buttonSchema = z.object({
@@ -14,11 +14,14 @@ const buttonSchema = z.object({
   url: z.string().optional(),
 });
 
+const dateSchema = z.object({ $date: z.iso.datetime() }).transform((d) => new Date(d.$date));
+
 const payloadSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("i18n"),
     messageId: z.string().min(1),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    // a date travels as { $date: ISO string } (see dateParam) and is shown in the recipient's zone
+    params: z.record(z.string(), z.union([z.string(), z.number(), dateSchema])).optional(),
     buttons: z.array(z.array(buttonSchema)).optional(),
     disablePreview: z.boolean().optional(),
   }),
@@ -28,7 +31,8 @@ const payloadSchema = z.discriminatedUnion("kind", [
 
 export type RenderResult = { ok: true; message: OutboundMessage } | { ok: false; error: string };
 
-export function renderPayload(payload: unknown, locale: Locale): RenderResult {
+/** `reader` is the recipient's locale and zone at send time. */
+export function renderPayload(payload: unknown, reader: Locale | Reader): RenderResult {
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, error: `invalid payload: ${parsed.error.issues[0]?.message ?? "unknown"}` };
   const p = parsed.data;
@@ -37,7 +41,7 @@ export function renderPayload(payload: unknown, locale: Locale): RenderResult {
   return {
     ok: true,
     message: {
-      blocks: tb(locale, p.messageId, p.params ?? {}),
+      blocks: tb(reader, p.messageId, p.params ?? {}),
       ...(p.buttons ? { buttons: p.buttons } : {}),
       ...(p.disablePreview ? { disablePreview: true } : {}),
     },

@@ -46,6 +46,10 @@ export interface Context {
   readonly deps: Deps;
   /** user's choice > platform hint > DEFAULT_LOCALE; setLocale() changes it for this event too */
   locale: Locale;
+  /** IANA zone dates are shown in: Influencer.timezone > platform hint > JOBS_TZ (see zoneOf) */
+  timeZone: string;
+  /** a date and time in the user's locale and zone, with the zone's short name */
+  date(d: Date): string;
   /** `platform:userId` — used for audit logs and manager checks */
   readonly actor: string;
   /** the influencer linked to this platform account (null before joining or after /deleteme) */

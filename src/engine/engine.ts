@@ -4,7 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { errorCode } from "../errors.js";
 import { normalizeLocale, pickLocale, t, tb, type Locale, type Params } from "../i18n/translate.js";
-import { rememberPlatformLocale } from "../services/influencers.js";
+import { formatDeadline, isTimeZone, zoneOf } from "../i18n/dates.js";
+import { rememberPlatformLocale, setTimeZone } from "../services/influencers.js";
 import type { Deps } from "../services/deps.js";
 import type { Context, Influencer, ReplyExtra } from "./context.js";
 import type { InboundEvent } from "./events.js";
@@ -73,6 +74,10 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
       const hint = normalizeLocale(event.author.locale);
       // Jobs and broadcasts render in this locale when the user never chose one: keep it current.
       if (influencer && hint && influencer.platformLocale !== hint) await rememberPlatformLocale(deps, influencer.id, hint);
+      // Quiet hours and reminders read Influencer.timezone: take the platform's zone until they pick one.
+      if (influencer && !influencer.timezone && isTimeZone(event.author.timeZone)) {
+        influencer.timezone = (await setTimeZone(deps, influencer.id, event.author.timeZone, { onlyIfUnset: true })) ?? null;
+      }
       // A button of a step that is over changes nothing: say so, and take its buttons away.
       if (isStale(buttonVersion, flow.current)) return [CLEAR_SOURCE_BUTTONS, { blocks: tb(locale, "core.moved_on"), ephemeral: true }];
       const ctx = buildContext(deps, event, locale, influencer, flow, replies);
@@ -135,8 +140,11 @@ function buildContext(
     flow,
     replies,
     reply: (m) => void replies.push(m),
-    replyWith: (id: string, params?: Params, extra: ReplyExtra = {}) => void replies.push({ blocks: tb(ctx.locale, id, params), ...extra }),
-    t: (id: string, params?: Params) => t(ctx.locale, id, params),
+    timeZone: zoneOf(influencer?.timezone, event.author.timeZone, deps.config.JOBS_TZ),
+    date: (d: Date) => formatDeadline(d, { locale: ctx.locale, timeZone: ctx.timeZone }),
+    replyWith: (id: string, params?: Params, extra: ReplyExtra = {}) =>
+      void replies.push({ blocks: tb({ locale: ctx.locale, timeZone: ctx.timeZone }, id, params), ...extra }),
+    t: (id: string, params?: Params) => t({ locale: ctx.locale, timeZone: ctx.timeZone }, id, params),
     reloadInfluencer: async () => (ctx.influencer = await findInfluencer(deps, event)),
     setLocale: (l) => void (ctx.locale = l),
   };

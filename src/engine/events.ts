@@ -12,6 +12,8 @@ export const authorSchema = z.object({
   username: z.string().optional(),
   /** locale hint from the platform (e.g. Telegram language_code, Discord locale) */
   locale: z.string().optional(),
+  /** IANA time zone from the platform where it tells (Slack users.info `tz`) */
+  timeZone: z.string().optional(),
   isBot: z.boolean(),
 });
 export type Author = z.infer<typeof authorSchema>;

@@ -2,7 +2,9 @@
 // so both always show exactly the same thing.
 import type { Locale } from "../config.js";
 import { stringList } from "../domain/segment.js";
-import { t } from "../i18n/translate.js";
+import { formatDeadline as formatZonedDeadline } from "../i18n/dates.js";
+import { networkName } from "../i18n/networks.js";
+import { t, type Reader } from "../i18n/translate.js";
 import { bold, list, message, paragraph, type OutboundMessage } from "./message.js";
 
 export const ACTION_MISSION_ACCEPT = "mission.accept";
@@ -21,16 +23,16 @@ export interface CardMission {
   deadline: Date;
 }
 
-export function formatDeadline(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** A deadline in the reader's zone (UTC when only a locale is known). */
+export function formatDeadline(d: Date, reader: Locale | Reader = "en"): string {
+  return formatZonedDeadline(d, typeof reader === "string" ? { locale: reader } : reader);
 }
 
-export function networkLabel(n: string): string {
-  const labels: Record<string, string> = { instagram: "Instagram", tiktok: "TikTok", youtube: "YouTube", x: "X", facebook: "Facebook", twitch: "Twitch", linkedin: "LinkedIn" };
-  return labels[n] ?? n;
-}
+export const networkLabel = networkName;
 
-export function missionCard(m: CardMission, locale: Locale, options: { buttons?: boolean } = {}): OutboundMessage {
+/** `reader` may carry the recipient's time zone; a bare locale shows the deadline in UTC. */
+export function missionCard(m: CardMission, reader: Locale | Reader, options: { buttons?: boolean } = {}): OutboundMessage {
+  const locale = typeof reader === "string" ? reader : reader.locale;
   const dos = stringList(m.dos);
   const donts = stringList(m.donts);
   const required = [...stringList(m.hashtags), ...stringList(m.mentions)];
@@ -42,8 +44,8 @@ export function missionCard(m: CardMission, locale: Locale, options: { buttons?:
     ...(donts.length ? [paragraph(bold(t(locale, "journey.card.donts"))), list(donts.map((d) => [d]))] : []),
     ...(required.length ? [paragraph(bold(t(locale, "journey.card.required")), " ", required.join(" "))] : []),
     paragraph(bold(t(locale, "journey.card.networks")), " ", networks.length ? networks.map(networkLabel).join(", ") : t(locale, "journey.card.any_network")),
-    paragraph(bold(t(locale, "journey.card.points")), " ", String(m.points)),
-    paragraph(bold(t(locale, "journey.card.deadline")), " ", formatDeadline(m.deadline)),
+    paragraph(bold(t(locale, "journey.card.points")), " ", t(locale, "journey.card.points_value", { points: m.points })),
+    paragraph(bold(t(locale, "journey.card.deadline")), " ", formatDeadline(m.deadline, reader)),
   ];
   const buttons =
     options.buttons === false

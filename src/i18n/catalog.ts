@@ -15,6 +15,19 @@ import accounts from "./catalogs/accounts.js";
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
+/** Every message id, derived from the English catalogs (the reference language). */
+export type MessageId =
+  | keyof typeof core.en
+  | keyof typeof discord.en
+  | keyof typeof manage.en
+  | keyof typeof jobs.en
+  | keyof typeof telegram.en
+  | keyof typeof links.en
+  | keyof typeof journey.en
+  | keyof typeof verify.en
+  | keyof typeof notices.en
+  | keyof typeof accounts.en;
+
 const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, accounts];
 
 function merge(locale: Locale): Catalog {

@@ -1,12 +1,14 @@
-// Every user-facing string is a message id looked up in the locale's catalog.
-// Templates may use **bold**, `code` and {placeholders}; lines starting with "- " form a list and
-// a blank line starts a new paragraph. Placeholder VALUES are always inserted as literal text,
-// so user-supplied values can never inject markup.
+// Every user-facing string is a message id looked up in the locale's catalog, written in ICU
+// MessageFormat ({name}, {count, plural, one {# point} other {# points}}, {when, date, medium}).
+// Templates may also use **bold**, `code`; lines starting with "- " form a list and a blank line
+// starts a new paragraph. Markup is parsed from the template only: placeholder VALUES are always
+// inserted as literal text (see icu.ts), so user-supplied values can never inject markup.
 import { LOCALES, type Locale } from "../config.js";
 import type { Block, Inline } from "../engine/message.js";
-import { catalogs } from "./catalog.js";
+import { catalogs, type MessageId } from "./catalog.js";
+import { argumentNames, formatMessage, type Params, type Reader } from "./icu.js";
 
-export type Params = Record<string, string | number>;
+export type { Params, ParamValue, Reader } from "./icu.js";
 export { LOCALES, type Locale };
 
 export function isLocale(value: string | undefined | null): value is Locale {
@@ -24,41 +26,56 @@ export function pickLocale(chosen: string | null | undefined, platformHint: stri
   return normalizeLocale(chosen) ?? normalizeLocale(platformHint) ?? fallback;
 }
 
+/**
+ * A literal message id must exist in the English catalog (a typo is a compile error); a computed
+ * id (a `string`, or a template type such as `network.${string}`) is checked at run time and by
+ * the catalog tests, so callers that build ids keep compiling.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type CheckedKey<K extends string> = K extends MessageId ? K : {} extends Record<K, 1> ? K : MessageId;
+export type { MessageId };
+
 function template(locale: Locale, key: string): string {
   const text = catalogs[locale][key] ?? catalogs.en[key];
   if (text === undefined) throw new Error(`missing message id "${key}"`);
   return text;
 }
 
-function substitute(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+function readerOf(who: Locale | Reader): Reader {
+  return typeof who === "string" ? { locale: who } : who;
+}
+
+function format(who: Locale | Reader, key: string, params: Params) {
+  const reader = readerOf(who);
+  return formatMessage(reader, key, template(reader.locale, key), params);
 }
 
 /** Plain text (markup removed): for button labels, notifications, logs. */
-export function t(locale: Locale, key: string, params: Params = {}): string {
-  const raw = template(locale, key).replace(/\*\*(.+?)\*\*/g, "$1").replace(/`(.+?)`/g, "$1");
-  return substitute(raw, params);
+export function t<K extends string>(who: Locale | Reader, key: CheckedKey<K>, params: Params = {}): string {
+  const { text, restore } = format(who, key, params);
+  return restore(text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/`(.+?)`/g, "$1"));
 }
 
-/** Parses one line of template into inline nodes, substituting params as literal text. */
-function inlines(line: string, params: Params): Inline[] {
+/** Parses one line of the formatted template into inline nodes, restoring values as literal text. */
+function inlines(line: string, restore: (piece: string) => string): Inline[] {
   const out: Inline[] = [];
   const re = /\*\*(.+?)\*\*|`(.+?)`/g;
   let last = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    if (m.index > last) out.push(substitute(line.slice(last, m.index), params));
-    if (m[1] !== undefined) out.push({ bold: substitute(m[1], params) });
-    else if (m[2] !== undefined) out.push({ code: substitute(m[2], params) });
+    if (m.index > last) out.push(restore(line.slice(last, m.index)));
+    if (m[1] !== undefined) out.push({ bold: restore(m[1]) });
+    else if (m[2] !== undefined) out.push({ code: restore(m[2]) });
     last = m.index + m[0].length;
   }
-  if (last < line.length) out.push(substitute(line.slice(last), params));
+  if (last < line.length) out.push(restore(line.slice(last)));
   return out;
 }
 
 /** Rich blocks for a message id. */
-export function tb(locale: Locale, key: string, params: Params = {}): Block[] {
+export function tb<K extends string>(who: Locale | Reader, key: CheckedKey<K>, params: Params = {}): Block[] {
+  const { text, restore } = format(who, key, params);
   const blocks: Block[] = [];
-  for (const chunk of template(locale, key).split(/\n\s*\n/)) {
+  for (const chunk of text.split(/\n\s*\n/)) {
     const lines = chunk.split("\n");
     let para: Inline[] = [];
     let items: Inline[][] = [];
@@ -73,11 +90,11 @@ export function tb(locale: Locale, key: string, params: Params = {}): Block[] {
     for (const line of lines) {
       if (line.startsWith("- ")) {
         flushPara();
-        items.push(inlines(line.slice(2), params));
+        items.push(inlines(line.slice(2), restore));
       } else {
         flushList();
         if (para.length) para.push("\n");
-        para.push(...inlines(line, params));
+        para.push(...inlines(line, restore));
       }
     }
     flushPara();
@@ -86,7 +103,7 @@ export function tb(locale: Locale, key: string, params: Params = {}): Block[] {
   return blocks;
 }
 
-/** Placeholder names used by a template, for the catalog completeness test. */
-export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+/** Argument names used by a template (plain, plural, select, number, date), for the catalog tests. */
+export function placeholders(text: string, locale: Locale = "en"): string[] {
+  return argumentNames(locale, text);
 }

@@ -25,15 +25,3 @@ export function isQuietTime(at: Date, timezone: string | null | undefined, spec:
   if (start === end) return false;
   return start < end ? hour >= start && hour < end : hour >= start || hour < end;
 }
-
-/** "2026-07-01 18:00 (Europe/Rome)" or "2026-07-01 16:00 UTC". */
-export function formatLocal(at: Date, timezone: string | null | undefined): string {
-  if (timezone && localHour(at, timezone) !== undefined) {
-    const parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-    }).formatToParts(at);
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-    return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")} (${timezone})`;
-  }
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}

@@ -6,7 +6,8 @@ import { DAY, HOUR } from "../clock.js";
 import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { contactsOf } from "./contacts.js";
-import { formatLocal, isQuietTime } from "./local-time.js";
+import { dateParam } from "../i18n/dates.js";
+import { isQuietTime } from "./local-time.js";
 import type { JobCounts, JobDefinition } from "./types.js";
 
 /** Onboarding older than this is abandoned: no more nudges (a new deployment does not nag old sign-ups). */
@@ -41,7 +42,7 @@ export async function runReminders(deps: Deps, now: Date): Promise<JobCounts> {
     items.push({
       platform: c.platform, recipient: c.recipient, influencerId: c.influencerId, purpose: "reminder.deadline",
       batchKey: `reminder:${kind}:mission:${p.mission.id}`, dedupeKey: `reminder:${kind}:participation:${p.id}`,
-      payload: { kind: "i18n", messageId: `jobs.reminder.${kind}`, params: { title: p.mission.title, deadline: formatLocal(p.mission.deadline, c.timezone) } },
+      payload: { kind: "i18n", messageId: `jobs.reminder.${kind}`, params: { title: p.mission.title, deadline: dateParam(p.mission.deadline) } },
     });
   }
   for (const i of onboarding) {

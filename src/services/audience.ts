@@ -1,6 +1,7 @@
 // Who a program message can reach: active influencers (optionally in a segment) with one
 // reachable platform account each. Two queries for the whole audience (the people, then their
 // preferred accounts by the one SQL rule), so a broadcast to 100,000 people costs two reads.
+import { zoneOf } from "../i18n/dates.js";
 import type { Platform } from "../engine/events.js";
 import { pickLocale, type Locale } from "../i18n/translate.js";
 import { matchesSegment, stringList, type Segment } from "../domain/segment.js";
@@ -13,6 +14,8 @@ export interface Recipient {
   /** where to deliver: the remembered chat id, else the platform user id */
   recipient: string;
   locale: Locale;
+  /** the zone dates in their messages are shown in (their own, else JOBS_TZ) */
+  timeZone: string;
 }
 
 interface Options {
@@ -53,6 +56,7 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
       tags: true,
       locale: true,
       platformLocale: true,
+      timezone: true,
       handles: options.segment?.networks.length ? { select: { network: true } } : false,
     },
     orderBy: { id: "asc" },
@@ -72,6 +76,7 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
       influencerId: row.id,
       ...account,
       locale: pickLocale(row.locale, row.platformLocale, deps.config.DEFAULT_LOCALE),
+      timeZone: zoneOf(row.timezone, deps.config.JOBS_TZ),
     });
   }
   return out;

@@ -55,10 +55,11 @@ export async function previewMission(deps: Deps, actor: Actor, id: number, local
 }
 
 function announceItems(mission: Mission, recipients: Recipient[]): OutboxItem[] {
-  const cards = new Map<Locale, OutboundMessage>();
+  // One card per locale and zone (the deadline is shown in the recipient's zone).
+  const cards = new Map<string, OutboundMessage>();
   return recipients.map((r) => {
-    let card = cards.get(r.locale);
-    if (!card) cards.set(r.locale, (card = missionCard(mission, r.locale)));
+    let card = cards.get(`${r.locale} ${r.timeZone}`);
+    if (!card) cards.set(`${r.locale} ${r.timeZone}`, (card = missionCard(mission, r)));
     return {
       platform: r.platform,
       recipient: r.recipient,

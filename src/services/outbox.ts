@@ -7,9 +7,9 @@ import type { Platform } from "../engine/events.js";
 import type { OutboundMessage } from "../engine/message.js";
 import { bulkInsert, clientProvider } from "./bulk-insert.js";
 
-/** Rendered at send time in the recipient's current locale, or sent as given. */
+/** Rendered at send time in the recipient's current locale and zone, or sent as given. Dates go in params as dateParam(d). */
 export type OutboxPayload =
-  | { kind: "i18n"; messageId: string; params?: Record<string, string | number>; buttons?: OutboundMessage["buttons"] }
+  | { kind: "i18n"; messageId: string; params?: Record<string, string | number | { $date: string }>; buttons?: OutboundMessage["buttons"] }
   | { kind: "message"; message: OutboundMessage };
 
 export interface OutboxItem {

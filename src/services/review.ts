@@ -2,6 +2,7 @@
 // first, with their evidence. Approve awards the points once; reject tells the influencer why
 // (they may submit again before the deadline). Two managers deciding at once: a conditional update
 // on the status lets exactly one win; the other learns who decided.
+import { dateParam } from "../i18n/dates.js";
 import { z } from "zod";
 import { err, ok, type Result } from "../result.js";
 import { audit } from "./audit.js";
@@ -97,7 +98,7 @@ export async function rejectSubmission(deps: Deps, actor: Actor, id: number, rea
     await enqueue(deps.db, [{
       platform: recipient.platform, recipient: recipient.recipient, influencerId: s.influencerId, purpose: "submission.rejected",
       dedupeKey: `submission:${id}:rejected`,
-      payload: { kind: "i18n", messageId: "manage.review.rejected_notice", params: { title: s.mission.title, reason: parsedReason.data, url: s.url, deadline: s.mission.deadline.toISOString().slice(0, 10) } },
+      payload: { kind: "i18n", messageId: "manage.review.rejected_notice", params: { title: s.mission.title, reason: parsedReason.data, url: s.url, deadline: dateParam(s.mission.deadline) } },
     }]);
   }
   await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "rejected", reason: parsedReason.data } });

@@ -26,6 +26,8 @@ export class FakeSlackWebApi {
   members: string[] = [];
   /** users.info locale per user id (default en-US) */
   readonly userLocales = new Map<string, string>();
+  /** users.info tz per user id (Slack always sends one; default America/Los_Angeles, as for new workspaces) */
+  readonly userTimeZones = new Map<string, string>();
   /** files by id: announced by files.getUploadURLExternal, bytes at the upload URL, shared by files.completeUploadExternal */
   readonly files = new Map<string, { filename: string; length: number; content?: string; channel?: string; comment?: string }>();
   /** messages posted, by `${channel}:${ts}`, updated by chat.update */
@@ -187,7 +189,7 @@ export class FakeSlackWebApi {
         return { ok: true, members: page, response_metadata: { next_cursor: next } };
       }
       case "users.info":
-        return { ok: true, user: { id: args.user, locale: this.userLocales.get(String(args.user)) ?? "en-US", name: "someone" } };
+        return { ok: true, user: { id: args.user, locale: this.userLocales.get(String(args.user)) ?? "en-US", tz: this.userTimeZones.get(String(args.user)) ?? "America/Los_Angeles", name: "someone" } };
       case "files.getUploadURLExternal": {
         const length = Number(args.length);
         if (!args.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeClock, HOUR, DAY } from "../../src/clock.js";
 import { runReminders } from "../../src/jobs/reminders.js";
+import { renderPayload } from "../../src/delivery/render.js";
+import { toPlainText } from "../../src/engine/message.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { testDeps } from "../helpers/deps.js";
 import { influencer, mission, outboxFor, participation } from "./seed.js";
@@ -37,8 +39,10 @@ describe.each(testProviders())("reminders job on %s", (provider) => {
     expect(first).toMatchObject({ deadline48: 2, deadline6: 1, onboarding24: 1, onboarding72: 1, quiet: 1, enqueued: 5 });
     const [annRow] = await outboxFor(db, "chat-ann");
     expect(annRow).toMatchObject({ purpose: "reminder.deadline", influencerId: ann.id, dedupeKey: expect.stringMatching(/^reminder:deadline48:participation:\d+$/) });
-    expect(annRow?.payload).toMatchObject({ messageId: "jobs.reminder.deadline48", params: { title: "Spring", deadline: "2026-03-04 02:00 UTC" } });
-    expect((await outboxFor(db, "chat-tokyo"))[0]?.payload).toMatchObject({ params: { deadline: "2026-03-04 11:00 (Asia/Tokyo)" } });
+    // the deadline travels as a date and is shown at send time in the recipient's locale and zone
+    expect(annRow?.payload).toMatchObject({ messageId: "jobs.reminder.deadline48", params: { title: "Spring", deadline: { $date: "2026-03-04T02:00:00.000Z" } } });
+    const tokyoCard = renderPayload((await outboxFor(db, "chat-tokyo"))[0]?.payload, { locale: "en", timeZone: "Asia/Tokyo" });
+    expect(tokyoCard.ok && toPlainText(tokyoCard.message)).toContain("Mar 4, 2026, 11:00 AM GMT+9");
     expect((await outboxFor(db, "chat-eve"))[0]?.payload).toMatchObject({ messageId: "jobs.reminder.deadline6" });
     expect((await outboxFor(db, "chat-day3"))[0]?.payload).toMatchObject({ messageId: "jobs.reminder.onboarding72" });
     expect(await outboxFor(db, "chat-done")).toHaveLength(0);

@@ -76,7 +76,7 @@ describe("scripted console session (sqlite)", () => {
       "https://www.instagram.com/p/CxYz123abc/",
     ]);
     expect(first.code, first.err).toBe(0);
-    expect(first.out).toContain("¡Bienvenido a Lumen!");
+    expect(first.out).toContain("¡Te damos la bienvenida a Lumen!");
     expect(first.out).toContain("#ad");
     expect(first.out).toContain("Añadida: Instagram @sofia.viajes");
     expect(first.out).toMatch(/Intereses: (Moda, Viajes|Viajes, Moda)/);
@@ -94,7 +94,7 @@ describe("scripted console session (sqlite)", () => {
     const second = await session(["/points", "/rewards", "1", "1"]);
     expect(second.code, second.err).toBe(0);
     expect(second.out).toMatch(/Este ciclo \([^)]+\): 150/);
-    expect(second.out).toContain("*Bolso* — 100 pts · quedan 5");
+    expect(second.out).toContain("*Bolso* — 100 puntos · quedan 5");
     expect(second.out).toContain("¿Canjear *Bolso* por 100 puntos?");
     expect(second.out).toContain("Puntos restantes: 50");
     const redemption = await database.db.redemption.findFirstOrThrow();

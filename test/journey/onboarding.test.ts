@@ -48,7 +48,7 @@ describe.each(testProviders())("joining and onboarding on %s", (provider) => {
     await seedInvitation(deps, "TAGGED", { segmentTags: ["vip"] });
     const user = new FakeUser(createEngine(deps), "lucia", "es");
     await user.command("/start TAGGED");
-    expect(user.transcript[0]?.text).toContain("¡Bienvenido a Advo!");
+    expect(user.transcript[0]?.text).toContain("¡Te damos la bienvenida a Advo!");
     expect(user.lastText()).toContain("#ad");
     await user.press("onb.consent", "no");
     expect(user.lastText()).toContain("Necesitamos tu aceptación");
@@ -97,7 +97,7 @@ describe.each(testProviders())("joining and onboarding on %s", (provider) => {
     expect((await deps.db.conversation.findUniqueOrThrow({ where: { key: "console:lucia" } })).flow).toBeNull();
 
     await user.command("/start TAGGED");
-    expect(user.lastText()).toContain("¡Bienvenido de nuevo a Advo!");
+    expect(user.lastText()).toContain("¡Qué bien verte de nuevo en Advo!");
     expect((await deps.db.invitation.findUniqueOrThrow({ where: { code: "TAGGED" } })).uses).toBe(1);
   });
 

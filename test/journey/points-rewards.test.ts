@@ -36,9 +36,9 @@ describe.each(testProviders())("points, rewards and data on %s", (provider) => {
     await give(inf.id, 100);
     await give(inf.id, 40);
     await user.command("/points");
-    expect(user.lastText()).toContain("This cycle (2026-Q1, until 2026-04-01 00:00 UTC): 140");
-    expect(user.lastText()).toContain("Earned in total: 140");
-    expect(user.lastText()).toContain("+40 · mission · Test mission");
+    expect(user.lastText()).toContain("This cycle (2026-Q1, until Apr 1, 2026, 12:00 AM UTC): 140 points");
+    expect(user.lastText()).toContain("Earned in total: 140 points");
+    expect(user.lastText()).toContain("+40 points · mission · Test mission");
   });
 
   it("given equal points then the leaderboard ranks whoever reached the total first higher, and shows the user's own rank", async () => {
@@ -67,7 +67,7 @@ describe.each(testProviders())("points, rewards and data on %s", (provider) => {
     const user = new FakeUser(engine, "rosa");
     await user.command("/rewards");
     expect(user.lastText()).toContain("you have 120 points");
-    expect(user.lastText()).toContain("Tote bag — 50 pts · 2 left");
+    expect(user.lastText()).toContain("Tote bag — 50 points · 2 left");
     await user.press("reward.redeem", String(reward.id));
     expect(user.lastText()).toContain("Redeem Tote bag for 50 points?");
     await user.press("reward.cancel");

@@ -20,7 +20,7 @@ describe.each(testProviders())("audience on %s", (provider) => {
     await t.db.platformAccount.create({ data: { influencerId: bo.id, platform: "telegram", externalId: "b1", chatId: "b1" } });
 
     const deps = testDeps(t);
-    expect(await audience(deps, { influencerIds: [ana.id] })).toEqual([{ influencerId: ana.id, platform: "discord", recipient: "dm-a2", locale: "es" }]);
+    expect(await audience(deps, { influencerIds: [ana.id] })).toEqual([{ influencerId: ana.id, platform: "discord", recipient: "dm-a2", locale: "es", timeZone: "UTC" }]);
     expect((await audience(deps)).map((r) => r.influencerId).sort()).toEqual([ana.id, bo.id].sort());
   });
 });

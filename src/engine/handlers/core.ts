@@ -1,10 +1,11 @@
-// Commands that work everywhere, also inside any flow: /help, /cancel, /language.
+// Commands that work everywhere, also inside any flow: /help, /cancel, /language, /timezone.
 import { LOCALES, type Locale } from "../../config.js";
 import { isLocale } from "../../i18n/translate.js";
 import { setInfluencerLocale } from "../../services/influencers.js";
 import type { Context } from "../context.js";
 import type { Button } from "../message.js";
 import type { Router } from "../router.js";
+import { registerTimeZoneHandlers } from "./timezone.js";
 
 export const ACTION_LANGUAGE = "lang.set";
 
@@ -19,6 +20,7 @@ export async function chooseLanguage(ctx: Context, locale: Locale): Promise<void
 }
 
 export function registerCoreHandlers(router: Router): void {
+  registerTimeZoneHandlers(router);
   router.command("help", (ctx) => {
     ctx.replyWith(ctx.influencer?.status === "active" || ctx.influencer?.status === "paused" ? "core.help.member" : "core.help.guest");
     if (ctx.flow.current) ctx.replyWith("core.help.in_flow");

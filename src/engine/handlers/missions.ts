@@ -4,6 +4,7 @@ import { acceptMission, declineMission, getMission, listEligibleMissions, missio
 import { submitLink } from "../../services/submissions.js";
 import type { Context } from "../context.js";
 import { ACTION_MISSION_ACCEPT, ACTION_MISSION_DECLINE, formatDeadline, missionCard } from "../mission-card.js";
+import { formatDate } from "../../i18n/dates.js";
 import type { Router } from "../router.js";
 import { commandArgs, member, payloadId, text } from "./shared.js";
 
@@ -21,7 +22,7 @@ async function missions(ctx: Context): Promise<void> {
       action: ACTION_MISSION_VIEW,
       payload: String(m.id),
       label: ctx.t(p && p.status !== "offered" ? "journey.missions.item_mine" : "journey.missions.item", {
-        title: m.title.slice(0, 40), points: m.points, deadline: formatDeadline(m.deadline),
+        title: m.title.slice(0, 40), points: m.points, deadline: formatDate(m.deadline, ctx),
       }),
     }]),
   });
@@ -35,7 +36,7 @@ async function view(ctx: Context): Promise<void> {
   if (!m || m.status === "draft") return ctx.replyWith("journey.missions.not_found");
   const part = await ctx.deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId: id, influencerId: inf.id } } });
   const mine = part && part.status !== "offered" && part.status !== "declined";
-  const card = missionCard(m, ctx.locale, { buttons: !mine });
+  const card = missionCard(m, ctx, { buttons: !mine });
   if (part?.status === "accepted") card.buttons = [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]];
   ctx.reply(card);
 }
@@ -46,7 +47,7 @@ async function accept(ctx: Context): Promise<void> {
   if (!inf || !id) return;
   const r = await acceptMission(ctx.deps, inf.id, id);
   if (!r.ok) return ctx.replyWith(r.error, r.params);
-  ctx.replyWith("journey.missions.accepted", { title: r.value.title, deadline: formatDeadline(r.value.deadline) }, {
+  ctx.replyWith("journey.missions.accepted", { title: r.value.title, deadline: formatDeadline(r.value.deadline, ctx) }, {
     replace: "message",
     buttons: [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]],
   });

@@ -5,8 +5,8 @@ import { getReward, listRewards, redeemReward } from "../../services/rewards.js"
 import type { Context } from "../context.js";
 import { list, paragraph, bold } from "../message.js";
 import type { Router } from "../router.js";
-import { formatDeadline } from "../mission-card.js";
 import { member, payloadId } from "./shared.js";
+import { formatDate } from "../../i18n/dates.js";
 
 export const ACTION_REWARD_REDEEM = "reward.redeem";
 export const ACTION_REWARD_CONFIRM = "reward.confirm";
@@ -16,14 +16,24 @@ async function points(ctx: Context): Promise<void> {
   const inf = member(ctx);
   if (!inf) return;
   const s = await pointsSummary(ctx.deps, inf.id);
-  ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: formatDeadline(s.cycle.endsAt) });
+  ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: ctx.date(s.cycle.endsAt) });
   if (!s.recent.length) return ctx.replyWith("journey.points.no_entries");
   ctx.reply({
     blocks: [
       paragraph(bold(ctx.t("journey.points.recent"))),
-      list(s.recent.map((e) => [`${e.amount > 0 ? "+" : ""}${e.amount} · ${ctx.t(`journey.points.kind.${e.kind}`)}${e.reason ? ` · ${e.reason}` : ""} · ${e.createdAt.toISOString().slice(0, 10)}`])),
+      list(s.recent.map((e) => [ctx.t("journey.points.entry", { sign: e.amount > 0 ? "+" : "", amount: e.amount, kind: ctx.t(`journey.points.kind.${e.kind}`), detail: entryDetail(ctx, e), date: formatDate(e.createdAt, ctx) })])),
     ],
   });
+}
+
+/** The entry's reason in the reader's language. Reasons the system wrote in English before
+ * ("rank 3", "post removed") are translated here; titles and manager notes are shown as typed. */
+function entryDetail(ctx: Context, e: { kind: string; reason: string | null }): string {
+  if (!e.reason) return "";
+  const rank = e.kind === "bonus" ? /^rank (\d+)$/.exec(e.reason) : null;
+  if (rank) return ` · ${ctx.t("journey.points.reason.rank", { rank: rank[1]! })}`;
+  if (e.kind === "reversal" && e.reason === "post removed") return ` · ${ctx.t("journey.points.reason.post_removed")}`;
+  return ` · ${e.reason}`;
 }
 
 async function board(ctx: Context): Promise<void> {
@@ -35,7 +45,7 @@ async function board(ctx: Context): Promise<void> {
   ctx.reply({
     blocks: [
       paragraph(bold(ctx.t("journey.leaderboard.title"))),
-      list(lb.top.map((r) => [`${r.rank}. `, r.influencerId === inf.id ? bold(name(r)) : name(r), ` — ${r.points}`])),
+      list(lb.top.map((r) => [`${r.rank}. `, r.influencerId === inf.id ? bold(name(r)) : name(r), ` — ${ctx.t("journey.leaderboard.points", { points: r.points })}`])),
     ],
   });
   if (lb.own) ctx.replyWith("leaderboard.own", { rank: lb.own.rank, points: lb.own.points, total: lb.participants });

@@ -21,7 +21,7 @@ export async function showPendingRedemptions(ctx: Context): Promise<void> {
   const r = await pendingRedemptions(ctx.deps, ctx.actor);
   if (!r.ok) return replyError(ctx, r);
   if (!r.value.length) return ctx.replyWith("manage.redemption.empty", {}, { ephemeral: true });
-  for (const item of r.value.slice(0, 20)) ctx.reply(redemptionCard(ctx.locale, item));
+  for (const item of r.value.slice(0, 20)) ctx.reply(redemptionCard(ctx, item));
 }
 
 const SHORT_ID = /^[0-9a-f]{12}$/;

@@ -1,7 +1,9 @@
 // What managers see in chat: the review card (evidence + Approve/Reject), the draft preview with
 // its actions, and a pending redemption with Fulfil/Cancel.
 import type { Locale } from "../../config.js";
-import { t } from "../../i18n/translate.js";
+import { formatDate, formatDateTime } from "../../i18n/dates.js";
+import { networkName } from "../../i18n/networks.js";
+import { t, type Reader } from "../../i18n/translate.js";
 import type { ReviewItem } from "../../services/review.js";
 import type { RedemptionItem } from "../../services/catalog-admin.js";
 import { link, message, paragraph, type Button, type OutboundMessage } from "../message.js";
@@ -36,13 +38,15 @@ function evidenceSummary(evidence: unknown): string {
   return text.length > 600 ? `${text.slice(0, 600)}…` : text;
 }
 
-/** A submission waiting for a human, with the evidence and the two decisions. */
-export function reviewCard(locale: Locale, s: ReviewItem): OutboundMessage {
+/** A submission waiting for a human, with the evidence and the two decisions. `reader` may carry the manager's time zone (Slack users.info tz); a bare locale shows UTC. */
+export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMessage {
+  const locale = typeof reader === "string" ? reader : reader.locale;
+  const zoned = typeof reader === "string" ? { locale: reader } : reader;
   return message(
     [
       paragraph(t(locale, "manage.review.card_title", { id: s.id, mission: s.missionTitle, influencer: s.influencerName ?? `#${s.influencerId}` })),
       paragraph(link(s.url, s.url)), // canonical https URL from parsePostUrl: safe to link
-      paragraph(t(locale, "manage.review.card_facts", { network: s.network, author: s.authorHandle ?? "-", age: s.createdAt.toISOString().slice(0, 16).replace("T", " ") })),
+      paragraph(t(locale, "manage.review.card_facts", { network: networkName(s.network), author: s.authorHandle ?? "-", age: formatDateTime(s.createdAt, zoned) })),
       paragraph(t(locale, "manage.review.card_evidence", { evidence: evidenceSummary(s.evidence) })),
     ],
     {
@@ -55,9 +59,11 @@ export function reviewCard(locale: Locale, s: ReviewItem): OutboundMessage {
   );
 }
 
-export function redemptionCard(locale: Locale, r: RedemptionItem): OutboundMessage {
+export function redemptionCard(reader: Locale | Reader, r: RedemptionItem): OutboundMessage {
+  const locale = typeof reader === "string" ? reader : reader.locale;
+  const zoned = typeof reader === "string" ? { locale: reader } : reader;
   return message(
-    [paragraph(t(locale, "manage.redemption.item", { id: r.id, reward: r.rewardName, influencer: r.influencerName ?? `#${r.influencerId}`, cost: r.cost, date: r.createdAt.toISOString().slice(0, 10) }))],
+    [paragraph(t(locale, "manage.redemption.item", { id: r.id, reward: r.rewardName, influencer: r.influencerName ?? `#${r.influencerId}`, cost: r.cost, date: formatDate(r.createdAt, zoned) }))],
     {
       buttons: [[
         { action: ACTIONS.redemptionFulfil, label: t(locale, "manage.button.fulfil"), payload: String(r.id), style: "primary" },

@@ -13,7 +13,7 @@ export async function showReviewQueue(ctx: Context): Promise<void> {
   const q = await reviewQueue(ctx.deps, ctx.actor, { limit: 10 });
   if (!q.ok) return replyError(ctx, q);
   if (!q.value.length) return ctx.replyWith("manage.review.empty", {}, { ephemeral: true });
-  for (const item of q.value) ctx.reply(reviewCard(ctx.locale, item));
+  for (const item of q.value) ctx.reply(reviewCard(ctx, item));
 }
 
 export function registerReviewHandlers(router: Router): void {

@@ -3,7 +3,7 @@
 // in the current layer and in ICU MessageFormat (simple placeholders, typographic apostrophes).
 import type { AreaCatalog } from "../catalog.js";
 
-const accounts: AreaCatalog = {
+const accounts = {
   en: {
     "accounts.menu": "**Your social accounts:** {handles}\nPress an account to change or remove it, or a network to add one. You can also type it, like `instagram @name`, or paste your profile link.",
     "accounts.done": "Done",
@@ -23,10 +23,10 @@ const accounts: AreaCatalog = {
     "accounts.mission_no_network": "The mission \"{title}\" is for posts on {networks}, and you have no account there. Add one with /accounts.",
     "onboarding.not_now": "Your sign-up is saved. When you are ready, press the button below, or type /start any time to continue.",
     "onboarding.help": "**You are signing up.** Answer the question below to go on; your answers are saved, so you can stop and type /start later to continue. /language changes the language.",
-    "points.summary": "**Your points**\n- This cycle ({cycle}, until {ends}): {balance}\n- Earned this cycle, as the leaderboard counts them: {earned}\n- Carried over from the last cycle: {rolled}\n- Earned in total: {lifetime}",
-    "leaderboard.own": "You are number {rank} of {total} with {points} points. The ranking counts points earned this cycle; carried-over points are for spending.",
+    "points.summary": "**Your points**\n- This cycle ({cycle}, until {ends}): {balance, plural, one {# point} other {# points}}\n- Earned this cycle, as the leaderboard counts them: {earned, plural, one {# point} other {# points}}\n- Carried over from the last cycle: {rolled, plural, one {# point} other {# points}}\n- Earned in total: {lifetime, plural, one {# point} other {# points}}",
+    "leaderboard.own": "You are number {rank} of {total} with {points, plural, one {# point} other {# points}}. The ranking counts points earned this cycle; carried-over points are for spending.",
     "rewards.can_redeem": "✓ you can redeem it now",
-    "rewards.missing": "{missing} more points needed",
+    "rewards.missing": "{missing, plural, one {# more point needed} other {# more points needed}}",
     "rewards.sold_out": "out of stock",
     "rewards.none_affordable": "You cannot redeem any reward yet. Earn points with /missions.",
     "mydata.summary": "**Your data**\n- Name: {name}\n- Status: {status}\n- Language: {language}\n- Region: {region}\n- Interests: {interests}\n- Social accounts: {handles}\n- Chat accounts: {platforms}\n- Points now: {balance}\n- Missions taken: {missions}\n- Links submitted: {submissions}\n- Rewards redeemed: {redemptions}\n- Member since: {joined}",
@@ -56,10 +56,10 @@ const accounts: AreaCatalog = {
     "accounts.mission_no_network": "La misión \"{title}\" es para publicaciones en {networks} y no tienes cuenta ahí. Añade una con /accounts.",
     "onboarding.not_now": "Tu registro queda guardado. Cuando quieras, pulsa el botón de abajo o escribe /start en cualquier momento para seguir.",
     "onboarding.help": "**Te estás registrando.** Responde a la pregunta de abajo para seguir; tus respuestas se guardan, así que puedes parar y escribir /start más tarde para continuar. /language cambia el idioma.",
-    "points.summary": "**Tus puntos**\n- Este ciclo ({cycle}, hasta {ends}): {balance}\n- Ganados en este ciclo, los que cuenta la clasificación: {earned}\n- Traspasados del ciclo anterior: {rolled}\n- Ganados en total: {lifetime}",
-    "leaderboard.own": "Eres el número {rank} de {total} con {points} puntos. La clasificación cuenta los puntos ganados en este ciclo; los traspasados son para canjear.",
+    "points.summary": "**Tus puntos**\n- Este ciclo ({cycle}, hasta {ends}): {balance, plural, one {# punto} other {# puntos}}\n- Ganados en este ciclo, los que cuenta la clasificación: {earned, plural, one {# punto} other {# puntos}}\n- Traspasados del ciclo anterior: {rolled, plural, one {# punto} other {# puntos}}\n- Ganados en total: {lifetime, plural, one {# punto} other {# puntos}}",
+    "leaderboard.own": "Eres el número {rank} de {total} con {points, plural, one {# punto} other {# puntos}}. La clasificación cuenta los puntos ganados en este ciclo; los traspasados son para canjear.",
     "rewards.can_redeem": "✓ puedes canjearla ya",
-    "rewards.missing": "te faltan {missing} puntos",
+    "rewards.missing": "{missing, plural, one {te falta # punto} other {te faltan # puntos}}",
     "rewards.sold_out": "agotada",
     "rewards.none_affordable": "Todavía no puedes canjear ninguna recompensa. Gana puntos con /missions.",
     "mydata.summary": "**Tus datos**\n- Nombre: {name}\n- Estado: {status}\n- Idioma: {language}\n- Región: {region}\n- Intereses: {interests}\n- Cuentas sociales: {handles}\n- Cuentas de chat: {platforms}\n- Puntos ahora: {balance}\n- Misiones aceptadas: {missions}\n- Enlaces enviados: {submissions}\n- Recompensas canjeadas: {redemptions}\n- Miembro desde: {joined}",
@@ -89,10 +89,10 @@ const accounts: AreaCatalog = {
     "accounts.mission_no_network": "La mission « {title} » est pour des publications sur {networks}, et vous n’y avez pas de compte. Ajoutez-en un avec /accounts.",
     "onboarding.not_now": "Votre inscription est enregistrée. Quand vous serez prêt, touchez le bouton ci-dessous, ou tapez /start à tout moment pour reprendre.",
     "onboarding.help": "**Vous êtes en train de vous inscrire.** Répondez à la question ci-dessous pour continuer ; vos réponses sont enregistrées, vous pouvez donc arrêter et taper /start plus tard pour reprendre. /language change la langue.",
-    "points.summary": "**Vos points**\n- Ce cycle ({cycle}, jusqu’au {ends}) : {balance}\n- Gagnés dans ce cycle, ceux que compte le classement : {earned}\n- Reportés du cycle précédent : {rolled}\n- Gagnés au total : {lifetime}",
-    "leaderboard.own": "Vous êtes numéro {rank} sur {total} avec {points} points. Le classement compte les points gagnés dans ce cycle ; les points reportés servent aux échanges.",
+    "points.summary": "**Vos points**\n- Ce cycle ({cycle}, jusqu’au {ends}) : {balance, plural, one {# point} other {# points}}\n- Gagnés dans ce cycle, ceux que compte le classement : {earned, plural, one {# point} other {# points}}\n- Reportés du cycle précédent : {rolled, plural, one {# point} other {# points}}\n- Gagnés au total : {lifetime, plural, one {# point} other {# points}}",
+    "leaderboard.own": "Vous êtes numéro {rank} sur {total} avec {points, plural, one {# point} other {# points}}. Le classement compte les points gagnés dans ce cycle ; les points reportés servent aux échanges.",
     "rewards.can_redeem": "✓ vous pouvez l’échanger maintenant",
-    "rewards.missing": "encore {missing} points nécessaires",
+    "rewards.missing": "{missing, plural, one {encore # point nécessaire} other {encore # points nécessaires}}",
     "rewards.sold_out": "épuisée",
     "rewards.none_affordable": "Vous ne pouvez encore échanger aucune récompense. Gagnez des points avec /missions.",
     "mydata.summary": "**Vos données**\n- Nom : {name}\n- Statut : {status}\n- Langue : {language}\n- Région : {region}\n- Centres d’intérêt : {interests}\n- Comptes sociaux : {handles}\n- Comptes de messagerie : {platforms}\n- Points actuels : {balance}\n- Missions acceptées : {missions}\n- Liens envoyés : {submissions}\n- Récompenses échangées : {redemptions}\n- Membre depuis : {joined}",
@@ -122,10 +122,10 @@ const accounts: AreaCatalog = {
     "accounts.mission_no_network": "La missione \"{title}\" è per post su {networks} e non hai un account lì. Aggiungine uno con /accounts.",
     "onboarding.not_now": "La tua iscrizione è salvata. Quando vuoi, tocca il pulsante qui sotto, o scrivi /start in qualsiasi momento per continuare.",
     "onboarding.help": "**Ti stai iscrivendo.** Rispondi alla domanda qui sotto per andare avanti; le risposte sono salvate, quindi puoi fermarti e scrivere /start più tardi per continuare. /language cambia la lingua.",
-    "points.summary": "**I tuoi punti**\n- Questo ciclo ({cycle}, fino al {ends}): {balance}\n- Guadagnati in questo ciclo, quelli che conta la classifica: {earned}\n- Riportati dal ciclo precedente: {rolled}\n- Guadagnati in totale: {lifetime}",
-    "leaderboard.own": "Sei il numero {rank} su {total} con {points} punti. La classifica conta i punti guadagnati in questo ciclo; quelli riportati servono per i premi.",
+    "points.summary": "**I tuoi punti**\n- Questo ciclo ({cycle}, fino al {ends}): {balance, plural, one {# punto} other {# punti}}\n- Guadagnati in questo ciclo, quelli che conta la classifica: {earned, plural, one {# punto} other {# punti}}\n- Riportati dal ciclo precedente: {rolled, plural, one {# punto} other {# punti}}\n- Guadagnati in totale: {lifetime, plural, one {# punto} other {# punti}}",
+    "leaderboard.own": "Sei il numero {rank} su {total} con {points, plural, one {# punto} other {# punti}}. La classifica conta i punti guadagnati in questo ciclo; quelli riportati servono per i premi.",
     "rewards.can_redeem": "✓ puoi riscattarlo ora",
-    "rewards.missing": "mancano {missing} punti",
+    "rewards.missing": "{missing, plural, one {manca # punto} other {mancano # punti}}",
     "rewards.sold_out": "esaurito",
     "rewards.none_affordable": "Non puoi ancora riscattare nessun premio. Guadagna punti con /missions.",
     "mydata.summary": "**I tuoi dati**\n- Nome: {name}\n- Stato: {status}\n- Lingua: {language}\n- Regione: {region}\n- Interessi: {interests}\n- Account social: {handles}\n- Account di chat: {platforms}\n- Punti ora: {balance}\n- Missioni accettate: {missions}\n- Link inviati: {submissions}\n- Premi riscattati: {redemptions}\n- Iscritto dal: {joined}",
@@ -136,6 +136,6 @@ const accounts: AreaCatalog = {
     "mydata.file_attached": "L’esportazione completa è nel file allegato {file}.",
     "mydata.file_caption": "L’esportazione completa dei tuoi dati",
   },
-};
+} satisfies AreaCatalog;
 
 export default accounts;

@@ -1,7 +1,7 @@
 // Messages of the engine itself: errors, help, language.
 import type { AreaCatalog } from "../catalog.js";
 
-const core: AreaCatalog = {
+const core = {
   en: {
     "core.continue_in_dm": "I’ve sent you a direct message: let’s continue there.",
     "core.open_dm": "Open the conversation",
@@ -21,6 +21,9 @@ const core: AreaCatalog = {
     "core.language.name.es": "Español",
     "core.language.name.fr": "Français",
     "core.language.name.it": "Italiano",
+    "core.timezone.ask": "Dates are shown in **{zone}**. Pick your time zone, or type it, e.g. `/timezone Europe/Madrid`:",
+    "core.timezone.set": "Done: dates are now shown in **{zone}** (it is {now} there).",
+    "core.timezone.invalid": "I don’t know the time zone “{zone}”. Type a name like `/timezone Europe/Madrid` or `/timezone America/New_York`.",
     "core.error.generic": "Sorry, something went wrong on our side. Please try again in a moment.",
     "core.unknown_command": "I don't know the command /{command}. Type /help to see what I can do.",
   },
@@ -43,6 +46,9 @@ const core: AreaCatalog = {
     "core.language.name.es": "Español",
     "core.language.name.fr": "Français",
     "core.language.name.it": "Italiano",
+    "core.timezone.ask": "Las fechas se muestran en **{zone}**. Elige tu zona horaria o escríbela, p. ej. `/timezone Europe/Madrid`:",
+    "core.timezone.set": "Hecho: ahora verás las fechas en **{zone}** (allí son las {now}).",
+    "core.timezone.invalid": "No conozco la zona horaria «{zone}». Escribe un nombre como `/timezone Europe/Madrid` o `/timezone America/Mexico_City`.",
     "core.error.generic": "Lo sentimos, algo ha fallado por nuestra parte. Inténtalo de nuevo en un momento.",
     "core.unknown_command": "No conozco el comando /{command}. Escribe /help para ver lo que puedo hacer.",
   },
@@ -65,6 +71,9 @@ const core: AreaCatalog = {
     "core.language.name.es": "Español",
     "core.language.name.fr": "Français",
     "core.language.name.it": "Italiano",
+    "core.timezone.ask": "Les dates sont affichées en **{zone}**. Choisissez votre fuseau horaire ou tapez-le, par ex. `/timezone Europe/Paris` :",
+    "core.timezone.set": "C’est fait : les dates sont désormais affichées en **{zone}** (il y est {now}).",
+    "core.timezone.invalid": "Je ne connais pas le fuseau horaire « {zone} ». Tapez un nom comme `/timezone Europe/Paris` ou `/timezone America/Toronto`.",
     "core.error.generic": "Désolé, un problème est survenu de notre côté. Réessayez dans un instant.",
     "core.unknown_command": "Je ne connais pas la commande /{command}. Tapez /help pour voir ce que je sais faire.",
   },
@@ -87,9 +96,12 @@ const core: AreaCatalog = {
     "core.language.name.es": "Español",
     "core.language.name.fr": "Français",
     "core.language.name.it": "Italiano",
+    "core.timezone.ask": "Le date sono mostrate in **{zone}**. Scegli il tuo fuso orario o scrivilo, ad es. `/timezone Europe/Rome`:",
+    "core.timezone.set": "Fatto: ora vedrai le date in **{zone}** (lì sono le {now}).",
+    "core.timezone.invalid": "Non conosco il fuso orario «{zone}». Scrivi un nome come `/timezone Europe/Rome` o `/timezone America/New_York`.",
     "core.error.generic": "Spiacenti, qualcosa è andato storto da parte nostra. Riprova tra un momento.",
     "core.unknown_command": "Non conosco il comando /{command}. Scrivi /help per vedere cosa posso fare.",
   },
-};
+} satisfies AreaCatalog;
 
 export default core;

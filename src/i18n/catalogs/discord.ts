@@ -2,7 +2,7 @@
 // few messages the Discord adapter writes itself. Command names: lower case, no spaces, ≤ 32.
 import type { AreaCatalog } from "../catalog.js";
 
-const discord: AreaCatalog = {
+const discord = {
   en: {
     "discord.cmd.join.name": "join",
     "discord.cmd.join.description": "Join the program with your invitation code",
@@ -22,6 +22,10 @@ const discord: AreaCatalog = {
     "discord.cmd.rewards.description": "Rewards you can redeem with your points",
     "discord.cmd.language.name": "language",
     "discord.cmd.language.description": "Choose the language I talk to you in",
+    "discord.cmd.timezone.name": "timezone",
+    "discord.cmd.timezone.description": "Choose the time zone dates are shown in",
+    "discord.cmd.timezone.zone.name": "zone",
+    "discord.cmd.timezone.zone.description": "An IANA name such as Europe/Madrid (leave empty for a list)",
     "discord.cmd.help.name": "help",
     "discord.cmd.help.description": "What I can do for you",
     "discord.cmd.stop.name": "stop",
@@ -62,6 +66,10 @@ const discord: AreaCatalog = {
     "discord.cmd.rewards.description": "Recompensas que puedes canjear con tus puntos",
     "discord.cmd.language.name": "idioma",
     "discord.cmd.language.description": "Elige el idioma en el que te hablo",
+    "discord.cmd.timezone.name": "zona-horaria",
+    "discord.cmd.timezone.description": "Elige la zona horaria de las fechas",
+    "discord.cmd.timezone.zone.name": "zona",
+    "discord.cmd.timezone.zone.description": "Un nombre IANA como Europe/Madrid (vacío para ver una lista)",
     "discord.cmd.help.name": "ayuda",
     "discord.cmd.help.description": "Lo que puedo hacer por ti",
     "discord.cmd.stop.name": "pausar",
@@ -102,6 +110,10 @@ const discord: AreaCatalog = {
     "discord.cmd.rewards.description": "Les récompenses à échanger contre vos points",
     "discord.cmd.language.name": "langue",
     "discord.cmd.language.description": "Choisissez la langue dans laquelle je vous parle",
+    "discord.cmd.timezone.name": "fuseau-horaire",
+    "discord.cmd.timezone.description": "Choisissez le fuseau horaire des dates",
+    "discord.cmd.timezone.zone.name": "fuseau",
+    "discord.cmd.timezone.zone.description": "Un nom IANA comme Europe/Paris (vide pour une liste)",
     "discord.cmd.help.name": "aide",
     "discord.cmd.help.description": "Ce que je peux faire pour vous",
     "discord.cmd.stop.name": "pause",
@@ -142,6 +154,10 @@ const discord: AreaCatalog = {
     "discord.cmd.rewards.description": "I premi che puoi riscattare con i tuoi punti",
     "discord.cmd.language.name": "lingua",
     "discord.cmd.language.description": "Scegli la lingua in cui ti parlo",
+    "discord.cmd.timezone.name": "fuso-orario",
+    "discord.cmd.timezone.description": "Scegli il fuso orario delle date",
+    "discord.cmd.timezone.zone.name": "fuso",
+    "discord.cmd.timezone.zone.description": "Un nome IANA come Europe/Rome (vuoto per un elenco)",
     "discord.cmd.help.name": "aiuto",
     "discord.cmd.help.description": "Cosa posso fare per te",
     "discord.cmd.stop.name": "pausa",
@@ -163,6 +179,6 @@ const discord: AreaCatalog = {
     "discord.form.open": "Apri il modulo",
     "discord.form.expired": "Questo modulo è scaduto. Ricomincia, per favore.",
   },
-};
+} satisfies AreaCatalog;
 
 export default discord;

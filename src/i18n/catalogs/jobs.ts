@@ -2,7 +2,7 @@
 // outcomes and manager notices from verification.
 import type { AreaCatalog } from "../catalog.js";
 
-const jobs: AreaCatalog = {
+const jobs = {
   en: {
     "jobs.reminder.deadline48": "Reminder: the mission **{title}** closes in 2 days ({deadline}). Send us the link to your post once it is live.",
     "jobs.reminder.deadline6": "Last call: the mission **{title}** closes in 6 hours ({deadline}). Send us the link to your post before then.",
@@ -14,9 +14,9 @@ const jobs: AreaCatalog = {
     "jobs.leaderboard.title": "**{brand} leaderboard, {cycle}**",
     "jobs.leaderboard.empty": "No points yet this cycle: the first verified post takes the lead!",
     "jobs.leaderboard.anonymous": "Influencer #{id}",
-    "jobs.leaderboard.your_rank": "This week you are **#{rank}** of {total} with **{points}** points in {cycle}. Keep going!",
+    "jobs.leaderboard.your_rank": "This week you are **#{rank}** of {total} with **{points, plural, one {# point} other {# points}}** in {cycle}. Keep going!",
     "jobs.leaderboard.no_points": "You have no points yet in {cycle}. Take on a mission to earn your first ones!",
-    "jobs.verify.verified": "Your post for **{title}** is verified: +{points} points!",
+    "jobs.verify.verified": "Your post for **{title}** is verified: +{points, plural, one {# point} other {# points}}!",
     "jobs.verify.rejected": "We could not accept your post for **{title}**: {reason}",
     "jobs.verify.not_found": "We could not find your post for **{title}**: it may have been deleted or the link is wrong. You can send another link before the deadline.",
     "jobs.verify.in_review": "Your post for **{title}** is being checked by the team. We will let you know.",
@@ -27,15 +27,15 @@ const jobs: AreaCatalog = {
     "jobs.reminder.deadline6": "Última llamada: la misión **{title}** cierra en 6 horas ({deadline}). Envíanos el enlace de tu publicación antes.",
     "jobs.reminder.onboarding24": "¡Ya casi estás! Termina tu registro en el programa de {brand} para empezar a ganar puntos: envía /start.",
     "jobs.reminder.onboarding72": "Tu plaza en el programa de {brand} te espera. Envía /start para terminar el registro, son dos minutos.",
-    "jobs.drip.day1": "¡Bienvenido y gracias por unirte a {brand}! Así funciona:\n- las misiones llegan aquí cuando se abren\n- publicas, nos envías el enlace y lo verificamos\n- las publicaciones verificadas ganan puntos que puedes canjear por recompensas",
+    "jobs.drip.day1": "¡Te damos la bienvenida y gracias por unirte a {brand}! Así funciona:\n- las misiones llegan aquí cuando se abren\n- publicas, nos envías el enlace y lo verificamos\n- las publicaciones verificadas ganan puntos que puedes canjear por recompensas",
     "jobs.drip.day3": "Consejo: incluye siempre la mención de patrocinio {disclosure} y los hashtags obligatorios. Sin ellos no podemos verificar la publicación.",
     "jobs.drip.day7": "¡Una semana con {brand}! Mira las misiones abiertas para tu próxima publicación y la clasificación para ver tu posición.",
     "jobs.leaderboard.title": "**Clasificación de {brand}, {cycle}**",
     "jobs.leaderboard.empty": "Aún no hay puntos en este ciclo: ¡la primera publicación verificada toma la delantera!",
     "jobs.leaderboard.anonymous": "Influencer n.º {id}",
-    "jobs.leaderboard.your_rank": "Esta semana estás en el puesto **#{rank}** de {total} con **{points}** puntos en {cycle}. ¡Sigue así!",
+    "jobs.leaderboard.your_rank": "Esta semana estás en el puesto **#{rank}** de {total} con **{points, plural, one {# punto} other {# puntos}}** en {cycle}. ¡Sigue así!",
     "jobs.leaderboard.no_points": "Aún no tienes puntos en {cycle}. ¡Acepta una misión para ganar los primeros!",
-    "jobs.verify.verified": "Tu publicación para **{title}** está verificada: ¡+{points} puntos!",
+    "jobs.verify.verified": "Tu publicación para **{title}** está verificada: ¡+{points, plural, one {# punto} other {# puntos}}!",
     "jobs.verify.rejected": "No hemos podido aceptar tu publicación para **{title}**: {reason}",
     "jobs.verify.not_found": "No hemos encontrado tu publicación para **{title}**: puede que se haya borrado o que el enlace sea incorrecto. Puedes enviar otro enlace antes de la fecha límite.",
     "jobs.verify.in_review": "El equipo está revisando tu publicación para **{title}**. Te avisaremos.",
@@ -52,9 +52,9 @@ const jobs: AreaCatalog = {
     "jobs.leaderboard.title": "**Classement {brand}, {cycle}**",
     "jobs.leaderboard.empty": "Pas encore de points ce cycle : la première publication vérifiée prend la tête !",
     "jobs.leaderboard.anonymous": "Influenceur n° {id}",
-    "jobs.leaderboard.your_rank": "Cette semaine vous êtes **#{rank}** sur {total} avec **{points}** points pour {cycle}. Continuez !",
+    "jobs.leaderboard.your_rank": "Cette semaine vous êtes **#{rank}** sur {total} avec **{points, plural, one {# point} other {# points}}** pour {cycle}. Continuez !",
     "jobs.leaderboard.no_points": "Vous n'avez pas encore de points pour {cycle}. Relevez une mission pour gagner les premiers !",
-    "jobs.verify.verified": "Votre publication pour **{title}** est vérifiée : +{points} points !",
+    "jobs.verify.verified": "Votre publication pour **{title}** est vérifiée : +{points, plural, one {# point} other {# points}} !",
     "jobs.verify.rejected": "Nous n'avons pas pu accepter votre publication pour **{title}** : {reason}",
     "jobs.verify.not_found": "Nous n'avons pas trouvé votre publication pour **{title}** : elle a peut-être été supprimée ou le lien est erroné. Vous pouvez envoyer un autre lien avant la date limite.",
     "jobs.verify.in_review": "L'équipe vérifie votre publication pour **{title}**. Nous vous tiendrons au courant.",
@@ -65,20 +65,20 @@ const jobs: AreaCatalog = {
     "jobs.reminder.deadline6": "Ultima chiamata: la missione **{title}** si chiude tra 6 ore ({deadline}). Inviaci il link del tuo post prima di allora.",
     "jobs.reminder.onboarding24": "Ci sei quasi! Completa l'iscrizione al programma {brand} per iniziare a guadagnare punti: invia /start.",
     "jobs.reminder.onboarding72": "Il tuo posto nel programma {brand} ti aspetta. Invia /start per completare l'iscrizione, bastano due minuti.",
-    "jobs.drip.day1": "Benvenuto e grazie per esserti unito a {brand}! Ecco come funziona:\n- le missioni arrivano qui quando si aprono\n- pubblichi, ci invii il link e lo verifichiamo\n- i post verificati fanno guadagnare punti da scambiare con premi",
+    "jobs.drip.day1": "Ti diamo il benvenuto e grazie per far parte di {brand}! Ecco come funziona:\n- le missioni arrivano qui quando si aprono\n- pubblichi, ci invii il link e lo verifichiamo\n- i post verificati fanno guadagnare punti da scambiare con premi",
     "jobs.drip.day3": "Consiglio: includi sempre la dicitura di sponsorizzazione {disclosure} e gli hashtag richiesti. Senza di essi il post non può essere verificato.",
     "jobs.drip.day7": "Una settimana con {brand}! Guarda le missioni aperte per il tuo prossimo post e la classifica per vedere a che punto sei.",
     "jobs.leaderboard.title": "**Classifica {brand}, {cycle}**",
     "jobs.leaderboard.empty": "Ancora nessun punto in questo ciclo: il primo post verificato passa in testa!",
     "jobs.leaderboard.anonymous": "Influencer n. {id}",
-    "jobs.leaderboard.your_rank": "Questa settimana sei **#{rank}** su {total} con **{points}** punti in {cycle}. Continua così!",
+    "jobs.leaderboard.your_rank": "Questa settimana sei **#{rank}** su {total} con **{points, plural, one {# punto} other {# punti}}** in {cycle}. Continua così!",
     "jobs.leaderboard.no_points": "Non hai ancora punti in {cycle}. Accetta una missione per guadagnare i primi!",
-    "jobs.verify.verified": "Il tuo post per **{title}** è verificato: +{points} punti!",
+    "jobs.verify.verified": "Il tuo post per **{title}** è verificato: +{points, plural, one {# punto} other {# punti}}!",
     "jobs.verify.rejected": "Non abbiamo potuto accettare il tuo post per **{title}**: {reason}",
     "jobs.verify.not_found": "Non abbiamo trovato il tuo post per **{title}**: potrebbe essere stato eliminato o il link è errato. Puoi inviare un altro link prima della scadenza.",
     "jobs.verify.in_review": "Il team sta controllando il tuo post per **{title}**. Ti faremo sapere.",
     "jobs.recheck.removed": "Post rimosso: l'invio n. {id} per **{title}** ({url}) non è più online. Punti: {policy}.",
   },
-};
+} satisfies AreaCatalog;
 
 export default jobs;

@@ -2,7 +2,7 @@
 // social handles (src/domain/handles.ts). The ids are the error values those functions return.
 import type { AreaCatalog } from "../catalog.js";
 
-const links: AreaCatalog = {
+const links = {
   en: {
     "link.invalid_url": "That does not look like a link. Send the full address of your post, starting with https://",
     "link.unsupported_network": "Links from {host} are not supported. Use a post on Instagram, TikTok, YouTube, X, Facebook, Twitch or LinkedIn.",
@@ -39,6 +39,6 @@ const links: AreaCatalog = {
     "handle.wrong_network": "Quel link è un profilo {actual}, ma ti abbiamo chiesto il tuo nome utente {network}.",
     "handle.not_a_profile": "Quel link non è un profilo {network}. Incolla il link alla tua pagina profilo o invia @tuonome.",
   },
-};
+} satisfies AreaCatalog;
 
 export default links;

@@ -2,7 +2,7 @@
 // Telegram allows only a–z, 0–9 and _), and the few messages the Telegram adapter writes itself.
 import type { AreaCatalog } from "../catalog.js";
 
-const telegram: AreaCatalog = {
+const telegram = {
   en: {
     "telegram.cmd.start": "Join the program or continue where you left off",
     "telegram.cmd.missions": "See the missions open to you",
@@ -11,6 +11,7 @@ const telegram: AreaCatalog = {
     "telegram.cmd.leaderboard": "The current leaderboard",
     "telegram.cmd.rewards": "Rewards you can redeem with your points",
     "telegram.cmd.language": "Choose the language I talk to you in",
+    "telegram.cmd.timezone": "Choose the time zone dates are shown in",
     "telegram.cmd.help": "What I can do for you",
     "telegram.cmd.cancel": "Cancel what we are doing",
     "telegram.cmd.stop": "Pause the program messages",
@@ -30,6 +31,7 @@ const telegram: AreaCatalog = {
     "telegram.cmd.leaderboard": "La clasificación actual",
     "telegram.cmd.rewards": "Recompensas que puedes canjear con tus puntos",
     "telegram.cmd.language": "Elige el idioma en el que te hablo",
+    "telegram.cmd.timezone": "Elige la zona horaria de las fechas",
     "telegram.cmd.help": "Lo que puedo hacer por ti",
     "telegram.cmd.cancel": "Cancela lo que estamos haciendo",
     "telegram.cmd.stop": "Pausa los mensajes del programa",
@@ -49,6 +51,7 @@ const telegram: AreaCatalog = {
     "telegram.cmd.leaderboard": "Le classement actuel",
     "telegram.cmd.rewards": "Les récompenses à échanger contre vos points",
     "telegram.cmd.language": "Choisir la langue dans laquelle je vous parle",
+    "telegram.cmd.timezone": "Choisir le fuseau horaire des dates",
     "telegram.cmd.help": "Ce que je peux faire pour vous",
     "telegram.cmd.cancel": "Annuler ce que nous sommes en train de faire",
     "telegram.cmd.stop": "Mettre en pause les messages du programme",
@@ -68,6 +71,7 @@ const telegram: AreaCatalog = {
     "telegram.cmd.leaderboard": "La classifica attuale",
     "telegram.cmd.rewards": "Premi che puoi riscattare con i tuoi punti",
     "telegram.cmd.language": "Scegli la lingua in cui ti parlo",
+    "telegram.cmd.timezone": "Scegli il fuso orario delle date",
     "telegram.cmd.help": "Cosa posso fare per te",
     "telegram.cmd.cancel": "Annulla quello che stiamo facendo",
     "telegram.cmd.stop": "Metti in pausa i messaggi del programma",
@@ -79,6 +83,6 @@ const telegram: AreaCatalog = {
     "telegram.group.private_only_short": "Funziona in una chat privata con me: {link}",
     "telegram.group.open_private": "Apri una chat privata",
   },
-};
+} satisfies AreaCatalog;
 
 export default telegram;

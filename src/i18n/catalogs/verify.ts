@@ -2,7 +2,7 @@
 // {reason} of jobs.verify.rejected for influencers and the notes managers see in the review queue.
 import type { AreaCatalog } from "../catalog.js";
 
-const verify: AreaCatalog = {
+const verify = {
   en: {
     "verify.reason.not_found": "the post could not be found: it may have been deleted or the link is wrong.",
     "verify.reason.not_public": "the post data is not public, so the team checks it by hand.",
@@ -43,6 +43,6 @@ const verify: AreaCatalog = {
     "verify.reason.missing_mentions": "mancano menzioni obbligatorie: {tags}",
     "verify.reason.missing_disclosure": "manca l'indicazione di sponsorizzazione.",
   },
-};
+} satisfies AreaCatalog;
 
 export default verify;

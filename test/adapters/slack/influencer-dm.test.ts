@@ -27,6 +27,7 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
   beforeAll(async () => {
     slack = await new FakeSlackWebApi(TOKEN).listen();
     slack.userLocales.set("UINF1", "fr-FR");
+    slack.userTimeZones.set("UINF1", "Europe/Paris");
     const db = await createTestDatabaseUrl(provider);
     drop = db.drop;
     app = await startApp(
@@ -58,6 +59,9 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
     await signedPost(url, formBody({ payload: JSON.stringify(press) }));
     await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF1" && text(c).includes("onb.lang"));
     expect(slack.callsTo("chat.update")).toHaveLength(0);
+    // users.info tz becomes the influencer's zone (quiet hours, reminders and dates use it)
+    const joined = await app.database.db.influencer.findFirstOrThrow({ where: { accounts: { some: { platform: "slack", externalId: "UINF1" } } } });
+    expect(joined.timezone).toBe("Europe/Paris");
     const influencer = await app.database.db.influencer.findUniqueOrThrow({ where: { id: account.influencerId } });
     expect(influencer.consentAt).not.toBeNull();
   });

@@ -83,7 +83,7 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     await interact(publish);
     const [answer] = await slack.waitFor("respond:publish");
     expect(answer!.args).toMatchObject({ replace_original: true });
-    expect(blocksText(answer)).toContain(`Mission #${mission.id} published and announced to 1 influencers.`);
+    expect(blocksText(answer)).toContain(`Mission #${mission.id} published and announced to 1 influencer.`);
 
     expect(await drain()).toMatchObject({ sent: 1 });
     const announced = telegram.messagesTo(chatId);

@@ -110,11 +110,11 @@ describe.each(testProviders())("manager handlers in the engine on %s", (provider
     const [f] = await engine.handle(event(M1, advo("broadcast")));
     expect(f?.form?.id).toBe("broadcast.form");
     const [header, preview] = await engine.handle(event(M1, form("broadcast.form", { text: "Party on Friday", tags: "vip", regions: "", interests: "", networks: "" })));
-    expect(toPlainText(header!)).toBe("1 influencers will receive this message:");
+    expect(toPlainText(header!)).toBe("1 influencer will receive this message:");
     expect(toPlainText(preview!)).toBe("Party on Friday");
     const send = preview!.buttons![0]![0]!;
     expect(send.action).toBe("broadcast.send");
-    expect(text(await engine.handle(event(M1, action("broadcast.send", send.payload!))))).toBe("Broadcast queued for 1 influencers.");
+    expect(text(await engine.handle(event(M1, action("broadcast.send", send.payload!))))).toBe("Broadcast queued for 1 influencer.");
     expect(text(await engine.handle(event(M2, action("broadcast.send", send.payload!))))).toBe(`Broadcast ${send.payload} was already sent or cancelled.`);
   });
 

@@ -1,0 +1,73 @@
+// The one place dates shown to a person are formatted: in their locale and their time zone
+// (Influencer.timezone, a manager's Slack tz, else the program's JOBS_TZ). Stored dates stay UTC.
+import type { Locale } from "../config.js";
+
+export interface DateReader {
+  locale: Locale;
+  timeZone?: string | null;
+}
+
+/** True when Intl knows the IANA zone name ("Europe/Madrid", "UTC"). */
+export function isTimeZone(name: string | null | undefined): name is string {
+  if (!name) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's canonical spelling ("europe/madrid" → "Europe/Madrid"), or undefined if unknown. */
+export function canonicalTimeZone(name: string | null | undefined): string | undefined {
+  if (!isTimeZone(name)) return undefined;
+  return new Intl.DateTimeFormat("en", { timeZone: name }).resolvedOptions().timeZone;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(reader: DateReader, withTime: boolean): Intl.DateTimeFormat {
+  const timeZone = isTimeZone(reader.timeZone) ? reader.timeZone : "UTC";
+  const id = `${reader.locale} ${timeZone} ${withTime}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(reader.locale, withTime ? { dateStyle: "medium", timeStyle: "short", timeZone } : { dateStyle: "medium", timeZone });
+    formatters.set(id, f);
+  }
+  return f;
+}
+
+/** "3 dic 2026, 14:30" in the reader's zone. */
+export function formatDateTime(date: Date, reader: DateReader): string {
+  return formatter(reader, true).format(date);
+}
+
+/** "3 dic 2026" in the reader's zone. */
+export function formatDate(date: Date, reader: DateReader): string {
+  return formatter(reader, false).format(date);
+}
+
+const deadlineFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A deadline with its zone, so nobody misreads it: "3 dic 2026, 14:30 CET". */
+export function formatDeadline(date: Date, reader: DateReader): string {
+  const timeZone = isTimeZone(reader.timeZone) ? reader.timeZone : "UTC";
+  const id = `${reader.locale} ${timeZone}`;
+  let f = deadlineFormatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(reader.locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone });
+    deadlineFormatters.set(id, f);
+  }
+  return f.format(date);
+}
+
+/** The first valid zone of the candidates (the person's own, a platform hint, the program's JOBS_TZ), else UTC. */
+export function zoneOf(...candidates: (string | null | undefined)[]): string {
+  return candidates.find((zone): zone is string => isTimeZone(zone)) ?? "UTC";
+}
+
+/** A Date as an outbox message param: JSON keeps it as { $date }, the outbox renderer turns it
+ * back into a Date shown in the recipient's locale and zone at send time. */
+export function dateParam(date: Date): { $date: string } {
+  return { $date: date.toISOString() };
+}
