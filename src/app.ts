@@ -9,7 +9,10 @@ import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { HttpServer } from "./http/server.js";
 import { mountHealth } from "./http/health.js";
-import { mountTracking } from "./http/tracking.js";
+import { getRequestListener } from "@hono/node-server";
+import { AfterResponse } from "./http/after-response.js";
+import { trackingRoutes } from "./http/tracking.js";
+import { conversionRoutes } from "./http/conversions.js";
 import { recentJobRuns } from "./jobs/job-runs.js";
 import { outboxSummary } from "./delivery/progress.js";
 import type { Deps } from "./services/deps.js";
@@ -59,7 +62,13 @@ export async function startApp(
     jobs: async () => ({ latest: await recentJobRuns(database.db) }),
     outbox: () => outboxSummary(database.db),
   });
-  mountTracking(http, deps); // GET /t/<code>: tracking-link redirects (program management)
+  // ── Hono sub-apps bridged into the current server (issue 13) — remove when the server is Hono:
+  // mount trackingRoutes / conversionRoutes on the app instead and keep `after` drained on stop.
+  const after = new AfterResponse(log);
+  const tracking = getRequestListener(trackingRoutes({ ...deps, after }).fetch);
+  http.route("GET", "/t/*", tracking); // GET and HEAD /t/<code>: tracking-link redirects
+  http.route("POST", "/conversions*", getRequestListener(conversionRoutes(deps).fetch)); // postbacks and shop webhooks
+  // ── end of bridge
   const engine = createEngine(deps);
   const core: AppCore = { config, log, clock, database, deps, http, engine };
 
@@ -94,6 +103,7 @@ export async function startApp(
     (stopping ??= (async () => {
       log.info("shutting down: stopping intake");
       await http.close();
+      await after.drain(); // clicks answered but not yet written
       await stopAll(started, log);
       await database.close();
       log.info("stopped");

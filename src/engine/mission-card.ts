@@ -3,7 +3,7 @@
 import type { Locale } from "../config.js";
 import { stringList } from "../domain/segment.js";
 import { t } from "../i18n/translate.js";
-import { bold, list, message, paragraph, type OutboundMessage } from "./message.js";
+import { bold, code, link, list, message, paragraph, type OutboundMessage } from "./message.js";
 
 export const ACTION_MISSION_ACCEPT = "mission.accept";
 export const ACTION_MISSION_DECLINE = "mission.decline";
@@ -30,7 +30,21 @@ export function networkLabel(n: string): string {
   return labels[n] ?? n;
 }
 
-export function missionCard(m: CardMission, locale: Locale, options: { buttons?: boolean } = {}): OutboundMessage {
+/** What an influencer who accepted gets on their card: their own tracking link and discount code. */
+export interface PersonalMeasurement {
+  trackingUrl: string | null;
+  discountCode: string | null;
+}
+
+/** The brief's "your link / your code" lines (shown on the card, the acceptance reply and /missions). */
+export function personalBlocks(p: PersonalMeasurement, locale: Locale) {
+  return [
+    ...(p.trackingUrl ? [paragraph(bold(t(locale, "journey.tracking.link_label")), " ", link(p.trackingUrl, p.trackingUrl))] : []),
+    ...(p.discountCode ? [paragraph(bold(t(locale, "journey.tracking.code_label")), " ", code(p.discountCode))] : []),
+  ];
+}
+
+export function missionCard(m: CardMission, locale: Locale, options: { buttons?: boolean; personal?: PersonalMeasurement } = {}): OutboundMessage {
   const dos = stringList(m.dos);
   const donts = stringList(m.donts);
   const required = [...stringList(m.hashtags), ...stringList(m.mentions)];
@@ -44,6 +58,7 @@ export function missionCard(m: CardMission, locale: Locale, options: { buttons?:
     paragraph(bold(t(locale, "journey.card.networks")), " ", networks.length ? networks.map(networkLabel).join(", ") : t(locale, "journey.card.any_network")),
     paragraph(bold(t(locale, "journey.card.points")), " ", String(m.points)),
     paragraph(bold(t(locale, "journey.card.deadline")), " ", formatDeadline(m.deadline)),
+    ...(options.personal ? personalBlocks(options.personal, locale) : []),
   ];
   const buttons =
     options.buttons === false

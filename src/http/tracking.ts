@@ -1,18 +1,36 @@
-// GET /t/<code>: records the click and redirects (302) to the link's landing page; unknown codes
-// get 404. Target URLs were validated (http/https) when the manager created the link.
+// GET /t/<code> (and HEAD): redirects (302) at once to the link's landing page with a click id
+// and UTM tags; the Click row is written right after the response (AfterResponse, not an
+// in-memory batch). Unknown codes → 404. Targets come only from links a manager set up, so
+// nothing here can send a visitor to an address taken from the request (no open redirect).
+import { Hono } from "hono";
+import type { IncomingMessage } from "node:http";
 import type { Deps } from "../services/deps.js";
-import { recordClick } from "../services/tracking.js";
-import type { HttpServer } from "./server.js";
+import { dailySalt, resolveVisit, writeClick } from "../services/tracking.js";
+import { AfterResponse } from "./after-response.js";
 
-export function mountTracking(http: HttpServer, deps: Pick<Deps, "db" | "clock">): void {
-  http.route("GET", "/t/*", async (req, res) => {
-    const code = decodeURIComponent((req.url ?? "").split("?")[0]!.slice("/t/".length));
-    const ua = req.headers["user-agent"];
-    const target = await recordClick(deps, code, { ...(req.socket.remoteAddress ? { ip: req.socket.remoteAddress } : {}), ...(typeof ua === "string" ? { userAgent: ua } : {}) });
-    if (!target) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    res.writeHead(302, { location: target, "cache-control": "no-store", "referrer-policy": "no-referrer" }).end();
+export interface TrackingRoutesDeps extends Pick<Deps, "db" | "clock" | "config" | "log"> {
+  /** shared with the app so shutdown waits for clicks still being written */
+  after?: AfterResponse;
+}
+
+export function trackingRoutes(deps: TrackingRoutesDeps): Hono {
+  const app = new Hono();
+  const after = deps.after ?? new AfterResponse(deps.log);
+  const salt = dailySalt(deps.db);
+  const countryHeader = deps.config.TRACKING_COUNTRY_HEADER?.toLowerCase();
+  app.on(["GET", "HEAD"], "/t/:code", async (c) => {
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const visit = await resolveVisit(deps, c.req.param("code"), {
+      method: c.req.method,
+      userAgent: c.req.header("user-agent"),
+      purpose: c.req.header("purpose"),
+      secPurpose: c.req.header("sec-purpose"),
+      ip: incoming?.socket.remoteAddress,
+      country: countryHeader ? c.req.header(countryHeader) : undefined,
+    }, salt);
+    if (!visit) return c.text("not found", 404, { "cache-control": "no-store" });
+    after.schedule(c, "click", () => writeClick(deps.db, visit.click));
+    return c.body(null, 302, { location: visit.location, "cache-control": "no-store", "referrer-policy": "no-referrer" });
   });
+  return app;
 }

@@ -5,6 +5,7 @@
 import { DAY, HOUR } from "../clock.js";
 import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
+import { trackingUrl } from "../services/tracking.js";
 import { contactsOf } from "./contacts.js";
 import { formatLocal, isQuietTime } from "./local-time.js";
 import type { JobCounts, JobDefinition } from "./types.js";
@@ -30,6 +31,9 @@ export async function runReminders(deps: Deps, now: Date): Promise<JobCounts> {
     select: { id: true, onboardingStartedAt: true },
   });
   const contacts = await contactsOf(deps, [...open.map((p) => p.influencerId), ...onboarding.map((i) => i.id)]);
+  // Their personal tracking links (issue 13), one query for all.
+  const links = open.length ? await deps.db.trackingLink.findMany({ where: { participationId: { in: open.map((p) => p.id) } }, select: { participationId: true, code: true } }) : [];
+  const linkOf = new Map(links.map((l) => [l.participationId!, trackingUrl(deps, l.code)]));
 
   for (const p of open) {
     const c = contacts.get(p.influencerId);
@@ -41,7 +45,9 @@ export async function runReminders(deps: Deps, now: Date): Promise<JobCounts> {
     items.push({
       platform: c.platform, recipient: c.recipient, influencerId: c.influencerId, purpose: "reminder.deadline",
       batchKey: `reminder:${kind}:mission:${p.mission.id}`, dedupeKey: `reminder:${kind}:participation:${p.id}`,
-      payload: { kind: "i18n", messageId: `jobs.reminder.${kind}`, params: { title: p.mission.title, deadline: formatLocal(p.mission.deadline, c.timezone) } },
+      payload: linkOf.has(p.id)
+        ? { kind: "i18n", messageId: `jobs.reminder.${kind}_link`, params: { title: p.mission.title, deadline: formatLocal(p.mission.deadline, c.timezone), link: linkOf.get(p.id)! } }
+        : { kind: "i18n", messageId: `jobs.reminder.${kind}`, params: { title: p.mission.title, deadline: formatLocal(p.mission.deadline, c.timezone) } },
     });
   }
   for (const i of onboarding) {
