@@ -25,7 +25,10 @@ const measurement: AreaCatalog = {
     "manage.report.other_currency": "Orders in other currencies, not in revenue: {count}",
     "manage.report.unattributed": "Sales not attributed to anyone: {count}",
     "manage.report.empty": "No missions to report yet.",
-    "manage.report.not_found": "There is no mission or cycle #{id}.",
+    "report.mission_not_found": "There is no mission #{id}.",
+    "report.cycle_not_found": "There is no cycle #{id}.",
+    "conversions.csv_header": "The CSV file lacks these columns: {columns}.",
+    "conversions.csv_invalid_rows": "Nothing imported: bad rows (line:field): {rows}.",
   },
   es: {
     "journey.tracking.link_label": "Tu enlace personal:",
@@ -49,7 +52,10 @@ const measurement: AreaCatalog = {
     "manage.report.other_currency": "Pedidos en otras monedas, fuera de los ingresos: {count}",
     "manage.report.unattributed": "Ventas sin atribuir: {count}",
     "manage.report.empty": "Todavía no hay misiones que mostrar.",
-    "manage.report.not_found": "No existe la misión ni el ciclo #{id}.",
+    "report.mission_not_found": "No existe la misión #{id}.",
+    "report.cycle_not_found": "No existe el ciclo #{id}.",
+    "conversions.csv_header": "Al archivo CSV le faltan estas columnas: {columns}.",
+    "conversions.csv_invalid_rows": "No se ha importado nada: filas erróneas (línea:campo): {rows}.",
   },
   fr: {
     "journey.tracking.link_label": "Votre lien personnel :",
@@ -73,7 +79,10 @@ const measurement: AreaCatalog = {
     "manage.report.other_currency": "Commandes dans d’autres devises, hors chiffre d’affaires : {count}",
     "manage.report.unattributed": "Ventes attribuées à personne : {count}",
     "manage.report.empty": "Aucune mission à présenter pour l’instant.",
-    "manage.report.not_found": "Il n’y a ni mission ni cycle #{id}.",
+    "report.mission_not_found": "Il n’y a pas de mission #{id}.",
+    "report.cycle_not_found": "Il n’y a pas de cycle #{id}.",
+    "conversions.csv_header": "Il manque ces colonnes au fichier CSV : {columns}.",
+    "conversions.csv_invalid_rows": "Rien n’a été importé : lignes invalides (ligne:champ) : {rows}.",
   },
   it: {
     "journey.tracking.link_label": "Il tuo link personale:",
@@ -97,7 +106,10 @@ const measurement: AreaCatalog = {
     "manage.report.other_currency": "Ordini in altre valute, esclusi dai ricavi: {count}",
     "manage.report.unattributed": "Vendite non attribuite: {count}",
     "manage.report.empty": "Ancora nessuna missione da mostrare.",
-    "manage.report.not_found": "Non esiste la missione né il ciclo #{id}.",
+    "report.mission_not_found": "Non esiste la missione #{id}.",
+    "report.cycle_not_found": "Non esiste il ciclo #{id}.",
+    "conversions.csv_header": "Al file CSV mancano queste colonne: {columns}.",
+    "conversions.csv_invalid_rows": "Nulla è stato importato: righe non valide (riga:campo): {rows}.",
   },
 };
 
