@@ -6,7 +6,7 @@
 // A refund takes the attribution of its order when the order is known.
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import { toMinorUnits } from "../domain/tracking.js";
+import { currencyExponent, toMinorUnits } from "../domain/tracking.js";
 import { isUniqueViolation } from "./deps.js";
 
 const idText = z.string().trim().min(1).max(200);
@@ -41,6 +41,7 @@ export function parseConversion(input: unknown, source: ConversionRecord["source
   const r = conversionSchema.safeParse(input);
   if (!r.success) return { ok: false, field: String(r.error.issues[0]?.path[0] ?? "body") };
   const v = r.data;
+  if (currencyExponent(v.currency) === null) return { ok: false, field: "currency" };
   const amountMinor = toMinorUnits(v.amount, v.currency);
   if (amountMinor === null) return { ok: false, field: "amount" };
   return {
