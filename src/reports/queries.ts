@@ -65,10 +65,13 @@ export async function missionPoints(db: Db, provider: Provider, missionIds: numb
     cycle = ` AND e."cycleId" = ${p()}`;
     args.push(cycleId);
   }
-  // reference is "submission:<id>": the id is cut out so the join uses the submission's key.
+  // reference is "submission:<id>": the id is cut out so the join uses the submission's key. On
+  // SQLite CROSS JOIN fixes the order (ledger outer, submission looked up by primary key); left to
+  // itself the planner may scan the ledger once per submission.
+  const join = provider === "sqlite" ? "CROSS JOIN" : "JOIN";
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT s."missionId" AS "missionId", s."influencerId" AS "influencerId", SUM(e."amount") AS "points"
-     FROM "LedgerEntry" e JOIN "Submission" s ON s."id" = CAST(SUBSTR(e."reference", 12) AS INTEGER)
+     FROM "LedgerEntry" e ${join} "Submission" s ON s."id" = CAST(SUBSTR(e."reference", 12) AS INTEGER)
      WHERE e."kind" = 'mission' AND e."reference" LIKE 'submission:%' AND s."missionId" IN (${ids})${cycle}
      GROUP BY s."missionId", s."influencerId"`,
     ...args,
