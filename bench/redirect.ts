@@ -11,7 +11,6 @@ import { Agent, createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { getRequestListener } from "@hono/node-server";
 import pg from "pg";
 import { FakeClock } from "../src/clock.js";
 import { testConfig } from "../src/config.js";
@@ -71,7 +70,7 @@ async function redirectBench(): Promise<void> {
     const link = await database.db.trackingLink.create({ data: { code: "BENCHCODE2", missionId: m.id, targetUrl: "https://shop.example/p?x=1" } });
     const after = new AfterResponse(silentLogger);
     const deps = { db: database.db, clock: new FakeClock(), log: silentLogger, config: testConfig(), after };
-    http.route("GET", "/t/*", getRequestListener(trackingRoutes(deps).fetch));
+    http.mount(trackingRoutes(deps));
     const appPort = await http.listen(0, "127.0.0.1");
     const barePort = await new Promise<number>((r) => bare.listen(0, "127.0.0.1", () => r((bare.address() as { port: number }).port)));
     await load(barePort, "/"); // warm-up both

@@ -8,10 +8,9 @@ import { maskUrl } from "./logger.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { HttpServer } from "./http/server.js";
-import { mountHealth } from "./http/health.js";
-import { getRequestListener } from "@hono/node-server";
-import { AfterResponse } from "./http/after-response.js";
+import { healthRoutes } from "./http/health.js";
 import { trackingRoutes } from "./http/tracking.js";
+import { AfterResponse } from "./http/after-response.js";
 import { conversionRoutes } from "./http/conversions.js";
 import { recentJobRuns } from "./jobs/job-runs.js";
 import { outboxSummary } from "./delivery/progress.js";
@@ -56,19 +55,14 @@ export async function startApp(
   const database = await openDatabase(config.DATABASE_URL);
   const deps: Deps = { db: database.db, clock, log, config };
 
+  // HTTP routes: one Hono sub-app per area, each mounted with one line (see src/http/server.ts).
   const http = new HttpServer(log);
   // /healthz also shows the latest run of each job and the outbox backlog (issue 8).
-  mountHealth(http, database, {
-    jobs: async () => ({ latest: await recentJobRuns(database.db) }),
-    outbox: () => outboxSummary(database.db),
-  });
-  // ── Hono sub-apps bridged into the current server (issue 13) — remove when the server is Hono:
-  // mount trackingRoutes / conversionRoutes on the app instead and keep `after` drained on stop.
+  http.mount(healthRoutes(database, { jobs: async () => ({ latest: await recentJobRuns(database.db) }), outbox: () => outboxSummary(database.db) }));
+  // Clicks are written right after their redirect is sent; stop() waits for the ones still being written.
   const after = new AfterResponse(log);
-  const tracking = getRequestListener(trackingRoutes({ ...deps, after }).fetch);
-  http.route("GET", "/t/*", tracking); // GET and HEAD /t/<code>: tracking-link redirects
-  http.route("POST", "/conversions*", getRequestListener(conversionRoutes(deps).fetch)); // postbacks and shop webhooks
-  // ── end of bridge
+  http.mount(trackingRoutes({ ...deps, after })); // GET/HEAD /t/<code>: tracking-link redirects
+  http.mount(conversionRoutes(deps)); // POST /conversions, /conversions/shopify, /conversions/woocommerce
   const engine = createEngine(deps);
   const core: AppCore = { config, log, clock, database, deps, http, engine };
 

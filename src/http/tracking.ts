@@ -3,23 +3,25 @@
 // in-memory batch). Unknown codes → 404. Targets come only from links a manager set up, so
 // nothing here can send a visitor to an address taken from the request (no open redirect).
 import { Hono } from "hono";
-import type { IncomingMessage } from "node:http";
+import type { HttpBindings } from "@hono/node-server";
 import type { Deps } from "../services/deps.js";
 import { dailySalt, resolveVisit, writeClick } from "../services/tracking.js";
 import { AfterResponse } from "./after-response.js";
+import type { HttpServer } from "./server.js";
 
 export interface TrackingRoutesDeps extends Pick<Deps, "db" | "clock" | "config" | "log"> {
   /** shared with the app so shutdown waits for clicks still being written */
   after?: AfterResponse;
+  metrics?: { click(): void } | undefined;
 }
 
-export function trackingRoutes(deps: TrackingRoutesDeps): Hono {
-  const app = new Hono();
+export function trackingRoutes(deps: TrackingRoutesDeps): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
   const after = deps.after ?? new AfterResponse(deps.log);
   const salt = dailySalt(deps.db);
   const countryHeader = deps.config.TRACKING_COUNTRY_HEADER?.toLowerCase();
   app.on(["GET", "HEAD"], "/t/:code", async (c) => {
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const incoming = c.env?.incoming;
     const visit = await resolveVisit(deps, c.req.param("code"), {
       method: c.req.method,
       userAgent: c.req.header("user-agent"),
@@ -30,7 +32,13 @@ export function trackingRoutes(deps: TrackingRoutesDeps): Hono {
     }, salt);
     if (!visit) return c.text("not found", 404, { "cache-control": "no-store" });
     after.schedule(c, "click", () => writeClick(deps.db, visit.click));
+    if (!visit.click.preview) deps.metrics?.click();
     return c.body(null, 302, { location: visit.location, "cache-control": "no-store", "referrer-policy": "no-referrer" });
   });
   return app;
+}
+
+/** Mounts the tracking redirects on the server (tests and app.ts). */
+export function mountTracking(http: Pick<HttpServer, "mount">, deps: TrackingRoutesDeps): void {
+  http.mount(trackingRoutes(deps));
 }

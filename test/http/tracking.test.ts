@@ -1,7 +1,6 @@
 // Tracking links over real HTTP (the Hono sub-app bridged into the app's server like src/app.ts
 // does): 302 with click id and UTM tags, the click row written after the response, previews
 // counted apart, codes case-insensitive, unknown codes 404, never a target from the request.
-import { getRequestListener } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { testDeps } from "../helpers/deps.js";
@@ -32,7 +31,7 @@ describe.each(testProviders())("tracking links on %s", (provider) => {
     t = await createTestDatabase(provider);
     http = new HttpServer(silentLogger);
     after = new AfterResponse(silentLogger);
-    http.route("GET", "/t/*", getRequestListener(trackingRoutes({ ...testDeps(t, config), after }).fetch));
+    http.mount(trackingRoutes({ ...testDeps(t, config), after }));
     base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
   });
   afterAll(async () => {

@@ -5,7 +5,6 @@ import { createHmac } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getRequestListener } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { testDeps } from "../helpers/deps.js";
@@ -31,7 +30,7 @@ describe.each(testProviders())("measurement services on %s", (provider) => {
   beforeAll(async () => {
     t = await createTestDatabase(provider);
     http = new HttpServer(silentLogger);
-    http.route("POST", "/conversions*", getRequestListener(conversionRoutes(testDeps(t, config)).fetch));
+    http.mount(conversionRoutes(testDeps(t, config)));
     base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
   });
   afterAll(async () => {
