@@ -11,11 +11,12 @@ import verify from "./catalogs/verify.js";
 import journey from "./catalogs/journey.js";
 import notices from "./catalogs/notices.js";
 import measurement from "./catalogs/measurement.js";
+import accounts from "./catalogs/accounts.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));
