@@ -43,6 +43,8 @@ export const configSchema = z
       z.array(z.string().regex(/^(telegram|discord|slack|console):.+$/, "platform:userId, e.g. slack:U0123 or telegram:42")),
     ),
     INSTANCE_ID: optionalString,
+    /** when set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` */
+    METRICS_TOKEN: optionalString,
     CONSOLE: z.preprocess((v) => v || "auto", z.enum(["auto", "on", "off"])),
     // database
     DATABASE_URL: withDefault("file:./data/advo.db").refine(

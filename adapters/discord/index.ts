@@ -27,6 +27,8 @@ export function discordComponent(adapter: DiscordAdapter, handler: EventHandler)
     name: "discord",
     start: () => adapter.start(handler),
     stop: () => adapter.stop(),
+    // /readyz: the gateway connection is up (discord.js reconnects by itself)
+    ready: async () => adapter.client.isReady(),
   };
 }
 

@@ -43,6 +43,7 @@ export function slackComponent(adapter: SlackAdapter, handler: EventHandler): Co
     name: "slack",
     start: () => adapter.start(handler),
     stop: () => adapter.stop(),
+    ready: () => adapter.ready(),
   };
 }
 

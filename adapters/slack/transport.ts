@@ -11,6 +11,7 @@
 import { App, HTTPReceiver, type AckFn } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { HttpServer } from "../../src/http/server.js";
+import { cachedCheck } from "../../src/http/observability.js";
 import type { Attachment, ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { conversationKey } from "../../src/engine/events.js";
 import { AppError } from "../../src/errors.js";
@@ -71,6 +72,8 @@ export class SlackAdapter implements ChatAdapter {
   private handler: EventHandler | undefined;
   private botUserId: string | undefined;
   private stopped = false;
+  /** /readyz: auth.test without retries, at most every 15 s */
+  readonly ready: () => Promise<boolean>;
 
   constructor(private readonly options: SlackAdapterOptions) {
     const logger = boltLogger(options.log);
@@ -88,6 +91,8 @@ export class SlackAdapter implements ChatAdapter {
     this.interactive = new SlackSender(this.app.client);
     this.replier = new SlackReplier(this.app.client, this.interactive, options.log, options.clock);
     // No retries for the hint: a slow users.info must not eat the 3-second ack budget.
+    const probe = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 3000, retryConfig: { retries: 0 } });
+    this.ready = cachedCheck(async () => !this.stopped && (await probe.auth.test()).ok === true);
     this.locales = new LocaleHints(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 1000, retryConfig: { retries: 0 } }));
     if (options.managerChannel && options.syncManagers)
       this.managers = new ManagerChannelSync(this.app.client, options.managerChannel, options.syncManagers, options.log);

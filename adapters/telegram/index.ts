@@ -29,6 +29,7 @@ export function telegramComponent(adapter: TelegramAdapter, handler: EventHandle
     name: "telegram",
     start: () => adapter.start(handler),
     stop: () => adapter.stop(),
+    ready: () => adapter.ready(),
   };
 }
 

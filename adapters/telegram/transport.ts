@@ -17,6 +17,7 @@ import type { Logger } from "../../src/logger.js";
 import type { Clock } from "../../src/clock.js";
 import type { AppConfig } from "../../src/config.js";
 import type { HttpServer } from "../../src/http/server.js";
+import { cachedCheck } from "../../src/http/observability.js";
 import { rememberChat } from "../../src/services/accounts.js";
 import { LOCALES, pickLocale, t, tb, type Locale } from "../../src/i18n/translate.js";
 import { textMessage } from "../../src/engine/message.js";
@@ -67,6 +68,8 @@ export class TelegramAdapter implements ChatAdapter {
   private handler: EventHandler | undefined;
   private polling: Promise<void> | undefined;
   private username: string | undefined;
+  /** /readyz: getMe without auto-retry (a probe must answer fast), at most every 15 s */
+  readonly ready: () => Promise<boolean>;
 
   constructor(private readonly deps: TelegramAdapterDeps) {
     const { config } = deps;
@@ -79,6 +82,8 @@ export class TelegramAdapter implements ChatAdapter {
     // Never let one bad update stop polling; never log the update (personal data) or the token.
     this.bot.catch((err) => this.log.error({ error: errorText(err.error), update: err.ctx.update.update_id }, "telegram update failed"));
     this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, baseFetchConfig: outboxFetchConfig(apiRoot) }), db: deps.db, log: this.log, clock: deps.clock });
+    const probe = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, timeoutSeconds: 3 });
+    this.ready = cachedCheck(async () => (this.polling === undefined || this.bot.isRunning()) && (await probe.getMe()).id > 0);
   }
 
   get mode(): "polling" | "webhook" {

@@ -3,6 +3,7 @@
 import type { AppCore, Component } from "../app.js";
 import { Dispatcher, type DispatcherOptions } from "./dispatcher.js";
 import type { MessageSender } from "./port.js";
+import { observeSender } from "../metrics-hooks.js";
 
 export function createDispatcher(core: AppCore, senders: MessageSender[], options: DispatcherOptions = {}): Dispatcher {
   const { deps, database } = core;
@@ -18,7 +19,7 @@ export function createDeliveryComponent(core: AppCore, senders: MessageSender[],
         core.log.info("delivery: no platform sender configured; outbox rows wait until one is");
         return;
       }
-      dispatcher = createDispatcher(core, senders, options);
+      dispatcher = createDispatcher(core, senders.map((s) => observeSender(s, core.deps.metrics)), options);
       dispatcher.start();
       core.log.info({ platforms: dispatcher.platforms, instance: dispatcher.instanceId }, "outbox dispatcher running");
     },

@@ -9,6 +9,7 @@ import type { PostChecker } from "./post-checker.js";
 import { recheckLiveJob } from "./recheck-live.js";
 import { remindersJob } from "./reminders.js";
 import type { JobDefinition } from "./types.js";
+import { observeChecker } from "../metrics-hooks.js";
 import { createPostChecker } from "./verifier-checker.js";
 import { verifySubmissionsJob } from "./verify-submissions.js";
 
@@ -33,9 +34,9 @@ export interface JobSet {
 }
 
 /** The jobs wired to this build's collaborators: the real post verifier (src/verify). */
-export function jobsFor(deps: Pick<Deps, "config" | "log">): JobSet {
+export function jobsFor(deps: Pick<Deps, "config" | "log" | "metrics">): JobSet {
   const { checker, close } = createPostChecker(deps.config, deps.log);
-  return { jobs: createJobs(checker), close };
+  return { jobs: createJobs(observeChecker(checker, deps.metrics)), close };
 }
 
 export function jobNames(): string[] {

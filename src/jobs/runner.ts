@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Deps } from "../services/deps.js";
 import { claimSlot, finishRun, recordSkip, runningElsewhere, slotKey, slotOf } from "./job-runs.js";
 import type { JobCounts, JobDefinition } from "./types.js";
+import { secondsSince } from "../metrics-hooks.js";
 
 export type SlotOutcome =
   | { status: "ran"; outcome: "ok"; counts: JobCounts }
@@ -71,19 +72,23 @@ export class JobRunner {
   private async skip(jobKey: string, name: string, slot: Date, now: Date): Promise<SlotOutcome> {
     await recordSkip(this.deps.db, jobKey, name, slot, this.instanceId, now, "previous run still running");
     this.deps.log.warn({ job: name, slot }, "job slot skipped: previous run still running");
+    this.deps.metrics?.jobRun(name, "skipped");
     return { status: "skipped", reason: "still-running" };
   }
 
   private async execute(job: JobDefinition, id: number, slot: Date): Promise<SlotOutcome> {
-    const { db, clock, log } = this.deps;
+    const { db, clock, log, metrics } = this.deps;
+    const started = process.hrtime.bigint();
     try {
       const counts = await job.run(this.deps, slot);
+      metrics?.jobRun(job.name, "ok", secondsSince(started));
       await finishRun(db, id, clock.now(), "ok", counts);
       log.info({ job: job.name, slot, counts }, "job finished");
       return { status: "ran", outcome: "ok", counts };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       log.error({ err, job: job.name, slot }, "job failed");
+      metrics?.jobRun(job.name, "failed", secondsSince(started));
       await finishRun(db, id, clock.now(), "failed", null, error);
       return { status: "ran", outcome: "failed", error };
     }

@@ -3,12 +3,15 @@ import type { Db } from "../db/client.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { AppConfig } from "../config.js";
+import type { MetricsHooks } from "../metrics-hooks.js";
 
 export interface Deps {
   db: Db;
   clock: Clock;
   log: Logger;
   config: AppConfig;
+  /** counters at the boundaries (src/metrics.ts); absent in most tests */
+  metrics?: MetricsHooks | undefined;
 }
 
 /** Prisma's unique-constraint violation, across providers and adapters. */

@@ -95,4 +95,44 @@ describe("http server (Hono)", () => {
     expect(closed).toBe(true);
     http = undefined;
   });
+
+  it("given a second request on the open connection of a request in flight while draining then it is never handled and the first still finishes", async () => {
+    const { log } = capturingLogger();
+    http = new HttpServer(log);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    const sub = new Hono();
+    sub.get("/slow", async (c) => {
+      entered();
+      await gate;
+      return c.text("done");
+    });
+    sub.get("/fast", (c) => c.text("fast"));
+    http.mount(sub);
+    const port = await http.listen(0, "127.0.0.1");
+    const { connect } = await import("node:net");
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (d) => (received += String(d)));
+    const ended = new Promise<void>((r) => socket.on("close", () => r()));
+    socket.write("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
+    await inside;
+    const closing = http.close();
+    socket.write("GET /fast HTTP/1.1\r\nHost: t\r\n\r\n");
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await closing;
+    socket.end();
+    await ended;
+    const statuses = [...received.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((m) => m[1]);
+    // Node closes the connection after the in-flight response (or the app answers 503 when the
+    // request got through before): either way no new work starts while draining.
+    expect(statuses[0]).toBe("200");
+    expect(statuses.slice(1).every((s) => s === "503")).toBe(true);
+    expect(received).toContain("done");
+    expect(received).not.toContain("fast");
+    http = undefined;
+  });
 });

@@ -1,0 +1,92 @@
+// The metrics hooks instrumented code calls (deps.metrics?.…) and the small wrappers that observe a
+// boundary without touching the code behind it. No prom-client here: importing this costs nothing
+// (CLI start-up); the Prometheus side is src/metrics.ts.
+import type { InboundEvent } from "./engine/events.js";
+import type { MessageSender, SendResult } from "./delivery/port.js";
+import type { PostChecker } from "./jobs/post-checker.js";
+
+export type SendOutcome = "sent" | "retried" | "rate_limited" | "failed" | "unreachable";
+export type VerificationOutcome = "verified" | "needs_review" | "rejected" | "retry" | "error";
+
+/** What instrumented code calls. Every method is cheap and never throws. */
+export interface MetricsHooks {
+  inbound(platform: string, kind: string): void;
+  engineDuration(platform: string, seconds: number, outcome: "ok" | "error"): void;
+  outboxSend(platform: string, outcome: SendOutcome): void;
+  jobRun(job: string, outcome: "ok" | "failed" | "skipped", seconds?: number): void;
+  verification(outcome: VerificationOutcome): void;
+  click(): void;
+  conversion(attribution: string): void;
+}
+
+/** Seconds since `start` (a process.hrtime.bigint() reading). */
+export function secondsSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** Counts inbound events and times the engine around any event handler. */
+export function observeHandler<T>(handle: (event: InboundEvent) => Promise<T>, metrics: MetricsHooks | undefined): (event: InboundEvent) => Promise<T> {
+  if (!metrics) return handle;
+  return async (event) => {
+    metrics.inbound(event.platform, event.payload.type);
+    const start = process.hrtime.bigint();
+    try {
+      const out = await handle(event);
+      metrics.engineDuration(event.platform, secondsSince(start), "ok");
+      return out;
+    } catch (err) {
+      metrics.engineDuration(event.platform, secondsSince(start), "error");
+      throw err;
+    }
+  };
+}
+
+/** A MessageSender that counts every send attempt's outcome (the dispatcher sees no difference). */
+export function observeSender(sender: MessageSender, metrics: MetricsHooks | undefined): MessageSender {
+  if (!metrics) return sender;
+  return {
+    platform: sender.platform,
+    async send(recipient, message) {
+      let result: SendResult;
+      try {
+        result = await sender.send(recipient, message);
+      } catch (err) {
+        metrics.outboxSend(sender.platform, "retried");
+        throw err;
+      }
+      metrics.outboxSend(sender.platform, sendOutcome(result));
+      return result;
+    },
+  };
+}
+
+function sendOutcome(result: SendResult): SendOutcome {
+  switch (result.status) {
+    case "sent":
+      return "sent";
+    case "retry":
+      return result.rateLimited || !result.error ? "rate_limited" : "retried";
+    case "unreachable":
+      return "unreachable";
+    case "failed":
+      return "failed";
+  }
+}
+
+/** Counts every verification result of a post checker. */
+export function observeChecker(checker: PostChecker, metrics: MetricsHooks | undefined): PostChecker {
+  if (!metrics) return checker;
+  return {
+    async verify(submission) {
+      try {
+        const outcome = await checker.verify(submission);
+        metrics.verification(outcome.decision);
+        return outcome;
+      } catch (err) {
+        metrics.verification("error");
+        throw err;
+      }
+    },
+    isLive: (submission) => checker.isLive(submission),
+  };
+}
