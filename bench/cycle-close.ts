@@ -24,6 +24,7 @@ import { bulkInsert } from "../src/services/bulk-insert.js";
 import { backfillCycleScores, leaderboard } from "../src/services/leaderboard.js";
 import { audience } from "../src/services/audience.js";
 import { enqueue } from "../src/services/outbox.js";
+import { rankStandings } from "../src/domain/cycle-close.js";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Provider } from "../src/db/provider.js";
@@ -100,6 +101,17 @@ async function plainSetBased(db: Db, provider: Provider, cycleId: number, nextId
 
 class Rollback extends Error {}
 
+/** The leaderboard as main computed it before this change (be7089a): every total into Node, sorted there. */
+async function mainsLeaderboard(db: Db, cycleId: number, who: number) {
+  const earned = await db.ledgerEntry.groupBy({
+    by: ["influencerId"],
+    where: { cycleId, kind: { in: ["mission", "adjustment"] }, influencer: { deletedAt: null, status: { notIn: ["deleted", "left"] } } },
+    _sum: { amount: true }, _max: { id: true },
+  });
+  const ranked = rankStandings(earned.map((e) => ({ influencerId: e.influencerId, earned: e._sum.amount ?? 0, lastEntryId: e._max.id ?? 0 })).filter((r) => r.earned > 0), []);
+  return { top: ranked.slice(0, 10), own: ranked.find((s) => s.influencerId === who) };
+}
+
 async function runOn(label: string, url: string): Promise<void> {
   await migrateDatabase(url);
   const database = await openDatabase(url);
@@ -115,7 +127,9 @@ async function runOn(label: string, url: string): Promise<void> {
     const last = INFLUENCERS; // somewhere in the ranking; the own-rank count covers the range ahead of them
     const board = await median(() => leaderboard(deps, last));
     const raw = await median(() => database.db.$queryRawUnsafe(windowQuery(database.provider, cycleId, last)));
-    console.log(`${label}: leaderboard top-10 + own rank ${fmt(board)} vs raw window query ${fmt(raw)} (×${(board / raw).toFixed(3)})`);
+    const before = await median(() => mainsLeaderboard(database.db, cycleId, last));
+    console.log(`${label}: leaderboard top-10 + own rank ${fmt(board)} vs raw window query ${fmt(raw)} (×${(board / raw).toFixed(3)}); ` +
+      `main's (be7089a) grouped read + sort in Node ${fmt(before)} (×${(before / raw).toFixed(2)})`);
 
     await setCycleSettings(deps, "operator", { bonuses: [500, 300, 100], expiry: { policy: "rollover", cap: 100 } });
     const next = await database.db.cycle.create({ data: { name: "baseline-next", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-04-01") } });

@@ -51,7 +51,7 @@ export async function updateReward(deps: Deps, actor: Actor, id: number, input: 
 export async function listRewards(deps: Deps, actor: Actor): Promise<Result<Reward[]>> {
   const refused = await requireManager(deps, actor, "reward.list");
   if (refused) return refused;
-  return ok(await deps.db.reward.findMany({ orderBy: { id: "asc" } }));
+  return ok(await deps.db.reward.findMany({ orderBy: { id: "asc" }, take: 500 }));
 }
 
 export interface RedemptionItem {

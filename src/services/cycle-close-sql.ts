@@ -7,7 +7,7 @@ import type { Db } from "../db/client.js";
 import { AppError } from "../errors.js";
 import type { CycleSettings } from "../domain/cycle-close.js";
 import { clientProvider } from "./bulk-insert.js";
-import { HIDDEN_STATUSES_SQL, SCORE_ORDER_SQL } from "./leaderboard.js";
+import { HIDDEN_STATUSES_SQL, SCORE_ORDER_SQL } from "./standings-sql.js";
 import { preferredAccountsSql } from "./preferred-account.js";
 
 const int = (n: number): string => {

@@ -7,6 +7,7 @@ import type { Standing } from "../domain/cycle-close.js";
 import type { Db } from "../db/client.js";
 import { clientProvider } from "./bulk-insert.js";
 import { currentCycle } from "./ledger.js";
+import { HIDDEN_STATUSES_SQL, SCORE_ORDER_SQL } from "./standings-sql.js";
 import type { Deps } from "./deps.js";
 
 export interface LeaderboardRow {
@@ -22,10 +23,6 @@ export interface Leaderboard {
   participants: number;
 }
 
-/** Who never appears in standings (erased people are status "deleted"). One definition for SQL. */
-export const HIDDEN_STATUSES_SQL = `('deleted', 'left')`;
-/** The ranking order of CycleScore rows, shared by the live board and the cycle close. */
-export const SCORE_ORDER_SQL = `s."earned" DESC, s."lastEntryId" ASC, s."influencerId" ASC`;
 export const MAX_LEADERBOARD_SIZE = 100;
 
 type Num = number | bigint;
@@ -46,38 +43,31 @@ async function topScores(db: Db, cycleId: number, limit: number) {
 }
 
 /**
- * One statement: the person's score, how many visible people rank ahead of them and how many
- * are ranked at all. "Ahead" counts the index range, minus the hidden people in it (a few rows
- * found from Influencer's status index), so no join runs over the whole range.
+ * One statement: the person's score, how many rank ahead of them — the people in the buckets of
+ * higher totals plus their ties who reached it first (a short index range) — and how many are
+ * ranked at all. The cost follows the number of distinct totals, not the number of people.
  */
 async function ownRank(db: Db, cycleId: number, influencerId: number): Promise<{ rank: number; points: number; participants: number } | null> {
   const [c, who] = placeholders(db, 2);
-  const ahead = `(s."earned" > me."earned" OR (s."earned" = me."earned" AND (s."lastEntryId" < me."lastEntryId"
-                   OR (s."lastEntryId" = me."lastEntryId" AND s."influencerId" < me."influencerId"))))`;
-  const rows = await db.$queryRawUnsafe<{ points: Num; ahead: Num; hiddenAhead: Num; total: Num; hiddenTotal: Num; hidden: Num }[]>(
+  const rows = await db.$queryRawUnsafe<{ points: Num; above: Num | null; ties: Num; total: Num | null }[]>(
     `SELECT me."earned" AS "points",
-       (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = me."cycleId" AND s."earned" >= me."earned" AND ${ahead}) AS "ahead",
-       (SELECT COUNT(*) FROM "Influencer" h JOIN "CycleScore" s ON s."cycleId" = me."cycleId" AND s."influencerId" = h."id"
-          WHERE h."status" IN ${HIDDEN_STATUSES_SQL} AND s."earned" >= me."earned" AND ${ahead}) AS "hiddenAhead",
-       (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = me."cycleId" AND s."earned" > 0) AS "total",
-       (SELECT COUNT(*) FROM "Influencer" h JOIN "CycleScore" s ON s."cycleId" = me."cycleId" AND s."influencerId" = h."id"
-          WHERE h."status" IN ${HIDDEN_STATUSES_SQL} AND s."earned" > 0) AS "hiddenTotal",
-       (SELECT COUNT(*) FROM "Influencer" h WHERE h."id" = me."influencerId" AND h."status" IN ${HIDDEN_STATUSES_SQL}) AS "hidden"
+       (SELECT SUM(b."people") FROM "CycleScoreBucket" b WHERE b."cycleId" = me."cycleId" AND b."earned" > me."earned") AS "above",
+       (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = me."cycleId" AND s."earned" = me."earned"
+          AND (s."lastEntryId" < me."lastEntryId" OR (s."lastEntryId" = me."lastEntryId" AND s."influencerId" < me."influencerId"))) AS "ties",
+       (SELECT SUM(b."people") FROM "CycleScoreBucket" b WHERE b."cycleId" = me."cycleId" AND b."earned" > 0) AS "total"
      FROM "CycleScore" me WHERE me."cycleId" = ${c} AND me."influencerId" = ${who}`,
     cycleId, influencerId,
   );
   const r = rows[0];
-  if (!r || Number(r.points) <= 0 || Number(r.hidden) > 0) return null;
-  return { points: Number(r.points), rank: Number(r.ahead) - Number(r.hiddenAhead) + 1, participants: Number(r.total) - Number(r.hiddenTotal) };
+  if (!r || Number(r.points) <= 0) return null;
+  return { points: Number(r.points), rank: Number(r.above ?? 0) + Number(r.ties) + 1, participants: Number(r.total ?? 0) };
 }
 
 async function participantCount(db: Db, cycleId: number): Promise<number> {
-  const [c, c2] = placeholders(db, 2);
-  const rows = await db.$queryRawUnsafe<{ n: Num }[]>(
-    `SELECT (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = ${c} AND s."earned" > 0)
-          - (SELECT COUNT(*) FROM "Influencer" h JOIN "CycleScore" s ON s."cycleId" = ${c2} AND s."influencerId" = h."id"
-               WHERE h."status" IN ${HIDDEN_STATUSES_SQL} AND s."earned" > 0) AS "n"`,
-    cycleId, cycleId,
+  const [c] = placeholders(db, 1);
+  const rows = await db.$queryRawUnsafe<{ n: Num | null }[]>(
+    `SELECT SUM(b."people") AS "n" FROM "CycleScoreBucket" b WHERE b."cycleId" = ${c} AND b."earned" > 0`,
+    cycleId,
   );
   return Number(rows[0]?.n ?? 0);
 }
@@ -116,15 +106,31 @@ export async function leaderboard(deps: Deps, influencerId: number | null, size 
 }
 
 /**
- * Rebuilds missing live standings from the ledger (the migration's backfill, for data loaded
- * around appendEntry: imports, benches). Idempotent: pairs that already have a row are kept.
+ * Rebuilds the live standings from the ledger (the migration's backfill, for data loaded around
+ * appendEntry: imports, benches). Idempotent: missing pairs are added, then the buckets recounted.
  */
-export async function backfillCycleScores(db: Db): Promise<number> {
-  return db.$executeRawUnsafe(
-    `INSERT INTO "CycleScore" ("cycleId", "influencerId", "earned", "lastEntryId")
-     SELECT e."cycleId", e."influencerId", SUM(e."amount"), MAX(e."id") FROM "LedgerEntry" e
-     WHERE e."kind" IN ('mission', 'adjustment')
+export async function backfillCycleScores(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(
+    `INSERT INTO "CycleScore" ("cycleId", "influencerId", "earned", "lastEntryId", "entries")
+     SELECT e."cycleId", e."influencerId", SUM(e."amount"), MAX(e."id"), COUNT(*)
+     FROM "LedgerEntry" e JOIN "Influencer" i ON i."id" = e."influencerId"
+     WHERE e."kind" IN ('mission', 'adjustment') AND i."status" NOT IN ${HIDDEN_STATUSES_SQL}
        AND NOT EXISTS (SELECT 1 FROM "CycleScore" s WHERE s."cycleId" = e."cycleId" AND s."influencerId" = e."influencerId")
      GROUP BY e."cycleId", e."influencerId"`,
   );
+  await db.$executeRawUnsafe(`DELETE FROM "CycleScoreBucket"`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "CycleScoreBucket" ("cycleId", "earned", "people") SELECT "cycleId", "earned", COUNT(*) FROM "CycleScore" GROUP BY "cycleId", "earned"`,
+  );
+}
+
+/** Erasure (or leaving): their live scores go, and the buckets they were counted in shrink. */
+export async function dropScores(db: Db, influencerId: number): Promise<void> {
+  const [a] = placeholders(db, 1);
+  await db.$executeRawUnsafe(
+    `UPDATE "CycleScoreBucket" SET "people" = "people" - 1
+     WHERE EXISTS (SELECT 1 FROM "CycleScore" s WHERE s."influencerId" = ${a} AND s."cycleId" = "CycleScoreBucket"."cycleId" AND s."earned" = "CycleScoreBucket"."earned")`,
+    influencerId,
+  );
+  await db.cycleScore.deleteMany({ where: { influencerId } });
 }

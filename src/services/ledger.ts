@@ -6,6 +6,7 @@ import { cycleContaining, type CycleLength } from "../domain/cycles.js";
 import { EARNING_KINDS } from "../domain/cycle-close.js";
 import { clientProvider } from "./bulk-insert.js";
 import { isUniqueViolation } from "./deps.js";
+import { HIDDEN_STATUSES_SQL } from "./standings-sql.js";
 
 export type LedgerKind =
   | "mission"
@@ -30,7 +31,7 @@ export interface LedgerWrite {
 
 type LedgerDb = Pick<Db, "ledgerEntry">;
 /** A root client or an interactive transaction's client (which has no $transaction). */
-type WriterDb = Pick<Db, "ledgerEntry" | "$executeRawUnsafe"> & Partial<Pick<Db, "$transaction">>;
+type WriterDb = Pick<Db, "ledgerEntry" | "$executeRawUnsafe" | "$queryRawUnsafe"> & Partial<Pick<Db, "$transaction">>;
 
 const EARNING = new Set<string>(EARNING_KINDS);
 
@@ -61,18 +62,38 @@ export async function appendEntry(db: WriterDb, write: LedgerWrite) {
 }
 
 /**
- * Upsert of the (cycle, influencer) score. lastEntryId takes the larger id: under concurrent
- * PostgreSQL transactions ids can commit out of order, and the tie-break wants the latest entry.
+ * Upsert of the (cycle, influencer) score, then the two buckets it moves between. lastEntryId
+ * takes the larger id: under concurrent PostgreSQL transactions ids can commit out of order, and
+ * the tie-break wants the latest entry. The upsert holds the score row's lock, so the total it
+ * returns is exact even under concurrent awards to one person. People erased or gone get no row.
  */
 async function addToScore(db: WriterDb, entry: { id: number; cycleId: number; influencerId: number; amount: number }): Promise<void> {
   const pg = clientProvider(db as unknown as Db) === "postgresql";
-  const p = pg ? ["$1", "$2", "$3", "$4"] : ["?", "?", "?", "?"];
-  await db.$executeRawUnsafe(
-    `INSERT INTO "CycleScore" ("cycleId", "influencerId", "earned", "lastEntryId") VALUES (${p.join(", ")})
+  const p = (i: number) => (pg ? `CAST($${i} AS INTEGER)` : "?");
+  const rows = await db.$queryRawUnsafe<{ earned: number | bigint; entries: number | bigint }[]>(
+    `INSERT INTO "CycleScore" ("cycleId", "influencerId", "earned", "lastEntryId", "entries")
+     SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, 1 WHERE NOT EXISTS
+       (SELECT 1 FROM "Influencer" h WHERE h."id" = ${p(5)} AND h."status" IN ${HIDDEN_STATUSES_SQL})
      ON CONFLICT ("cycleId", "influencerId") DO UPDATE SET
        "earned" = "CycleScore"."earned" + excluded."earned",
-       "lastEntryId" = ${pg ? "GREATEST" : "MAX"}("CycleScore"."lastEntryId", excluded."lastEntryId")`,
-    entry.cycleId, entry.influencerId, entry.amount, entry.id,
+       "lastEntryId" = ${pg ? "GREATEST" : "MAX"}("CycleScore"."lastEntryId", excluded."lastEntryId"),
+       "entries" = "CycleScore"."entries" + 1
+     RETURNING "earned", "entries"`,
+    entry.cycleId, entry.influencerId, entry.amount, entry.id, entry.influencerId,
+  );
+  const row = rows[0];
+  if (!row) return; // hidden person: not ranked
+  const now = Number(row.earned);
+  if (Number(row.entries) > 1) await moveBucket(db, pg, entry.cycleId, now - entry.amount, -1);
+  await moveBucket(db, pg, entry.cycleId, now, 1);
+}
+
+async function moveBucket(db: WriterDb, pg: boolean, cycleId: number, earned: number, delta: 1 | -1): Promise<void> {
+  const p = (i: number) => (pg ? `$${i}` : "?");
+  await db.$executeRawUnsafe(
+    `INSERT INTO "CycleScoreBucket" ("cycleId", "earned", "people") VALUES (${p(1)}, ${p(2)}, ${p(3)})
+     ON CONFLICT ("cycleId", "earned") DO UPDATE SET "people" = "CycleScoreBucket"."people" + excluded."people"`,
+    cycleId, earned, delta,
   );
 }
 

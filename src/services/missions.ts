@@ -29,7 +29,8 @@ export async function listEligibleMissions(deps: Deps, influencerId: number): Pr
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
       take: 200,
     }),
-    deps.db.participation.findMany({ where: { influencerId } }),
+    // only participations of open missions matter here: bounded by the open missions, not by their history
+    deps.db.participation.findMany({ where: { influencerId, mission: { status: "published", deadline: { gt: now } } }, take: 500 }),
   ]);
   const byMission = new Map(parts.map((x) => [x.missionId, x]));
   return missions
@@ -114,6 +115,7 @@ export async function missionsAwaitingLink(deps: Deps, influencerId: number): Pr
     where: { influencerId, status: "accepted", mission: { status: "published", deadline: { gt: deps.clock.now() } } },
     include: { mission: true },
     orderBy: { acceptedAt: "asc" },
+    take: 100,
   });
   return parts.map((p) => p.mission);
 }

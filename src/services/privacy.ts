@@ -1,6 +1,8 @@
 // The influencer's own data: /mydata exports it, /deleteme erases personal data. Ledger entries
 // stay (the cycle totals must still add up) but point to an anonymized, deleted profile.
 import type { Deps } from "./deps.js";
+import type { Db } from "../db/client.js";
+import { dropScores } from "./leaderboard.js";
 
 export interface DataExport {
   profile: Record<string, unknown>;
@@ -44,6 +46,7 @@ export async function eraseInfluencer(deps: Deps, influencerId: number): Promise
       await tx.submission.update({ where: { id: s.id }, data: { url: `erased:${s.id}`, originalUrl: "", authorHandle: null, postId: null, evidence: undefined } });
     }
     await tx.ledgerEntry.updateMany({ where: { influencerId }, data: { reason: null } });
+    await dropScores(tx as unknown as Db, influencerId); // off the live leaderboard; the ledger stays
     await tx.influencer.update({
       where: { id: influencerId },
       data: {

@@ -45,6 +45,7 @@ describe.each(testProviders())("points, rewards and data on %s", (provider) => {
     const cycle = await currentCycle(deps.db, deps.clock);
     await deps.db.ledgerEntry.deleteMany({ where: { cycleId: cycle.id } });
     await deps.db.cycleScore.deleteMany({ where: { cycleId: cycle.id } }); // the live standings of those entries
+    await deps.db.cycleScoreBucket.deleteMany({ where: { cycleId: cycle.id } });
     const a = await seedMember(deps, "lb-a");
     const b = await seedMember(deps, "lb-b");
     const c = await seedMember(deps, "lb-c");

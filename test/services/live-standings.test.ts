@@ -1,6 +1,7 @@
 // The maintained standings (CycleScore, updated by appendEntry) against a recomputation from the
 // ledger itself (rankStandings over the earning entries) on random ledgers: same ranks, same
-// points, same own rank and participant count — for visible people only (erased/left are hidden).
+// points, same own rank and participant count — for visible people only (erased/left are hidden,
+// including someone erased after earning).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
@@ -9,6 +10,7 @@ import { appendEntry, currentCycle, type LedgerKind } from "../../src/services/l
 import { cycleStandings, leaderboard } from "../../src/services/leaderboard.js";
 import { EARNING_KINDS, rankStandings } from "../../src/domain/cycle-close.js";
 import { closeCycle } from "../../src/services/cycles.js";
+import { eraseInfluencer } from "../../src/services/privacy.js";
 
 const KINDS: LedgerKind[] = ["mission", "adjustment", "bonus", "redemption", "refund", "reversal"];
 const PEOPLE = 6;
@@ -20,6 +22,8 @@ const ledgerArb = fc.record({
   ),
   hidden: fc.subarray([0, 1, 2, 3, 4, 5], { maxLength: 2 }),
   concurrent: fc.boolean(),
+  /** erase person 5 after the writes (then a late award must not bring them back) */
+  erase: fc.boolean(),
 });
 
 describe.each(testProviders())("live standings on %s", (provider) => {
@@ -33,7 +37,7 @@ describe.each(testProviders())("live standings on %s", (provider) => {
     const deps = testDeps(t);
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(ledgerArb, async ({ entries, hidden, concurrent }) => {
+      fc.asyncProperty(ledgerArb, async ({ entries, hidden, concurrent, erase }) => {
         run++;
         // A fresh cycle per run: the previous run's cycle is closed out of the way.
         await t.db.cycle.updateMany({ where: { status: "open" }, data: { status: "closed" } });
@@ -50,6 +54,11 @@ describe.each(testProviders())("live standings on %s", (provider) => {
         }));
         if (concurrent) await Promise.all(writes.map((w) => appendEntry(t.db, w)));
         else for (const w of writes) await appendEntry(t.db, w);
+        if (erase) {
+          await eraseInfluencer(deps, people[5]!.id);
+          await appendEntry(t.db, { influencerId: people[5]!.id, cycleId: cycle.id, amount: 10, kind: "mission", idempotencyKey: `r${run}:late` });
+          hidden = [...hidden, 5];
+        }
 
         const ledger = await t.db.ledgerEntry.findMany({ where: { cycleId: cycle.id, kind: { in: [...EARNING_KINDS] } }, orderBy: { id: "asc" } });
         const visible = new Set(people.filter((_, i) => !hidden.includes(i)).map((p) => p.id));
