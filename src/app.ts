@@ -10,6 +10,8 @@ import { migrateDatabase } from "./db/migrate.js";
 import { HttpServer } from "./http/server.js";
 import { healthRoutes } from "./http/health.js";
 import { trackingRoutes } from "./http/tracking.js";
+import { AfterResponse } from "./http/after-response.js";
+import { conversionRoutes } from "./http/conversions.js";
 import { observabilityRoutes, type ReadinessCheck } from "./http/observability.js";
 import { Metrics } from "./metrics.js";
 import { observeHandler } from "./metrics-hooks.js";
@@ -65,7 +67,10 @@ export async function startApp(
   const http = new HttpServer(log);
   // /healthz also shows the latest run of each job and the outbox backlog (issue 8).
   http.mount(healthRoutes(database, { jobs: async () => ({ latest: await recentJobRuns(database.db) }), outbox: () => outboxSummary(database.db) }));
-  http.mount(trackingRoutes(deps)); // GET /t/<code>: tracking-link redirects (program management)
+  // Clicks are written right after their redirect is sent; stop() waits for the ones still being written.
+  const after = new AfterResponse(log);
+  http.mount(trackingRoutes({ ...deps, after, metrics })); // GET/HEAD /t/<code>: tracking-link redirects (counted in advo_clicks_total)
+  http.mount(conversionRoutes(deps)); // POST /conversions, /conversions/shopify, /conversions/woocommerce
   const created = createEngine(deps);
   // every adapter hands its events to engine.handle: counted and timed here (src/metrics-hooks.ts)
   const engine: Engine = { ...created, handle: observeHandler(created.handle, metrics) };
@@ -112,6 +117,7 @@ export async function startApp(
       log.info("shutting down: stopping intake");
       serving = false;
       await http.close();
+      await after.drain(); // clicks answered but not yet written
       await stopAll(started, log);
       await database.close();
       log.info("stopped");

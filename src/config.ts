@@ -104,6 +104,14 @@ export const configSchema = z
     OEMBED_YOUTUBE_URL: url("https://www.youtube.com/oembed"),
     OEMBED_TIKTOK_URL: url("https://www.tiktok.com/oembed"),
     OEMBED_X_URL: url("https://publish.twitter.com/oembed"),
+    // measurement (issue 13)
+    TRACKING_CLICK_PARAM: withDefault("advo_click").refine((s) => /^[A-Za-z0-9_-]{1,40}$/.test(s), "1–40 letters, digits, _ or -"),
+    TRACKING_COUNTRY_HEADER: optionalString.pipe(z.string().regex(/^[A-Za-z0-9-]{1,60}$/, "a header name, e.g. CF-IPCountry").optional()),
+    CONVERSION_SECRET: list,
+    SHOPIFY_WEBHOOK_SECRET: list,
+    WOOCOMMERCE_WEBHOOK_SECRET: list,
+    POINT_VALUE: withDefault("0").refine((s) => /^\d{1,9}(\.\d{1,6})?$/.test(s.trim()), "a decimal like 0.10 (value of one point in PROGRAM_CURRENCY)"),
+    PROGRAM_CURRENCY: withDefault("EUR").transform((s) => s.trim().toUpperCase()).refine((s) => /^[A-Z]{3}$/.test(s), "an ISO 4217 code like EUR"),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_MODE === "webhook" && c.TELEGRAM_BOT_TOKEN) {

@@ -74,6 +74,14 @@ function element(field: FormField): SlackBlock {
       ...(field.placeholder ? { placeholder: plain(field.placeholder, MODAL_LIMITS.placeholder) } : {}),
     };
   }
+  if (field.kind === "url") {
+    return {
+      type: "url_text_input",
+      action_id: field.id,
+      ...(field.initial ? { initial_value: field.initial.slice(0, MODAL_LIMITS.initial) } : {}),
+      ...(field.placeholder ? { placeholder: plain(field.placeholder, MODAL_LIMITS.placeholder) } : {}),
+    };
+  }
   return {
     type: "plain_text_input",
     action_id: field.id,

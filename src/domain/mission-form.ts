@@ -2,13 +2,14 @@
 // modal), the CLI file (JSON/YAML with real lists and numbers) and edits. Every problem names
 // its field and carries a message id (manage.form.*), so each surface can show it next to it.
 import { z } from "zod";
+import { isValidLandingUrl } from "./tracking.js";
 
 export const MISSION_NETWORKS = ["instagram", "tiktok", "youtube", "x", "facebook", "twitch", "linkedin"] as const;
 
 /** Form field ids, in display order. */
 export const MISSION_FIELDS = [
   "title", "brief", "dos", "donts", "hashtags", "mentions", "networks", "points",
-  "startsAt", "deadline", "cap", "regions", "interests", "segmentNetworks", "tags",
+  "startsAt", "deadline", "cap", "regions", "interests", "segmentNetworks", "tags", "landingUrl", "discountPrefix",
 ] as const;
 export type MissionField = (typeof MISSION_FIELDS)[number];
 
@@ -55,6 +56,16 @@ export const missionFormSchema = z.object({
   interests: listOf(true),
   segmentNetworks: listOf(true).transform((xs) => xs.map((x) => x.toLowerCase())),
   tags: listOf(true),
+  // Measurement (issue 13): where each influencer's personal tracking link leads, and the prefix
+  // of their generated discount codes (SUMMER → SUMMER-7KQ2XD).
+  landingUrl: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() || undefined : v ?? undefined),
+    z.string({ error: "manage.form.landing_url" }).refine(isValidLandingUrl, { error: "manage.form.landing_url" }).optional(),
+  ),
+  discountPrefix: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v ?? undefined),
+    z.string({ error: "manage.form.discount_prefix" }).regex(/^[A-Z0-9]{2,16}$/, { error: "manage.form.discount_prefix" }).optional(),
+  ),
 });
 export type MissionForm = z.output<typeof missionFormSchema>;
 
@@ -102,12 +113,15 @@ export function missionData(v: MissionForm) {
     deadline: v.deadline,
     cap: v.cap ?? null,
     segment: { regions: v.regions, interests: v.interests, networks: v.segmentNetworks, tags: v.tags },
+    landingUrl: v.landingUrl ?? null,
+    discountPrefix: v.discountPrefix ?? null,
   };
 }
 
 type MissionLike = {
   title: string; brief: string; dos: unknown; donts: unknown; hashtags: unknown; mentions: unknown; networks: unknown;
   points: number; startsAt: Date | null; deadline: Date; cap: number | null; segment: unknown;
+  landingUrl?: string | null; discountPrefix?: string | null;
 };
 
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
@@ -131,6 +145,8 @@ export function missionFormValues(m: MissionLike): Record<MissionField, string> 
     interests: list(seg.interests).join(", "),
     segmentNetworks: list(seg.networks).join(", "),
     tags: list(seg.tags).join(", "),
+    landingUrl: m.landingUrl ?? "",
+    discountPrefix: m.discountPrefix ?? "",
   };
 }
 

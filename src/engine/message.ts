@@ -27,7 +27,8 @@ export interface Button {
 export interface FormField {
   id: string;
   label: string;
-  kind: "text" | "multiline" | "select";
+  /** url: a text input the platform may check as a URL (Slack url_text_input) */
+  kind: "text" | "multiline" | "select" | "url";
   required: boolean;
   initial?: string;
   placeholder?: string;

@@ -5,7 +5,7 @@ import { stringList } from "../domain/segment.js";
 import { formatDeadline as formatZonedDeadline } from "../i18n/dates.js";
 import { networkName } from "../i18n/networks.js";
 import { t, type Reader } from "../i18n/translate.js";
-import { bold, list, message, paragraph, type OutboundMessage } from "./message.js";
+import { bold, code, link, list, message, paragraph, type OutboundMessage } from "./message.js";
 
 export const ACTION_MISSION_ACCEPT = "mission.accept";
 export const ACTION_MISSION_DECLINE = "mission.decline";
@@ -30,8 +30,22 @@ export function formatDeadline(d: Date, reader: Locale | Reader = "en"): string 
 
 export const networkLabel = networkName;
 
+/** What an influencer who accepted gets on their card: their own tracking link and discount code. */
+export interface PersonalMeasurement {
+  trackingUrl: string | null;
+  discountCode: string | null;
+}
+
+/** The brief's "your link / your code" lines (shown on the card, the acceptance reply and /missions). */
+export function personalBlocks(p: PersonalMeasurement, locale: Locale) {
+  return [
+    ...(p.trackingUrl ? [paragraph(bold(t(locale, "journey.tracking.link_label")), " ", link(p.trackingUrl, p.trackingUrl))] : []),
+    ...(p.discountCode ? [paragraph(bold(t(locale, "journey.tracking.code_label")), " ", code(p.discountCode))] : []),
+  ];
+}
+
 /** `reader` may carry the recipient's time zone; a bare locale shows the deadline in UTC. */
-export function missionCard(m: CardMission, reader: Locale | Reader, options: { buttons?: boolean } = {}): OutboundMessage {
+export function missionCard(m: CardMission, reader: Locale | Reader, options: { buttons?: boolean; personal?: PersonalMeasurement } = {}): OutboundMessage {
   const locale = typeof reader === "string" ? reader : reader.locale;
   const dos = stringList(m.dos);
   const donts = stringList(m.donts);
@@ -46,6 +60,7 @@ export function missionCard(m: CardMission, reader: Locale | Reader, options: { 
     paragraph(bold(t(locale, "journey.card.networks")), " ", networks.length ? networks.map(networkLabel).join(", ") : t(locale, "journey.card.any_network")),
     paragraph(bold(t(locale, "journey.card.points")), " ", t(locale, "journey.card.points_value", { points: m.points })),
     paragraph(bold(t(locale, "journey.card.deadline")), " ", formatDeadline(m.deadline, reader)),
+    ...(options.personal ? personalBlocks(options.personal, locale) : []),
   ];
   const buttons =
     options.buttons === false

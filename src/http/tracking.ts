@@ -1,26 +1,44 @@
-// GET /t/<code>: records the click and redirects (302) to the link's landing page; unknown codes
-// get 404. Target URLs were validated (http/https) when the manager created the link.
+// GET /t/<code> (and HEAD): redirects (302) at once to the link's landing page with a click id
+// and UTM tags; the Click row is written right after the response (AfterResponse, not an
+// in-memory batch). Unknown codes → 404. Targets come only from links a manager set up, so
+// nothing here can send a visitor to an address taken from the request (no open redirect).
 import { Hono } from "hono";
 import type { HttpBindings } from "@hono/node-server";
 import type { Deps } from "../services/deps.js";
-import { recordClick } from "../services/tracking.js";
+import { dailySalt, resolveVisit, writeClick } from "../services/tracking.js";
+import { AfterResponse } from "./after-response.js";
 import type { HttpServer } from "./server.js";
 
-export function trackingRoutes(deps: Pick<Deps, "db" | "clock"> & { metrics?: { click(): void } | undefined }): Hono<{ Bindings: HttpBindings }> {
+export interface TrackingRoutesDeps extends Pick<Deps, "db" | "clock" | "config" | "log"> {
+  /** shared with the app so shutdown waits for clicks still being written */
+  after?: AfterResponse;
+  metrics?: { click(): void } | undefined;
+}
+
+export function trackingRoutes(deps: TrackingRoutesDeps): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
-  app.get("/t/:code", async (c) => {
-    const code = c.req.param("code");
-    const ua = c.req.header("user-agent");
-    const ip = c.env?.incoming?.socket.remoteAddress;
-    const target = await recordClick(deps, code, { ...(ip ? { ip } : {}), ...(ua ? { userAgent: ua } : {}) });
-    if (!target) return c.text("not found", 404);
-    deps.metrics?.click();
-    return c.body(null, 302, { location: target, "cache-control": "no-store", "referrer-policy": "no-referrer" });
+  const after = deps.after ?? new AfterResponse(deps.log);
+  const salt = dailySalt(deps.db);
+  const countryHeader = deps.config.TRACKING_COUNTRY_HEADER?.toLowerCase();
+  app.on(["GET", "HEAD"], "/t/:code", async (c) => {
+    const incoming = c.env?.incoming;
+    const visit = await resolveVisit(deps, c.req.param("code"), {
+      method: c.req.method,
+      userAgent: c.req.header("user-agent"),
+      purpose: c.req.header("purpose"),
+      secPurpose: c.req.header("sec-purpose"),
+      ip: incoming?.socket.remoteAddress,
+      country: countryHeader ? c.req.header(countryHeader) : undefined,
+    }, salt);
+    if (!visit) return c.text("not found", 404, { "cache-control": "no-store" });
+    after.schedule(c, "click", () => writeClick(deps.db, visit.click));
+    if (!visit.click.preview) deps.metrics?.click();
+    return c.body(null, 302, { location: visit.location, "cache-control": "no-store", "referrer-policy": "no-referrer" });
   });
   return app;
 }
 
 /** Mounts the tracking redirects on the server (tests and app.ts). */
-export function mountTracking(http: Pick<HttpServer, "mount">, deps: Parameters<typeof trackingRoutes>[0]): void {
+export function mountTracking(http: Pick<HttpServer, "mount">, deps: TrackingRoutesDeps): void {
   http.mount(trackingRoutes(deps));
 }

@@ -10,6 +10,7 @@ import links from "./catalogs/links.js";
 import verify from "./catalogs/verify.js";
 import journey from "./catalogs/journey.js";
 import notices from "./catalogs/notices.js";
+import measurement from "./catalogs/measurement.js";
 import accounts from "./catalogs/accounts.js";
 
 export type Catalog = Record<string, string>;
@@ -26,9 +27,10 @@ export type MessageId =
   | keyof typeof journey.en
   | keyof typeof verify.en
   | keyof typeof notices.en
+  | keyof typeof measurement.en
   | keyof typeof accounts.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, accounts];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

@@ -5,6 +5,7 @@
 import { DAY, HOUR } from "../clock.js";
 import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
+import { trackingUrl } from "../services/tracking.js";
 import { contactsOf } from "./contacts.js";
 import { dateParam } from "../i18n/dates.js";
 import { isQuietTime } from "./local-time.js";
@@ -31,6 +32,9 @@ export async function runReminders(deps: Deps, now: Date): Promise<JobCounts> {
     select: { id: true, onboardingStartedAt: true },
   });
   const contacts = await contactsOf(deps, [...open.map((p) => p.influencerId), ...onboarding.map((i) => i.id)]);
+  // Their personal tracking links (issue 13), one query for all.
+  const links = open.length ? await deps.db.trackingLink.findMany({ where: { participationId: { in: open.map((p) => p.id) } }, select: { participationId: true, code: true } }) : [];
+  const linkOf = new Map(links.map((l) => [l.participationId!, trackingUrl(deps, l.code)]));
 
   for (const p of open) {
     const c = contacts.get(p.influencerId);
@@ -42,7 +46,9 @@ export async function runReminders(deps: Deps, now: Date): Promise<JobCounts> {
     items.push({
       platform: c.platform, recipient: c.recipient, influencerId: c.influencerId, purpose: "reminder.deadline",
       batchKey: `reminder:${kind}:mission:${p.mission.id}`, dedupeKey: `reminder:${kind}:participation:${p.id}`,
-      payload: { kind: "i18n", messageId: `jobs.reminder.${kind}`, params: { title: p.mission.title, deadline: dateParam(p.mission.deadline) } },
+      payload: linkOf.has(p.id)
+        ? { kind: "i18n", messageId: `jobs.reminder.${kind}_link`, params: { title: p.mission.title, deadline: dateParam(p.mission.deadline), link: linkOf.get(p.id)! } }
+        : { kind: "i18n", messageId: `jobs.reminder.${kind}`, params: { title: p.mission.title, deadline: dateParam(p.mission.deadline) } },
     });
   }
   for (const i of onboarding) {

@@ -6,6 +6,8 @@ import type { Mission, Participation } from "../db/generated/sqlite/client.js";
 import { stringList } from "../domain/segment.js";
 import { networkLabel } from "../engine/mission-card.js";
 import type { Deps } from "./deps.js";
+import { assignDiscountCode } from "./discount-codes.js";
+import { ensureParticipationLink } from "./tracking.js";
 
 export interface MissionListItem {
   mission: Mission;
@@ -53,7 +55,20 @@ const REASON_MESSAGE = {
   no_network: "accounts.mission_no_network",
 } as const;
 
-export async function acceptMission(deps: Deps, influencerId: number, missionId: number): Promise<Result<Mission>> {
+/** What an accepted influencer gets on top of the mission: their tracking link and discount code. */
+export interface AcceptedMission extends Mission {
+  trackingUrl: string | null;
+  discountCode: string | null;
+}
+
+/** The participation's personal link and code, created once (both idempotent). */
+export async function measurementFor(deps: Deps, participationId: number): Promise<{ trackingUrl: string | null; discountCode: string | null }> {
+  const link = await ensureParticipationLink(deps, participationId);
+  const discountCode = await assignDiscountCode(deps.db, participationId, deps.clock.now());
+  return { trackingUrl: link?.url ?? null, discountCode };
+}
+
+export async function acceptMission(deps: Deps, influencerId: number, missionId: number): Promise<Result<AcceptedMission>> {
   const mission = await getMission(deps, missionId);
   if (!mission) return err("journey.missions.not_found");
   const existing = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
@@ -61,7 +76,7 @@ export async function acceptMission(deps: Deps, influencerId: number, missionId:
   const why = ineligibility(mission, await profile(deps, influencerId), deps.clock.now());
   if (why) return err(REASON_MESSAGE[why], { title: mission.title, networks: stringList(mission.networks).map(networkLabel).join(", ") });
 
-  return deps.db.$transaction(async (tx) => {
+  const taken = await deps.db.$transaction(async (tx) => {
     // The database re-checks the cap: of two people taking the last place, exactly one gets it.
     const slot = await tx.mission.updateMany({
       where: { id: missionId, status: "published", ...(mission.cap !== null ? { acceptedCount: { lt: mission.cap } } : {}) },
@@ -69,13 +84,16 @@ export async function acceptMission(deps: Deps, influencerId: number, missionId:
     });
     if (slot.count !== 1) return err("journey.missions.full", { title: mission.title });
     const now = deps.clock.now();
-    await tx.participation.upsert({
+    const part = await tx.participation.upsert({
       where: { missionId_influencerId: { missionId, influencerId } },
       create: { missionId, influencerId, status: "accepted", acceptedAt: now },
       update: { status: "accepted", acceptedAt: now, declinedAt: null },
     });
-    return ok(mission);
+    return ok(part.id);
   });
+  if (!taken.ok) return taken;
+  // After the place is taken (outside the cap transaction, which SQLite serializes): both are idempotent.
+  return ok({ ...mission, ...(await measurementFor(deps, taken.value)) });
 }
 
 export async function declineMission(deps: Deps, influencerId: number, missionId: number): Promise<Result<Mission>> {

@@ -1,10 +1,12 @@
-// Tracking links: a manager creates a short link to a landing page for a mission (optionally per
-// influencer); every visit through /t/<code> records a Click (visitor hashed, never the raw
-// address) before redirecting. Mission figures count the clicks.
-import { createHash } from "node:crypto";
+// Tracking links: every accepted participation gets its influencer's personal link (created
+// once, on accept); managers can also make links by hand (CLI). A visit through /t/<code> is
+// resolved here (where to send it, which click id) and written after the redirect has gone out.
+import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { err, ok, type Result } from "../result.js";
+import { destinationUrl, isPreviewRequest, missionSlug, type RequestTraits } from "../domain/tracking.js";
 import { audit } from "./audit.js";
+import type { Db } from "../db/client.js";
 import { isUniqueViolation, type Deps } from "./deps.js";
 import { generateCode } from "./invitations.js";
 import { requireManager, type Actor } from "./managers.js";
@@ -16,7 +18,24 @@ export const trackingLinkSchema = z.object({
 });
 export type TrackingLinkInput = z.input<typeof trackingLinkSchema>;
 
+/** 10 symbols of a 32-letter alphabet (≈50 bits): short to type, not guessable. */
 export const TRACKING_CODE = /^[A-Z2-9]{10}$/;
+
+export function trackingUrl(deps: Pick<Deps, "config">, code: string): string {
+  return `${(deps.config.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "")}/t/${code}`;
+}
+
+async function insertWithFreshCode(create: (code: string) => Promise<unknown>): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const code = generateCode(10);
+    try {
+      await create(code);
+      return code;
+    } catch (e) {
+      if (!isUniqueViolation(e) || attempt >= 5) throw e;
+    }
+  }
+}
 
 export async function createTrackingLink(deps: Deps, actor: Actor, input: TrackingLinkInput): Promise<Result<{ code: string; url: string; targetUrl: string }>> {
   const refused = await requireManager(deps, actor, "tracking.create");
@@ -25,37 +44,139 @@ export async function createTrackingLink(deps: Deps, actor: Actor, input: Tracki
   if (!parsed.success) return err("manage.tracking.invalid", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
   const { targetUrl, missionId, influencerId } = parsed.data;
   if (missionId && !(await deps.db.mission.findUnique({ where: { id: missionId }, select: { id: true } }))) return err("manage.mission.not_found", { id: missionId });
+  const code = await insertWithFreshCode((code) => deps.db.trackingLink.create({ data: { code, targetUrl, missionId: missionId ?? null, influencerId: influencerId ?? null } }));
+  await audit(deps.db, { actor, action: "tracking.create", targetType: "tracking_link", targetId: code, after: parsed.data });
+  return ok({ code, url: trackingUrl(deps, code), targetUrl });
+}
+
+/** The influencer's opaque public code (utm_content), created on first need. */
+export async function ensurePublicCode(db: Db, influencerId: number): Promise<string> {
+  const inf = await db.influencer.findUniqueOrThrow({ where: { id: influencerId }, select: { publicCode: true } });
+  if (inf.publicCode) return inf.publicCode;
   for (let attempt = 0; ; attempt++) {
-    const code = generateCode(10);
+    const code = `i${generateCode(7).toLowerCase()}`;
     try {
-      await deps.db.trackingLink.create({ data: { code, targetUrl, missionId: missionId ?? null, influencerId: influencerId ?? null } });
-      await audit(deps.db, { actor, action: "tracking.create", targetType: "tracking_link", targetId: code, after: parsed.data });
-      return ok({ code, url: `${(deps.config.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "")}/t/${code}`, targetUrl });
+      const r = await db.influencer.updateMany({ where: { id: influencerId, publicCode: null }, data: { publicCode: code } });
+      if (r.count === 1) return code;
+      return (await db.influencer.findUniqueOrThrow({ where: { id: influencerId }, select: { publicCode: true } })).publicCode!;
     } catch (e) {
       if (!isUniqueViolation(e) || attempt >= 5) throw e;
     }
   }
 }
 
-/** Records one visit and returns where to send the visitor, or null for an unknown code. */
-export async function recordClick(deps: Pick<Deps, "db" | "clock">, code: string, visitor: { ip?: string; userAgent?: string }): Promise<string | null> {
-  if (!TRACKING_CODE.test(code)) return null;
-  const link = await deps.db.trackingLink.findUnique({ where: { code }, select: { id: true, targetUrl: true } });
-  if (!link) return null;
-  const now = deps.clock.now();
-  // Same visitor, same day → same hash (unique visitors per day), without storing the address.
-  const visitorHash = visitor.ip ? createHash("sha256").update(`${visitor.ip}|${visitor.userAgent ?? ""}|${now.toISOString().slice(0, 10)}|${code}`).digest("hex").slice(0, 32) : null;
-  await deps.db.click.create({ data: { trackingLinkId: link.id, visitorHash, userAgent: visitor.userAgent?.slice(0, 200) ?? null, at: now } });
-  return link.targetUrl;
+/**
+ * The personal link of one participation, created once: a second call (retry, re-accept, two
+ * instances) returns the same code — participationId is unique. Null when the mission has no
+ * landing URL.
+ */
+export async function ensureParticipationLink(deps: Pick<Deps, "db" | "config">, participationId: number): Promise<{ code: string; url: string } | null> {
+  const part = await deps.db.participation.findUniqueOrThrow({ where: { id: participationId }, select: { missionId: true, influencerId: true, mission: { select: { landingUrl: true } } } });
+  if (!part.mission.landingUrl) return null;
+  const existing = await deps.db.trackingLink.findUnique({ where: { participationId }, select: { code: true } });
+  if (existing) return { code: existing.code, url: trackingUrl(deps, existing.code) };
+  await ensurePublicCode(deps.db, part.influencerId);
+  try {
+    const code = await insertWithFreshCode((code) =>
+      deps.db.trackingLink.create({ data: { code, participationId, missionId: part.missionId, influencerId: part.influencerId, targetUrl: part.mission.landingUrl! } }),
+    );
+    return { code, url: trackingUrl(deps, code) };
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const row = await deps.db.trackingLink.findUniqueOrThrow({ where: { participationId }, select: { code: true } }); // lost a race: theirs is the link
+    return { code: row.code, url: trackingUrl(deps, row.code) };
+  }
 }
 
-/** Clicks per mission, in two grouped queries. */
+/** Personal link URLs of one influencer by mission (for /missions, cards and reminders). */
+export async function personalLinks(deps: Pick<Deps, "db" | "config">, influencerId: number, missionIds: number[]): Promise<Map<number, string>> {
+  if (!missionIds.length) return new Map();
+  const rows = await deps.db.trackingLink.findMany({ where: { influencerId, missionId: { in: missionIds }, participationId: { not: null } }, select: { missionId: true, code: true } });
+  return new Map(rows.map((r) => [r.missionId!, trackingUrl(deps, r.code)]));
+}
+
+export interface ResolvedVisit {
+  location: string;
+  /** written after the response: the Click row */
+  click: { trackingLinkId: number; clickId: string | null; preview: boolean; visitorHash: string | null; userAgent: string | null; country: string | null; at: Date };
+}
+
+export interface Visitor extends RequestTraits {
+  ip?: string | undefined;
+  country?: string | undefined;
+}
+
+/** An opaque, URL-safe click id (22 characters of base64url: 128 random bits). */
+export function newClickId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/** Where a visit goes and what will be recorded; null for an unknown code or a link without a valid target. */
+export async function resolveVisit(deps: Pick<Deps, "db" | "clock" | "config">, rawCode: string, visitor: Visitor, salt: (day: string) => Promise<string>): Promise<ResolvedVisit | null> {
+  const code = rawCode.trim().toUpperCase(); // codes are case-insensitive: people retype links
+  if (!TRACKING_CODE.test(code)) return null;
+  const link = await deps.db.trackingLink.findUnique({
+    where: { code },
+    select: { id: true, targetUrl: true, influencerId: true, mission: { select: { id: true, title: true, landingUrl: true } }, participationId: true },
+  });
+  if (!link) return null;
+  const preview = isPreviewRequest(visitor);
+  const clickId = preview ? null : newClickId();
+  const influencer = link.influencerId ? await deps.db.influencer.findUnique({ where: { id: link.influencerId }, select: { publicCode: true } }) : null;
+  // A personal link follows the mission's current landing URL (a manager may fix a typo after launch).
+  const landing = link.participationId && link.mission?.landingUrl ? link.mission.landingUrl : link.targetUrl;
+  const location = destinationUrl({
+    landingUrl: landing, clickParam: deps.config.TRACKING_CLICK_PARAM, clickId,
+    campaign: link.mission ? missionSlug(link.mission) : "advo", content: influencer?.publicCode ?? "program",
+  });
+  if (!location) return null;
+  const now = deps.clock.now();
+  const day = now.toISOString().slice(0, 10);
+  // Same visitor, same day, same link → same hash; the salt changes every day and the address is never stored.
+  const visitorHash = !preview && visitor.ip ? createHash("sha256").update(`${await salt(day)}|${visitor.ip}|${visitor.userAgent ?? ""}|${link.id}`).digest("base64url").slice(0, 32) : null;
+  return {
+    location,
+    click: { trackingLinkId: link.id, clickId, preview, visitorHash, userAgent: visitor.userAgent?.slice(0, 200) ?? null, country: normalizeCountry(visitor.country), at: now },
+  };
+}
+
+function normalizeCountry(v: string | undefined): string | null {
+  const c = v?.trim().toUpperCase();
+  return c && /^[A-Z]{2}$/.test(c) && c !== "XX" ? c : null;
+}
+
+export async function writeClick(db: Db, click: ResolvedVisit["click"]): Promise<void> {
+  await db.click.create({ data: click });
+}
+
+/**
+ * The day's salt, shared by every instance through the database and forgotten the next day
+ * (older salts are deleted), so yesterday's hashes cannot be matched with today's.
+ */
+export function dailySalt(db: Db): (day: string) => Promise<string> {
+  let cached: { day: string; salt: string } | undefined;
+  return async (day) => {
+    if (cached?.day === day) return cached.salt;
+    const key = `tracking.salt:${day}`;
+    try {
+      await db.programSetting.create({ data: { key, value: randomBytes(24).toString("base64url") } });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
+    const row = await db.programSetting.findUniqueOrThrow({ where: { key } });
+    await db.programSetting.deleteMany({ where: { key: { startsWith: "tracking.salt:", lt: key } } });
+    cached = { day, salt: String(row.value) };
+    return cached.salt;
+  };
+}
+
+/** Clicks per mission (previews excluded), in two grouped queries. */
 export async function clicksByMission(deps: Pick<Deps, "db">, missionIds: number[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (!missionIds.length) return out;
   const links = await deps.db.trackingLink.findMany({ where: { missionId: { in: missionIds } }, select: { id: true, missionId: true } });
   if (!links.length) return out;
-  const counts = await deps.db.click.groupBy({ by: ["trackingLinkId"], where: { trackingLinkId: { in: links.map((l) => l.id) } }, _count: { _all: true } });
+  const counts = await deps.db.click.groupBy({ by: ["trackingLinkId"], where: { trackingLinkId: { in: links.map((l) => l.id) }, preview: false }, _count: { _all: true } });
   const missionOf = new Map(links.map((l) => [l.id, l.missionId!]));
   for (const c of counts) {
     const m = missionOf.get(c.trackingLinkId)!;

@@ -1,10 +1,12 @@
 // /missions, the mission card with Accept / Decline, and /submit (or the Submit button on an
 // accepted mission) asking for the post link.
-import { acceptMission, declineMission, getMission, listEligibleMissions, missionsAwaitingLink } from "../../services/missions.js";
+import { acceptMission, declineMission, getMission, listEligibleMissions, measurementFor, missionsAwaitingLink } from "../../services/missions.js";
 import { submitLink } from "../../services/submissions.js";
 import type { Context } from "../context.js";
-import { ACTION_MISSION_ACCEPT, ACTION_MISSION_DECLINE, formatDeadline, missionCard } from "../mission-card.js";
+import { ACTION_MISSION_ACCEPT, ACTION_MISSION_DECLINE, formatDeadline, missionCard, personalBlocks } from "../mission-card.js";
 import { formatDate } from "../../i18n/dates.js";
+import { bold, link, list, paragraph } from "../message.js";
+import { personalLinks } from "../../services/tracking.js";
 import type { Router } from "../router.js";
 import { commandArgs, member, payloadId, text } from "./shared.js";
 
@@ -26,6 +28,12 @@ async function missions(ctx: Context): Promise<void> {
       }),
     }]),
   });
+  // Their personal tracking links, so the right one is always at hand.
+  const mine = items.filter(({ participation: p }) => p && !["offered", "declined", "expired"].includes(p.status));
+  const links = await personalLinks(ctx.deps, inf.id, mine.map((i) => i.mission.id));
+  if (links.size) {
+    ctx.reply({ blocks: [paragraph(bold(ctx.t("journey.tracking.links_intro"))), list(mine.filter((i) => links.has(i.mission.id)).map((i) => [`${i.mission.title}: `, link(links.get(i.mission.id)!, links.get(i.mission.id)!)]))] });
+  }
 }
 
 async function view(ctx: Context): Promise<void> {
@@ -36,7 +44,7 @@ async function view(ctx: Context): Promise<void> {
   if (!m || m.status === "draft") return ctx.replyWith("journey.missions.not_found");
   const part = await ctx.deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId: id, influencerId: inf.id } } });
   const mine = part && part.status !== "offered" && part.status !== "declined";
-  const card = missionCard(m, ctx, { buttons: !mine });
+  const card = missionCard(m, ctx, { buttons: !mine, ...(mine ? { personal: await measurementFor(ctx.deps, part.id) } : {}) });
   if (part?.status === "accepted") card.buttons = [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]];
   ctx.reply(card);
 }
@@ -47,10 +55,13 @@ async function accept(ctx: Context): Promise<void> {
   if (!inf || !id) return;
   const r = await acceptMission(ctx.deps, inf.id, id);
   if (!r.ok) return ctx.replyWith(r.error, r.params);
-  ctx.replyWith("journey.missions.accepted", { title: r.value.title, deadline: formatDeadline(r.value.deadline, ctx) }, {
+  const personal = personalBlocks(r.value, ctx.locale);
+  ctx.replyWith("journey.missions.accepted", { title: r.value.title, deadline: formatDeadline(r.value.deadline, ctx) }, personal.length ? { replace: "message" } : {
     replace: "message",
     buttons: [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]],
   });
+  // The brief's personal part: the link to share and the code to give (with the submit button last).
+  if (personal.length) ctx.reply({ blocks: personal, disablePreview: true, buttons: [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]] });
 }
 
 async function decline(ctx: Context): Promise<void> {

@@ -7,6 +7,7 @@ import { list, paragraph, bold } from "../message.js";
 import type { Router } from "../router.js";
 import { member, payloadId } from "./shared.js";
 import { formatDate } from "../../i18n/dates.js";
+import { yourLinks } from "../../reports/your-links.js";
 
 export const ACTION_REWARD_REDEEM = "reward.redeem";
 export const ACTION_REWARD_CONFIRM = "reward.confirm";
@@ -17,6 +18,9 @@ async function points(ctx: Context): Promise<void> {
   if (!inf) return;
   const s = await pointsSummary(ctx.deps, inf.id);
   ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: ctx.date(s.cycle.endsAt) });
+  // "Your links" (issue 13): clicks and sales through their personal tracking links, per mission.
+  const links = await yourLinks(ctx.deps.db, inf.id);
+  if (links.length) ctx.reply({ blocks: [paragraph(bold(ctx.t("journey.points.links_title"))), list(links.map((l) => [ctx.t("journey.points.link_row", { title: l.title, clicks: l.clicks, conversions: l.conversions })]))] });
   if (!s.recent.length) return ctx.replyWith("journey.points.no_entries");
   ctx.reply({
     blocks: [

@@ -15,7 +15,7 @@ import { showReviewQueue } from "./review.js";
 /** Sub-commands handled here (interactive), in help order. */
 export const INTERACTIVE = ["mission new", "mission edit ID", "review", "redemptions", "broadcast", "stats"];
 /** CLI commands that make no sense in chat (files, raw JSON). */
-const NOT_IN_CHAT = new Set(["mission create", "broadcast"]);
+const NOT_IN_CHAT = new Set(["mission create", "broadcast", "codes import", "conversions import"]);
 
 export function advoHelp(ctx: Context): void {
   const usages = [

@@ -15,6 +15,7 @@ const MULTILINE: MissionField[] = ["brief", "dos", "donts"];
 const REQUIRED: MissionField[] = ["title", "brief", "hashtags", "networks", "points", "deadline"];
 const PLACEHOLDERS: Partial<Record<MissionField, string>> = {
   networks: "instagram, tiktok", startsAt: "2026-03-01", deadline: "2026-03-31T18:00Z", points: "100", mentions: "@brand",
+  landingUrl: "https://shop.example/summer", discountPrefix: "SUMMER",
 };
 
 /** state: "new" or "edit:<missionId>" */
@@ -23,7 +24,7 @@ export function missionFormSpec(locale: Locale, values: Partial<Record<MissionFi
     const error = errors.find((e) => e.field === id);
     const initial = values[id];
     return {
-      id, label: t(locale, `manage.field.${id}`), kind: MULTILINE.includes(id) ? "multiline" : "text", required: REQUIRED.includes(id),
+      id, label: t(locale, `manage.field.${id}`), kind: MULTILINE.includes(id) ? "multiline" : id === "landingUrl" ? "url" : "text", required: REQUIRED.includes(id),
       ...(initial ? { initial } : {}), ...(PLACEHOLDERS[id] ? { placeholder: PLACEHOLDERS[id] } : {}),
       ...(error ? { error: t(locale, error.messageId) } : {}),
     };

@@ -1,0 +1,179 @@
+// Measurement benchmarks (issue 13).
+// 1. Redirect latency: p50/p99 of GET /t/<code> through the app's server (Hono sub-app bridged
+//    like src/app.ts, SQLite, the click written after each response) against a bare node:http
+//    server answering 302 in the same run, under the same bounded load (keep-alive, fixed
+//    concurrency). Ratios, not absolute numbers, are what carry over to other machines.
+// 2. The report for 10k influencers × 50 missions × 1M clicks (BENCH_CLICKS scales it): time and
+//    number of database queries, on SQLite and PostgreSQL (TEST_POSTGRES_URL, when reachable).
+import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { Agent, createServer, request, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { FakeClock } from "../src/clock.js";
+import { testConfig } from "../src/config.js";
+import { openDatabase, type Db } from "../src/db/client.js";
+import { migrateDatabase } from "../src/db/migrate.js";
+import { silentLogger } from "../src/logger.js";
+import { AfterResponse } from "../src/http/after-response.js";
+import { HttpServer } from "../src/http/server.js";
+import { trackingRoutes } from "../src/http/tracking.js";
+import { bulkInsert } from "../src/services/bulk-insert.js";
+import { measurementReport } from "../src/services/report.js";
+import type { Provider } from "../src/db/provider.js";
+
+const REQUESTS = Number(process.env.BENCH_REDIRECTS ?? 4000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const INFLUENCERS = Number(process.env.BENCH_INFLUENCERS ?? 10_000);
+const MISSIONS = 50;
+const PER_INFLUENCER = 5; // missions each influencer accepted → 50k personal links
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
+const PG_BASE = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function load(port: number, path: string): Promise<{ p50: number; p99: number; rps: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const times: number[] = [];
+  let next = 0;
+  const one = () => new Promise<void>((resolve, reject) => {
+    const t0 = performance.now();
+    const req = request({ host: "127.0.0.1", port, path, agent, headers: { "user-agent": "Mozilla/5.0 bench" } }, (res) => {
+      res.resume();
+      res.on("end", () => {
+        if (res.statusCode !== 302) reject(new Error(`status ${res.statusCode}`));
+        times.push(performance.now() - t0);
+        resolve();
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next++ < REQUESTS) await one(); }));
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99), rps: REQUESTS / seconds };
+}
+
+async function redirectBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "advo-bench-redirect-"));
+  const url = `file:${join(dir, "r.db")}`;
+  await migrateDatabase(url);
+  const database = await openDatabase(url);
+  const bare: Server = createServer((_req, res) => res.writeHead(302, { location: "https://shop.example/p?advo_click=x" }).end());
+  const http = new HttpServer(silentLogger);
+  try {
+    const m = await database.db.mission.create({ data: { title: "Bench", brief: "b", points: 1, deadline: new Date("2030-01-01"), segment: {}, status: "published", landingUrl: "https://shop.example/p?x=1" } });
+    const link = await database.db.trackingLink.create({ data: { code: "BENCHCODE2", missionId: m.id, targetUrl: "https://shop.example/p?x=1" } });
+    const after = new AfterResponse(silentLogger);
+    const deps = { db: database.db, clock: new FakeClock(), log: silentLogger, config: testConfig(), after };
+    http.mount(trackingRoutes(deps));
+    const appPort = await http.listen(0, "127.0.0.1");
+    const barePort = await new Promise<number>((r) => bare.listen(0, "127.0.0.1", () => r((bare.address() as { port: number }).port)));
+    await load(barePort, "/"); // warm-up both
+    await load(appPort, `/t/${link.code}`);
+    const b = await load(barePort, "/");
+    const a = await load(appPort, `/t/${link.code}`);
+    await after.drain();
+    const written = await database.db.click.count();
+    console.log(`redirect (${REQUESTS} requests, ${CONCURRENCY} concurrent, SQLite): bare node:http p50 ${b.p50.toFixed(2)} ms p99 ${b.p99.toFixed(2)} ms ${b.rps.toFixed(0)} req/s; ` +
+      `GET /t/<code> p50 ${a.p50.toFixed(2)} ms p99 ${a.p99.toFixed(2)} ms ${a.rps.toFixed(0)} req/s; ` +
+      `p99 ratio ${(a.p99 / b.p99).toFixed(1)}x, throughput ratio ${(a.rps / b.rps).toFixed(2)}; clicks written ${written}/${2 * REQUESTS}`);
+  } finally {
+    await http.close();
+    bare.close();
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function seed(db: Db, provider: Provider): Promise<void> {
+  const now = new Date("2026-02-01T00:00:00Z");
+  const cycle = await db.cycle.create({ data: { name: "2026-Q1", startsAt: new Date("2026-01-01"), endsAt: new Date("2026-04-01") } });
+  const jsonCols = new Set(["interests", "tags", "dos", "donts", "hashtags", "mentions", "networks", "segment"]);
+  const cols = (...names: string[]) => names.map((name) => ({ name, ...(jsonCols.has(name) && provider === "postgresql" ? { cast: "jsonb" } : {}) }));
+  await bulkInsert(db, provider, "Mission", cols("id", "title", "brief", "points", "deadline", "segment", "status", "landingUrl", "createdAt", "updatedAt"),
+    Array.from({ length: MISSIONS }, (_, i) => [i + 1, `Mission ${i + 1}`, "b", 100, new Date("2026-03-31"), "{}", "published", "https://shop.example/", now, now]));
+  const CHUNK = 2000;
+  let linkId = 0;
+  for (let start = 1; start <= INFLUENCERS; start += CHUNK) {
+    const ids = Array.from({ length: Math.min(CHUNK, INFLUENCERS - start + 1) }, (_, i) => start + i);
+    await bulkInsert(db, provider, "Influencer", cols("id", "status", "displayName", "interests", "tags", "onboardingStartedAt", "createdAt", "updatedAt"), ids.map((id) => [id, "active", `b${id}`, "[]", "[]", now, now, now]));
+    const parts = ids.flatMap((id) => Array.from({ length: PER_INFLUENCER }, (_, k) => [(id - 1) * PER_INFLUENCER + k + 1, ((id + k * 11) % MISSIONS) + 1, id]));
+    await bulkInsert(db, provider, "Participation", cols("id", "missionId", "influencerId", "status", "acceptedAt", "createdAt", "updatedAt"), parts.map(([pid, mid, iid]) => [pid, mid, iid, pid! % 2 ? "approved" : "accepted", now, now, now]));
+    await bulkInsert(db, provider, "TrackingLink", cols("id", "code", "missionId", "influencerId", "participationId", "targetUrl", "createdAt"), parts.map(([pid, mid, iid]) => [pid, `L${pid}`, mid, iid, pid, "https://shop.example/", now]));
+    const approved = parts.filter(([pid]) => pid! % 2);
+    await bulkInsert(db, provider, "Submission", cols("id", "participationId", "missionId", "influencerId", "url", "originalUrl", "network", "status", "createdAt", "updatedAt"),
+      approved.map(([pid, mid, iid]) => [pid, pid, mid, iid, `https://instagram.com/p/${pid}`, `https://instagram.com/p/${pid}`, "instagram", "approved", now, now]));
+    await bulkInsert(db, provider, "LedgerEntry", cols("influencerId", "cycleId", "amount", "kind", "reference", "idempotencyKey", "createdAt"),
+      approved.map(([pid, , iid]) => [iid, cycle.id, 100, "mission", `submission:${pid}`, `submission:${pid}`, now]));
+    await bulkInsert(db, provider, "Conversion", cols("externalId", "kind", "orderId", "amountMinor", "currency", "attribution", "trackingLinkId", "missionId", "influencerId", "at"),
+      approved.filter(([pid]) => pid! % 5 === 1).map(([pid, mid, iid]) => [`order:${pid}`, "order", String(pid), 4990, "EUR", "code", pid, mid, iid, now]));
+    linkId = parts.at(-1)![0]!;
+  }
+  const CLICK_CHUNK = 20_000;
+  for (let start = 0; start < CLICKS; start += CLICK_CHUNK) {
+    const rows = Array.from({ length: Math.min(CLICK_CHUNK, CLICKS - start) }, (_, i) => {
+      const n = start + i;
+      const preview = n % 20 === 0;
+      return [(n % linkId) + 1, preview ? null : `v${(n * 7) % 50_000}`, preview ? null : `c${n}`, preview, new Date(now.getTime() + (n % 86_400) * 1000)];
+    });
+    await bulkInsert(db, provider, "Click", cols("trackingLinkId", "visitorHash", "clickId", "preview", "at"), rows);
+  }
+}
+
+async function reportOn(label: string, url: string): Promise<void> {
+  await migrateDatabase(url);
+  const database = await openDatabase(url);
+  try {
+    const t0 = performance.now();
+    await seed(database.db, database.provider);
+    const seedSeconds = (performance.now() - t0) / 1000;
+    let queries = 0;
+    const counted = database.db.$extends({ query: { $allOperations: ({ args, query }) => { queries++; return query(args); } } }) as unknown as Db;
+    const deps = { db: counted, clock: new FakeClock("2026-02-02T00:00:00Z"), log: silentLogger, config: testConfig({ POINT_VALUE: "0.10" }) };
+    for (const [name, req] of [["all missions", {}], ["one mission", { missionId: 1 }], ["cycle", { cycleId: 1 }]] as const) {
+      queries = 0;
+      const t1 = performance.now();
+      const r = await measurementReport(deps, "operator", req);
+      const seconds = (performance.now() - t1) / 1000;
+      if (!r.ok) throw new Error(r.error);
+      console.log(`${label} report (${name}): ${seconds.toFixed(2)} s, ${queries} queries (Prisma operations, raw included), ${r.value.missions.length} missions, ${r.value.influencers.length} influencer rows, clicks ${r.value.totals.clicks}`);
+    }
+    console.log(`${label}: seeded ${INFLUENCERS} influencers × ${MISSIONS} missions, ${INFLUENCERS * PER_INFLUENCER} links, ${CLICKS} clicks in ${seedSeconds.toFixed(0)} s`);
+  } finally {
+    await database.close();
+  }
+}
+
+export default async function bench(): Promise<void> {
+  await redirectBench();
+  const dir = mkdtempSync(join(tmpdir(), "advo-bench-report-"));
+  try {
+    await reportOn("sqlite", `file:${join(dir, "report.db")}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const name = `advo_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_BASE });
+  try {
+    await admin.connect();
+  } catch (e) {
+    console.log(`postgresql: skipped (${(e as Error).message})`);
+    return;
+  }
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    const url = new URL(PG_BASE);
+    url.pathname = `/${name}`;
+    await reportOn("postgresql", url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await bench();
