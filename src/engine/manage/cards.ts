@@ -43,6 +43,8 @@ export function reviewCard(locale: Locale, s: ReviewItem): OutboundMessage {
       paragraph(t(locale, "manage.review.card_title", { id: s.id, mission: s.missionTitle, influencer: s.influencerName ?? `#${s.influencerId}` })),
       paragraph(link(s.url, s.url)), // canonical https URL from parsePostUrl: safe to link
       paragraph(t(locale, "manage.review.card_facts", { network: s.network, author: s.authorHandle ?? "-", age: s.createdAt.toISOString().slice(0, 16).replace("T", " ") })),
+      // A resubmission: which try this is and why the one before was refused.
+      ...(s.attempt > 1 ? [paragraph(t(locale, "outcome.review.card_attempt", { attempt: s.attempt, reason: s.previousReason ?? "-" }))] : []),
       paragraph(t(locale, "manage.review.card_evidence", { evidence: evidenceSummary(s.evidence) })),
     ],
     {

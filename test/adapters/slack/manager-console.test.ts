@@ -148,7 +148,7 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     const mission = await db.mission.findFirstOrThrow();
     const inf = await db.influencer.findFirstOrThrow({ where: { displayName: "Ana" } });
     const s = await seedSubmission(db, mission.id, inf.id);
-    const posted = (await slackAdapterFor(app)!.send("CMANAGERS", reviewCard("en", { id: s.id, missionId: mission.id, missionTitle: mission.title, influencerId: inf.id, influencerName: "Ana", url: s.url, network: "instagram", authorHandle: null, status: "needs_review", evidence: {}, createdAt: s.createdAt }))) as { messageId: string };
+    const posted = (await slackAdapterFor(app)!.send("CMANAGERS", reviewCard("en", { id: s.id, missionId: mission.id, missionTitle: mission.title, influencerId: inf.id, influencerName: "Ana", url: s.url, network: "instagram", authorHandle: null, status: "needs_review", attempt: 1, previousReason: null, evidence: {}, createdAt: s.createdAt }))) as { messageId: string };
     const updatesBefore = slack.callsTo("chat.update").length;
     await interact(blockAction("review.approve~0", String(s.id), { user: "UOUTSIDER", messageTs: posted.messageId }));
     const [refusal] = await slack.waitFor("chat.postEphemeral", (c) => c.args.user === "UOUTSIDER");
