@@ -8,8 +8,8 @@ import { maskUrl } from "./logger.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { HttpServer } from "./http/server.js";
-import { mountHealth } from "./http/health.js";
-import { mountTracking } from "./http/tracking.js";
+import { healthRoutes } from "./http/health.js";
+import { trackingRoutes } from "./http/tracking.js";
 import { recentJobRuns } from "./jobs/job-runs.js";
 import { outboxSummary } from "./delivery/progress.js";
 import type { Deps } from "./services/deps.js";
@@ -53,13 +53,11 @@ export async function startApp(
   const database = await openDatabase(config.DATABASE_URL);
   const deps: Deps = { db: database.db, clock, log, config };
 
+  // HTTP routes: one Hono sub-app per area, each mounted with one line (see src/http/server.ts).
   const http = new HttpServer(log);
   // /healthz also shows the latest run of each job and the outbox backlog (issue 8).
-  mountHealth(http, database, {
-    jobs: async () => ({ latest: await recentJobRuns(database.db) }),
-    outbox: () => outboxSummary(database.db),
-  });
-  mountTracking(http, deps); // GET /t/<code>: tracking-link redirects (program management)
+  http.mount(healthRoutes(database, { jobs: async () => ({ latest: await recentJobRuns(database.db) }), outbox: () => outboxSummary(database.db) }));
+  http.mount(trackingRoutes(deps)); // GET /t/<code>: tracking-link redirects (program management)
   const engine = createEngine(deps);
   const core: AppCore = { config, log, clock, database, deps, http, engine };
 

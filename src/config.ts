@@ -34,7 +34,8 @@ export const configSchema = z
     NODE_ENV: z.preprocess((v) => v || "development", z.enum(["development", "production", "test"])),
     LOG_LEVEL: z.preprocess((v) => v || "info", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
     PORT: int(3000, 0, 65535),
-    PUBLIC_URL: url("http://localhost:3000"),
+    // default: http://localhost:<PORT> (filled in after parsing, below)
+    PUBLIC_URL: url(),
     BRAND_NAME: withDefault("Advo"),
     DEFAULT_LOCALE: z.preprocess((v) => v || "en", z.enum(LOCALES)),
     DISCLOSURE_TAG: withDefault("#ad"),
@@ -90,6 +91,8 @@ export const configSchema = z
     DELIVERY_DISCORD_PER_SECOND: num(20, 0.1),
     DELIVERY_SLACK_PER_CHANNEL_PER_SECOND: num(1, 0.01),
     DELIVERY_MAX_ATTEMPTS: int(8, 1, 100),
+    // lease on claimed outbox rows: a dead instance's rows are taken over this long after its last renewal
+    DELIVERY_LEASE_MS: int(5000, 500, 600_000),
     // verification
     FETCH_ALLOW_HOSTS: list,
     FETCH_TIMEOUT_MS: int(8000, 100, 120_000),
@@ -109,7 +112,8 @@ export const configSchema = z
       ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)" });
   });
 
-export type AppConfig = z.infer<typeof configSchema>;
+/** The parsed environment; PUBLIC_URL is always set (default http://localhost:<PORT>). */
+export type AppConfig = z.infer<typeof configSchema> & { PUBLIC_URL: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -120,7 +124,7 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}` };
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = issue.path.join(".") || "(environment)";

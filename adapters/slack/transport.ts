@@ -1,7 +1,8 @@
 // Bolt wiring. HTTP mode: Bolt's HTTPReceiver is not started (no second server); its request
-// listener is mounted on Advo's HTTP server at POST /slack/events, where it verifies the v0
-// signature and the 5-minute timestamp window (401 otherwise). Socket Mode when an app token is
-// set: Bolt's SocketModeReceiver, no public URL needed.
+// listener sits behind POST /slack/events on Advo's HTTP server (http-events.ts), which first
+// refuses oversized bodies (413), timestamps more than 5 minutes away in either direction and bad
+// v0 signatures (401), and bodies that do not parse (400). Socket Mode when an app token is set:
+// Bolt's SocketModeReceiver, no public URL needed.
 //
 // Acks: Slack wants every interaction acknowledged within 3 s. The adapter waits for the engine up
 // to `ackBudgetMs` so that its answer can ride in the ack (slash-command text, modal field
@@ -9,7 +10,7 @@
 // APIs) while the work continues.
 import { App, HTTPReceiver, type AckFn } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpServer } from "../../src/http/server.js";
 import type { ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { conversationKey } from "../../src/engine/events.js";
 import { AppError } from "../../src/errors.js";
@@ -24,6 +25,7 @@ import { ManagerChannelSync } from "./managers-sync.js";
 import { commandAnswerBodies, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
 import { SlackSender } from "./sender.js";
 import { RecentIds, settleWithin } from "./util.js";
+import { SLACK_EVENTS_PATH, slackEventsRoutes } from "./http-events.js";
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -37,8 +39,8 @@ export interface SlackAdapterOptions {
   managerChannel?: string;
   log: Logger;
   clock: Clock;
-  /** HTTP mode: the server that mounts POST /slack/events */
-  http?: { route(method: string, path: string, handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void): void };
+  /** HTTP mode: the server that mounts POST /slack/events (a Hono sub-app) */
+  http?: Pick<HttpServer, "mount">;
   /** makes the platform's managers exactly these user ids (src/services/managers.ts) */
   syncManagers?: (userIds: string[]) => Promise<unknown>;
   /**
@@ -53,7 +55,7 @@ export interface SlackAdapterOptions {
   ackBudgetMs?: number;
 }
 
-export const SLACK_EVENTS_PATH = "/slack/events";
+export { SLACK_EVENTS_PATH };
 
 export class SlackAdapter implements ChatAdapter {
   readonly platform = "slack" as const;
@@ -99,7 +101,9 @@ export class SlackAdapter implements ChatAdapter {
     this.botUserId = auth.user_id;
     if (this.managers) await this.managers.sync(this.botUserId);
     if (this.receiver) {
-      this.options.http?.route("POST", SLACK_EVENTS_PATH, (req, res) => this.serveHttp(req, res));
+      const { signingSecret, log } = this.options;
+      const receiver = this.receiver;
+      this.options.http?.mount(slackEventsRoutes({ signingSecret: signingSecret!, log, listener: (req, res) => receiver.requestListener(req, res), accepting: () => !this.stopped }));
     } else {
       await this.app.start();
     }
@@ -125,19 +129,6 @@ export class SlackAdapter implements ChatAdapter {
     const mapped = this.remap(event.raw);
     if (!mapped) throw new AppError("slack.form_without_interaction", "openForm needs a Slack interaction (slash command, button or modal)");
     await this.replier.openForm(mapped.reply, form);
-  }
-
-  /** Resolves when the HTTP response has been written (for the server's in-flight accounting). */
-  private serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (this.stopped) {
-      res.writeHead(503).end();
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      res.once("close", resolve);
-      res.once("finish", resolve);
-      this.receiver!.requestListener(req, res);
-    });
   }
 
   private remap(raw: unknown): MappedEvent | undefined {

@@ -7,6 +7,7 @@ import { GrammyError, HttpError, type Api } from "grammy";
 import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
 import type { Clock } from "../../src/clock.js";
+import { networkErrorCode, isTransientNetworkCode } from "../../src/delivery/network-error.js";
 import { markUnreachable } from "../../src/services/accounts.js";
 import type { OutboundMessage, SendResult } from "../adapter.js";
 import { renderMessage, type TelegramMessage } from "./render.js";
@@ -75,6 +76,7 @@ export class TelegramSender {
     if (err instanceof GrammyError) {
       if (err.error_code === 429) {
         // No `error`: the dispatcher reads that as "slow down" (pause, no attempt counted).
+        this.deps.log.warn({ code: 429, retryAfter: err.parameters.retry_after }, "telegram rate limit on send; the platform is paused");
         return { status: "retry", afterSeconds: Math.max(1, err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS), rateLimited: true };
       }
       if ((err.error_code === 403 || err.error_code === 400) && UNREACHABLE.some((re) => re.test(err.description))) {
@@ -87,10 +89,21 @@ export class TelegramSender {
         // A group upgraded to a supergroup has a new id: the configured one must be updated.
         return { status: "failed", error: `telegram: group ${recipient} moved to ${err.parameters.migrate_to_chat_id}; update its id in the configuration` };
       }
-      if (err.error_code >= 500) return { status: "retry", afterSeconds: err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS, error: `telegram ${err.error_code}` };
+      if (err.error_code >= 500) {
+        this.deps.log.warn({ code: err.error_code, description: err.description.slice(0, 200) }, "telegram send failed with a server error");
+        return { status: "retry", afterSeconds: err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS, error: `telegram ${err.error_code}: ${err.description}`.slice(0, 300) };
+      }
       return { status: "failed", error: `telegram ${err.error_code}: ${err.description}`.slice(0, 300) };
     }
-    if (err instanceof HttpError) return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: "telegram unreachable (network)" };
+    if (err instanceof HttpError) {
+      // The socket-level code, never just "network": ECONNRESET on a reused keep-alive socket is
+      // the classic first-send-after-idle failure and is worth an immediate retry.
+      const code = networkErrorCode(err);
+      // node-fetch puts the request URL, bot token included, in its message: never store or log it.
+      const reason = (err.error instanceof Error ? err.error.message : String(err.error)).replace(/\/bot[^/\s]+/g, "/bot<token>");
+      this.deps.log.warn({ code: code ?? "unknown", reason: reason.slice(0, 200) }, "telegram send failed on the network");
+      return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: `telegram network ${code ?? "error"}: ${reason}`.slice(0, 300), transient: isTransientNetworkCode(code) };
+    }
     return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: err instanceof Error ? err.message.slice(0, 300) : String(err) };
   }
 }

@@ -7,7 +7,9 @@
 // maxConcurrent, then polling waits). Group chats: only GROUP_COMMANDS reach the engine; other
 // commands and button taps get a pointer to the private chat, chatter is ignored — so the engine
 // stays platform-free.
-import { Api, Bot, webhookCallback, type Context } from "grammy";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+import { Api, Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import type { Db } from "../../src/db/client.js";
@@ -23,7 +25,9 @@ import { GROUP_COMMANDS, groupRoute, mapUpdate } from "./mapper.js";
 import { renderMessage } from "./render.js";
 import { TelegramSender } from "./sender.js";
 
-export const WEBHOOK_PATH = "/telegram/webhook";
+import { telegramWebhookRoutes, WEBHOOK_PATH } from "./webhook.js";
+
+export { WEBHOOK_PATH };
 /** Edits, channel posts and the rest are ignored anyway: do not even ask for them. */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** The commands shown in Telegram's menu (private chats); descriptions from the telegram catalog. */
@@ -43,7 +47,7 @@ export interface TelegramAdapterDeps {
   log: Logger;
   clock: Clock;
   /** Advo's HTTP server: webhook mode mounts POST /telegram/webhook on it */
-  http?: Pick<HttpServer, "route">;
+  http?: Pick<HttpServer, "mount">;
   /** known bot identity (skips getMe; tests) */
   botInfo?: UserFromGetMe;
   /** events handled at once across chats (polling waits beyond it) */
@@ -74,7 +78,7 @@ export class TelegramAdapter implements ChatAdapter {
     this.bot.use((ctx) => this.onUpdate(ctx));
     // Never let one bad update stop polling; never log the update (personal data) or the token.
     this.bot.catch((err) => this.log.error({ error: errorText(err.error), update: err.ctx.update.update_id }, "telegram update failed"));
-    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot }), db: deps.db, log: this.log, clock: deps.clock });
+    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, baseFetchConfig: outboxFetchConfig(apiRoot) }), db: deps.db, log: this.log, clock: deps.clock });
   }
 
   get mode(): "polling" | "webhook" {
@@ -136,10 +140,7 @@ export class TelegramAdapter implements ChatAdapter {
   private async startWebhook(): Promise<void> {
     const { TELEGRAM_WEBHOOK_URL: url, TELEGRAM_WEBHOOK_SECRET: secretToken } = this.deps.config;
     if (!this.deps.http || !url || !secretToken) throw new Error("Telegram webhook mode needs the HTTP server, TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET");
-    // A slow engine must not make Telegram redeliver: answer 200 after 9 s and keep working
-    // (a redelivery would be dropped by the engine's de-duplication anyway).
-    const callback = webhookCallback(this.bot, "http", { secretToken, onTimeout: "return", timeoutMilliseconds: 9000 });
-    this.deps.http.route("POST", WEBHOOK_PATH, (req, res) => callback(req, res));
+    this.deps.http.mount(telegramWebhookRoutes(this.bot, secretToken));
     await this.bot.api.setWebhook(url, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] });
     this.log.info({ path: WEBHOOK_PATH }, "telegram webhook registered");
   }
@@ -250,4 +251,18 @@ export class TelegramAdapter implements ChatAdapter {
 /** The error's message only: grammY errors carry the request payload (personal data). */
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The outbox sender's own connection pool. grammY shares one keep-alive agent per API root with
+ * no idle limit, so a socket left idle after the start-up calls (deleteWebhook, setMyCommands)
+ * is reused by the first outbox send long after the server (a local Bot API, a proxy) has closed
+ * it: ECONNRESET / "socket hang up" on the first send. Idle sockets here are dropped after a few
+ * seconds (earlier still when the server announces a shorter Keep-Alive timeout).
+ */
+const IDLE_SOCKET_MS = 4_000;
+function outboxFetchConfig(apiRoot: string) {
+  return apiRoot.startsWith("https:")
+    ? { compress: true, agent: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) }
+    : { agent: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
 }

@@ -11,7 +11,7 @@ import { pickLocale } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import { markUnreachable } from "../services/accounts.js";
 import * as store from "./outbox-store.js";
-import { backoffMs, isTransactional } from "./policy.js";
+import { backoffMs, FIRST_TRANSIENT_RETRY_MS, isTransactional } from "./policy.js";
 import type { MessageSender, SendResult } from "./port.js";
 import { limitsFromConfig, RateLimiter, type PlatformLimits } from "./rate-limiter.js";
 import { renderPayload } from "./render.js";
@@ -29,7 +29,10 @@ export interface DispatcherOptions {
   instanceId?: string;
   /** rows claimed per batch (default 100) */
   batchSize?: number;
-  /** lease on a claimed batch; a crashed instance's rows are claimable after it (default 60 s) */
+  /**
+   * lease on claimed rows (default DELIVERY_LEASE_MS, 5 s): renewed before each send and while a
+   * send is in flight, so a crashed instance's rows are claimable this long after the crash
+   */
   leaseMs?: number;
   /**
    * concurrent sends per platform (default 1: a crash duplicates at most the one message in
@@ -81,7 +84,7 @@ export class Dispatcher {
     this.instanceId = options.instanceId ?? deps.config.INSTANCE_ID ?? `dispatcher-${randomBytes(4).toString("hex")}`;
     this.timer = options.timer ?? clockTimer(deps.clock);
     this.batchSize = options.batchSize ?? 100;
-    this.leaseMs = options.leaseMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? deps.config.DELIVERY_LEASE_MS;
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
     this.idleMs = options.idleMs ?? 1000;
     const limits = { ...limitsFromConfig(deps.config), ...options.limits };
@@ -145,39 +148,73 @@ export class Dispatcher {
     if (!rows.length) return counts;
 
     const pending = await this.prepare(platform, rows, counts);
-    let leaseRenewAt = this.timer.now() + this.leaseMs / 2;
-    const inFlight = new Set<Promise<void>>();
+    const inFlight = new Map<Promise<void>, number>();
+    const leaseUntil = () => new Date(clock.now().getTime() + this.leaseMs);
+    let leaseRenewAt = this.timer.now() + this.leaseMs / 3;
+    // Drops rows another instance took over (we stalled past the lease): never send those.
+    const renewAll = async () => {
+      const ids = [...pending.map((p) => p.row.id), ...inFlight.values()];
+      const mine = await store.renewLease(db, owner, ids, leaseUntil());
+      if (mine.size === ids.length) return;
+      for (let i = pending.length - 1; i >= 0; i--) if (!mine.has(pending[i]!.row.id)) pending.splice(i, 1);
+      this.deps.log.warn({ platform, owner, lost: ids.length - mine.size }, "outbox rows taken over by another instance after this one's lease lapsed; not sending them");
+    };
+    // A send can outlast the lease (a slow API): a wall-clock heartbeat keeps the batch's lease
+    // alive while this process is alive, so only a dead instance's rows are ever taken over.
+    let heartbeatRunning = false;
+    const heartbeat = setInterval(() => {
+      if (heartbeatRunning || inFlight.size === 0) return;
+      heartbeatRunning = true;
+      renewAll()
+        .catch((err: unknown) => this.deps.log.warn({ err, platform }, "outbox lease renewal failed; retrying on the next beat"))
+        .finally(() => (heartbeatRunning = false));
+    }, Math.max(50, this.leaseMs / 3));
+    heartbeat.unref();
     // A database error while recording an outcome stops the batch; it is rethrown after the
     // in-flight sends settle (the loop logs it and retries; unrecorded rows come back by lease).
     let failure: unknown;
-    while (pending.length && !this.stopping && failure === undefined) {
-      // Next: the row whose chat may be sent to soonest (a chat waiting for its per-chat slot never blocks the others).
-      let best = 0;
-      let bestAt = Infinity;
-      for (let i = 0; i < pending.length; i++) {
-        const at = limiter.readyAt((pending[i] as Pending).row.recipient);
-        if (at < bestAt) [best, bestAt] = [i, at];
-        if (at <= this.timer.now()) break;
+    try {
+      while (pending.length && !this.stopping && failure === undefined) {
+        // Next: the row whose chat may be sent to soonest (a chat waiting for its per-chat slot never blocks the others).
+        let best = 0;
+        let bestAt = Infinity;
+        for (let i = 0; i < pending.length; i++) {
+          const at = limiter.readyAt((pending[i] as Pending).row.recipient);
+          if (at < bestAt) [best, bestAt] = [i, at];
+          if (at <= this.timer.now()) break;
+        }
+        if (this.timer.now() >= leaseRenewAt) {
+          leaseRenewAt = this.timer.now() + this.leaseMs / 3;
+          await renewAll();
+          continue; // rows may have been dropped: choose again
+        }
+        const wait = bestAt - this.timer.now();
+        if (wait > 0) {
+          // Wake at least every third of a lease so a long platform pause cannot let the lease lapse.
+          await this.timer.sleep(Math.min(wait, this.leaseMs / 3), this.wake.signal);
+          continue; // a pause may have been set meanwhile: choose again
+        }
+        const [item] = pending.splice(best, 1) as [Pending];
+        // Renewed right before the send, and only sent if the row is still ours.
+        if (!(await store.confirmClaim(db, owner, item.row.id, leaseUntil()))) {
+          this.deps.log.warn({ platform, owner, outboxId: item.row.id }, "outbox row taken over by another instance after this one's lease lapsed; not sending it");
+          continue;
+        }
+        limiter.take(item.row.recipient, this.timer.now());
+        const p: Promise<void> = this.sendOne(sender, limiter, item, pending, counts, owner)
+          .catch((err: unknown) => void (failure ??= err))
+          .finally(() => inFlight.delete(p));
+        inFlight.set(p, item.row.id);
+        if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight.keys());
       }
-      if (this.timer.now() >= leaseRenewAt) {
-        leaseRenewAt = this.timer.now() + this.leaseMs / 2;
-        await store.renewLease(db, owner, pending.map((p) => p.row.id), new Date(clock.now().getTime() + this.leaseMs));
-      }
-      const wait = bestAt - this.timer.now();
-      if (wait > 0) {
-        // Wake at least every third of a lease so a long platform pause cannot let the lease lapse.
-        await this.timer.sleep(Math.min(wait, this.leaseMs / 3), this.wake.signal);
-        continue; // a pause may have been set meanwhile: choose again
-      }
-      const [item] = pending.splice(best, 1) as [Pending];
-      limiter.take(item.row.recipient, this.timer.now());
-      const p: Promise<void> = this.sendOne(sender, limiter, item, pending, counts)
-        .catch((err: unknown) => void (failure ??= err))
-        .finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight);
+    } catch (err) {
+      failure ??= err; // a renewal or claim check failed: settle what is in flight first
     }
-    await Promise.all(inFlight);
+    try {
+      await Promise.all(inFlight.keys());
+    } finally {
+      clearInterval(heartbeat);
+    }
     if (failure !== undefined) throw failure;
     // Stopping: what was claimed but not sent goes back to the queue at once (no lease wait).
     await store.releaseClaims(db, owner, pending.map((p) => p.row.id));
@@ -214,7 +251,7 @@ export class Dispatcher {
     return pending;
   }
 
-  private async sendOne(sender: MessageSender, limiter: RateLimiter, item: Pending, pending: Pending[], counts: DispatchCounts): Promise<void> {
+  private async sendOne(sender: MessageSender, limiter: RateLimiter, item: Pending, pending: Pending[], counts: DispatchCounts, owner: string): Promise<void> {
     const { db, clock, config, log } = this.deps;
     const { row } = item;
     let result: SendResult;
@@ -237,18 +274,27 @@ export class Dispatcher {
           // A rate-limit answer: the platform asks us to slow down. Pause the whole platform (not
           // only this chat — Telegram and Slack limits are also global) and do not count an attempt.
           limiter.pause(this.timer.now() + afterMs);
-          await store.requeue(db, row.id, new Date(now.getTime() + afterMs), row.attempts, null);
+          await store.requeue(db, row.id, new Date(now.getTime() + afterMs), row.attempts, null, owner);
           return;
         }
         const attempts = row.attempts + 1;
         if (attempts >= config.DELIVERY_MAX_ATTEMPTS) {
+          log.error({ platform: row.platform, outboxId: row.id, attempts, error: result.error }, "outbox send gave up after the maximum attempts");
           await store.finish(db, [row.id], "failed", `gave up after ${attempts} attempts: ${result.error}`, attempts);
           counts.retried--;
           counts.failed++;
           return;
         }
+        if (result.transient && row.attempts === 0) {
+          // Most likely one stale connection: try again in about a second, the platform unpaused.
+          log.warn({ platform: row.platform, outboxId: row.id, attempts, error: result.error }, "outbox send failed on the network; retrying in about a second");
+          await store.requeue(db, row.id, new Date(now.getTime() + FIRST_TRANSIENT_RETRY_MS), attempts, result.error, owner);
+          return;
+        }
         if (afterMs) limiter.pause(this.timer.now() + afterMs);
-        await store.requeue(db, row.id, new Date(now.getTime() + Math.max(afterMs, backoffMs(attempts))), attempts, result.error);
+        const delay = Math.max(afterMs, backoffMs(attempts));
+        log.warn({ platform: row.platform, outboxId: row.id, attempts, error: result.error, retryInMs: delay }, "outbox send failed; retrying with backoff");
+        await store.requeue(db, row.id, new Date(now.getTime() + delay), attempts, result.error, owner);
         return;
       }
       case "unreachable": {

@@ -75,9 +75,23 @@ export async function claimBatch(db: Db, provider: Provider, req: ClaimRequest):
   });
 }
 
-/** Extends the lease of rows still waiting in a long batch (slow per-chat pacing). */
-export async function renewLease(db: Db, owner: string, ids: number[], until: Date): Promise<void> {
-  if (ids.length) await db.outboxMessage.updateMany({ where: { id: { in: ids }, claimedBy: owner, status: "sending" }, data: { claimedUntil: until } });
+/** Extends the lease of rows still in a batch; returns the ids that are still this owner's. */
+export async function renewLease(db: Db, owner: string, ids: number[], until: Date): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const r = await db.outboxMessage.updateMany({ where: { id: { in: ids }, claimedBy: owner, status: "sending" }, data: { claimedUntil: until } });
+  if (r.count === ids.length) return new Set(ids);
+  // Some were taken over (this instance stalled past its lease): find out which are still ours.
+  const mine = await db.outboxMessage.findMany({ where: { id: { in: ids }, claimedBy: owner, status: "sending" }, select: { id: true } });
+  return new Set(mine.map((m) => m.id));
+}
+
+/**
+ * Right before a send: extends the row's lease and proves it is still ours. False means another
+ * instance took it over after our lease lapsed — sending it would be a duplicate.
+ */
+export async function confirmClaim(db: Db, owner: string, id: number, until: Date): Promise<boolean> {
+  const r = await db.outboxMessage.updateMany({ where: { id, claimedBy: owner, status: "sending" }, data: { claimedUntil: until } });
+  return r.count === 1;
 }
 
 export async function markSent(db: Db, id: number, at: Date, platformMessageId: string | undefined): Promise<void> {
@@ -87,9 +101,10 @@ export async function markSent(db: Db, id: number, at: Date, platformMessageId: 
   });
 }
 
-export async function requeue(db: Db, id: number, notBefore: Date, attempts: number, error: string | null): Promise<void> {
+/** Back to the queue, only while the row is still this owner's (a taken-over row is not reset). */
+export async function requeue(db: Db, id: number, notBefore: Date, attempts: number, error: string | null, owner?: string): Promise<void> {
   await db.outboxMessage.updateMany({
-    where: { id },
+    where: { id, ...(owner === undefined ? {} : { claimedBy: owner, status: "sending" }) },
     data: { status: "queued", notBefore, attempts, lastError: error?.slice(0, 500) ?? null, claimedBy: null, claimedUntil: null },
   });
 }

@@ -12,3 +12,6 @@ export function isTransactional(purpose: string): boolean {
 export function backoffMs(attempt: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
 }
+
+/** A first transient network failure (see SendResult.transient) is retried this soon. */
+export const FIRST_TRANSIENT_RETRY_MS = 1_000;

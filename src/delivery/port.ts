@@ -8,9 +8,11 @@ export type SendResult =
   /**
    * try again after this many seconds. rateLimited: the platform said "slow down" (429) — the
    * dispatcher pauses the platform and counts no attempt; otherwise a transient failure that
-   * counts towards DELIVERY_MAX_ATTEMPTS.
+   * counts towards DELIVERY_MAX_ATTEMPTS. transient: a network failure a fresh connection usually
+   * fixes (a stale keep-alive socket reset): the first attempt is retried within about a second,
+   * without pausing the platform, before the normal backoff applies.
    */
-  | { status: "retry"; afterSeconds: number; error?: string; rateLimited?: boolean }
+  | { status: "retry"; afterSeconds: number; error?: string; rateLimited?: boolean; transient?: boolean }
   /** the recipient blocked the bot / closed DMs / left: never retry, mark unreachable */
   | { status: "unreachable"; reason: string }
   /** permanent failure for this message (bad payload): do not retry */

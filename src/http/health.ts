@@ -1,11 +1,13 @@
-// GET /healthz: 200 when the database answers, 503 otherwise; also the last job runs.
+// GET /healthz: 200 when the database answers, 503 otherwise; also the last job runs. It stays
+// fast and never asks the chat platforms (that is /readyz, src/http/observability.ts).
+import { Hono } from "hono";
 import type { Database } from "../db/client.js";
-import { sendJson, type HttpServer } from "./server.js";
 
 export type HealthExtra = () => Promise<Record<string, unknown>>;
 
-export function mountHealth(http: HttpServer, database: Database, extras: Record<string, HealthExtra> = {}): void {
-  http.route("GET", "/healthz", async (_req, res) => {
+export function healthRoutes(database: Pick<Database, "ping" | "provider">, extras: Record<string, HealthExtra> = {}): Hono {
+  const app = new Hono();
+  app.get("/healthz", async (c) => {
     const dbOk = await database.ping();
     const body: Record<string, unknown> = {
       status: dbOk ? "ok" : "degraded",
@@ -18,6 +20,7 @@ export function mountHealth(http: HttpServer, database: Database, extras: Record
         body[name] = { status: "unavailable" };
       }
     }
-    sendJson(res, dbOk ? 200 : 503, body);
+    return c.json(body, dbOk ? 200 : 503);
   });
+  return app;
 }

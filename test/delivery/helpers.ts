@@ -5,12 +5,12 @@ import { testConfig } from "../../src/config.js";
 import { Dispatcher, addCounts, type DispatchCounts, type DispatcherOptions } from "../../src/delivery/dispatcher.js";
 import type { MessageSender } from "../../src/delivery/port.js";
 import { VirtualTimer } from "../../src/delivery/timer.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger, type Logger } from "../../src/logger.js";
 import type { TestDatabase } from "../helpers/db.js";
 
-export function testDispatcher(database: TestDatabase, clock: FakeClock, senders: MessageSender[], options: DispatcherOptions = {}, env: Record<string, string> = {}): Dispatcher {
+export function testDispatcher(database: TestDatabase, clock: FakeClock, senders: MessageSender[], options: DispatcherOptions = {}, env: Record<string, string> = {}, log: Logger = silentLogger): Dispatcher {
   return new Dispatcher(
-    { db: database.db, provider: database.provider, clock, log: silentLogger, config: testConfig(env) },
+    { db: database.db, provider: database.provider, clock, log, config: testConfig(env) },
     senders,
     { timer: new VirtualTimer(clock), maxInFlight: 1, ...options },
   );

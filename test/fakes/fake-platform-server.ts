@@ -10,6 +10,8 @@ export interface Received {
 
 export class FakePlatformServer {
   readonly received: Received[] = [];
+  /** Date.now() at which each message of `received` arrived (same index) */
+  readonly receivedAt: number[] = [];
   /** called after a message is recorded and BEFORE the answer is written (to kill a client mid-send) */
   onMessage: (m: Received, count: number) => void = () => {};
   private server: Server | undefined;
@@ -21,6 +23,7 @@ export class FakePlatformServer {
       req.on("end", () => {
         const m = JSON.parse(body) as Received;
         this.received.push(m);
+        this.receivedAt.push(Date.now());
         this.onMessage(m, this.received.length);
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ ok: true, id: String(this.received.length) }));

@@ -1,7 +1,8 @@
 // A fake Telegram Bot API on 127.0.0.1 for the real grammY Bot: POST /bot<token>/<method> with a
 // JSON body, answered in the Bot API envelope ({ ok, result } / { ok: false, error_code, … }).
 // It records every call, serves getUpdates (long polling) from a queue, can be told to answer
-// 429 with retry_after, 5xx, or 403 "bot was blocked by the user" for a chat, and can deliver an
+// 429 with retry_after, 5xx, or 403 "bot was blocked by the user" for a chat, reset the connection
+// of a call (dropNext), and can deliver an
 // update to a webhook the way Telegram does (X-Telegram-Bot-Api-Secret-Token header).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -32,11 +33,14 @@ const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto"]);
 
 export class FakeTelegramBotApi {
   readonly calls: RecordedCall[] = [];
+  /** requests whose connection was reset by dropNext (never answered, never delivered) */
+  readonly dropped: RecordedCall[] = [];
   readonly botInfo: UserFromGetMe;
   webhook: { url: string; secret_token?: string } | undefined;
   private readonly failures = new Map<string, ApiFailure[]>();
   private readonly chatFailures: { chatId: string; method: string; failure: ApiFailure }[] = [];
   private readonly blocked = new Set<string>();
+  private readonly drops = new Map<string, number>();
   private updates: Record<string, unknown>[] = [];
   private waiters: (() => void)[] = [];
   private server: Server | undefined;
@@ -80,6 +84,14 @@ export class FakeTelegramBotApi {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /**
+   * The next `times` calls of `method` are read and then the connection is reset without an
+   * answer — what a client sees when it reuses a keep-alive socket the server just closed.
+   */
+  dropNext(method: string, times = 1): void {
+    this.drops.set(method, (this.drops.get(method) ?? 0) + times);
   }
 
   /** The next call of `method` for this chat fails with this answer (other chats are unaffected). */
@@ -139,6 +151,14 @@ export class FakeTelegramBotApi {
     const method = m[2]!;
     const raw = Buffer.concat(chunks).toString("utf8");
     const params = raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const drops = this.drops.get(method) ?? 0;
+    if (drops > 0) {
+      // Not recorded in `calls`: nothing was delivered.
+      this.drops.set(method, drops - 1);
+      this.dropped.push({ method, params, at: Date.now() });
+      req.socket.resetAndDestroy();
+      return;
+    }
     this.calls.push({ method, params, at: Date.now() });
 
     const scoped = this.chatFailures.findIndex((f) => f.method === method && f.chatId === String(params.chat_id));

@@ -2,7 +2,7 @@
 // real TelegramAdapter (grammY Bot) wired to a scripted engine handler.
 import { FakeClock } from "../../../src/clock.js";
 import { testConfig } from "../../../src/config.js";
-import { silentLogger } from "../../../src/logger.js";
+import { silentLogger, type Logger } from "../../../src/logger.js";
 import { HttpServer } from "../../../src/http/server.js";
 import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
 import { TelegramAdapter, WEBHOOK_PATH } from "../../../adapters/telegram/transport.js";
@@ -47,7 +47,7 @@ export interface Harness {
 export async function startHarness(
   database: TestDatabase,
   reply: (event: InboundEvent) => Promise<OutboundMessage[]> | OutboundMessage[],
-  options: { mode?: "polling" | "webhook"; env?: Record<string, string> } = {},
+  options: { mode?: "polling" | "webhook"; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<Harness> {
   const mode = options.mode ?? "polling";
   const fake = await new FakeTelegramBotApi().listen();
@@ -55,7 +55,7 @@ export async function startHarness(
   let webhookUrl: string | undefined;
   const env: Record<string, string> = { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_MODE: mode, ...options.env };
   if (mode === "webhook") {
-    http = new HttpServer(silentLogger);
+    http = new HttpServer(options.log ?? silentLogger);
     const port = await http.listen(0, "127.0.0.1");
     webhookUrl = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
     Object.assign(env, { TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_WEBHOOK_SECRET: SECRET });
@@ -63,7 +63,7 @@ export async function startHarness(
   const adapter = new TelegramAdapter({
     config: testConfig(env),
     db: database.db,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     clock: new FakeClock(),
     botInfo: fake.botInfo,
     pollingTimeoutSeconds: 1,
