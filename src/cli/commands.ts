@@ -19,6 +19,7 @@ import { statsReport } from "../services/stats.js";
 import { createTrackingLink } from "../services/tracking.js";
 import { draftBroadcast, sendBroadcast } from "../services/broadcast.js";
 import { csv, flag, type ParsedArgs } from "./args.js";
+import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 
 export interface CliOutput {
   data: unknown;
@@ -239,6 +240,7 @@ export const COMMANDS: Record<string, Command> = {
       return wrap(await sendBroadcast(deps, actor, draft.value.id), (r) => `queued for ${r.queued} recipients (batch broadcast:${r.id})`);
     },
   },
+  ...SUBMISSION_COMMANDS,
 };
 
 export function helpText(): string {
