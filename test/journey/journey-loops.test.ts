@@ -22,6 +22,8 @@ import { acceptMission } from "../../src/services/missions.js";
 import { submitLink } from "../../src/services/submissions.js";
 import { awardForSubmission } from "../../src/services/points.js";
 import { currentCycle } from "../../src/services/ledger.js";
+import { COMMANDS } from "../../src/cli/commands.js";
+import { parseArgs } from "../../src/cli/args.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedMember, seedMission } from "../engine/seed.js";
 
@@ -112,6 +114,15 @@ describe.each(testProviders())("journey loops on %s", (provider) => {
     expect(user.last[0]?.buttons).toEqual([]);
     await user.say("https://www.tiktok.com/@nora/video/7100000000000000002");
     expect(user.lastText()).toContain("you have no accepted mission waiting for one");
+    await setMaxSubmissionAttempts(deps.db, 3);
+  });
+
+  it("given the submissions settings command then only a manager changes the attempt cap, within 1..20", async () => {
+    const cmd = COMMANDS["submissions settings"]!;
+    expect(await cmd.run(deps, parseArgs(["--max-attempts", "5"]), "telegram:999")).toMatchObject({ ok: false, error: "manage.refused" });
+    expect(await cmd.run(deps, parseArgs(["--max-attempts", "0"]), MANAGER)).toMatchObject({ ok: false, error: "manage.cli.usage" });
+    expect(await cmd.run(deps, parseArgs(["--max-attempts", "5"]), MANAGER)).toMatchObject({ ok: true, value: { data: { maxAttempts: 5 } } });
+    expect(await cmd.run(deps, parseArgs([]), MANAGER)).toMatchObject({ ok: true, value: { text: "links per mission: at most 5" } });
     await setMaxSubmissionAttempts(deps.db, 3);
   });
 
