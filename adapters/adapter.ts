@@ -2,12 +2,12 @@
 // Event and message types live in src/engine (the engine is platform-free and must not import
 // adapters/); they are re-exported here so adapter code has one place to import from.
 import type { InboundEvent, Platform } from "../src/engine/events.js";
-import type { FormSpec, OutboundMessage } from "../src/engine/message.js";
+import type { Attachment, FormSpec, OutboundMessage } from "../src/engine/message.js";
 import type { MessageSender, SendResult } from "../src/delivery/port.js";
 
 export type { InboundEvent, Platform, OutboundMessage, FormSpec, MessageSender, SendResult };
 export type { Author, InboundPayload } from "../src/engine/events.js";
-export type { Block, Button, Inline, FormField } from "../src/engine/message.js";
+export type { Attachment, Block, Button, Inline, FormField } from "../src/engine/message.js";
 
 /** The engine side as an adapter sees it: one event in, the direct replies out. */
 export type EventHandler = (event: InboundEvent) => Promise<OutboundMessage[]>;
@@ -26,4 +26,9 @@ export interface ChatAdapter extends MessageSender {
   openForm?(event: InboundEvent, form: FormSpec): Promise<void>;
   /** replace a message the bot posted earlier (e.g. a review card after a decision) */
   editMessage?(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult>;
+  /**
+   * send a file to a recipient (Telegram sendDocument, Discord attachment, Slack filesUploadV2).
+   * Adapters that have it also send `message.attachment` of replies and outbox messages with it.
+   */
+  sendFile?(recipient: string, file: Attachment, caption?: string): Promise<SendResult>;
 }

@@ -1,8 +1,13 @@
-// Cycle close benchmark: a cycle of 100,000 influencers (each with a reachable account) holding
-// 1,000,000 ledger entries, closed with a bonus table and a capped rollover — on SQLite and on
-// PostgreSQL (TEST_POSTGRES_URL, else postgresql://postgres@127.0.0.1:5432/postgres; a
-// throwaway database is created and dropped). Prints the close time and the number of database
-// operations it issued. BENCH_INFLUENCERS / BENCH_ENTRIES_PER_INFLUENCER scale it.
+// Standings, cycle close and memory benchmark: a cycle of 100,000 influencers (each with a
+// reachable account) holding 1,000,000 ledger entries — on SQLite and on PostgreSQL
+// (TEST_POSTGRES_URL, else postgresql://postgres@127.0.0.1:5432/postgres; a throwaway database is
+// created and dropped). Each figure is printed with its baseline from the same run:
+// - leaderboard top-10 + own rank (the last-ranked person) vs one raw window query over the ledger;
+// - closeCycle (bonus table, capped rollover) vs plain set-based SQL doing the same three
+//   INSERT … SELECT (run first inside a rolled-back transaction, on the same data);
+// - heap after a 100,000-recipient broadcast (audience + enqueue), after GC, vs the idle heap, and
+//   what the same bulk writes retain without the Prisma debug-history workaround.
+// BENCH_INFLUENCERS / BENCH_ENTRIES_PER_INFLUENCER / BENCH_REPEAT scale it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -16,11 +21,17 @@ import { migrateDatabase } from "../src/db/migrate.js";
 import { silentLogger } from "../src/logger.js";
 import { closeCycle, setCycleSettings } from "../src/services/cycles.js";
 import { bulkInsert } from "../src/services/bulk-insert.js";
+import { backfillCycleScores, leaderboard } from "../src/services/leaderboard.js";
+import { audience } from "../src/services/audience.js";
+import { enqueue } from "../src/services/outbox.js";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Provider } from "../src/db/provider.js";
 
 const INFLUENCERS = Number(process.env.BENCH_INFLUENCERS ?? 100_000);
 const PER = Number(process.env.BENCH_ENTRIES_PER_INFLUENCER ?? 10);
 const CHUNK = 5000;
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 const PG_BASE = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Seeding through multi-row INSERTs (the same helper the close uses) keeps set-up to seconds. */
@@ -40,8 +51,54 @@ async function seed(db: Db, provider: Provider): Promise<number> {
         : [id, cycle.id, ((id * 7 + k * 13) % 50) + 1, "mission", `bench:${id}:${k}`, now]));
     await bulkInsert(db, provider, "LedgerEntry", cols("influencerId", "cycleId", "amount", "kind", "idempotencyKey", "createdAt"), entries);
   }
+  await backfillCycleScores(db); // the seed wrote the ledger around appendEntry
   return cycle.id;
 }
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+const heapMiB = () => {
+  for (let i = 0; i < 3; i++) gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
+}
+
+/** The honest baseline of a live board: one window query over the cycle's ledger (top 10 + one person). */
+function windowQuery(provider: Provider, cycleId: number, who: number): string {
+  const ranked = `SELECT "influencerId", earned, ROW_NUMBER() OVER (ORDER BY earned DESC, last ASC, "influencerId" ASC) AS rank FROM (
+      SELECT "influencerId", SUM("amount") AS earned, MAX("id") AS last FROM "LedgerEntry"
+      WHERE "cycleId" = ${cycleId} AND "kind" IN ('mission', 'adjustment') GROUP BY "influencerId") t WHERE earned > 0`;
+  void provider;
+  return `SELECT * FROM (${ranked}) r WHERE rank <= 10 OR "influencerId" = ${who}`;
+}
+
+/** The same three writes as the close, as plain SQL (no standings table read, no notices). */
+async function plainSetBased(db: Db, provider: Provider, cycleId: number, nextId: number): Promise<void> {
+  const least = provider === "postgresql" ? "LEAST" : "MIN";
+  await db.$executeRawUnsafe(`INSERT INTO "CycleStanding" ("cycleId", "influencerId", "rank", "points", "bonus")
+    SELECT ${cycleId}, "influencerId", rank, earned, CASE rank WHEN 1 THEN 500 WHEN 2 THEN 300 WHEN 3 THEN 100 ELSE 0 END FROM (
+      SELECT "influencerId", earned, ROW_NUMBER() OVER (ORDER BY earned DESC, last ASC, "influencerId" ASC) AS rank FROM (
+        SELECT "influencerId", SUM("amount") AS earned, MAX("id") AS last FROM "LedgerEntry"
+        WHERE "cycleId" = ${cycleId} AND "kind" IN ('mission', 'adjustment') GROUP BY "influencerId") t WHERE earned > 0) r`);
+  await db.$executeRawUnsafe(`INSERT INTO "LedgerEntry" ("influencerId", "cycleId", "amount", "kind", "idempotencyKey", "createdAt")
+    SELECT "influencerId", ${cycleId}, -SUM("amount"), 'expiry', 'x:' || CAST("influencerId" AS TEXT), CURRENT_TIMESTAMP FROM "LedgerEntry"
+    WHERE "cycleId" = ${cycleId} GROUP BY "influencerId" HAVING SUM("amount") > 0`);
+  await db.$executeRawUnsafe(`INSERT INTO "LedgerEntry" ("influencerId", "cycleId", "amount", "kind", "idempotencyKey", "createdAt")
+    SELECT "influencerId", ${nextId}, ${least}(-"amount", 100), 'rollover', 'r:' || CAST("influencerId" AS TEXT), CURRENT_TIMESTAMP FROM "LedgerEntry"
+    WHERE "cycleId" = ${cycleId} AND "kind" = 'expiry'`);
+}
+
+class Rollback extends Error {}
 
 async function runOn(label: string, url: string): Promise<void> {
   await migrateDatabase(url);
@@ -50,10 +107,27 @@ async function runOn(label: string, url: string): Promise<void> {
     const t0 = performance.now();
     const cycleId = await seed(database.db, database.provider);
     const seedSeconds = (performance.now() - t0) / 1000;
+    const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
     let operations = 0;
     const counted = database.db.$extends({ query: { $allOperations: ({ args, query }) => { operations++; return query(args); } } }) as unknown as Db;
-    const deps = { db: counted, clock: new FakeClock("2026-04-01T00:05:00Z"), log: silentLogger, config: testConfig() };
+    const deps = { db: counted, clock: new FakeClock("2026-03-01T00:00:00Z"), log: silentLogger, config: testConfig() };
+
+    const last = INFLUENCERS; // somewhere in the ranking; the own-rank count covers the range ahead of them
+    const board = await median(() => leaderboard(deps, last));
+    const raw = await median(() => database.db.$queryRawUnsafe(windowQuery(database.provider, cycleId, last)));
+    console.log(`${label}: leaderboard top-10 + own rank ${fmt(board)} vs raw window query ${fmt(raw)} (×${(board / raw).toFixed(3)})`);
+
     await setCycleSettings(deps, "operator", { bonuses: [500, 300, 100], expiry: { policy: "rollover", cap: 100 } });
+    const next = await database.db.cycle.create({ data: { name: "baseline-next", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-04-01") } });
+    const tb = performance.now();
+    await database.db.$transaction(async (tx) => {
+      await plainSetBased(tx as unknown as Db, database.provider, cycleId, next.id);
+      throw new Rollback();
+    }, { timeout: 30 * 60_000 }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+    const baseline = (performance.now() - tb) / 1000;
+    await database.db.cycle.delete({ where: { id: next.id } });
+
+    deps.clock.set("2026-04-01T00:05:00Z");
     operations = 0;
     const t1 = performance.now();
     const r = await closeCycle(deps, "system");
@@ -61,8 +135,34 @@ async function runOn(label: string, url: string): Promise<void> {
     if (!r.ok) throw new Error(`close failed: ${r.error}`);
     const standings = await database.db.cycleStanding.count({ where: { cycleId } });
     console.log(`${label}: seeded ${INFLUENCERS} influencers / ${INFLUENCERS * PER} entries in ${seedSeconds.toFixed(1)} s; ` +
-      `closeCycle ${closeSeconds.toFixed(2)} s, ${operations} database operations, ${standings} standings, ` +
+      `closeCycle ${closeSeconds.toFixed(2)} s vs plain set-based SQL ${baseline.toFixed(2)} s (×${(closeSeconds / baseline).toFixed(2)}), ` +
+      `${operations} database operations, ${standings} standings, ` +
       `${r.value.notified} notices, ${r.value.expired} points expired, ${r.value.rolledOver} rolled over`);
+
+    // Memory: a broadcast to everyone (the audience read + one enqueue), then GC.
+    const idle = heapMiB();
+    const people = await audience(deps);
+    await enqueue(database.db, people.map((p) => ({
+      platform: p.platform, recipient: p.recipient, influencerId: p.influencerId, purpose: "bench.broadcast", dedupeKey: `bench:b:${p.influencerId}`,
+      payload: { kind: "i18n" as const, messageId: "jobs.reminder.deadline48", params: { title: "Spring launch", deadline: "2026-03-04 02:00 UTC" } },
+    })));
+    const recipients = people.length;
+    people.length = 0;
+    const after = heapMiB();
+    // The same bulk writes straight through the client, without the workaround (the old behaviour).
+    const rows = Array.from({ length: recipients }, (_, i) => ["console", `c${i}`, null, "bench.raw", null, "{}", `bench:raw:${i}`, new Date(), new Date()]);
+    const per = 3000;
+    for (let s0 = 0; s0 < rows.length; s0 += per) {
+      const chunk = rows.slice(s0, s0 + per);
+      let n = 0;
+      const pg = database.provider === "postgresql";
+      const tuples = chunk.map(() => `(${Array.from({ length: 9 }, (_, k) => (pg ? `$${++n}${k === 5 ? "::jsonb" : ""}` : "?")).join(", ")})`);
+      await database.db.$executeRawUnsafe(`INSERT INTO "OutboxMessage" ("platform", "recipient", "influencerId", "purpose", "batchKey", "payload", "dedupeKey", "notBefore", "createdAt") VALUES ${tuples.join(", ")}`, ...chunk.flat());
+    }
+    rows.length = 0;
+    const unpatched = heapMiB();
+    console.log(`${label}: heap after a ${recipients}-recipient broadcast, after GC: +${(after - idle).toFixed(1)} MiB over idle ${idle.toFixed(1)} MiB; ` +
+      `the same bulk writes without clearing Prisma's debug history retain +${(unpatched - idle).toFixed(1)} MiB`);
   } finally {
     await database.close();
   }

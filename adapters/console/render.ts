@@ -39,5 +39,7 @@ export function renderConsoleMessage(msg: OutboundMessage, firstNumber = 1): Ren
     lines.push(cells.join("  "));
   }
   if (msg.form) lines.push(`(form "${msg.form.title}" — not available in the console)`);
+  // A terminal has no file to hand over: the file's name and its content are printed.
+  if (msg.attachment) lines.push(`📎 ${msg.attachment.filename} (${msg.attachment.mimeType})\n${msg.attachment.content}`);
   return { text: lines.join("\n\n"), choices };
 }

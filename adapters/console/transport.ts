@@ -5,7 +5,7 @@
 import { createInterface } from "node:readline";
 import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
-import type { Button, ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
+import type { Attachment, Button, ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { renderConsoleMessage } from "./render.js";
 
 export interface ConsoleOptions {
@@ -59,6 +59,10 @@ export class ConsoleAdapter implements ChatAdapter {
     this.write(`[message for ${recipient}]`);
     this.print(message);
     return { status: "sent", messageId: `console-${++this.seq}` };
+  }
+
+  async sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
+    return this.send(recipient, { blocks: caption ? [{ type: "paragraph", content: [caption] }] : [], attachment: file });
   }
 
   private async handleLine(raw: string, handler: EventHandler): Promise<void> {

@@ -34,6 +34,7 @@ export const COMMANDS: readonly CommandDef[] = [
   { name: "stop", engine: "stop" },
   { name: "resume", engine: "resume" },
   { name: "cancel", engine: "cancel" },
+  { name: "accounts", engine: "accounts", options: [{ key: "account", required: false }] },
   { name: "mydata", engine: "mydata" },
   { name: "deleteme", engine: "deleteme" },
 ];

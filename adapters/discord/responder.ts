@@ -5,7 +5,7 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from "discord.js";
 import type { Logger } from "../../src/logger.js";
 import { t, type Locale } from "../../src/i18n/translate.js";
-import type { OutboundMessage } from "../adapter.js";
+import type { Attachment, OutboundMessage } from "../adapter.js";
 import type { FormCache } from "./form-cache.js";
 import { EPHEMERAL, modalCustomId, renderMessage, renderModal, type ActionRow, type MessageBody } from "./render.js";
 
@@ -76,4 +76,13 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
   if (interaction.deferred) await interaction.editReply(options(first, false));
   else await interaction.reply(options(first, true));
   for (const body of more) await interaction.followUp(options(body, true));
+  // Files after the text, as message attachments (ephemeral in a guild: an export is personal).
+  for (const r of replies) {
+    if (!r.attachment) continue;
+    await interaction.followUp({ files: [fileOf(r.attachment)], ...(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+  }
+}
+
+export function fileOf(file: Attachment): { attachment: Buffer; name: string } {
+  return { attachment: Buffer.from(file.content, "utf8"), name: file.filename };
 }

@@ -10,7 +10,7 @@ import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
 import type { Clock } from "../../src/clock.js";
 import { markUnreachable, rememberChat } from "../../src/services/accounts.js";
-import type { OutboundMessage, SendResult } from "../adapter.js";
+import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
 import { renderMessage, type MessageBody } from "./render.js";
 
 /** Discord JSON error codes the sender treats specially. */
@@ -39,7 +39,23 @@ export class DiscordSender {
   async send(recipient: string, message: OutboundMessage): Promise<SendResult> {
     const { bodies, droppedButtons } = renderMessage(message);
     if (droppedButtons) this.deps.log.warn({ droppedButtons }, "discord: buttons over the component limits were dropped");
-    return this.sendBodies(recipient, bodies);
+    const sent = await this.sendBodies(recipient, bodies);
+    if (sent.status !== "sent" || !message.attachment) return sent;
+    return this.sendFile(recipient, message.attachment);
+  }
+
+  /** A message with one attachment (multipart: payload_json + files[0]). */
+  async sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
+    try {
+      const channelId = await this.channelFor(recipient);
+      const sent = (await this.deps.rest.post(Routes.channelMessages(channelId), {
+        body: { ...(caption ? { content: caption.slice(0, 2000) } : {}), attachments: [{ id: 0, filename: file.filename }], allowed_mentions: { parse: [] } },
+        files: [{ name: file.filename, data: Buffer.from(file.content, "utf8"), contentType: file.mimeType }],
+      })) as { id?: string };
+      return { status: "sent", ...(sent.id ? { messageId: sent.id } : {}) };
+    } catch (err) {
+      return this.failure(recipient, err);
+    }
   }
 
   async sendBodies(recipient: string, bodies: MessageBody[]): Promise<SendResult> {

@@ -16,7 +16,7 @@ import { rememberChat } from "../../src/services/accounts.js";
 import { pickLocale, t, type Locale } from "../../src/i18n/translate.js";
 import { conversationKey } from "../../src/engine/events.js";
 import { textMessage } from "../../src/engine/message.js";
-import type { ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
+import type { Attachment, ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { mapDirectMessage, mapInteraction } from "./mapper.js";
 import { registerCommands } from "./commands.js";
 import { DiscordSender } from "./sender.js";
@@ -129,6 +129,10 @@ export class DiscordAdapter implements ChatAdapter {
     return this.sender.send(recipient, message);
   }
 
+  sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
+    return this.sender.sendFile(recipient, file, caption);
+  }
+
   /** Opens a form for an event outside its interaction: posted behind an "Open the form" button. */
   async openForm(event: InboundEvent, form: FormSpec): Promise<void> {
     const channel = event.conversation.slice("discord:".length);
@@ -185,7 +189,8 @@ export class DiscordAdapter implements ChatAdapter {
     await this.serial(event.conversation, async () => {
       const replies = await this.handle(event);
       for (const reply of replies) {
-        const result = await this.sender.sendBodies(channelId, renderWithForm(reply, false, this.forms, locale));
+        let result = await this.sender.sendBodies(channelId, renderWithForm(reply, false, this.forms, locale));
+        if (result.status === "sent" && reply.attachment) result = await this.sender.sendFile(channelId, reply.attachment);
         if (result.status !== "sent") this.log.warn({ result }, "discord DM reply not sent");
       }
     });
@@ -242,7 +247,8 @@ export class DiscordAdapter implements ChatAdapter {
   private async continueInDm(dmChannel: string, replies: OutboundMessage[], locale: Locale): Promise<OutboundMessage[]> {
     const messages = replies.filter((r) => !r.form);
     for (const [i, reply] of messages.entries()) {
-      const result = await this.sender.sendBodies(dmChannel, renderWithForm(reply, false, this.forms, locale));
+      let result = await this.sender.sendBodies(dmChannel, renderWithForm(reply, false, this.forms, locale));
+      if (result.status === "sent" && reply.attachment) result = await this.sender.sendFile(dmChannel, reply.attachment);
       if (result.status === "sent") continue;
       // DMs closed (or failing): show what is left in place, with a hint.
       const hint = result.status === "unreachable" ? [textMessage(t(locale, "discord.dm_closed"))] : [];

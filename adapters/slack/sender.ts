@@ -2,7 +2,7 @@
 // wait out rate limits itself: a 429 becomes `retry` with Slack's Retry-After, so the dispatcher
 // reschedules the row instead of blocking a worker for minutes.
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from "@slack/web-api";
-import type { OutboundMessage, SendResult } from "../adapter.js";
+import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
 import { renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
 
 /** Web API error codes meaning "this recipient cannot be reached": never retry, mark unreachable. */
@@ -52,7 +52,26 @@ export class SlackSender {
     try {
       const channel = await this.channelFor(recipient);
       const r = await this.client.chat.postMessage({ channel, ...renderMessage(message), ...(thread ? { thread_ts: thread } : {}) });
+      if (message.attachment) {
+        const file = await this.sendFile(recipient, message.attachment);
+        if (file.status !== "sent") return file;
+      }
       return { status: "sent", ...(r.ts ? { messageId: r.ts } : {}) };
+    } catch (err) {
+      return classifySlackError(err);
+    }
+  }
+
+  /**
+   * filesUploadV2: files.getUploadURLExternal, the bytes to the returned URL, then
+   * files.completeUploadExternal sharing it in the channel (`files.upload` is retired; needs the
+   * files:write scope).
+   */
+  async sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
+    try {
+      const channel = await this.channelFor(recipient);
+      await this.client.filesUploadV2({ channel_id: channel, content: file.content, filename: file.filename, title: file.filename, ...(caption ? { initial_comment: caption } : {}) });
+      return { status: "sent" };
     } catch (err) {
       return classifySlackError(err);
     }

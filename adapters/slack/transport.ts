@@ -11,7 +11,7 @@
 import { App, HTTPReceiver, type AckFn } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { HttpServer } from "../../src/http/server.js";
-import type { ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
+import type { Attachment, ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { conversationKey } from "../../src/engine/events.js";
 import { AppError } from "../../src/errors.js";
 import type { Clock } from "../../src/clock.js";
@@ -124,6 +124,22 @@ export class SlackAdapter implements ChatAdapter {
     return this.outbox.edit(recipient, messageId, message);
   }
 
+  sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
+    return this.outbox.sendFile(recipient, file, caption);
+  }
+
+  /**
+   * Files of direct replies, after their text: always into the person's DM with the bot (an
+   * export is personal data — never into the channel a command was typed in).
+   */
+  private async deliverFiles(mapped: MappedEvent, replies: OutboundMessage[]): Promise<void> {
+    for (const r of replies) {
+      if (!r.attachment) continue;
+      const sent = await this.interactive.sendFile(mapped.event.author.id, r.attachment);
+      if (sent.status !== "sent") this.options.log.warn({ result: sent }, "slack: file upload failed");
+    }
+  }
+
   /** Opens a modal for an event that came with a trigger_id (slash command or button). */
   async openForm(event: InboundEvent, form: FormSpec): Promise<void> {
     const mapped = this.remap(event.raw);
@@ -192,7 +208,9 @@ export class SlackAdapter implements ChatAdapter {
     const early = await settleWithin(work, this.options.ackBudgetMs ?? 2500);
     if (!early.settled) {
       await ack();
-      await this.replier.deliver(mapped.reply, await work, respond ? { respond } : {});
+      const late = await work;
+      await this.replier.deliver(mapped.reply, late, respond ? { respond } : {});
+      await this.deliverFiles(mapped, late);
       return;
     }
     const replies = early.value;
@@ -201,6 +219,7 @@ export class SlackAdapter implements ChatAdapter {
       const body = viewAckBody(first?.form, mapped.reply.origin);
       await ack(body as never);
       await this.replier.deliver(mapped.reply, body ? rest : replies);
+      await this.deliverFiles(mapped, replies);
       return;
     }
     const [ackBody, ...more] = commandAnswerBodies(replies);
@@ -208,12 +227,16 @@ export class SlackAdapter implements ChatAdapter {
     for (const body of more) await respond?.({ ...body, replace_original: false }).catch((err: unknown) => this.options.log.warn({ err }, "slack: response_url failed"));
     // The text went out in the ack; forms still need opening (trigger_id is valid 3 s).
     for (const m of replies) if (m.form) await this.replier.openForm(mapped.reply, m.form).catch((err: unknown) => this.options.log.warn({ err }, "slack: views.open failed"));
+    await this.deliverFiles(mapped, replies);
   }
 
   /** DMs and buttons: the ack went out already; run and deliver. */
   private async run(mapped: MappedEvent, deliver: (replies: OutboundMessage[]) => Promise<void>): Promise<void> {
     if (!this.accept(mapped.event)) return;
-    await this.track(this.handle(mapped).then(deliver));
+    await this.track(this.handle(mapped).then(async (replies) => {
+      await deliver(replies);
+      await this.deliverFiles(mapped, replies);
+    }));
   }
 
   /** Drops what this instance has just seen (Slack retries with the same event id); the engine's

@@ -3,13 +3,13 @@
 // the dispatcher schedules it (and keeps its own pacing); 5xx and network errors are `retry` too.
 // A user who blocked the bot, a deleted account or an unknown chat is `unreachable` and marked
 // right here (idempotent; the dispatcher may mark it again on the result without harm).
-import { GrammyError, HttpError, type Api } from "grammy";
+import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
 import type { Clock } from "../../src/clock.js";
 import { networkErrorCode, isTransientNetworkCode } from "../../src/delivery/network-error.js";
 import { markUnreachable } from "../../src/services/accounts.js";
-import type { OutboundMessage, SendResult } from "../adapter.js";
+import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
 import { renderMessage, type TelegramMessage } from "./render.js";
 
 const TRANSIENT_RETRY_SECONDS = 30;
@@ -31,7 +31,19 @@ export class TelegramSender {
   async send(recipient: string, message: OutboundMessage): Promise<SendResult> {
     const { messages, droppedButtons } = renderMessage(message);
     if (droppedButtons) this.deps.log.warn({ droppedButtons }, "telegram: buttons with unsafe URLs or oversized data were dropped");
-    return this.sendRendered(recipient, messages);
+    const sent = await this.sendRendered(recipient, messages);
+    if (sent.status !== "sent" || !message.attachment) return sent;
+    return this.sendFile(recipient, message.attachment);
+  }
+
+  /** sendDocument (multipart upload); the caption must fit Telegram's 1,024 characters. */
+  async sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
+    try {
+      const sent = await this.deps.api.sendDocument(recipient, documentOf(file), caption ? { caption: caption.slice(0, 1024) } : {});
+      return { status: "sent", messageId: String(sent.message_id) };
+    } catch (err) {
+      return this.failure(recipient, err);
+    }
   }
 
   /**
@@ -106,4 +118,8 @@ export class TelegramSender {
     }
     return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: err instanceof Error ? err.message.slice(0, 300) : String(err) };
   }
+}
+
+export function documentOf(file: Attachment): InputFile {
+  return new InputFile(Buffer.from(file.content, "utf8"), file.filename);
 }

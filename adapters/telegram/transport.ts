@@ -20,10 +20,10 @@ import type { HttpServer } from "../../src/http/server.js";
 import { rememberChat } from "../../src/services/accounts.js";
 import { LOCALES, pickLocale, t, tb, type Locale } from "../../src/i18n/translate.js";
 import { textMessage } from "../../src/engine/message.js";
-import type { ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
+import type { Attachment, ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { GROUP_COMMANDS, groupRoute, mapUpdate } from "./mapper.js";
 import { renderMessage } from "./render.js";
-import { TelegramSender } from "./sender.js";
+import { documentOf, TelegramSender } from "./sender.js";
 
 import { telegramWebhookRoutes, WEBHOOK_PATH } from "./webhook.js";
 
@@ -31,7 +31,7 @@ export { WEBHOOK_PATH };
 /** Edits, channel posts and the rest are ignored anyway: do not even ask for them. */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** The commands shown in Telegram's menu (private chats); descriptions from the telegram catalog. */
-export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "language", "help", "cancel", "stop", "resume", "mydata", "deleteme"];
+export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "language", "help", "cancel", "stop", "resume", "accounts", "mydata", "deleteme"];
 
 /** What Telegram accepts as a deep-link payload (t.me/<bot>?start=…). */
 const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
@@ -119,6 +119,10 @@ export class TelegramAdapter implements ChatAdapter {
 
   editMessage(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
     return this.sender.edit(recipient, messageId, message);
+  }
+
+  sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
+    return this.sender.sendFile(recipient, file, caption);
   }
 
   /** setMyCommands per catalog language (and a default), private and group menus. Never fatal. */
@@ -226,6 +230,7 @@ export class TelegramAdapter implements ChatAdapter {
     if (droppedButtons) this.log.warn({ droppedButtons }, "telegram: buttons with unsafe URLs or oversized data were dropped");
     try {
       for (const { text, ...other } of messages) await this.bot.api.sendMessage(chatId, text, other);
+      if (message.attachment) await this.bot.api.sendDocument(chatId, documentOf(message.attachment));
       return true;
     } catch (err) {
       const result = await this.sender.failure(chatId, err);

@@ -8,9 +8,11 @@ export interface MissionWindow {
   cap: number | null;
   acceptedCount: number;
   segment: unknown;
+  /** the networks a post may be on (Json list); empty = any network */
+  networks: unknown;
 }
 
-export type Ineligibility = "not_open" | "not_started" | "past_deadline" | "full" | "not_in_segment";
+export type Ineligibility = "not_open" | "not_started" | "past_deadline" | "full" | "not_in_segment" | "no_network";
 
 /** Why a mission is not available to this profile, or null when it is. */
 export function ineligibility(m: MissionWindow, profile: SegmentProfile, now: Date): Ineligibility | null {
@@ -19,7 +21,20 @@ export function ineligibility(m: MissionWindow, profile: SegmentProfile, now: Da
   if (m.deadline <= now) return "past_deadline";
   if (m.cap !== null && m.acceptedCount >= m.cap) return "full";
   if (!matchesSegment(readSegment(m.segment), profile)) return "not_in_segment";
+  if (!coversNetworks(stringList(m.networks), profile.networks)) return "no_network";
   return null;
+}
+
+/**
+ * A mission is only offered to someone who can post it: one of their handles is on one of the
+ * mission's networks (a YouTube-only mission is not for people without YouTube). This is apart
+ * from the segment's own network filter, which a manager may set for targeting.
+ */
+export function coversNetworks(missionNetworks: string[], handleNetworks: string[]): boolean {
+  const wanted = missionNetworks.map((n) => n.trim().toLowerCase()).filter(Boolean);
+  if (!wanted.length) return true;
+  const have = new Set(handleNetworks.map((n) => n.trim().toLowerCase()));
+  return wanted.some((n) => have.has(n));
 }
 
 export function profileOf(inf: { region: string | null; interests: unknown; tags: unknown }, handles: { network: string }[]): SegmentProfile {

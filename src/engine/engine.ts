@@ -53,23 +53,28 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
   async function handle(event: InboundEvent): Promise<OutboundMessage[]> {
     if (event.author.isBot) return [];
     let locale: Locale = pickLocale(null, event.author.locale, deps.config.DEFAULT_LOCALE);
-    let release: (() => Promise<void>) | undefined;
+    let flow: StoredFlow | undefined;
     const replies: OutboundMessage[] = [];
     try {
       if (++seq % PURGE_EVERY === 0) await purgeExpiredEvents(deps);
-      const admitted = await admitEvent(deps, event.id, event.conversation, `${instance}:${seq}`, intake);
-      if (!admitted) return [];
-      release = admitted;
-      const [influencer, row] = await Promise.all([
+      // The influencer read runs beside the intake transaction (wasted only on a duplicate).
+      const [admission, found] = await Promise.allSettled([
+        admitEvent(deps, event.id, event.conversation, `${instance}:${seq}`, intake),
         findInfluencer(deps, event),
-        deps.db.conversation.findUniqueOrThrow({ where: { key: event.conversation } }),
       ]);
+      if (admission.status === "rejected") throw admission.reason;
+      if (!admission.value) return [];
+      flow = new StoredFlow(deps, event.conversation, admission.value.row, admission.value.owner);
+      if (found.status === "rejected") throw found.reason; // after the lease is in `flow`, so finally gives it back
+      const influencer = found.value;
       locale = pickLocale(influencer?.locale, event.author.locale, deps.config.DEFAULT_LOCALE);
       const hint = normalizeLocale(event.author.locale);
       // Jobs and broadcasts render in this locale when the user never chose one: keep it current.
       if (influencer && hint && influencer.platformLocale !== hint) await rememberPlatformLocale(deps, influencer.id, hint);
-      const ctx = buildContext(deps, event, locale, influencer, new StoredFlow(deps, event.conversation, row), replies);
+      const ctx = buildContext(deps, event, locale, influencer, flow, replies);
       await router.handle(ctx);
+      // The flow's last write and the lease release: one statement.
+      await flow.finish();
       return ctx.replies;
     } catch (err) {
       deps.log.error(
@@ -78,8 +83,8 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
       );
       return [{ blocks: tb(locale, "core.error.generic") }];
     } finally {
-      if (release) {
-        await release().catch((err: unknown) => deps.log.error({ err, conversation: event.conversation }, "lease release failed"));
+      if (flow) {
+        await flow.finish().catch((err: unknown) => deps.log.error({ err, conversation: event.conversation }, "lease release failed"));
       }
     }
   }

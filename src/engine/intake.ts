@@ -52,35 +52,57 @@ async function ensureConversation(db: Db, key: string): Promise<void> {
   }
 }
 
+export interface ConversationRow {
+  flow: string | null;
+  step: string | null;
+  data: unknown;
+  version: number;
+  expiresAt: Date | null;
+}
+
+export interface Admitted {
+  /** the conversation as it is under our lease */
+  row: ConversationRow;
+  /** our lease; the final flow write (or releaseLease) gives it back */
+  owner: string;
+}
+
+const ROW = { flow: true, step: true, data: true, version: true, expiresAt: true } as const;
+
 /**
- * De-dup and lease in one commit for the common case (new event, free conversation): both writes
- * go in one transaction, so an event costs one durable write less. Returns null for a duplicate.
+ * De-dup, lease and conversation read in ONE transaction for the common case (new event, free
+ * conversation): one commit and no extra round trip for the read. Returns null for a duplicate.
  */
-export async function admitEvent(deps: Deps, eventId: string, key: string, owner: string, opts: IntakeOptions): Promise<(() => Promise<void>) | null> {
+export async function admitEvent(deps: Deps, eventId: string, key: string, owner: string, opts: IntakeOptions): Promise<Admitted | null> {
   const now = deps.clock.now();
   const wall = wallNow();
   try {
-    const [, claim] = await deps.db.$transaction([
-      deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + opts.dedupeTtlMs) } }),
+    const [, claim, row] = await deps.db.$transaction([
+      deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + opts.dedupeTtlMs) }, select: { id: true } }),
       deps.db.conversation.updateMany({
         where: { key, OR: [{ lockOwner: null }, { lockedUntil: null }, { lockedUntil: { lt: wall } }] },
         data: { lockOwner: owner, lockedUntil: new Date(wall.getTime() + opts.leaseMs) },
       }),
+      deps.db.conversation.findUnique({ where: { key }, select: ROW }),
     ]);
-    if (claim.count === 1) return releaser(deps.db, key, owner);
+    if (claim.count === 1 && row) return { row, owner };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     // Seen before (or an expired id): the slow path decides.
     if (!(await firstDelivery(deps, eventId, opts.dedupeTtlMs))) return null;
   }
   // Recorded, but the conversation is busy or has no row yet: wait for the lease.
-  return acquireLease(deps.db, key, owner, opts);
+  await acquireLease(deps.db, key, owner, opts);
+  return { row: await deps.db.conversation.findUniqueOrThrow({ where: { key }, select: ROW }), owner };
+}
+
+/** Gives the lease back if it is still ours (a lease that expired and was taken stays with its new owner). */
+export async function releaseLease(db: Db, key: string, owner: string): Promise<void> {
+  await db.conversation.updateMany({ where: { key, lockOwner: owner }, data: { lockOwner: null, lockedUntil: null } });
 }
 
 function releaser(db: Db, key: string, owner: string): () => Promise<void> {
-  return async () => {
-    await db.conversation.updateMany({ where: { key, lockOwner: owner }, data: { lockOwner: null, lockedUntil: null } });
-  };
+  return () => releaseLease(db, key, owner);
 }
 
 /** Claims the conversation's lease (waiting while another event holds it); returns a release function. */

@@ -46,8 +46,21 @@ export interface FormSpec {
   state?: string;
 }
 
+/** A file sent with a message (the /mydata export). Text content only: every export is JSON. */
+export interface Attachment {
+  filename: string;
+  mimeType: string;
+  /** UTF-8 text */
+  content: string;
+}
+
 export interface OutboundMessage {
   blocks: Block[];
+  /**
+   * a file to send after the text (capability: files). Telegram sends a document, Discord an
+   * attachment, Slack an uploaded file; the console prints it.
+   */
+  attachment?: Attachment;
   /** rows of buttons */
   buttons?: Button[][];
   /** no link previews (mission cards) */

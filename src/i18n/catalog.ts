@@ -10,12 +10,13 @@ import links from "./catalogs/links.js";
 import verify from "./catalogs/verify.js";
 import journey from "./catalogs/journey.js";
 import notices from "./catalogs/notices.js";
+import accounts from "./catalogs/accounts.js";
 import outcomes from "./catalogs/outcomes.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, outcomes];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, accounts, outcomes];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

@@ -2,7 +2,7 @@
 // recently used reachable account of each, and what the job needs to respect (timezone, /stop).
 import type { Platform } from "../engine/events.js";
 import { inChunks, type Deps } from "../services/deps.js";
-import { preferredAccount } from "../services/audience.js";
+import { preferredAccounts } from "../services/preferred-account.js";
 
 export interface Contact {
   influencerId: number;
@@ -19,11 +19,11 @@ export async function contactsOf(deps: Pick<Deps, "db">, influencerIds: number[]
       where: { id: { in: ids }, messagesPaused: false, deletedAt: null },
       select: {
         id: true, timezone: true,
-        accounts: { where: { unreachableAt: null }, select: { platform: true, chatId: true, externalId: true, updatedAt: true } },
       },
     });
+    const accounts = await preferredAccounts(deps.db, rows.map((r) => r.id));
     for (const r of rows) {
-      const account = preferredAccount(r.accounts);
+      const account = accounts.get(r.id);
       if (account) out.set(r.id, { influencerId: r.id, ...account, timezone: r.timezone });
     }
   });

@@ -1,10 +1,11 @@
 // Who a program message can reach: active influencers (optionally in a segment) with one
-// reachable platform account each. One query for the whole audience (no per-recipient queries),
-// so a broadcast to 100,000 people costs one read.
+// reachable platform account each. Two queries for the whole audience (the people, then their
+// preferred accounts by the one SQL rule), so a broadcast to 100,000 people costs two reads.
 import type { Platform } from "../engine/events.js";
 import { pickLocale, type Locale } from "../i18n/translate.js";
 import { matchesSegment, stringList, type Segment } from "../domain/segment.js";
 import { inChunks, type Deps } from "./deps.js";
+import { preferredAccounts } from "./preferred-account.js";
 
 export interface Recipient {
   influencerId: number;
@@ -22,19 +23,8 @@ interface Options {
   includePaused?: boolean;
   /** statuses to include; default active only */
   statuses?: string[];
-}
-
-interface AccountRow {
-  platform: string;
-  chatId: string | null;
-  externalId: string;
-  updatedAt: Date;
-}
-
-/** The reachable account used most recently: where they expect to hear from us. */
-export function preferredAccount(accounts: AccountRow[]): { platform: Platform; recipient: string } | undefined {
-  const account = [...accounts].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
-  return account ? { platform: account.platform as Platform, recipient: account.chatId ?? account.externalId } : undefined;
+  /** only people with a handle on one of these networks (a mission's networks); empty = anyone */
+  networks?: string[];
 }
 
 /** Active, unpaused influencers matching the segment, one reachable account each. */
@@ -53,6 +43,8 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
       status: { in: options.statuses ?? ["active"] },
       ...(options.includePaused ? {} : { messagesPaused: false }),
       deletedAt: null,
+      // In the same query (an EXISTS), not per recipient: who can post on the mission's networks.
+      ...(options.networks?.length ? { handles: { some: { network: { in: [...new Set(options.networks.map((n) => n.trim().toLowerCase()))] } } } } : {}),
     },
     select: {
       id: true,
@@ -62,10 +54,11 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
       locale: true,
       platformLocale: true,
       handles: options.segment?.networks.length ? { select: { network: true } } : false,
-      accounts: { where: { unreachableAt: null }, select: { platform: true, chatId: true, externalId: true, updatedAt: true } },
     },
     orderBy: { id: "asc" },
   });
+  // The preferred-account rule lives in SQL (services/preferred-account.ts), shared with the jobs and the cycle close.
+  const accounts = await preferredAccounts(deps.db, options.influencerIds || rows.length <= 5_000 ? rows.map((r) => r.id) : "all");
   const out: Recipient[] = [];
   for (const row of rows) {
     if (options.segment) {
@@ -73,7 +66,7 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
       const profile = { region: row.region, interests: stringList(row.interests), tags: stringList(row.tags), networks: handles.map((h) => h.network) };
       if (!matchesSegment(options.segment, profile)) continue;
     }
-    const account = preferredAccount(row.accounts);
+    const account = accounts.get(row.id);
     if (!account) continue;
     out.push({
       influencerId: row.id,

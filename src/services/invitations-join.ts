@@ -24,9 +24,10 @@ export async function joinWithCode(deps: Deps, who: Joiner, rawCode: string): Pr
   });
   if (existing && existing.influencer.status !== "deleted") return ok({ kind: "welcome_back", influencer: existing.influencer });
 
-  const code = rawCode.trim();
+  // Codes are read aloud and typed by hand: spaces and case do not matter.
+  const code = rawCode.replace(/\s+/g, "");
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(code)) return err("journey.join.unknown_code");
-  const inv = await deps.db.invitation.findUnique({ where: { code } });
+  const inv = await findInvitation(deps, code);
   if (!inv) return err("journey.join.unknown_code");
   const now = deps.clock.now();
   if (inv.revokedAt) return err("journey.join.revoked_code");
@@ -65,4 +66,13 @@ export async function joinWithCode(deps: Deps, who: Joiner, rawCode: string): Pr
     });
     return ok({ kind: "welcome_back", influencer: again.influencer });
   }
+}
+
+/** The code as typed, else in upper or lower case (generated codes are upper case); unique lookups only. */
+async function findInvitation(deps: Deps, code: string) {
+  for (const candidate of new Set([code, code.toUpperCase(), code.toLowerCase()])) {
+    const inv = await deps.db.invitation.findUnique({ where: { code: candidate } });
+    if (inv) return inv;
+  }
+  return null;
 }

@@ -1,7 +1,11 @@
-// The live leaderboard of the current cycle. It ranks exactly like the cycle close
-// (rankStandings): points earned desc, then whoever reached their total first (smaller id of
-// their latest earning entry), then the smaller influencer id — so the live ranks match the final.
-import { EARNING_KINDS, rankStandings, type Standing } from "../domain/cycle-close.js";
+// The live leaderboard of the current cycle, read from the maintained standings (CycleScore,
+// updated with every earning ledger entry). It ranks exactly like the cycle close: points earned
+// desc, then whoever reached their total first (smaller id of their latest earning entry), then
+// the smaller influencer id — so the live ranks match the final. Top-N is one index read of
+// (cycleId, earned DESC, lastEntryId, influencerId); an own rank is one counted range over it.
+import type { Standing } from "../domain/cycle-close.js";
+import type { Db } from "../db/client.js";
+import { clientProvider } from "./bulk-insert.js";
 import { currentCycle } from "./ledger.js";
 import type { Deps } from "./deps.js";
 
@@ -18,32 +22,109 @@ export interface Leaderboard {
   participants: number;
 }
 
-/** Live standings of a cycle (one grouped query), ranked like the close; nobody without points. */
-export async function cycleStandings(db: Deps["db"], cycleId: number): Promise<Standing[]> {
-  const earned = await db.ledgerEntry.groupBy({
-    by: ["influencerId"],
-    where: { cycleId, kind: { in: [...EARNING_KINDS] }, influencer: { deletedAt: null, status: { notIn: ["deleted", "left"] } } },
-    _sum: { amount: true },
-    _max: { id: true },
-  });
-  return rankStandings(
-    earned
-      .map((e) => ({ influencerId: e.influencerId, earned: e._sum.amount ?? 0, lastEntryId: e._max.id ?? Number.MAX_SAFE_INTEGER }))
-      .filter((r) => r.earned > 0),
-    [],
+/** Who never appears in standings (erased people are status "deleted"). One definition for SQL. */
+export const HIDDEN_STATUSES_SQL = `('deleted', 'left')`;
+/** The ranking order of CycleScore rows, shared by the live board and the cycle close. */
+export const SCORE_ORDER_SQL = `s."earned" DESC, s."lastEntryId" ASC, s."influencerId" ASC`;
+export const MAX_LEADERBOARD_SIZE = 100;
+
+type Num = number | bigint;
+const placeholders = (db: Db, n: number) =>
+  Array.from({ length: n }, (_, i) => (clientProvider(db) === "postgresql" ? `$${i + 1}` : "?"));
+
+/** The first `limit` ranked rows of a cycle (index order; hidden people skipped by the join). */
+async function topScores(db: Db, cycleId: number, limit: number) {
+  const [c, l] = placeholders(db, 2);
+  const rows = await db.$queryRawUnsafe<{ influencerId: Num; earned: Num; name: string | null }[]>(
+    `SELECT s."influencerId" AS "influencerId", s."earned" AS "earned", i."displayName" AS "name"
+     FROM "CycleScore" s JOIN "Influencer" i ON i."id" = s."influencerId"
+     WHERE s."cycleId" = ${c} AND s."earned" > 0 AND i."status" NOT IN ${HIDDEN_STATUSES_SQL}
+     ORDER BY ${SCORE_ORDER_SQL} LIMIT ${l}`,
+    cycleId, limit,
   );
+  return rows.map((r, i) => ({ rank: i + 1, influencerId: Number(r.influencerId), points: Number(r.earned), name: r.name }));
+}
+
+/**
+ * One statement: the person's score, how many visible people rank ahead of them and how many
+ * are ranked at all. "Ahead" counts the index range, minus the hidden people in it (a few rows
+ * found from Influencer's status index), so no join runs over the whole range.
+ */
+async function ownRank(db: Db, cycleId: number, influencerId: number): Promise<{ rank: number; points: number; participants: number } | null> {
+  const [c, who] = placeholders(db, 2);
+  const ahead = `(s."earned" > me."earned" OR (s."earned" = me."earned" AND (s."lastEntryId" < me."lastEntryId"
+                   OR (s."lastEntryId" = me."lastEntryId" AND s."influencerId" < me."influencerId"))))`;
+  const rows = await db.$queryRawUnsafe<{ points: Num; ahead: Num; hiddenAhead: Num; total: Num; hiddenTotal: Num; hidden: Num }[]>(
+    `SELECT me."earned" AS "points",
+       (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = me."cycleId" AND s."earned" >= me."earned" AND ${ahead}) AS "ahead",
+       (SELECT COUNT(*) FROM "Influencer" h JOIN "CycleScore" s ON s."cycleId" = me."cycleId" AND s."influencerId" = h."id"
+          WHERE h."status" IN ${HIDDEN_STATUSES_SQL} AND s."earned" >= me."earned" AND ${ahead}) AS "hiddenAhead",
+       (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = me."cycleId" AND s."earned" > 0) AS "total",
+       (SELECT COUNT(*) FROM "Influencer" h JOIN "CycleScore" s ON s."cycleId" = me."cycleId" AND s."influencerId" = h."id"
+          WHERE h."status" IN ${HIDDEN_STATUSES_SQL} AND s."earned" > 0) AS "hiddenTotal",
+       (SELECT COUNT(*) FROM "Influencer" h WHERE h."id" = me."influencerId" AND h."status" IN ${HIDDEN_STATUSES_SQL}) AS "hidden"
+     FROM "CycleScore" me WHERE me."cycleId" = ${c} AND me."influencerId" = ${who}`,
+    cycleId, influencerId,
+  );
+  const r = rows[0];
+  if (!r || Number(r.points) <= 0 || Number(r.hidden) > 0) return null;
+  return { points: Number(r.points), rank: Number(r.ahead) - Number(r.hiddenAhead) + 1, participants: Number(r.total) - Number(r.hiddenTotal) };
+}
+
+async function participantCount(db: Db, cycleId: number): Promise<number> {
+  const [c, c2] = placeholders(db, 2);
+  const rows = await db.$queryRawUnsafe<{ n: Num }[]>(
+    `SELECT (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = ${c} AND s."earned" > 0)
+          - (SELECT COUNT(*) FROM "Influencer" h JOIN "CycleScore" s ON s."cycleId" = ${c2} AND s."influencerId" = h."id"
+               WHERE h."status" IN ${HIDDEN_STATUSES_SQL} AND s."earned" > 0) AS "n"`,
+    cycleId, cycleId,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Every ranked person of a cycle in rank order (for the broadcast job, which needs everyone's
+ * rank): one ordered index read, no sorting in Node. Nobody without points.
+ */
+export async function cycleStandings(db: Deps["db"], cycleId: number): Promise<Standing[]> {
+  const [c] = placeholders(db, 1);
+  const rows = await db.$queryRawUnsafe<{ influencerId: Num; earned: Num }[]>(
+    `SELECT s."influencerId" AS "influencerId", s."earned" AS "earned"
+     FROM "CycleScore" s JOIN "Influencer" i ON i."id" = s."influencerId"
+     WHERE s."cycleId" = ${c} AND s."earned" > 0 AND i."status" NOT IN ${HIDDEN_STATUSES_SQL}
+     ORDER BY ${SCORE_ORDER_SQL}`,
+    cycleId,
+  );
+  return rows.map((r, i) => ({ influencerId: Number(r.influencerId), rank: i + 1, points: Number(r.earned), bonus: 0 }));
 }
 
 export async function leaderboard(deps: Deps, influencerId: number | null, size = 10): Promise<Leaderboard> {
   const cycle = await currentCycle(deps.db, deps.clock);
-  const ranked = await cycleStandings(deps.db, cycle.id);
-  const top = ranked.slice(0, size);
-  const ownStanding = influencerId === null ? undefined : ranked.find((s) => s.influencerId === influencerId);
-  const ids = [...new Set([...top.map((s) => s.influencerId), ...(ownStanding ? [ownStanding.influencerId] : [])])];
-  const people = await deps.db.influencer.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
-  const names = new Map(people.map((p) => [p.id, p.displayName]));
-  const row = (s: { influencerId: number; rank: number; points: number }): LeaderboardRow => ({
-    rank: s.rank, influencerId: s.influencerId, points: s.points, name: names.get(s.influencerId) ?? null,
-  });
-  return { top: top.map(row), own: ownStanding ? row(ownStanding) : null, participants: ranked.length };
+  const limit = Math.max(1, Math.min(MAX_LEADERBOARD_SIZE, Math.floor(size)));
+  const [top, own] = await Promise.all([
+    topScores(deps.db, cycle.id, limit),
+    influencerId === null ? Promise.resolve(null) : ownRank(deps.db, cycle.id, influencerId),
+  ]);
+  const participants = own ? own.participants : await participantCount(deps.db, cycle.id);
+  let ownRow: LeaderboardRow | null = null;
+  if (own && influencerId !== null) {
+    const inTop = top.find((r) => r.influencerId === influencerId);
+    const name = inTop ? inTop.name : (await deps.db.influencer.findUnique({ where: { id: influencerId }, select: { displayName: true } }))?.displayName ?? null;
+    ownRow = { rank: own.rank, influencerId, points: own.points, name };
+  }
+  return { top, own: ownRow, participants };
+}
+
+/**
+ * Rebuilds missing live standings from the ledger (the migration's backfill, for data loaded
+ * around appendEntry: imports, benches). Idempotent: pairs that already have a row are kept.
+ */
+export async function backfillCycleScores(db: Db): Promise<number> {
+  return db.$executeRawUnsafe(
+    `INSERT INTO "CycleScore" ("cycleId", "influencerId", "earned", "lastEntryId")
+     SELECT e."cycleId", e."influencerId", SUM(e."amount"), MAX(e."id") FROM "LedgerEntry" e
+     WHERE e."kind" IN ('mission', 'adjustment')
+       AND NOT EXISTS (SELECT 1 FROM "CycleScore" s WHERE s."cycleId" = e."cycleId" AND s."influencerId" = e."influencerId")
+     GROUP BY e."cycleId", e."influencerId"`,
+  );
 }

@@ -3,6 +3,8 @@
 import type { Db } from "../db/client.js";
 import type { Clock } from "../clock.js";
 import { cycleContaining, type CycleLength } from "../domain/cycles.js";
+import { EARNING_KINDS } from "../domain/cycle-close.js";
+import { clientProvider } from "./bulk-insert.js";
 import { isUniqueViolation } from "./deps.js";
 
 export type LedgerKind =
@@ -27,17 +29,51 @@ export interface LedgerWrite {
 }
 
 type LedgerDb = Pick<Db, "ledgerEntry">;
+/** A root client or an interactive transaction's client (which has no $transaction). */
+type WriterDb = Pick<Db, "ledgerEntry" | "$executeRawUnsafe"> & Partial<Pick<Db, "$transaction">>;
 
-/** Appends an entry; returns { created: false } with the existing entry if the key was used. */
-export async function appendEntry(db: LedgerDb, write: LedgerWrite) {
+const EARNING = new Set<string>(EARNING_KINDS);
+
+/**
+ * THE write path of LedgerEntry rows written one at a time: appends an entry and, for an earning
+ * kind, updates the live standings (CycleScore) in the same transaction. Returns
+ * { created: false } with the existing entry if the key was used. (The cycle close writes its
+ * bonus/expiry/rollover rows set-based in SQL; none of those kinds is an earning kind.)
+ */
+export async function appendEntry(db: WriterDb, write: LedgerWrite) {
+  const data = { ...write, reason: write.reason ?? null, reference: write.reference ?? null, createdBy: write.createdBy ?? null };
+  const run = async (tx: WriterDb) => {
+    const entry = await tx.ledgerEntry.create({ data });
+    if (EARNING.has(entry.kind)) await addToScore(tx, entry);
+    return entry;
+  };
   try {
-    const entry = await db.ledgerEntry.create({ data: { ...write, reason: write.reason ?? null, reference: write.reference ?? null, createdBy: write.createdBy ?? null } });
+    // Earning entries on a root client get their own transaction; a transaction client already is one.
+    const entry = EARNING.has(write.kind) && db.$transaction
+      ? await db.$transaction((tx) => run(tx as unknown as WriterDb))
+      : await run(db);
     return { created: true as const, entry };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const entry = await db.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: write.idempotencyKey } });
     return { created: false as const, entry };
   }
+}
+
+/**
+ * Upsert of the (cycle, influencer) score. lastEntryId takes the larger id: under concurrent
+ * PostgreSQL transactions ids can commit out of order, and the tie-break wants the latest entry.
+ */
+async function addToScore(db: WriterDb, entry: { id: number; cycleId: number; influencerId: number; amount: number }): Promise<void> {
+  const pg = clientProvider(db as unknown as Db) === "postgresql";
+  const p = pg ? ["$1", "$2", "$3", "$4"] : ["?", "?", "?", "?"];
+  await db.$executeRawUnsafe(
+    `INSERT INTO "CycleScore" ("cycleId", "influencerId", "earned", "lastEntryId") VALUES (${p.join(", ")})
+     ON CONFLICT ("cycleId", "influencerId") DO UPDATE SET
+       "earned" = "CycleScore"."earned" + excluded."earned",
+       "lastEntryId" = ${pg ? "GREATEST" : "MAX"}("CycleScore"."lastEntryId", excluded."lastEntryId")`,
+    entry.cycleId, entry.influencerId, entry.amount, entry.id,
+  );
 }
 
 export async function cycleBalance(db: LedgerDb, influencerId: number, cycleId: number): Promise<number> {

@@ -9,7 +9,7 @@ import { missionCard } from "../engine/mission-card.js";
 import { t } from "../i18n/translate.js";
 import { err, ok, type Err, type Result } from "../result.js";
 import { changedFields, missionData, missionFormValues, parseMissionForm, type FieldError, type MissionField } from "../domain/mission-form.js";
-import { readSegment } from "../domain/segment.js";
+import { readSegment, stringList } from "../domain/segment.js";
 import { audit } from "./audit.js";
 import { audience, type Recipient } from "./audience.js";
 import type { Deps } from "./deps.js";
@@ -74,7 +74,7 @@ function announceItems(mission: Mission, recipients: Recipient[]): OutboxItem[] 
 
 /** Enqueues the announcement to every eligible active influencer; safe to repeat (dedupe keys). */
 export async function announceMission(deps: Pick<Deps, "db" | "config">, mission: Mission, now: Date): Promise<number> {
-  const recipients = await audience(deps, { segment: readSegment(mission.segment) });
+  const recipients = await audience(deps, { segment: readSegment(mission.segment), networks: stringList(mission.networks) });
   return enqueue(deps.db, announceItems(mission, recipients), now);
 }
 

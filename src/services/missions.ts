@@ -3,6 +3,8 @@
 import { err, ok, type Result } from "../result.js";
 import { ineligibility, profileOf } from "../domain/eligibility.js";
 import type { Mission, Participation } from "../db/generated/sqlite/client.js";
+import { stringList } from "../domain/segment.js";
+import { networkLabel } from "../engine/mission-card.js";
 import type { Deps } from "./deps.js";
 import { maxSubmissionAttempts } from "./submission-settings.js";
 
@@ -48,6 +50,7 @@ const REASON_MESSAGE = {
   past_deadline: "journey.missions.past_deadline",
   full: "journey.missions.full",
   not_in_segment: "journey.missions.not_eligible",
+  no_network: "accounts.mission_no_network",
 } as const;
 
 export async function acceptMission(deps: Deps, influencerId: number, missionId: number): Promise<Result<Mission>> {
@@ -56,7 +59,7 @@ export async function acceptMission(deps: Deps, influencerId: number, missionId:
   const existing = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
   if (existing && !["offered", "declined"].includes(existing.status)) return err("journey.missions.already_accepted", { title: mission.title });
   const why = ineligibility(mission, await profile(deps, influencerId), deps.clock.now());
-  if (why) return err(REASON_MESSAGE[why], { title: mission.title });
+  if (why) return err(REASON_MESSAGE[why], { title: mission.title, networks: stringList(mission.networks).map(networkLabel).join(", ") });
 
   return deps.db.$transaction(async (tx) => {
     // The database re-checks the cap: of two people taking the last place, exactly one gets it.

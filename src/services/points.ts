@@ -2,6 +2,7 @@
 // ledger key participation:<id> — one mission pays once, however many links were sent — and on the
 // older submission:<id> keys written before resubmissions) and the /points summary.
 import { appendEntry, currentCycle, cycleBalance, lifetimeEarned } from "./ledger.js";
+import { EARNING_KINDS } from "../domain/cycle-close.js";
 import type { LedgerEntry } from "../db/generated/sqlite/client.js";
 import type { Deps } from "./deps.js";
 
@@ -57,17 +58,27 @@ export async function awardForSubmission(deps: Deps, submissionId: number, decid
 
 export interface PointsSummary {
   cycle: { id: number; name: string; endsAt: Date };
+  /** what can be spent now: everything in this cycle's ledger (rollover in, redemptions out) */
   balance: number;
+  /** what the leaderboard ranks: missions and adjustments of this cycle (the cycle close ranks the same) */
+  earned: number;
+  /** carried over from the previous cycle: spendable, not ranked */
+  rolledOver: number;
   lifetime: number;
   recent: LedgerEntry[];
 }
 
 export async function pointsSummary(deps: Deps, influencerId: number, recent = 5): Promise<PointsSummary> {
   const cycle = await currentCycle(deps.db, deps.clock);
-  const [balance, lifetime, entries] = await Promise.all([
+  const [balance, byKind, lifetime, entries] = await Promise.all([
     cycleBalance(deps.db, influencerId, cycle.id),
+    deps.db.ledgerEntry.groupBy({ by: ["kind"], where: { influencerId, cycleId: cycle.id }, _sum: { amount: true } }),
     lifetimeEarned(deps.db, influencerId),
     deps.db.ledgerEntry.findMany({ where: { influencerId }, orderBy: { id: "desc" }, take: recent }),
   ]);
-  return { cycle: { id: cycle.id, name: cycle.name, endsAt: cycle.endsAt }, balance, lifetime, recent: entries };
+  const sumOf = (kinds: readonly string[]) => byKind.filter((k) => kinds.includes(k.kind)).reduce((n, k) => n + (k._sum.amount ?? 0), 0);
+  return {
+    cycle: { id: cycle.id, name: cycle.name, endsAt: cycle.endsAt },
+    balance, earned: sumOf(EARNING_KINDS), rolledOver: sumOf(["rollover"]), lifetime, recent: entries,
+  };
 }

@@ -5,11 +5,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { multipartParams, type UploadedFile } from "./multipart.js";
 
 export interface RecordedCall {
   method: string;
   path: string;
   query: string;
+  /** files of a multipart message (payload_json + files[n]) */
+  files?: UploadedFile[];
   body: unknown;
 }
 
@@ -123,16 +126,26 @@ export class FakeDiscord {
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     let body: unknown = undefined;
-    if (text && (req.headers["content-type"] ?? "").includes("json")) body = JSON.parse(text);
+    let files: UploadedFile[] | undefined;
+    const contentType = req.headers["content-type"] ?? "";
+    if (text && contentType.includes("json")) body = JSON.parse(text);
+    if (contentType.includes("multipart/form-data")) {
+      // discord.js sends attachments as multipart: the message in payload_json, files as files[n].
+      const parts = multipartParams(Buffer.concat(chunks), contentType);
+      body = typeof parts.payload_json === "string" ? JSON.parse(parts.payload_json) : {};
+      files = Object.values(parts).filter((v): v is UploadedFile => typeof v === "object" && v !== null && "content" in v);
+    }
     const method = req.method ?? "GET";
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
-    this.calls.push({ method, path, query: url.search, body });
+    this.calls.push({ method, path, query: url.search, body, ...(files ? { files } : {}) });
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, payload === undefined ? headers : { "content-type": "application/json", ...headers });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
     const route = `${method} ${path}`;
     let m: RegExpMatchArray | null;
+    const refused = method === "POST" || method === "PATCH" ? messageRefusal(path, body, files) : undefined;
+    if (refused) return send(refused.status, refused.error);
 
     if (route === "GET /gateway/bot")
       return send(200, {
@@ -201,6 +214,15 @@ export class FakeDiscord {
       flags: b.flags ?? 0,
     };
   }
+}
+
+/** What Discord refuses in a message it would post: nothing to show, or a file over the size limit. */
+function messageRefusal(path: string, body: unknown, files: UploadedFile[] | undefined): { status: number; error: { code: number; message: string } } | undefined {
+  if (!/^\/(channels\/\d+\/messages|webhooks\/\d+\/[^/]+)$/.test(path)) return undefined;
+  const b = (body ?? {}) as { content?: string; components?: unknown[]; embeds?: unknown[] };
+  if (files?.some((f) => Buffer.byteLength(f.content) > 10_485_760)) return { status: 413, error: { code: 40005, message: "Request entity too large" } };
+  if (!b.content && !b.components?.length && !b.embeds?.length && !files?.length) return { status: 400, error: { code: 50006, message: "Cannot send an empty message" } };
+  return undefined;
 }
 
 // ---- dispatch payloads (the shapes Discord sends; recorded from the API reference) ----

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { multipartParams, type UploadedFile } from "./multipart.js";
 
 export interface SlackCall {
   method: string;
@@ -17,7 +18,7 @@ export type SlackFailure = { error: string } | { rateLimited: number } | { statu
 
 export const FAKE_BOT = { userId: "UBOT", botId: "BBOT", teamId: "T0001" } as const;
 
-const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata", "files"]);
 
 export class FakeSlackWebApi {
   readonly calls: SlackCall[] = [];
@@ -25,6 +26,8 @@ export class FakeSlackWebApi {
   members: string[] = [];
   /** users.info locale per user id (default en-US) */
   readonly userLocales = new Map<string, string>();
+  /** files by id: announced by files.getUploadURLExternal, bytes at the upload URL, shared by files.completeUploadExternal */
+  readonly files = new Map<string, { filename: string; length: number; content?: string; channel?: string; comment?: string }>();
   /** messages posted, by `${channel}:${ts}`, updated by chat.update */
   readonly messages = new Map<string, Record<string, unknown>>();
   private readonly failures = new Map<string, SlackFailure[]>();
@@ -118,6 +121,19 @@ export class FakeSlackWebApi {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
     }
+    if (path.startsWith("/upload/")) {
+      // The upload URL takes the bytes; Slack answers 200 "OK - <length>" (404 for an unknown id).
+      const file = this.files.get(path.slice("/upload/".length));
+      this.calls.push({ method: `upload:${path.slice("/upload/".length)}`, args: {}, at: Date.now() });
+      if (!file) return void res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      const contentType = req.headers["content-type"] ?? "";
+      // The WebClient posts the bytes as a multipart form (one file part); raw bodies are taken too.
+      const parts = contentType.includes("multipart/form-data") ? Object.values(multipartParams(Buffer.concat(chunks), contentType)) : [];
+      const part = parts.find((p): p is UploadedFile => typeof p === "object" && p !== null && "content" in p);
+      file.content = part ? part.content : raw;
+      res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${Buffer.byteLength(file.content)}`);
+      return;
+    }
     const method = path.replace(/^\/api\//, "");
     const args = parseArgs(raw, req.headers["content-type"]);
     const auth = req.headers.authorization ?? (typeof args.token === "string" ? `Bearer ${args.token}` : "");
@@ -172,6 +188,26 @@ export class FakeSlackWebApi {
       }
       case "users.info":
         return { ok: true, user: { id: args.user, locale: this.userLocales.get(String(args.user)) ?? "en-US", name: "someone" } };
+      case "files.getUploadURLExternal": {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
+        const id = `F${String(++this.seq).padStart(6, "0")}`;
+        this.files.set(id, { filename: String(args.filename), length });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const list = Array.isArray(args.files) ? (args.files as { id?: string }[]) : [];
+        if (!list.length) return { ok: false, error: "invalid_arguments" };
+        for (const f of list) {
+          const file = f.id ? this.files.get(f.id) : undefined;
+          // Like Slack: a file never announced, or whose bytes never arrived, cannot be completed.
+          if (!file || file.content === undefined) return { ok: false, error: "file_not_found" };
+          if (Buffer.byteLength(file.content) !== file.length) return { ok: false, error: "file_upload_size_mismatch" };
+          if (args.channel_id) file.channel = String(args.channel_id);
+          if (args.initial_comment) file.comment = String(args.initial_comment);
+        }
+        return { ok: true, files: list.map((f) => ({ id: f.id, name: this.files.get(f.id!)!.filename })) };
+      }
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       default:

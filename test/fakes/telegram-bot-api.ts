@@ -7,6 +7,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { UserFromGetMe } from "grammy/types";
+import { multipartParams, type UploadedFile } from "./multipart.js";
+
+export type { UploadedFile };
 
 export interface RecordedCall {
   method: string;
@@ -29,7 +32,7 @@ export const tooManyRequests = (retryAfter: number): ApiFailure => ({
 });
 
 /** Methods that send something to a chat (blocked chats refuse them). */
-const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto"]);
+const CHAT_METHODS = new Set(["sendMessage", "editMessageText", "sendPhoto", "sendDocument"]);
 
 export class FakeTelegramBotApi {
   readonly calls: RecordedCall[] = [];
@@ -150,7 +153,10 @@ export class FakeTelegramBotApi {
     if (!m || m[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = m[2]!;
     const raw = Buffer.concat(chunks).toString("utf8");
-    const params = raw && (req.headers["content-type"] ?? "").includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const contentType = req.headers["content-type"] ?? "";
+    const params = contentType.includes("multipart/form-data")
+      ? multipartParams(Buffer.concat(chunks), contentType)
+      : raw && contentType.includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const drops = this.drops.get(method) ?? 0;
     if (drops > 0) {
       // Not recorded in `calls`: nothing was delivered.
@@ -160,6 +166,8 @@ export class FakeTelegramBotApi {
       return;
     }
     this.calls.push({ method, params, at: Date.now() });
+    const refused = refusal(method, params);
+    if (refused) return reply(res, 400, { ok: false, error_code: 400, description: refused });
 
     const scoped = this.chatFailures.findIndex((f) => f.method === method && f.chatId === String(params.chat_id));
     const failure = scoped >= 0 ? this.chatFailures.splice(scoped, 1)[0]!.failure : this.failures.get(method)?.shift();
@@ -187,6 +195,16 @@ export class FakeTelegramBotApi {
           chat: chatId > 0 ? { id: chatId, type: "private", first_name: "User" } : { id: chatId, type: "supergroup", title: "Group" },
           from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
           text: String(params.text ?? ""),
+        };
+      }
+      case "sendDocument": {
+        const doc = params.document as UploadedFile;
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(params.chat_id), type: "private", first_name: "User" },
+          document: { file_id: `doc-${this.nextMessageId}`, file_unique_id: `u${this.nextMessageId}`, file_name: doc.filename, mime_type: doc.mimeType, file_size: doc.content.length },
+          ...(params.caption ? { caption: String(params.caption) } : {}),
         };
       }
       default:
@@ -220,4 +238,14 @@ export class FakeTelegramBotApi {
 function reply(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+/** What the real Bot API answers 400 to, for the methods the bot uses with files. */
+function refusal(method: string, params: Record<string, unknown>): string | undefined {
+  if (method !== "sendDocument") return undefined;
+  const doc = params.document as UploadedFile | string | undefined;
+  if (!doc || typeof doc === "string") return "Bad Request: there is no document in the request";
+  if (!doc.content.length) return "Bad Request: file must be non-empty";
+  if (String(params.caption ?? "").length > 1024) return "Bad Request: message caption is too long";
+  return undefined;
 }

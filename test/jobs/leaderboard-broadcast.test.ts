@@ -6,6 +6,7 @@ import { runLeaderboardBroadcast } from "../../src/jobs/leaderboard-broadcast.js
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { testDeps } from "../helpers/deps.js";
 import { influencer } from "./seed.js";
+import { appendEntry, type LedgerKind } from "../../src/services/ledger.js";
 
 describe.each(testProviders())("leaderboard-broadcast job on %s", (provider) => {
   let database: TestDatabase;
@@ -21,13 +22,11 @@ describe.each(testProviders())("leaderboard-broadcast job on %s", (provider) => 
     const bob = await influencer(db, { name: "Bob", leaderboardOptIn: true });
     const cyd = await influencer(db, { name: "Cyd" });
     await influencer(db, { name: "Eve", leaderboardOptIn: true });
-    const entry = (influencerId: number, amount: number, kind: string, key: string) => ({ influencerId, cycleId: cycle.id, amount, kind, idempotencyKey: key });
-    await db.ledgerEntry.createMany({
-      data: [
-        entry(ann.id, 100, "mission", "a1"), entry(bob.id, 50, "mission", "b1"), entry(cyd.id, 80, "mission", "c1"), entry(cyd.id, 70, "mission", "c2"),
-        entry(bob.id, 1000, "bonus", "b2"), // bonuses do not count for the ranking (as in the cycle close)
-      ],
-    });
+    const entry = (influencerId: number, amount: number, kind: LedgerKind, key: string) => ({ influencerId, cycleId: cycle.id, amount, kind, idempotencyKey: key });
+    for (const e of [
+      entry(ann.id, 100, "mission", "a1"), entry(bob.id, 50, "mission", "b1"), entry(cyd.id, 80, "mission", "c1"), entry(cyd.id, 70, "mission", "c2"),
+      entry(bob.id, 1000, "bonus", "b2"), // bonuses do not count for the ranking (as in the cycle close)
+    ]) await appendEntry(db, e);
 
     const counts = await runLeaderboardBroadcast(deps, clock.now());
     expect(counts).toEqual({ cycle: "2026-Q1", ranked: 3, channels: 4, personal: 3, enqueued: 7 });

@@ -44,6 +44,7 @@ describe.each(testProviders())("points, rewards and data on %s", (provider) => {
   it("given equal points then the leaderboard ranks whoever reached the total first higher, and shows the user's own rank", async () => {
     const cycle = await currentCycle(deps.db, deps.clock);
     await deps.db.ledgerEntry.deleteMany({ where: { cycleId: cycle.id } });
+    await deps.db.cycleScore.deleteMany({ where: { cycleId: cycle.id } }); // the live standings of those entries
     const a = await seedMember(deps, "lb-a");
     const b = await seedMember(deps, "lb-b");
     const c = await seedMember(deps, "lb-c");
@@ -111,8 +112,11 @@ describe.each(testProviders())("points, rewards and data on %s", (provider) => {
     await user.command("/resume");
     expect((await deps.db.influencer.findUniqueOrThrow({ where: { id: inf.id } })).messagesPaused).toBe(false);
     await user.command("/mydata");
-    expect(user.lastText()).toContain('"handle": "dora.d"');
-    expect(user.lastText()).toContain('"amount": 30');
+    expect(user.lastText()).toContain("Social accounts: Instagram @dora.d");
+    expect(user.lastText()).toContain("Points now: 30");
+    const file = user.last.find((r) => r.message.attachment)?.message.attachment;
+    expect(file).toMatchObject({ filename: "advo-my-data.json", mimeType: "application/json" });
+    expect(JSON.parse(file!.content)).toMatchObject({ handles: [{ network: "instagram", handle: "dora.d" }], ledger: [{ amount: 30 }] });
     await user.command("/deleteme");
     await user.press("privacy.keep");
     expect(await deps.db.socialHandle.count({ where: { influencerId: inf.id } })).toBe(1);

@@ -4,7 +4,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from "../helpers
 import { testDeps } from "../helpers/deps.js";
 import { redeemReward } from "../../src/services/rewards.js";
 import { closeCycle } from "../../src/services/cycles.js";
-import { currentCycle } from "../../src/services/ledger.js";
+import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { runManagerDigest } from "../../src/jobs/manager-digest.js";
 
 describe.each(testProviders())("manager notices on %s", (provider) => {
@@ -20,7 +20,7 @@ describe.each(testProviders())("manager notices on %s", (provider) => {
     const deps = testDeps(t, { SLACK_MANAGER_CHANNEL: "CMGR" });
     const cycle = await currentCycle(t.db, deps.clock);
     const inf = await t.db.influencer.create({ data: { displayName: "Ana", status: "active" } });
-    await t.db.ledgerEntry.create({ data: { influencerId: inf.id, cycleId: cycle.id, amount: 100, kind: "mission", idempotencyKey: "seed:ana" } });
+    await appendEntry(t.db, { influencerId: inf.id, cycleId: cycle.id, amount: 100, kind: "mission", idempotencyKey: "seed:ana" });
     const reward = await t.db.reward.create({ data: { name: "Mug", cost: 40, stock: 5 } });
 
     const r = await redeemReward(deps, inf.id, reward.id);

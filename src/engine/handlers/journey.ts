@@ -1,5 +1,6 @@
 // The influencer journey's handlers: join, onboarding, missions, submissions, points, rewards, data.
 import type { Router } from "../router.js";
+import { registerAccountsHandlers } from "./accounts.js";
 import { registerMissionHandlers } from "./missions.js";
 import { registerOnboardingHandlers } from "./onboarding.js";
 import { registerPointsHandlers } from "./points.js";
@@ -10,4 +11,5 @@ export function registerJourneyHandlers(router: Router): void {
   registerMissionHandlers(router);
   registerPointsHandlers(router);
   registerPrivacyHandlers(router);
+  registerAccountsHandlers(router);
 }

@@ -12,7 +12,7 @@ import type { Context } from "../context.js";
 import type { Button } from "../message.js";
 import type { Router } from "../router.js";
 import { networkLabel } from "../mission-card.js";
-import { chooseLanguage } from "./core.js";
+import { ACTION_LANGUAGE, chooseLanguage } from "./core.js";
 import { actionId, actionPayload, commandArgs, contactOf, text } from "./shared.js";
 
 export const FLOW_ONBOARDING = "onboarding";
@@ -81,7 +81,7 @@ async function advance(ctx: Context, next: string): Promise<void> {
 }
 
 /** Reads "instagram @name", or a profile URL of any network. */
-function handleFromText(input: string): { network: Network; input: string } | undefined {
+export function handleFromText(input: string): { network: Network; input: string } | undefined {
   const [first, ...rest] = input.split(/\s+/);
   const net = first?.toLowerCase();
   if (net && (NETWORKS as readonly string[]).includes(net) && rest.length) return { network: net as Network, input: rest.join(" ") };
@@ -93,6 +93,12 @@ async function saveHandle(ctx: Context, network: Network, input: string): Promis
   const inf = ctx.influencer;
   if (!inf) return;
   const r = await addHandle(ctx.deps, inf.id, network, input);
+  if (!r.ok && r.error === "journey.handles.already_yours") {
+    // Theirs already: nothing to fix, so move on to the handles list (with its Done button).
+    ctx.replyWith(r.error, r.params);
+    await ctx.flow.goto("handles");
+    return ask(ctx, "handles");
+  }
   if (!r.ok) {
     ctx.replyWith(r.error, r.params);
     return ask(ctx, ctx.flow.current?.step ?? "handles");
@@ -123,7 +129,13 @@ async function onboardingStep(ctx: Context): Promise<void> {
         ctx.replyWith("journey.onboarding.consent_thanks");
         return advance(ctx, "language");
       }
-      if (id === "onb.consent" && value === "no") return ctx.replyWith("journey.onboarding.consent_needed");
+      if (id === "onb.consent" && value === "no") {
+        // "Not now" keeps the way back in view: the button again, and /start for later.
+        ctx.replyWith("journey.onboarding.consent_needed");
+        return ctx.replyWith("onboarding.not_now", {}, {
+          buttons: [[{ action: "onb.consent", payload: "yes", label: ctx.t("journey.onboarding.consent_yes"), style: "primary" }]],
+        });
+      }
       break;
     case "language":
       if (id === "onb.lang" && isLocale(value)) {
@@ -196,7 +208,8 @@ async function start(ctx: Context): Promise<void> {
   const inf = ctx.influencer;
   if (inf && inf.status !== "onboarding") return ctx.replyWith("journey.join.welcome_back", { brand: ctx.deps.config.BRAND_NAME });
   if (inf) return resumeOnboarding(ctx);
-  const code = commandArgs(ctx)[0];
+  // "/start abc 123" is the code typed with a space: the service ignores spaces and case.
+  const code = commandArgs(ctx).join("");
   if (!code) return ctx.replyWith("core.not_joined");
   const e = ctx.event;
   const r = await joinWithCode(ctx.deps, {
@@ -224,7 +237,34 @@ async function resumeOnboarding(ctx: Context): Promise<void> {
   await ask(ctx, "consent");
 }
 
+/** A language just chosen with /language (typed with a code, or its button). */
+function choseLanguage(ctx: Context): boolean {
+  const p = ctx.event.payload;
+  if (p.type === "command") return p.name.toLowerCase() === "language" && isLocale(p.args[0]?.toLowerCase());
+  return p.type === "action" && p.id === ACTION_LANGUAGE && isLocale(p.payload);
+}
+
+/**
+ * Commands that work in every flow, seen from onboarding: /help says how to go on and asks the
+ * current question again; after /language the current question is asked again in the new language
+ * (or, at the language step, that answers it).
+ */
+async function onboardingAside(ctx: Context, next: () => Promise<void>): Promise<void> {
+  const state = ctx.flow.current;
+  const p = ctx.event.payload;
+  if (state?.flow !== FLOW_ONBOARDING || !ctx.influencer) return next();
+  if (p.type === "command" && p.name.toLowerCase() === "help") {
+    ctx.replyWith("onboarding.help");
+    return ask(ctx, state.step);
+  }
+  await next();
+  if (!choseLanguage(ctx) || ctx.flow.current?.flow !== FLOW_ONBOARDING) return;
+  if (state.step === "language") return advance(ctx, "handles");
+  return ask(ctx, ctx.flow.current.step);
+}
+
 export function registerOnboardingHandlers(router: Router): void {
+  router.use(onboardingAside);
   router.command("start", start);
   router.flow(FLOW_ONBOARDING, onboardingStep);
   // Onboarding buttons pressed outside the flow (old messages, after a restart of the flow).

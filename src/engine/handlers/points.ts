@@ -16,7 +16,7 @@ async function points(ctx: Context): Promise<void> {
   const inf = member(ctx);
   if (!inf) return;
   const s = await pointsSummary(ctx.deps, inf.id);
-  ctx.replyWith("journey.points.summary", { balance: s.balance, lifetime: s.lifetime, cycle: s.cycle.name, ends: formatDeadline(s.cycle.endsAt) });
+  ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: formatDeadline(s.cycle.endsAt) });
   if (!s.recent.length) return ctx.replyWith("journey.points.no_entries");
   ctx.reply({
     blocks: [
@@ -38,7 +38,7 @@ async function board(ctx: Context): Promise<void> {
       list(lb.top.map((r) => [`${r.rank}. `, r.influencerId === inf.id ? bold(name(r)) : name(r), ` — ${r.points}`])),
     ],
   });
-  if (lb.own) ctx.replyWith("journey.leaderboard.own", { rank: lb.own.rank, points: lb.own.points, total: lb.participants });
+  if (lb.own) ctx.replyWith("leaderboard.own", { rank: lb.own.rank, points: lb.own.points, total: lb.participants });
   else ctx.replyWith("journey.leaderboard.unranked");
 }
 
@@ -49,10 +49,18 @@ async function rewards(ctx: Context): Promise<void> {
   if (!items.length) return ctx.replyWith("journey.rewards.none");
   const s = await pointsSummary(ctx.deps, inf.id, 0);
   ctx.replyWith("journey.rewards.intro", { balance: s.balance });
+  // Each reward says whether it can be redeemed now; only those get a Redeem button, so nobody
+  // learns at the confirmation that the points or the stock were never there.
+  const soldOut = (r: (typeof items)[number]) => r.stock !== null && r.stock <= 0;
+  const canRedeem = (r: (typeof items)[number]) => !soldOut(r) && s.balance >= r.cost;
+  const standing = (r: (typeof items)[number]) =>
+    soldOut(r) ? ctx.t("rewards.sold_out") : canRedeem(r) ? ctx.t("rewards.can_redeem") : ctx.t("rewards.missing", { missing: r.cost - s.balance });
+  const redeemable = items.filter(canRedeem);
   ctx.reply({
-    blocks: [list(items.map((r) => [bold(r.name), ` — ${ctx.t("journey.rewards.cost", { cost: r.cost })} · ${r.stock === null ? ctx.t("journey.rewards.unlimited") : ctx.t("journey.rewards.stock", { stock: r.stock })}${r.description ? ` · ${r.description}` : ""}`]))],
-    buttons: items.slice(0, 10).map((r) => [{ action: ACTION_REWARD_REDEEM, payload: String(r.id), label: ctx.t("journey.rewards.redeem_button", { name: r.name.slice(0, 40), cost: r.cost }) }]),
+    blocks: [list(items.map((r) => [bold(r.name), ` — ${ctx.t("journey.rewards.cost", { cost: r.cost })} · ${r.stock === null ? ctx.t("journey.rewards.unlimited") : ctx.t("journey.rewards.stock", { stock: r.stock })} · ${standing(r)}${r.description ? ` · ${r.description}` : ""}`]))],
+    buttons: redeemable.slice(0, 10).map((r) => [{ action: ACTION_REWARD_REDEEM, payload: String(r.id), label: ctx.t("journey.rewards.redeem_button", { name: r.name.slice(0, 40), cost: r.cost }) }]),
   });
+  if (!redeemable.length) ctx.replyWith("rewards.none_affordable");
 }
 
 async function askConfirm(ctx: Context): Promise<void> {

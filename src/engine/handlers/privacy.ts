@@ -2,7 +2,8 @@
 import { setMessagesPaused } from "../../services/influencers.js";
 import { eraseInfluencer, exportData } from "../../services/privacy.js";
 import type { Context } from "../context.js";
-import { code, paragraph } from "../message.js";
+import { paragraph } from "../message.js";
+import { summaryParams } from "./mydata-summary.js";
 import type { Router } from "../router.js";
 
 export const ACTION_DELETE_CONFIRM = "privacy.delete";
@@ -30,8 +31,14 @@ export function registerPrivacyHandlers(router: Router): void {
     const inf = joined(ctx);
     if (!inf) return;
     const data = await exportData(ctx.deps, inf.id);
-    ctx.replyWith("journey.mydata.intro");
-    ctx.reply({ blocks: [paragraph(code(JSON.stringify(data, null, 2)))] });
+    ctx.replyWith("mydata.summary", await summaryParams(ctx, data));
+    // The complete export goes as a JSON file: a chat message could not hold it (Telegram 4,096,
+    // Discord 2,000 characters) and a file is what people keep.
+    const file = `${ctx.deps.config.BRAND_NAME.toLowerCase().replace(/[^a-z0-9]+/g, "-") || "advo"}-my-data.json`;
+    ctx.reply({
+      blocks: [paragraph(ctx.t("mydata.file_attached", { file }))],
+      attachment: { filename: file, mimeType: "application/json", content: JSON.stringify(data, null, 2) },
+    });
   });
   router.command("deleteme", (ctx) => {
     if (!joined(ctx)) return;

@@ -121,6 +121,6 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     out = await command("points", { channelId: CHANNEL, guildId: GUILD });
     const pointsCall = fake.calls.filter((c) => c.path.endsWith("/callback")).at(-1)!;
     expect((pointsCall.body as { data: { flags: number } }).data.flags & 64).toBe(64);
-    expect(out[0]!.content).toMatch(/^\*\*Your points\*\*\n\n- This cycle .*: 0\n- Earned in total: 0$/);
+    expect(out[0]!.content).toMatch(/^\*\*Your points\*\*\n\n- This cycle .*: 0\n- Earned this cycle, as the leaderboard counts them: 0\n- Carried over from the last cycle: 0\n- Earned in total: 0$/);
   });
 });

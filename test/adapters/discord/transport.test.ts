@@ -127,7 +127,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
     const puts = () => h!.fake.callsTo("PUT", /\/commands$/);
     expect(puts().map((c) => c.path)).toEqual([`/applications/${APP}/guilds/${GUILD}/commands`]);
     const commands = puts()[0]!.body as { name: string; name_localizations: Record<string, string>; options: { name: string; required: boolean }[] }[];
-    expect(commands.map((c) => c.name)).toEqual(["join", "missions", "submit", "points", "leaderboard", "rewards", "language", "help", "stop", "resume", "cancel", "mydata", "deleteme"]);
+    expect(commands.map((c) => c.name)).toEqual(["join", "missions", "submit", "points", "leaderboard", "rewards", "language", "help", "stop", "resume", "cancel", "accounts", "mydata", "deleteme"]);
     expect(commands[0]!.name_localizations).toEqual({ "es-ES": "unirse", "es-419": "unirse", fr: "rejoindre", it: "unisciti" });
     expect(commands[0]!.options[0]).toMatchObject({ name: "code", required: true });
     const fake = h.fake;

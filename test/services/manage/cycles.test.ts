@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
 import { closeCycle, getCycleSettings, setCycleSettings } from "../../../src/services/cycles.js";
-import { cycleBalance } from "../../../src/services/ledger.js";
+import { appendEntry, cycleBalance, type LedgerKind } from "../../../src/services/ledger.js";
 import { rankStandings } from "../../../src/domain/cycle-close.js";
 import { MANAGER, STRANGER, managerConfig, seedInfluencer } from "./fixtures.js";
 
@@ -35,7 +35,7 @@ describe.each(testProviders())("cycle close on %s", (provider) => {
     const a = await seedInfluencer(t.db, { name: "Ana" });
     const b = await seedInfluencer(t.db, { name: "Bo" });
     const c = await seedInfluencer(t.db, { name: "Cy" });
-    const entry = (influencerId: number, amount: number, kind: string, key: string) => t.db.ledgerEntry.create({ data: { influencerId, cycleId: q1.id, amount, kind, idempotencyKey: key } });
+    const entry = (influencerId: number, amount: number, kind: LedgerKind, key: string) => appendEntry(t.db, { influencerId, cycleId: q1.id, amount, kind, idempotencyKey: key });
     await entry(b.id, 300, "mission", "s1");
     await entry(a.id, 300, "mission", "s2"); // same total as Bo, reached later → rank 2
     await entry(a.id, -100, "redemption", "r1");

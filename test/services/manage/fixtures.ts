@@ -20,7 +20,8 @@ export async function seedInfluencer(
     },
   });
   await db.platformAccount.create({ data: { influencerId: inf.id, platform: opts.platform ?? "telegram", externalId: `u${inf.id}-${n}`, chatId: `c${inf.id}` } });
-  for (const network of opts.networks ?? []) await db.socialHandle.create({ data: { influencerId: inf.id, network, handle: `h${inf.id}${network}` } });
+  // Everyone who finished onboarding has a handle (missions are offered by network): Instagram unless told.
+  for (const network of opts.networks ?? ["instagram"]) await db.socialHandle.create({ data: { influencerId: inf.id, network, handle: `h${inf.id}${network}` } });
   return inf;
 }
 

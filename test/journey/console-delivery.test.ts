@@ -1,0 +1,66 @@
+// The console shows everything the platforms would receive: `npm run console` runs the outbox
+// dispatcher for console users, so a job run in another terminal (`npm run job -- reminders`)
+// prints its message in the running console, as it arrives. Both are the real programs.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabaseUrl } from "../helpers/db.js";
+import { testDeps } from "../helpers/deps.js";
+import { openDatabase, type Database } from "../../src/db/client.js";
+import { FakeClock, HOUR } from "../../src/clock.js";
+import { migrateDatabase } from "../../src/db/migrate.js";
+import { seedMember, seedMission } from "../engine/seed.js";
+
+const root = join(import.meta.dirname, "../..");
+const tsx = join(root, "node_modules/.bin/tsx");
+
+function program(args: string[], env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; closed: Promise<number | null> } {
+  const child = spawn(tsx, args, { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+  return { child, output: () => out, closed };
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("console delivery (sqlite)", () => {
+  let url: string;
+  let database: Database;
+  beforeAll(async () => {
+    url = (await createTestDatabaseUrl("sqlite")).url;
+    await migrateDatabase(url);
+    database = await openDatabase(url);
+    const deps = testDeps({ ...database, url, destroy: async () => {} }, {}, new FakeClock(new Date()));
+    const nina = await seedMember(deps, "nina");
+    const mission = await seedMission(deps, { title: "Autumn look", deadline: new Date(Date.now() + 30 * HOUR) });
+    await deps.db.participation.create({ data: { missionId: mission.id, influencerId: nina.id, status: "accepted", acceptedAt: new Date() } });
+  });
+  afterAll(() => database.close());
+
+  it("given a running console then a reminder enqueued by `npm run job -- reminders` in another process is printed as it arrives", async () => {
+    const chat = program(["adapters/console/main.ts"], { DATABASE_URL: url, CONSOLE_USER: "nina", CONSOLE_DELIVERY_POLL_MS: "200" });
+    try {
+      chat.child.stdin.write("/points\n");
+      await until(() => chat.output().includes("Your points"), "the console to answer");
+      expect(chat.output()).not.toContain("Autumn look");
+
+      const job = program(["src/jobs/run-one.ts", "reminders"], { DATABASE_URL: url });
+      expect(await job.closed).toBe(0);
+      await until(() => chat.output().includes("Autumn look"), "the reminder in the console");
+      expect(chat.output()).toMatch(/\[message for nina\][\s\S]*Reminder: the mission \*Autumn look\* closes in 2 days/);
+    } finally {
+      chat.child.stdin.end();
+      await chat.closed;
+    }
+    const row = await database.db.outboxMessage.findFirstOrThrow({ where: { purpose: "reminder.deadline" } });
+    expect(row.status).toBe("sent");
+  }, 180_000);
+});
