@@ -48,6 +48,26 @@ const messageEventSchema = z.object({
 const eventEnvelopeSchema = z.object({ event_id: z.string().min(1), event: z.unknown() });
 
 /**
+ * Slack's message markup back to what the person typed, before the engine reads it: links
+ * `<https://…>` / `<https://…|label>` become the URL (a pasted post link, a profile link in
+ * onboarding), `<@U123>` / `<@U123|ana>` a mention, `<#C1|general>` a channel name, `<!here>`
+ * `@here`, and `&lt; &gt; &amp;` their characters (decoded last, so `&amp;lt;` stays `&lt;`).
+ */
+export function unwrapSlackText(text: string): string {
+  return text
+    .replace(/<([^<>|]+)(?:\|([^<>]*))?>/g, (_all, target: string, label: string | undefined) => {
+      if (target.startsWith("@")) return label ? `@${label}` : target;
+      if (target.startsWith("#")) return label ? `#${label}` : target;
+      if (target.startsWith("!")) return label ?? `@${target.slice(1).split("^")[0]}`;
+      if (/^(https?|ftp):/i.test(target)) return target;
+      return label ?? target.replace(/^mailto:/i, "");
+    })
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/**
  * A direct message to the bot → text event. Edits, joins and bot messages (subtypes, bot_id) and
  * messages in channels (the console there is the slash command) are ignored.
  */
@@ -67,7 +87,7 @@ export function mapMessageEvent(body: unknown, botUserId: string | undefined, re
       conversation: conversationKey("slack", e.channel, e.thread_ts),
       chatType: "private",
       author: { id: e.user, isBot: false },
-      payload: { type: "text", text: e.text.trim() },
+      payload: { type: "text", text: unwrapSlackText(e.text).trim() },
       receivedAt,
       raw: body,
     },
@@ -93,7 +113,7 @@ export function mapSlashCommand(body: unknown, receivedAt: Date): MappedEvent | 
   const parsed = slashSchema.safeParse(body);
   if (!parsed.success) return undefined;
   const c = parsed.data;
-  const argText = c.text.trim();
+  const argText = unwrapSlackText(c.text).trim();
   const direct = isDirectChannel(c.channel_id);
   return {
     event: {

@@ -20,6 +20,7 @@ import { createTrackingLink } from "../services/tracking.js";
 import { draftBroadcast, sendBroadcast } from "../services/broadcast.js";
 import { csv, flag, type ParsedArgs } from "./args.js";
 import { MEASUREMENT_COMMANDS } from "./commands-measurement.js";
+import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 
 export interface CliOutput {
   data: unknown;
@@ -241,6 +242,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...MEASUREMENT_COMMANDS,
+  ...SUBMISSION_COMMANDS,
 };
 
 export function helpText(): string {

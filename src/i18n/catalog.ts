@@ -12,6 +12,7 @@ import journey from "./catalogs/journey.js";
 import notices from "./catalogs/notices.js";
 import measurement from "./catalogs/measurement.js";
 import accounts from "./catalogs/accounts.js";
+import outcomes from "./catalogs/outcomes.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -28,9 +29,10 @@ export type MessageId =
   | keyof typeof verify.en
   | keyof typeof notices.en
   | keyof typeof measurement.en
-  | keyof typeof accounts.en;
+  | keyof typeof accounts.en
+  | keyof typeof outcomes.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

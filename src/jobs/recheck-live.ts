@@ -1,18 +1,24 @@
 // recheck-live: RECHECK_LIVE_DAYS after a post was verified (or approved), checks it is still
-// online. A removed post becomes status "removed" and is flagged to the managers' channel; under
+// online. A removed post becomes status "removed", is flagged to the managers' channel and told to
+// the influencer; under
 // the policy "reverse" (ProgramSetting "recheck-live" = {"onRemoved":"reverse"}) its points are
-// also taken back with a ledger entry keyed reversal:submission:<id> (once, whatever happens).
+// also taken back with a ledger entry keyed reversal:submission:<id> (once, whatever happens; the
+// award is found under its participation key or the older submission key).
 // Inconclusive checks are retried later (nextCheckAt). Without a verifier: "not available".
 import { z } from "zod";
 import { DAY } from "../clock.js";
 import type { Deps } from "../services/deps.js";
-import { appendEntry, currentCycle } from "../services/ledger.js";
+import { appendEntry, currentCycle, cycleBalance } from "../services/ledger.js";
+import { tellInfluencers, submissionNoticeKey, type InfluencerNotice } from "../services/outcome-notices.js";
+import { existingAward } from "../services/points.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { recheckDelayMs, type PostChecker } from "./post-checker.js";
 import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
 import { loadDue, VERIFY_BATCH } from "./verify-submissions.js";
 
 export const RECHECK_SETTING = "recheck-live";
+/** The ledger reason of a reversal, also quoted to the influencer. */
+const REMOVED_REASON = "post removed";
 const policySchema = z.object({ onRemoved: z.enum(["flag", "reverse"]).default("flag") });
 export type RemovedPolicy = z.infer<typeof policySchema>["onRemoved"];
 
@@ -38,6 +44,7 @@ export async function runRecheckLive(deps: Deps, now: Date, checker: PostChecker
   const due = await loadDue(deps, dueWhere(deps, now), VERIFY_BATCH);
   const policy = due.length ? await removedPostPolicy(deps) : "flag";
   const items: OutboxItem[] = [];
+  const told: InfluencerNotice[] = [];
   for (const s of due) {
     counts.checked++;
     const live = await checker.isLive(s);
@@ -54,17 +61,26 @@ export async function runRecheckLive(deps: Deps, now: Date, checker: PostChecker
     const won = await db.submission.updateMany({ where: { id: s.id, status: { in: ["verified", "approved"] } }, data: { status: "removed", liveCheckedAt: now, nextCheckAt: null } });
     if (!won.count) continue;
     counts.removed++;
+    let reversed: { amount: number; balance: number } | null = null;
     if (policy === "reverse") {
-      const award = await db.ledgerEntry.findUnique({ where: { idempotencyKey: `submission:${s.id}` } });
+      const award = await existingAward(db, s.participationId);
       if (award && award.amount > 0) {
         const cycle = await currentCycle(db, { now: () => now });
         const r = await appendEntry(db, {
           influencerId: award.influencerId, cycleId: cycle.id, amount: -award.amount, kind: "reversal",
-          idempotencyKey: `reversal:submission:${s.id}`, reference: `submission:${s.id}`, reason: "post removed", createdBy: "system",
+          idempotencyKey: `reversal:submission:${s.id}`, reference: `submission:${s.id}`, reason: REMOVED_REASON, createdBy: "system",
         });
         if (r.created) counts.reversed++;
+        reversed = { amount: r.entry.amount, balance: await cycleBalance(db, award.influencerId, cycle.id) };
       }
     }
+    // The influencer hears it too (before, only managers did), with any points taken back.
+    told.push({
+      influencerId: s.influencerId, purpose: "submission.removed", dedupeKey: `${submissionNoticeKey(s)}:removed:influencer`,
+      ...(reversed
+        ? { messageId: "outcome.post_removed_reversed", params: { title: s.mission.title, url: s.url, amount: reversed.amount, reason: REMOVED_REASON, balance: reversed.balance } }
+        : { messageId: "outcome.post_removed_kept", params: { title: s.mission.title, url: s.url } }),
+    });
     if (config.SLACK_MANAGER_CHANNEL) {
       items.push({
         platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.removed", batchKey: "review.removed", dedupeKey: `submission:${s.id}:removed`,
@@ -73,6 +89,7 @@ export async function runRecheckLive(deps: Deps, now: Date, checker: PostChecker
     }
   }
   await enqueue(db, items);
+  await tellInfluencers(deps, told);
   return { ...counts, policy };
 }
 

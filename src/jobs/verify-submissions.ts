@@ -1,5 +1,5 @@
 // verify-submissions: due pending submissions (nextCheckAt passed) are checked by the verifier and
-// moved to verified (+points through awardForSubmission, idempotent on submission:<id>),
+// moved to verified (+points through awardForSubmission, once per participation),
 // needs_review (posted to the managers' review channel) or rejected (the influencer is told why and
 // may submit again before the deadline). Inconclusive fetches are re-checked later with backoff,
 // and go to review after MAX_CHECKS. Each transition is a conditional update on status "pending",
@@ -10,6 +10,7 @@ import { t } from "../i18n/translate.js";
 import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { awardForSubmission } from "../services/points.js";
+import { submissionNoticeKey } from "../services/outcome-notices.js";
 import { contactsOf } from "./contacts.js";
 import { recheckDelayMs, stringList, type PostChecker, type SubmissionToCheck, type VerifyOutcome } from "./post-checker.js";
 import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
@@ -23,6 +24,8 @@ export interface DueSubmission extends SubmissionToCheck {
   influencerName: string | null;
   participationId: number;
   checkAttempts: number;
+  attempt: number;
+  previousReason: string | null;
   createdAt: Date;
 }
 
@@ -36,7 +39,7 @@ export async function loadDue(deps: Deps, where: object, take: number): Promise<
   });
   return rows.map((s) => ({
     id: s.id, url: s.url, network: s.network, postId: s.postId, authorHandle: s.authorHandle, influencerId: s.influencerId,
-    influencerName: s.influencer.displayName, participationId: s.participationId, checkAttempts: s.checkAttempts, createdAt: s.createdAt,
+    influencerName: s.influencer.displayName, participationId: s.participationId, checkAttempts: s.checkAttempts, attempt: s.attempt, previousReason: s.previousReason, createdAt: s.createdAt,
     handles: s.influencer.handles.filter((h) => h.network === s.network).map((h) => h.handle),
     mission: { id: s.mission.id, title: s.mission.title, hashtags: stringList(s.mission.hashtags), mentions: stringList(s.mission.mentions) },
   }));
@@ -50,7 +53,7 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
   const items: OutboxItem[] = [];
   const tell = (s: (typeof due)[number], what: string, messageId: string, params: Record<string, string | number>) => {
     const c = contacts.get(s.influencerId);
-    if (c) items.push({ platform: c.platform, recipient: c.recipient, influencerId: s.influencerId, purpose: `submission.${what}`, dedupeKey: `submission:${s.id}:${what}`, payload: { kind: "i18n", messageId, params } });
+    if (c) items.push({ platform: c.platform, recipient: c.recipient, influencerId: s.influencerId, purpose: `submission.${what}`, dedupeKey: `${submissionNoticeKey(s)}:${what}`, payload: { kind: "i18n", messageId, params } });
   };
   const job = { ...deps, clock: { now: () => now } };
   for (const s of due) {
@@ -96,10 +99,10 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
         // The managers' review card (evidence + Approve/Reject buttons), as the review queue shows it.
         const card = reviewCard(config.DEFAULT_LOCALE, {
           id: s.id, missionId: s.mission.id, missionTitle: s.mission.title, influencerId: s.influencerId, influencerName: s.influencerName,
-          url: s.url, network: s.network, authorHandle: s.authorHandle, status: "needs_review", evidence, createdAt: s.createdAt,
+          url: s.url, network: s.network, authorHandle: s.authorHandle, status: "needs_review", attempt: s.attempt, previousReason: s.previousReason, evidence, createdAt: s.createdAt,
         });
         items.push({
-          platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.needed", batchKey: "review.needed", dedupeKey: `submission:${s.id}:review`,
+          platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.needed", batchKey: "review.needed", dedupeKey: `${submissionNoticeKey(s)}:review`,
           payload: { kind: "message", message: card },
         });
       }

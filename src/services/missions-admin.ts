@@ -15,6 +15,7 @@ import { audience, type Recipient } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue, type OutboxItem } from "./outbox.js";
+import { tellInfluencers } from "./outcome-notices.js";
 
 type Mission = Awaited<ReturnType<Db["mission"]["findUniqueOrThrow"]>>;
 export type FormErr = Err & { fieldErrors: FieldError[] };
@@ -178,6 +179,12 @@ export async function closeMission(deps: Deps, actor: Actor, id: number): Promis
   const r = await deps.db.mission.updateMany({ where: { id, status: { not: "closed" } }, data: { status: "closed", closedAt: deps.clock.now() } });
   if (!r.count) return err("manage.mission.already_closed", { id });
   const after = await deps.db.mission.findUniqueOrThrow({ where: { id } });
+  // Those who accepted it (waiting to post, link sent, or free to resend) learn it is closed.
+  const participants = await deps.db.participation.findMany({ where: { missionId: id, status: { in: ["accepted", "submitted", "rejected"] } }, select: { influencerId: true } });
+  await tellInfluencers(deps, participants.map((p) => ({
+    influencerId: p.influencerId, purpose: "mission.closed", dedupeKey: `mission:${id}:closed:influencer:${p.influencerId}`,
+    messageId: "outcome.mission_closed", params: { title: after.title },
+  })));
   await audit(deps.db, { actor, action: "mission.close", targetType: "mission", targetId: id, before: { status: before.status }, after: { status: "closed", closedAt: after.closedAt } });
   return ok(after);
 }

@@ -8,6 +8,7 @@ import { networkLabel } from "../engine/mission-card.js";
 import type { Deps } from "./deps.js";
 import { assignDiscountCode } from "./discount-codes.js";
 import { ensureParticipationLink } from "./tracking.js";
+import { maxSubmissionAttempts } from "./submission-settings.js";
 
 export interface MissionListItem {
   mission: Mission;
@@ -109,13 +110,19 @@ export async function declineMission(deps: Deps, influencerId: number, missionId
   return ok(mission);
 }
 
-/** Accepted missions still waiting for a link (what /submit offers). */
+/**
+ * Missions still waiting for a link (what /submit and a pasted link offer): accepted ones, and
+ * rejected ones (refused, or the post was not found) with attempts left under the program's cap.
+ */
 export async function missionsAwaitingLink(deps: Deps, influencerId: number): Promise<Mission[]> {
-  const parts = await deps.db.participation.findMany({
-    where: { influencerId, status: "accepted", mission: { status: "published", deadline: { gt: deps.clock.now() } } },
-    include: { mission: true },
-    orderBy: { acceptedAt: "asc" },
-    take: 100,
-  });
-  return parts.map((p) => p.mission);
+  const [parts, maxAttempts] = await Promise.all([
+    deps.db.participation.findMany({
+      where: { influencerId, status: { in: ["accepted", "rejected"] }, mission: { status: "published", deadline: { gt: deps.clock.now() } } },
+      include: { mission: true, submissions: { select: { attempt: true }, orderBy: { attempt: "desc" }, take: 1 } },
+      orderBy: { acceptedAt: "asc" },
+      take: 100,
+    }),
+    maxSubmissionAttempts(deps.db),
+  ]);
+  return parts.filter((p) => (p.submissions[0]?.attempt ?? 0) < maxAttempts).map((p) => p.mission);
 }

@@ -1,6 +1,7 @@
 // Manual points: an adjustment with a mandatory reason (ledger kind "adjustment"), and any
 // influencer's statement. The idempotency key comes from the caller (a form's request id, a
-// CLI --id) so a retried request lands once; without one a fresh id is generated.
+// CLI --id) so a retried request lands once; without one a fresh id is generated. The influencer
+// is told each adjustment; an erased person gets none.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { err, ok, type Result } from "../result.js";
@@ -8,6 +9,7 @@ import { audit } from "./audit.js";
 import type { Deps } from "./deps.js";
 import { appendEntry, currentCycle, cycleBalance, lifetimeEarned } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
+import { tellInfluencer } from "./outcome-notices.js";
 
 export const adjustSchema = z.object({
   influencerId: z.coerce.number().int().positive(),
@@ -26,8 +28,9 @@ export async function adjustPoints(deps: Deps, actor: Actor, input: AdjustInput)
     return err(field === "reason" ? "manage.points.reason_required" : "manage.points.invalid", { field });
   }
   const { influencerId, points, reason, requestId } = parsed.data;
-  const influencer = await deps.db.influencer.findUnique({ where: { id: influencerId }, select: { id: true } });
+  const influencer = await deps.db.influencer.findUnique({ where: { id: influencerId }, select: { id: true, deletedAt: true } });
   if (!influencer) return err("manage.influencer.not_found", { id: influencerId });
+  if (influencer.deletedAt) return err("manage.points.erased", { id: influencerId });
   const cycle = await currentCycle(deps.db, deps.clock);
   const before = await cycleBalance(deps.db, influencerId, cycle.id);
   const r = await appendEntry(deps.db, {
@@ -35,7 +38,14 @@ export async function adjustPoints(deps: Deps, actor: Actor, input: AdjustInput)
     idempotencyKey: `adjustment:${requestId ?? randomUUID()}`, reference: `influencer:${influencerId}`,
   });
   const balance = await cycleBalance(deps.db, influencerId, cycle.id);
-  if (r.created) await audit(deps.db, { actor, action: "points.adjust", targetType: "influencer", targetId: influencerId, before: { balance: before }, after: { balance, amount: points, reason } });
+  if (r.created) {
+    await audit(deps.db, { actor, action: "points.adjust", targetType: "influencer", targetId: influencerId, before: { balance: before }, after: { balance, amount: points, reason } });
+    // Keyed by the ledger entry: a retried request (same entry) tells them once.
+    await tellInfluencer(deps, {
+      influencerId, purpose: "points.adjusted", dedupeKey: `ledger:${r.entry.id}:adjusted`,
+      messageId: "outcome.points_adjusted", params: { amount: points > 0 ? `+${points}` : String(points), reason, balance },
+    });
+  }
   return ok({ entryId: r.entry.id, created: r.created, balance });
 }
 

@@ -1,5 +1,6 @@
 // Points from the influencer's side: awarding an approved/verified submission (idempotent on the
-// ledger key submission:<id>, safe under concurrent calls) and the /points summary.
+// ledger key participation:<id> — one mission pays once, however many links were sent — and on the
+// older submission:<id> keys written before resubmissions) and the /points summary.
 import { appendEntry, currentCycle, cycleBalance, lifetimeEarned } from "./ledger.js";
 import { EARNING_KINDS } from "../domain/cycle-close.js";
 import type { LedgerEntry } from "../db/generated/sqlite/client.js";
@@ -9,17 +10,38 @@ export interface AwardOutcome {
   /** true only for the call that wrote the ledger entry */
   awarded: boolean;
   points: number;
-  entryId: number;
+  /** the mission's ledger entry; null when nothing may be paid (an erased person) */
+  entryId: number | null;
+  /** the new cycle balance after the award */
+  balance: number;
+}
+
+/** The ledger key of a mission's award: one per participation, so one mission pays once. */
+export const awardKey = (participationId: number) => `participation:${participationId}`;
+/** The key used before resubmissions existed (one per submission): still recognised. */
+export const legacyAwardKey = (submissionId: number) => `submission:${submissionId}`;
+
+/** The award already paid for this participation, under the current or a legacy key. */
+export async function existingAward(db: Deps["db"], participationId: number) {
+  const subs = await db.submission.findMany({ where: { participationId }, select: { id: true } });
+  return db.ledgerEntry.findFirst({ where: { idempotencyKey: { in: [awardKey(participationId), ...subs.map((x) => legacyAwardKey(x.id))] } }, orderBy: { id: "asc" } });
 }
 
 export async function awardForSubmission(deps: Deps, submissionId: number, decidedBy = "system"): Promise<AwardOutcome> {
-  const s = await deps.db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: { mission: { select: { points: true, title: true } } } });
-  const cycle = await currentCycle(deps.db, deps.clock);
-  const key = `submission:${submissionId}`;
-  const r = await appendEntry(deps.db, {
-    influencerId: s.influencerId, cycleId: cycle.id, amount: s.mission.points, kind: "mission",
-    idempotencyKey: key, reference: key, reason: s.mission.title, createdBy: decidedBy,
+  const s = await deps.db.submission.findUniqueOrThrow({
+    where: { id: submissionId },
+    include: { mission: { select: { points: true, title: true } }, influencer: { select: { deletedAt: true } } },
   });
+  const cycle = await currentCycle(deps.db, deps.clock);
+  // Nothing is paid to an erased person, whatever path asks for it.
+  if (s.influencer.deletedAt) return { awarded: false, points: 0, entryId: null, balance: 0 };
+  const legacy = await existingAward(deps.db, s.participationId);
+  const r = legacy
+    ? { created: false as const, entry: legacy }
+    : await appendEntry(deps.db, {
+        influencerId: s.influencerId, cycleId: cycle.id, amount: s.mission.points, kind: "mission",
+        idempotencyKey: awardKey(s.participationId), reference: legacyAwardKey(submissionId), reason: s.mission.title, createdBy: decidedBy,
+      });
   const now = deps.clock.now();
   // Verified stays verified (the stronger fact); anything else still open becomes approved.
   await deps.db.submission.updateMany({
@@ -30,7 +52,8 @@ export async function awardForSubmission(deps: Deps, submissionId: number, decid
     where: { id: s.participationId, status: { in: ["accepted", "submitted"] } },
     data: { status: "approved", decidedAt: now },
   });
-  return { awarded: r.created, points: r.entry.amount, entryId: r.entry.id };
+  const balance = await cycleBalance(deps.db, s.influencerId, cycle.id);
+  return { awarded: r.created, points: r.entry.amount, entryId: r.entry.id, balance };
 }
 
 export interface PointsSummary {

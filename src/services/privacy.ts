@@ -1,8 +1,10 @@
 // The influencer's own data: /mydata exports it, /deleteme erases personal data. Ledger entries
-// stay (the cycle totals must still add up) but point to an anonymized, deleted profile.
+// stay (the cycle totals must still add up) but point to an anonymized, deleted profile; open
+// participations and undecided submissions are withdrawn.
 import type { Deps } from "./deps.js";
 import type { Db } from "../db/client.js";
 import { dropScores } from "./leaderboard.js";
+import { noticeDecision, submissionNoticeKey } from "./outcome-notices.js";
 
 export interface DataExport {
   profile: Record<string, unknown>;
@@ -36,7 +38,17 @@ export async function exportData(deps: Deps, influencerId: number): Promise<Data
 /** Erases personal data; the ledger (amounts, kinds, cycles) stays for the program's totals. */
 export async function eraseInfluencer(deps: Deps, influencerId: number): Promise<void> {
   const now = deps.clock.now();
+  // Undecided work is withdrawn so no manager reviews (or pays) a person who left; the ones that
+  // reached the review queue may have a card posted, which managers are told no longer applies.
+  const undecided = await deps.db.submission.findMany({
+    where: { influencerId, status: { in: [...WITHDRAWN_SUBMISSIONS] } },
+    select: { id: true, attempt: true, status: true, mission: { select: { title: true } } },
+  });
   await deps.db.$transaction(async (tx) => {
+    await tx.submission.updateMany({ where: { influencerId, status: { in: [...WITHDRAWN_SUBMISSIONS] } }, data: { status: "withdrawn", nextCheckAt: null, decidedBy: "erasure", decidedAt: now } });
+    await tx.participation.updateMany({ where: { influencerId, status: { in: ["offered", "accepted", "submitted", "rejected"] } }, data: { status: "withdrawn", decidedAt: now } });
+    // A review card still waiting in the outbox is not posted at all.
+    if (undecided.length) await tx.outboxMessage.updateMany({ where: { dedupeKey: { in: undecided.map((s) => `${submissionNoticeKey(s)}:review`) }, status: "queued" }, data: { status: "cancelled" } });
     await tx.socialHandle.deleteMany({ where: { influencerId } });
     await tx.platformAccount.deleteMany({ where: { influencerId } });
     await tx.conversation.updateMany({ where: { influencerId }, data: { influencerId: null, flow: null, step: null, data: {} } });
@@ -55,4 +67,10 @@ export async function eraseInfluencer(deps: Deps, influencerId: number): Promise
       },
     });
   });
+  for (const s of undecided.filter((x) => x.status === "needs_review")) {
+    await noticeDecision(deps, { submission: s, decision: "withdrawn", title: s.mission.title, by: "system", influencer: `#${influencerId}`, detail: "" });
+  }
 }
+
+/** Submission statuses still waiting for a decision, withdrawn on erasure. */
+const WITHDRAWN_SUBMISSIONS = ["pending", "needs_review"] as const;

@@ -10,6 +10,7 @@ import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue } from "./outbox.js";
+import { noticeDecision, submissionNoticeKey, tellInfluencer } from "./outcome-notices.js";
 import { awardForSubmission } from "./points.js";
 
 /** Statuses a human may still decide. */
@@ -25,6 +26,10 @@ export interface ReviewItem {
   network: string;
   authorHandle: string | null;
   status: string;
+  /** 1 for the first link; more after resubmissions */
+  attempt: number;
+  /** why the attempt before was rejected */
+  previousReason: string | null;
   /** verification result as stored: checks, hashtags found/missing, author seen, notes */
   evidence: unknown;
   createdAt: Date;
@@ -41,7 +46,8 @@ export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: n
   });
   return ok(rows.map((s) => ({
     id: s.id, missionId: s.missionId, missionTitle: s.mission.title, influencerId: s.influencerId, influencerName: s.influencer.displayName,
-    url: s.url, network: s.network, authorHandle: s.authorHandle, status: s.status, evidence: s.evidence, createdAt: s.createdAt,
+    url: s.url, network: s.network, authorHandle: s.authorHandle, status: s.status, attempt: s.attempt, previousReason: s.previousReason,
+    evidence: s.evidence, createdAt: s.createdAt,
   })));
 }
 
@@ -54,6 +60,9 @@ async function alreadyDecided(deps: Deps, id: number) {
 export async function approveSubmission(deps: Deps, actor: Actor, id: number): Promise<Result<{ id: number; awarded: number }>> {
   const refused = await requireManager(deps, actor, "submission.approve", { type: "submission", id });
   if (refused) return refused;
+  const target = await deps.db.submission.findUnique({ where: { id }, select: { influencer: { select: { deletedAt: true } } } });
+  // An erased person's submission is withdrawn; nothing may pay them (checked before any write).
+  if (target?.influencer.deletedAt) return err("manage.review.erased", { id });
   const now = deps.clock.now();
   const won = await deps.db.submission.updateMany({
     where: { id, status: { in: [...UNDECIDED] } },
@@ -64,11 +73,19 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
     await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, outcome: "refused", after: lost.params });
     return lost;
   }
-  const s = await deps.db.submission.findUniqueOrThrow({ where: { id } });
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true } }, influencer: { select: { displayName: true } } } });
   await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "approved", decidedAt: now } });
-  // The journey's award: ledger key submission:<id>, so a verification that already paid never pays twice.
+  // The journey's award: one ledger key per participation, so a verification that already paid never pays twice.
   const award = await awardForSubmission(deps, id, actor);
   const awarded = award.awarded ? award.points : 0;
+  const key = submissionNoticeKey(s);
+  if (award.awarded) {
+    await tellInfluencer(deps, {
+      influencerId: s.influencerId, purpose: "submission.approved", dedupeKey: `${key}:approved`,
+      messageId: "outcome.approved", params: { title: s.mission.title, points: award.points, balance: award.balance },
+    });
+  }
+  await noticeDecision(deps, { submission: s, decision: "approved", title: s.mission.title, by: actor, influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: String(awarded) });
   await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "approved", awarded } });
   return ok({ id, awarded });
 }
@@ -90,17 +107,18 @@ export async function rejectSubmission(deps: Deps, actor: Actor, id: number, rea
     await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, outcome: "refused", after: lost.params });
     return lost;
   }
-  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, deadline: true } } } });
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, deadline: true } }, influencer: { select: { displayName: true } } } });
   // "rejected" participation: the influencer may submit another link until the deadline.
   await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "rejected", decidedAt: now } });
   const [recipient] = await audience(deps, { influencerIds: [s.influencerId], statuses: ["active", "paused"], includePaused: true });
   if (recipient) {
     await enqueue(deps.db, [{
       platform: recipient.platform, recipient: recipient.recipient, influencerId: s.influencerId, purpose: "submission.rejected",
-      dedupeKey: `submission:${id}:rejected`,
+      dedupeKey: `${submissionNoticeKey(s)}:rejected`,
       payload: { kind: "i18n", messageId: "manage.review.rejected_notice", params: { title: s.mission.title, reason: parsedReason.data, url: s.url, deadline: dateParam(s.mission.deadline) } },
     }]);
   }
+  await noticeDecision(deps, { submission: s, decision: "rejected", title: s.mission.title, by: actor, influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: parsedReason.data });
   await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "rejected", reason: parsedReason.data } });
   return ok({ id });
 }

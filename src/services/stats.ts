@@ -56,6 +56,7 @@ export async function missionFigures(deps: Deps, actor: Actor, options: { missio
   }
   for (const s of submissions) {
     const f = figures.get(s.missionId)!;
+    if (s.status === "withdrawn") continue; // an erased person's: not part of the program's figures
     f.submitted += s._count._all;
     if (s.status === "verified" || s.status === "approved") f.verified += s._count._all;
     if (s.status === "rejected") f.rejected += s._count._all;
@@ -86,10 +87,10 @@ export async function cycleFigures(deps: Deps, actor: Actor, cycleId?: number): 
   if (!cycle) return err("manage.cycle.not_found", { id: cycleId ?? 0 });
   const [active, submissions, byKind, top] = await Promise.all([
     deps.db.influencer.count({ where: { status: "active" } }),
-    deps.db.submission.count({ where: { createdAt: { gte: cycle.startsAt, lt: cycle.endsAt } } }),
+    deps.db.submission.count({ where: { createdAt: { gte: cycle.startsAt, lt: cycle.endsAt }, status: { not: "withdrawn" } } }),
     deps.db.ledgerEntry.groupBy({ by: ["kind"], where: { cycleId: cycle.id }, _sum: { amount: true } }),
     deps.db.ledgerEntry.groupBy({
-      by: ["influencerId"], where: { cycleId: cycle.id, kind: { in: ["mission", "adjustment"] } },
+      by: ["influencerId"], where: { cycleId: cycle.id, kind: { in: ["mission", "adjustment"] }, influencer: { deletedAt: null } },
       _sum: { amount: true }, orderBy: { _sum: { amount: "desc" } }, take: 5,
     }),
   ]);

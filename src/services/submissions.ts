@@ -1,12 +1,15 @@
 // Submitting a post link for an accepted mission. Each rule that fails answers with its own
 // message id: link not understood, mission closed, mission not accepted, network not allowed,
 // post by someone else, link already submitted (by anyone — the canonical URL is unique, so of
-// two submissions of one link at once exactly one wins).
+// two submissions of one link at once exactly one wins). After a rejection (or "post not found")
+// another link may be sent while the mission is open, up to the program's attempt cap.
 import { err, ok, type Result } from "../result.js";
 import { parsePostUrl } from "../domain/links.js";
 import { stringList } from "../domain/segment.js";
+import { DbNull } from "@prisma/client/runtime/client";
 import type { Submission } from "../db/generated/sqlite/client.js";
 import { isUniqueViolation, type Deps } from "./deps.js";
+import { attemptsUsed, maxSubmissionAttempts } from "./submission-settings.js";
 
 const cleanHandle = (h: string) => h.trim().replace(/^@/, "").toLowerCase();
 
@@ -22,7 +25,10 @@ export async function submitLink(deps: Deps, influencerId: number, missionId: nu
 
   const part = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
   if (!part || part.status === "offered" || part.status === "declined") return err("journey.submit.not_accepted", { title: mission.title });
-  if (part.status !== "accepted") return err("journey.submit.already_submitted_mission", { title: mission.title });
+  // "rejected" (by a manager, or the post was not found): another link is welcome, up to the cap.
+  if (part.status !== "accepted" && part.status !== "rejected") return err("journey.submit.already_submitted_mission", { title: mission.title });
+  const [{ used, lastReason }, maxAttempts] = await Promise.all([attemptsUsed(deps.db, part.id), maxSubmissionAttempts(deps.db)]);
+  if (used >= maxAttempts) return err("journey.submit.no_attempts_left", { title: mission.title, max: maxAttempts });
 
   const allowed = stringList(mission.networks);
   if (allowed.length && !allowed.includes(post.network)) {
@@ -35,25 +41,36 @@ export async function submitLink(deps: Deps, influencerId: number, missionId: nu
     return err("journey.submit.not_your_post", { author: post.authorHandle });
   }
 
-  if (await deps.db.submission.findUnique({ where: { url: post.canonicalUrl }, select: { id: true } })) {
-    return err("journey.submit.duplicate_link");
-  }
+  const existing = await deps.db.submission.findUnique({ where: { url: post.canonicalUrl }, select: { id: true, participationId: true, status: true } });
+  // The same post again after its rejection (made public, caption fixed): that row is reopened,
+  // since a URL is stored once.
+  const reopen = existing && existing.participationId === part.id && existing.status === "rejected" ? existing.id : null;
+  if (existing && reopen === null) return err("journey.submit.duplicate_link");
+  const fields = {
+    originalUrl: rawUrl.trim(), network: post.network, postId: post.postId ?? null, authorHandle: post.authorHandle ? cleanHandle(post.authorHandle) : null,
+    status: "pending", nextCheckAt: now, attempt: used + 1, previousReason: used > 0 ? lastReason : null,
+  };
   try {
     const submission = await deps.db.$transaction(async (tx) => {
-      const s = await tx.submission.create({
-        data: {
-          participationId: part.id, missionId, influencerId,
-          url: post.canonicalUrl, originalUrl: rawUrl.trim(), network: post.network,
-          postId: post.postId ?? null, authorHandle: post.authorHandle ? cleanHandle(post.authorHandle) : null,
-          status: "pending", nextCheckAt: now,
-        },
-      });
-      await tx.participation.update({ where: { id: part.id }, data: { status: "submitted", submittedAt: now } });
-      return s;
+      // Claims the participation: of two links sent at once for one mission, one is recorded.
+      const claimed = await tx.participation.updateMany({ where: { id: part.id, status: part.status }, data: { status: "submitted", submittedAt: now } });
+      if (!claimed.count) throw new LostClaim();
+      if (reopen !== null) {
+        const reopened = await tx.submission.updateMany({
+          where: { id: reopen, status: "rejected" },
+          data: { ...fields, rejectionReason: null, evidence: DbNull, checkAttempts: 0, verifiedAt: null, liveCheckedAt: null, decidedBy: null, decidedAt: null },
+        });
+        if (!reopened.count) throw new LostClaim();
+        return tx.submission.findUniqueOrThrow({ where: { id: reopen } });
+      }
+      return tx.submission.create({ data: { participationId: part.id, missionId, influencerId, url: post.canonicalUrl, ...fields } });
     });
     return ok(submission);
   } catch (e) {
+    if (e instanceof LostClaim) return err("journey.submit.already_submitted_mission", { title: mission.title });
     if (isUniqueViolation(e)) return err("journey.submit.duplicate_link");
     throw e;
   }
 }
+
+class LostClaim extends Error {}

@@ -55,7 +55,7 @@ describe.each(testProviders())("verification jobs on %s", (provider) => {
     expect(await status(unsure.id)).toMatchObject({ status: "needs_review" });
     expect(await status(gone.id)).toMatchObject({ status: "rejected", rejectionReason: "the post does not exist" });
     expect(await status(flaky.id)).toMatchObject({ status: "pending", checkAttempts: 1, nextCheckAt: new Date(clock.now().getTime() + 15 * MINUTE) });
-    expect(await database.db.ledgerEntry.findMany({ select: { amount: true, idempotencyKey: true } })).toEqual([{ amount: 40, idempotencyKey: `submission:${good.id}` }]);
+    expect(await database.db.ledgerEntry.findMany({ select: { amount: true, idempotencyKey: true } })).toEqual([{ amount: 40, idempotencyKey: `participation:${good.participationId}` }]);
     const rows = await database.db.outboxMessage.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.purpose, r.recipient])).toEqual([
       ["submission.verified", "chat-ann"], ["submission.in_review", "chat-bob"], ["review.needed", "CMGR"], ["submission.rejected", "chat-cyd"],

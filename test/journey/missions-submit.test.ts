@@ -136,7 +136,7 @@ describe.each(testProviders())("missions and submissions on %s", (provider) => {
     expect((await awardForSubmission(deps, s.value.id)).awarded).toBe(false);
     const entries = await deps.db.ledgerEntry.findMany({ where: { influencerId: inf.id } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ amount: 120, kind: "mission", idempotencyKey: `submission:${s.value.id}` });
+    expect(entries[0]).toMatchObject({ amount: 120, kind: "mission", idempotencyKey: `participation:${s.value.participationId}`, reference: `submission:${s.value.id}` });
     expect(await deps.db.submission.findUniqueOrThrow({ where: { id: s.value.id } })).toMatchObject({ status: "approved" });
     expect(await deps.db.participation.findFirstOrThrow({ where: { influencerId: inf.id, missionId: m.id } })).toMatchObject({ status: "approved" });
   });

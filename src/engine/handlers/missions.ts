@@ -1,32 +1,40 @@
-// /missions, the mission card with Accept / Decline, and /submit (or the Submit button on an
-// accepted mission) asking for the post link.
-import { acceptMission, declineMission, getMission, listEligibleMissions, measurementFor, missionsAwaitingLink } from "../../services/missions.js";
-import { submitLink } from "../../services/submissions.js";
-import type { Context } from "../context.js";
-import { ACTION_MISSION_ACCEPT, ACTION_MISSION_DECLINE, formatDeadline, missionCard, personalBlocks } from "../mission-card.js";
-import { formatDate } from "../../i18n/dates.js";
-import { bold, link, list, paragraph } from "../message.js";
+// /missions (each mission with the person's real state in it), the mission card with Accept /
+// Decline, or with their state and what to do next. Sending links lives in submit.ts.
+import { acceptMission, declineMission, getMission, listEligibleMissions, measurementFor } from "../../services/missions.js";
+import { participationStates, type ParticipationState } from "../../services/participation-state.js";
 import { personalLinks } from "../../services/tracking.js";
+import type { Context } from "../context.js";
+import { tb } from "../../i18n/translate.js";
+import { bold, link, list, paragraph, type Block, type Button } from "../message.js";
+import { ACTION_MISSION_ACCEPT, ACTION_MISSION_DECLINE, formatDeadline, missionCard, personalBlocks } from "../mission-card.js";
 import type { Router } from "../router.js";
-import { commandArgs, member, payloadId, text } from "./shared.js";
+import { member, payloadId } from "./shared.js";
+import { ACTION_SUBMIT_START, FLOW_SUBMIT, registerSubmitHandlers } from "./submit.js";
 
-export const FLOW_SUBMIT = "submit";
+export { ACTION_SUBMIT_START, FLOW_SUBMIT };
 export const ACTION_MISSION_VIEW = "mission.view";
-export const ACTION_SUBMIT_START = "submit.start";
+
+/** States in which a (new) link is welcome. */
+const AWAITS_LINK = new Set(["accepted", "rejected"]);
 
 async function missions(ctx: Context): Promise<void> {
   const inf = member(ctx);
   if (!inf) return;
   const items = await listEligibleMissions(ctx.deps, inf.id);
   if (!items.length) return ctx.replyWith("journey.missions.none");
+  const parts = items.flatMap((i) => (i.participation ? [i.participation] : []));
+  const states = await participationStates(ctx.deps, parts, new Set(items.map((i) => i.mission.id)));
   ctx.replyWith("journey.missions.list_intro", { count: items.length }, {
-    buttons: items.slice(0, 10).map(({ mission: m, participation: p }) => [{
-      action: ACTION_MISSION_VIEW,
-      payload: String(m.id),
-      label: ctx.t(p && p.status !== "offered" ? "journey.missions.item_mine" : "journey.missions.item", {
-        title: m.title.slice(0, 40), points: m.points, deadline: formatDate(m.deadline, ctx),
-      }),
-    }]),
+    buttons: items.slice(0, 10).map(({ mission: m }) => {
+      const st = states.get(m.id);
+      return [{
+        action: ACTION_MISSION_VIEW,
+        payload: String(m.id),
+        label: ctx.t(st ? `journey.missions.item_${st.state}` : "journey.missions.item", {
+          title: m.title.slice(0, 40), points: m.points, deadline: formatDeadline(m.deadline, ctx),
+        }),
+      }];
+    }),
   });
   // Their personal tracking links, so the right one is always at hand.
   const mine = items.filter(({ participation: p }) => p && !["offered", "declined", "expired"].includes(p.status));
@@ -36,6 +44,12 @@ async function missions(ctx: Context): Promise<void> {
   }
 }
 
+function stateBlocks(ctx: Context, st: ParticipationState, points: number, deadline: Date): Block[] {
+  return tb(ctx.locale, `journey.missions.state_${st.state}`, {
+    deadline: formatDeadline(deadline, ctx), url: st.url ?? "-", reason: st.reason ?? "-", points, attempt: st.nextAttempt, max: st.maxAttempts,
+  });
+}
+
 async function view(ctx: Context): Promise<void> {
   const inf = member(ctx);
   const id = payloadId(ctx);
@@ -43,9 +57,15 @@ async function view(ctx: Context): Promise<void> {
   const m = await getMission(ctx.deps, id);
   if (!m || m.status === "draft") return ctx.replyWith("journey.missions.not_found");
   const part = await ctx.deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId: id, influencerId: inf.id } } });
+  const open = m.status === "published" && m.deadline > ctx.deps.clock.now();
+  const st = part ? (await participationStates(ctx.deps, [part], new Set(open ? [id] : []))).get(id) : undefined;
   const mine = part && part.status !== "offered" && part.status !== "declined";
-  const card = missionCard(m, ctx, { buttons: !mine, ...(mine ? { personal: await measurementFor(ctx.deps, part.id) } : {}) });
-  if (part?.status === "accepted") card.buttons = [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]];
+  const card = missionCard(m, ctx, { buttons: !st && part?.status !== "withdrawn", ...(mine ? { personal: await measurementFor(ctx.deps, part.id) } : {}) });
+  if (st) {
+    card.blocks = [...card.blocks, ...stateBlocks(ctx, st, m.points, m.deadline)];
+    const submit: Button[][] = [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]];
+    card.buttons = open && AWAITS_LINK.has(st.state) ? submit : [];
+  }
   ctx.reply(card);
 }
 
@@ -73,62 +93,10 @@ async function decline(ctx: Context): Promise<void> {
   ctx.replyWith("journey.missions.declined", { title: r.value.title }, { replace: "message" });
 }
 
-async function askLink(ctx: Context, missionId: number, title: string): Promise<void> {
-  await ctx.flow.start(FLOW_SUBMIT, "link", { missionId }, 24 * 3600_000);
-  ctx.replyWith("journey.submit.ask_link", { title });
-}
-
-async function submitCommand(ctx: Context): Promise<void> {
-  const inf = member(ctx);
-  if (!inf) return;
-  const waiting = await missionsAwaitingLink(ctx.deps, inf.id);
-  if (!waiting.length) return ctx.replyWith("journey.submit.nothing_accepted");
-  const url = commandArgs(ctx)[0];
-  if (waiting.length === 1 && waiting[0]) {
-    if (url) return receiveLink(ctx, waiting[0].id, url);
-    return askLink(ctx, waiting[0].id, waiting[0].title);
-  }
-  ctx.replyWith("journey.submit.pick_mission", {}, {
-    buttons: waiting.slice(0, 10).map((m) => [{ action: ACTION_SUBMIT_START, payload: String(m.id), label: m.title.slice(0, 60) }]),
-  });
-}
-
-async function submitButton(ctx: Context): Promise<void> {
-  const inf = member(ctx);
-  const id = payloadId(ctx);
-  if (!inf || !id) return;
-  const m = await getMission(ctx.deps, id);
-  if (!m) return ctx.replyWith("journey.missions.not_found");
-  await askLink(ctx, id, m.title);
-}
-
-async function receiveLink(ctx: Context, missionId: number, url: string): Promise<void> {
-  const inf = ctx.influencer;
-  if (!inf) return;
-  const r = await submitLink(ctx.deps, inf.id, missionId, url);
-  if (!r.ok) {
-    ctx.replyWith(r.error, r.params);
-    if (ctx.flow.current?.flow === FLOW_SUBMIT) ctx.replyWith("journey.submit.try_again");
-    return;
-  }
-  if (ctx.flow.current) await ctx.flow.end();
-  ctx.replyWith("journey.submit.received");
-}
-
-async function submitStep(ctx: Context): Promise<void> {
-  const state = ctx.flow.current;
-  const url = text(ctx);
-  const missionId = Number(state?.data.missionId);
-  if (!url || !Number.isSafeInteger(missionId)) return ctx.replyWith("journey.submit.ask_link_again");
-  await receiveLink(ctx, missionId, url);
-}
-
 export function registerMissionHandlers(router: Router): void {
   router.command("missions", missions);
   router.action(ACTION_MISSION_VIEW, view);
   router.action(ACTION_MISSION_ACCEPT, accept);
   router.action(ACTION_MISSION_DECLINE, decline);
-  router.command("submit", submitCommand);
-  router.action(ACTION_SUBMIT_START, submitButton);
-  router.flow(FLOW_SUBMIT, submitStep);
+  registerSubmitHandlers(router);
 }

@@ -47,6 +47,8 @@ export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMess
       paragraph(t(locale, "manage.review.card_title", { id: s.id, mission: s.missionTitle, influencer: s.influencerName ?? `#${s.influencerId}` })),
       paragraph(link(s.url, s.url)), // canonical https URL from parsePostUrl: safe to link
       paragraph(t(locale, "manage.review.card_facts", { network: networkName(s.network), author: s.authorHandle ?? "-", age: formatDateTime(s.createdAt, zoned) })),
+      // A resubmission: which try this is and why the one before was refused.
+      ...(s.attempt > 1 ? [paragraph(t(locale, "outcome.review.card_attempt", { attempt: s.attempt, reason: s.previousReason ?? "-" }))] : []),
       paragraph(t(locale, "manage.review.card_evidence", { evidence: evidenceSummary(s.evidence) })),
     ],
     {

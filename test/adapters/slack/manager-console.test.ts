@@ -133,9 +133,22 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     // The notice row takes the database's own "now" as notBefore (wall time), so the fake clock
     // catches up with it before the dispatcher runs.
     clock.set(new Date(Date.now() + 1000));
-    expect(await drain()).toMatchObject({ sent: 1 });
+    // The influencer hears both decisions (the approval with points and balance); the managers'
+    // channel gets each decision as a notice too, so the other managers see it.
+    // Two messages to one Telegram chat: the per-chat limit (1/s) spaces them, on the fake clock.
+    let drained: unknown;
+    const draining = createDispatcher(app, [telegramAdapterFor(app)!]).drain().then((c) => (drained = c));
+    while (drained === undefined) {
+      clock.advance(1100);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await draining;
+    expect(drained).toMatchObject({ sent: 2 });
     const notices = telegram.messagesTo(`c${inf.id}`).map((c) => JSON.stringify(c.params));
     expect(notices.some((n) => n.includes("The #ad disclosure is missing"))).toBe(true);
+    expect(notices.some((n) => n.includes("Points: +100"))).toBe(true);
+    const channel = await db.outboxMessage.findMany({ where: { recipient: "CMANAGERS", purpose: { startsWith: "manager.review_" } }, orderBy: { id: "asc" } });
+    expect(channel.map((r) => r.purpose)).toEqual(["manager.review_approved", "manager.review_rejected"]);
   });
 
   it("given someone outside the manager channel then /advo and the card buttons are refused, visibly to them only, and nothing changes", async () => {
@@ -148,7 +161,7 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     const mission = await db.mission.findFirstOrThrow();
     const inf = await db.influencer.findFirstOrThrow({ where: { displayName: "Ana" } });
     const s = await seedSubmission(db, mission.id, inf.id);
-    const posted = (await slackAdapterFor(app)!.send("CMANAGERS", reviewCard("en", { id: s.id, missionId: mission.id, missionTitle: mission.title, influencerId: inf.id, influencerName: "Ana", url: s.url, network: "instagram", authorHandle: null, status: "needs_review", evidence: {}, createdAt: s.createdAt }))) as { messageId: string };
+    const posted = (await slackAdapterFor(app)!.send("CMANAGERS", reviewCard("en", { id: s.id, missionId: mission.id, missionTitle: mission.title, influencerId: inf.id, influencerName: "Ana", url: s.url, network: "instagram", authorHandle: null, status: "needs_review", attempt: 1, previousReason: null, evidence: {}, createdAt: s.createdAt }))) as { messageId: string };
     const updatesBefore = slack.callsTo("chat.update").length;
     await interact(blockAction("review.approve~0", String(s.id), { user: "UOUTSIDER", messageTs: posted.messageId }));
     const [refusal] = await slack.waitFor("chat.postEphemeral", (c) => c.args.user === "UOUTSIDER");

@@ -80,7 +80,7 @@ describe.each(testProviders())("manager handlers in the engine on %s", (provider
     const answers = [text(a), text(b)].sort();
     expect(answers.filter((x) => x.includes("approved by"))).toHaveLength(1);
     expect(answers.find((x) => x.includes("already decided"))).toMatch(/Submission \d+ was already decided \(approved\) by slack:U(MANAGER|OTHER)\./);
-    expect(await t.db.ledgerEntry.count({ where: { idempotencyKey: `submission:${s.id}` } })).toBe(1);
+    expect(await t.db.ledgerEntry.count({ where: { idempotencyKey: `participation:${s.participationId}`, reference: `submission:${s.id}` } })).toBe(1);
   });
 
   it("given Reject then a reason form; an empty reason comes back with an error; a reason rejects and tells the influencer", async () => {

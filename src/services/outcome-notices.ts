@@ -1,0 +1,52 @@
+// "Every outcome is told": notices to one influencer about a change they did not ask for in that
+// message (a manager's decision, a job's result), through the outbox, rendered in their language
+// at send time, deduplicated by a key naming the change. Paused people still hear about their own
+// submissions and points (the pause is for program broadcasts).
+import { audience } from "./audience.js";
+import type { Deps } from "./deps.js";
+import { notifyManagers } from "./manager-notices.js";
+import { enqueue } from "./outbox.js";
+
+export interface InfluencerNotice {
+  influencerId: number;
+  purpose: string;
+  dedupeKey: string;
+  messageId: string;
+  params: Record<string, string | number>;
+}
+
+/** Queues the notices whose recipients are reachable; returns how many were inserted. */
+export async function tellInfluencers(deps: Pick<Deps, "db" | "config">, notices: InfluencerNotice[]): Promise<number> {
+  if (!notices.length) return 0;
+  const ids = [...new Set(notices.map((n) => n.influencerId))];
+  const reachable = new Map((await audience(deps, { influencerIds: ids, statuses: ["active", "paused"], includePaused: true })).map((r) => [r.influencerId, r]));
+  const items = notices.flatMap((n) => {
+    const r = reachable.get(n.influencerId);
+    return r ? [{ platform: r.platform, recipient: r.recipient, influencerId: n.influencerId, purpose: n.purpose, dedupeKey: n.dedupeKey, payload: { kind: "i18n" as const, messageId: n.messageId, params: n.params } }] : [];
+  });
+  return items.length ? enqueue(deps.db, items) : 0;
+}
+
+export const tellInfluencer = (deps: Pick<Deps, "db" | "config">, notice: InfluencerNotice) => tellInfluencers(deps, [notice]);
+
+/**
+ * The dedupe-key stem of one attempt of a submission. The first attempt keeps the keys used before
+ * resubmissions existed (`submission:<id>`), so nobody is told twice after the upgrade; a reopened
+ * row (the same link sent again) gets `submission:<id>:a<attempt>`.
+ */
+export function submissionNoticeKey(s: { id: number; attempt: number }): string {
+  return s.attempt > 1 ? `submission:${s.id}:a${s.attempt}` : `submission:${s.id}`;
+}
+
+/** A reviewer's decision, posted in the managers' channel so the other managers see it too. */
+export function noticeDecision(
+  deps: Pick<Deps, "db" | "config">,
+  d: { submission: { id: number; attempt: number }; decision: "approved" | "rejected" | "withdrawn"; title: string; by: string; influencer: string; detail: string },
+): Promise<boolean> {
+  return notifyManagers(deps, {
+    purpose: `manager.review_${d.decision}`,
+    dedupeKey: `${submissionNoticeKey(d.submission)}:${d.decision}:managers`,
+    messageId: `outcome.managers.${d.decision}`,
+    params: { id: d.submission.id, title: d.title, by: d.by, influencer: d.influencer, detail: d.detail },
+  });
+}
