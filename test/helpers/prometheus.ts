@@ -77,8 +77,10 @@ function parseSample(line: string, where: string): Sample {
     rest = rest.slice(lm[0].length);
   }
   const raw = m[4]!;
-  const value = raw === "+Inf" ? Infinity : raw === "-Inf" ? -Infinity : raw === "NaN" ? NaN : Number(raw);
-  if (!/^(\+Inf|-Inf|NaN|-?\d+(\.\d+)?([eE][-+]?\d+)?)$/.test(raw)) throw new Error(`bad value in ${where}`);
+  // Prometheus parses special values case-insensitively (Go's ParseFloat); prom-client writes "Nan".
+  const special = raw.toLowerCase();
+  const value = special === "+inf" ? Infinity : special === "-inf" ? -Infinity : special === "nan" ? NaN : Number(raw);
+  if (!/^(\+Inf|-Inf|NaN|-?\d+(\.\d+)?([eE][-+]?\d+)?)$/i.test(raw)) throw new Error(`bad value in ${where}`);
   return { name: m[1]!, labels, value };
 }
 

@@ -36,9 +36,9 @@ describe.each(testProviders())("rewards and standings on %s", (provider) => {
     const user = new FakeUser(engine, "mara");
     await user.command("/rewards");
     const text = user.lastText();
-    expect(text).toContain("Tote bag — 50 pts · 3 left · ✓ you can redeem it now");
-    expect(text).toContain("Trip — 500 pts · available · 440 more points needed");
-    expect(text).toContain("Cap — 20 pts · 0 left · out of stock");
+    expect(text).toContain("Tote bag — 50 points · 3 left · ✓ you can redeem it now");
+    expect(text).toContain("Trip — 500 points · available · 440 more points needed");
+    expect(text).toContain("Cap — 20 points · 0 left · out of stock");
     expect(user.last.flatMap((r) => r.buttons).map((b) => b.payload)).toEqual([String(tote.id)]);
   });
 

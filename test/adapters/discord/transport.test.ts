@@ -145,7 +145,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
       `/applications/${APP}/commands`,
       `/applications/${APP}/guilds/${GUILD}/commands`,
     ]);
-    expect(fake.commands.get("global")).toHaveLength(14);
+    expect(fake.commands.get("global")).toHaveLength(15);
     expect((fake.commands.get("global")![0] as { contexts: number[] }).contexts).toEqual([0, 1]);
     expect(fake.commands.get(GUILD)).toEqual([]);
     await h.adapter.stop();
