@@ -1,73 +1,56 @@
-// Conversation engine latency on SQLite: the full intake of a plain command (de-dup insert,
-// conversation lease claim + release, influencer lookup, routing, the handler's queries, i18n)
-// for /help and /points, against a bare `SELECT 1` round trip in the same process (the floor of
-// any database work) and a one-row INSERT (a committed write). Prints median and p95 in ms and the ratio to the baseline median.
+// Per-command latency of /help and /points through Telegram, end to end: the update is POSTed to
+// the running app's webhook (startApp + Telegram component + engine, SQLite) and timed until the
+// HTTP answer, which comes after the replies were sent to the fake Bot API. The baseline is a bare
+// grammY bot on the same fake API and database doing the same reads and sending the same number of
+// messages (bench/lib/telegram-rig.ts). Advo and the baseline take turns on every iteration, so a
+// loaded machine slows both alike. Goals (issue #20): /points ≤ ×1.5, /help ≤ ×2.5 of the baseline p50.
 // BENCH_ENGINE_ITERATIONS (default 500) changes the sample size.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { systemClock } from "../src/clock.js";
-import { testConfig } from "../src/config.js";
-import { openDatabase } from "../src/db/client.js";
-import { migrateDatabase } from "../src/db/migrate.js";
-import { createEngine } from "../src/engine/engine.js";
-import type { InboundEvent } from "../src/engine/events.js";
-import { appendEntry, currentCycle } from "../src/services/ledger.js";
-import { silentLogger } from "../src/logger.js";
+import { commandUpdate, FIRST_USER, percentile, post, startTelegramRig } from "./lib/telegram-rig.js";
 
 const ITERATIONS = Number(process.env.BENCH_ENGINE_ITERATIONS ?? 500);
+const GOALS: Record<string, number> = { help: 2.5, points: 1.5 };
 
-function stats(samples: number[]): { median: number; p95: number } {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95) };
-}
-
-async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(50, n); i++) await fn(-1 - i); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    out.push(performance.now() - t0);
-  }
-  return out;
+async function timed(url: string, command: string): Promise<number> {
+  const t0 = performance.now();
+  const status = await post(url, commandUpdate(FIRST_USER, command));
+  if (status !== 200) throw new Error(`webhook answered ${status} to /${command}`);
+  return performance.now() - t0;
 }
 
 export default async function benchEngine(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "advo-bench-engine-"));
-  const url = `file:${join(dir, "bench.db")}`;
+  const rig = await startTelegramRig(1, 20);
   try {
-    await migrateDatabase(url);
-    const database = await openDatabase(url);
-    const deps = { db: database.db, clock: systemClock, log: silentLogger, config: testConfig({ DATABASE_URL: url }) };
-    const inf = await database.db.influencer.create({
-      data: { status: "active", locale: "es", region: "es", activatedAt: new Date(), accounts: { create: { platform: "console", externalId: "bench", chatId: "bench" } } },
-    });
-    const cycle = await currentCycle(deps.db, deps.clock);
-    for (let i = 0; i < 20; i++) {
-      await appendEntry(deps.db, { influencerId: inf.id, cycleId: cycle.id, amount: 10 + i, kind: "mission", idempotencyKey: `bench:${i}`, reason: "Bench mission" });
+    const fmt = (x: number) => x.toFixed(2).padStart(7);
+    process.stdout.write(`telegram webhook → reply, SQLite, ${ITERATIONS} iterations per command (one user, sequential, Advo and bare grammY alternating)\n`);
+    for (const command of ["help", "points"]) {
+      const advo: number[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < Math.min(50, ITERATIONS); i++) {
+        await timed(rig.advoUrl, command); // warm-up
+        await timed(rig.bareUrl, command);
+      }
+      const sentBefore = rig.fake.messagesTo(FIRST_USER).length;
+      await timed(rig.advoUrl, command);
+      const advoMessages = rig.fake.messagesTo(FIRST_USER).length - sentBefore;
+      await timed(rig.bareUrl, command);
+      const bareMessages = rig.fake.messagesTo(FIRST_USER).length - sentBefore - advoMessages;
+      for (let i = 0; i < ITERATIONS; i++) {
+        if (i % 2) {
+          advo.push(await timed(rig.advoUrl, command));
+          bare.push(await timed(rig.bareUrl, command));
+        } else {
+          bare.push(await timed(rig.bareUrl, command));
+          advo.push(await timed(rig.advoUrl, command));
+        }
+      }
+      const [a50, a95, b50, b95] = [percentile(advo, 0.5), percentile(advo, 0.95), percentile(bare, 0.5), percentile(bare, 0.95)];
+      const ratio = a50 / b50;
+      process.stdout.write(
+        `/${command.padEnd(7)} Advo p50 ${fmt(a50)} ms  p95 ${fmt(a95)} ms (${advoMessages} messages) | bare grammY p50 ${fmt(b50)} ms  p95 ${fmt(b95)} ms (${bareMessages} messages)` +
+          ` | p50 ×${ratio.toFixed(2)}, p95 ×${(a95 / b95).toFixed(2)} (goal ≤ ×${GOALS[command]}: ${ratio <= GOALS[command]! ? "met" : "NOT met"})\n`,
+      );
     }
-    const engine = createEngine(deps);
-    let seq = 0;
-    const event = (name: string): InboundEvent => ({
-      id: `bench:${++seq}`, platform: "console", conversation: "console:bench", chatType: "private",
-      author: { id: "bench", isBot: false }, payload: { type: "command", name, args: [], argText: "" }, receivedAt: new Date(),
-    });
-
-    const baseline = stats(await time(ITERATIONS, () => database.db.$queryRawUnsafe("SELECT 1")));
-    // One committed single-row write: the engine makes three per event (de-dup, lease, release).
-    let w = 0;
-    const write = stats(await time(ITERATIONS, () => database.db.processedEvent.create({ data: { id: `w:${++w}`, expiresAt: new Date() } })));
-    const help = stats(await time(ITERATIONS, () => engine.handle(event("help"))));
-    const points = stats(await time(ITERATIONS, () => engine.handle(event("points"))));
-    const fmt = (x: number) => x.toFixed(3);
-    const line = (label: string, s: { median: number; p95: number }) =>
-      `${label.padEnd(22)} median ${fmt(s.median)} ms   p95 ${fmt(s.p95)} ms   ×${(s.median / baseline.median).toFixed(1)} baseline`;
-    process.stdout.write(`engine on SQLite, ${ITERATIONS} iterations each (one conversation, sequential)\n`);
-    process.stdout.write(`${line("baseline SELECT 1", baseline)}\n${line("one-row INSERT", write)}\n${line("/help (engine)", help)}\n${line("/points (engine)", points)}\n`);
-    await database.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await rig.stop();
   }
 }
