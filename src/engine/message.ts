@@ -22,6 +22,11 @@ export interface Button {
   style?: "primary" | "danger";
   /** a URL button opens a link instead of sending an action */
   url?: string;
+  /**
+   * In a group chat: a platform that can open the private chat with a start payload (Telegram's
+   * `t.me/<bot>?start=<start>`) turns the button into that link; the others keep the action.
+   */
+  start?: string;
 }
 
 export interface FormField {
