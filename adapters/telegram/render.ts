@@ -53,6 +53,7 @@ function toRun(node: Inline): Run {
   if ("bold" in node) return { text: node.bold, open: "<b>", close: "</b>" };
   if ("italic" in node) return { text: node.italic, open: "<i>", close: "</i>" };
   if ("code" in node) return { text: node.code, open: "<code>", close: "</code>" };
+  if ("time" in node) return { text: node.time, open: "", close: "" };
   const href = safeUrl(node.url);
   return href ? { text: node.link, open: `<a href="${escapeAttribute(href)}">`, close: "</a>" } : { text: node.link, open: "", close: "" };
 }

@@ -7,7 +7,12 @@ export type Inline =
   | { bold: string }
   | { italic: string }
   | { code: string }
-  | { link: string; url: string };
+  | { link: string; url: string }
+  /**
+   * A moment in time: `text` is it formatted for the reader (locale, time zone); a platform with
+   * native timestamps (Discord `<t:unix:f>`) shows its own, in the reader's zone, from `at`.
+   */
+  | { time: string; at: string };
 
 export type Block =
   | { type: "paragraph"; content: Inline[] }
@@ -91,6 +96,7 @@ export const bold = (text: string): Inline => ({ bold: text });
 export const italic = (text: string): Inline => ({ italic: text });
 export const code = (text: string): Inline => ({ code: text });
 export const link = (text: string, url: string): Inline => ({ link: text, url });
+export const time = (text: string, at: Date): Inline => ({ time: text, at: at.toISOString() });
 export const paragraph = (...content: Inline[]): Block => ({ type: "paragraph", content });
 export const list = (items: Inline[][]): Block => ({ type: "list", items });
 
@@ -108,6 +114,7 @@ export function inlineToPlain(node: Inline): string {
   if ("bold" in node) return node.bold;
   if ("italic" in node) return node.italic;
   if ("code" in node) return node.code;
+  if ("time" in node) return node.time;
   return `${node.link} (${node.url})`;
 }
 
