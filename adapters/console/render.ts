@@ -6,6 +6,7 @@ function inline(node: Inline): string {
   if ("bold" in node) return node.bold.toUpperCase() === node.bold ? node.bold : `*${node.bold}*`;
   if ("italic" in node) return `_${node.italic}_`;
   if ("code" in node) return node.code;
+  if ("time" in node) return node.time;
   return `${node.link} <${node.url}>`;
 }
 

@@ -51,11 +51,20 @@ function safeUrl(url: string): string {
   return url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
+/** Discord shows `<t:unix:f>` in each reader's own zone and language, `<t:unix:R>` as "in 3 days". */
+function discordTimestamp(node: { time: string; at: string }): string {
+  const ms = Date.parse(node.at);
+  if (!Number.isFinite(ms)) return escapeMarkdown(node.time);
+  const unix = Math.floor(ms / 1000);
+  return `<t:${unix}:f> (<t:${unix}:R>)`;
+}
+
 export function renderInline(node: Inline): string {
   if (typeof node === "string") return escapeMarkdown(node);
   if ("bold" in node) return `**${escapeMarkdown(node.bold)}**`;
   if ("italic" in node) return `_${escapeMarkdown(node.italic)}_`;
   if ("code" in node) return inlineCode(node.code);
+  if ("time" in node) return discordTimestamp(node);
   const label = node.link.replace(/[[\]]/g, "");
   if (!/^https?:\/\//i.test(node.url)) return escapeMarkdown(`${node.link} (${node.url})`);
   return `[${escapeMarkdown(label)}](<${safeUrl(node.url)}>)`;

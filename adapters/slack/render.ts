@@ -49,6 +49,7 @@ export function renderInline(node: Inline): string {
   if ("bold" in node) return wrap(node.bold, "*", "∗");
   if ("italic" in node) return wrap(node.italic, "_", "＿");
   if ("code" in node) return wrap(node.code, "`", "ˋ");
+  if ("time" in node) return escapeMrkdwn(node.time);
   const url = safeUrl(node.url);
   const label = escapeMrkdwn(node.link.replace(/\|/g, "¦"));
   return url ? `<${url}|${label || url}>` : `${label} (${escapeMrkdwn(node.url)})`;

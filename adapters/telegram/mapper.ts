@@ -71,6 +71,8 @@ export interface MapOptions {
 
 /** Commands answered in group chats; everything else points the user to the private chat. */
 export const GROUP_COMMANDS: ReadonlySet<string> = new Set(["leaderboard", "missions"]);
+/** Buttons of those answers that work in the group too: turning the /missions page. */
+export const GROUP_ACTIONS: ReadonlySet<string> = new Set(["missions.page"]);
 
 /** Telegram callback_data is at most 64 bytes. */
 export const MAX_CALLBACK_DATA_BYTES = 64;
@@ -184,6 +186,6 @@ export function groupRoute(event: InboundEvent): "handle" | "point-private" | "i
   if (event.chatType === "private") return "handle";
   const p = event.payload;
   if (p.type === "command") return GROUP_COMMANDS.has(p.name) ? "handle" : "point-private";
-  if (p.type === "action") return "point-private";
+  if (p.type === "action") return GROUP_ACTIONS.has(p.id) ? "handle" : "point-private";
   return "ignore";
 }

@@ -53,6 +53,7 @@ function toRun(node: Inline): Run {
   if ("bold" in node) return { text: node.bold, open: "<b>", close: "</b>" };
   if ("italic" in node) return { text: node.italic, open: "<i>", close: "</i>" };
   if ("code" in node) return { text: node.code, open: "<code>", close: "</code>" };
+  if ("time" in node) return { text: node.time, open: "", close: "" };
   const href = safeUrl(node.url);
   return href ? { text: node.link, open: `<a href="${escapeAttribute(href)}">`, close: "</a>" } : { text: node.link, open: "", close: "" };
 }
@@ -153,6 +154,19 @@ export function renderKeyboard(rows: Button[][] = []): { keyboard: InlineKeyboar
     .filter((row) => row.length > 0);
   return { keyboard, dropped };
 }
+
+/**
+ * Buttons that open the private chat with a start payload (Button.start) become deep links
+ * `https://t.me/<bot>?start=<payload>`; unchanged when the bot's link is not known yet.
+ */
+export function withStartLinks(msg: OutboundMessage, privateChatLink: string | undefined): OutboundMessage {
+  if (!privateChatLink || !msg.buttons?.some((row) => row.some((b) => b.start && !b.url))) return msg;
+  const resolve = (b: Button): Button => (b.start && !b.url && DEEP_LINK_PAYLOAD.test(b.start) ? { ...b, url: `${privateChatLink}?start=${b.start}` } : b);
+  return { ...msg, buttons: msg.buttons.map((row) => row.map(resolve)) };
+}
+
+/** What Telegram accepts as a deep-link payload (t.me/<bot>?start=…). */
+export const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** One or more sendMessage argument sets; the keyboard goes on the last one. */
 export function renderMessage(msg: OutboundMessage, limit = MAX_MESSAGE_LENGTH): Rendered {

@@ -24,7 +24,7 @@ import { textMessage } from "../../src/engine/message.js";
 import type { Attachment, ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { GROUP_COMMANDS, groupRoute, mapUpdate, type TappedMessage } from "./mapper.js";
 import { editFor } from "./edits.js";
-import { renderMessage } from "./render.js";
+import { DEEP_LINK_PAYLOAD, renderMessage, withStartLinks } from "./render.js";
 import { documentOf, TelegramSender } from "./sender.js";
 
 import { telegramWebhookRoutes, WEBHOOK_PATH } from "./webhook.js";
@@ -35,8 +35,6 @@ export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** The commands shown in Telegram's menu (private chats); descriptions from the telegram catalog. */
 export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "language", "timezone", "help", "cancel", "stop", "resume", "accounts", "mydata", "deleteme"];
 
-/** What Telegram accepts as a deep-link payload (t.me/<bot>?start=…). */
-const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type TelegramConfig = Pick<
   AppConfig,
@@ -214,7 +212,8 @@ export class TelegramAdapter implements ChatAdapter {
     }
     // They wrote to us: reachable again (the account may exist only now, after /start CODE).
     if (event.chatType === "private") await rememberChat(this.deps.db, "telegram", event.author.id, chatId);
-    for (const reply of replies) {
+    for (const engineReply of replies) {
+      const reply = withStartLinks(engineReply, this.username ? this.privateChatLink : undefined);
       const sent = reply.replace ? await this.replaceInPlace(chatId, reply, source) : await this.reply(chatId, reply);
       if (!sent) break;
     }

@@ -7,7 +7,12 @@ export type Inline =
   | { bold: string }
   | { italic: string }
   | { code: string }
-  | { link: string; url: string };
+  | { link: string; url: string }
+  /**
+   * A moment in time: `text` is it formatted for the reader (locale, time zone); a platform with
+   * native timestamps (Discord `<t:unix:f>`) shows its own, in the reader's zone, from `at`.
+   */
+  | { time: string; at: string };
 
 export type Block =
   | { type: "paragraph"; content: Inline[] }
@@ -22,6 +27,11 @@ export interface Button {
   style?: "primary" | "danger";
   /** a URL button opens a link instead of sending an action */
   url?: string;
+  /**
+   * In a group chat: a platform that can open the private chat with a start payload (Telegram's
+   * `t.me/<bot>?start=<start>`) turns the button into that link; the others keep the action.
+   */
+  start?: string;
 }
 
 export interface FormField {
@@ -86,6 +96,7 @@ export const bold = (text: string): Inline => ({ bold: text });
 export const italic = (text: string): Inline => ({ italic: text });
 export const code = (text: string): Inline => ({ code: text });
 export const link = (text: string, url: string): Inline => ({ link: text, url });
+export const time = (text: string, at: Date): Inline => ({ time: text, at: at.toISOString() });
 export const paragraph = (...content: Inline[]): Block => ({ type: "paragraph", content });
 export const list = (items: Inline[][]): Block => ({ type: "list", items });
 
@@ -103,6 +114,7 @@ export function inlineToPlain(node: Inline): string {
   if ("bold" in node) return node.bold;
   if ("italic" in node) return node.italic;
   if ("code" in node) return node.code;
+  if ("time" in node) return node.time;
   return `${node.link} (${node.url})`;
 }
 

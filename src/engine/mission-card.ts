@@ -5,7 +5,7 @@ import { stringList } from "../domain/segment.js";
 import { formatDeadline as formatZonedDeadline } from "../i18n/dates.js";
 import { networkName } from "../i18n/networks.js";
 import { t, type Reader } from "../i18n/translate.js";
-import { bold, code, link, list, message, paragraph, type OutboundMessage } from "./message.js";
+import { bold, code, link, list, message, paragraph, time, type OutboundMessage } from "./message.js";
 
 export const ACTION_MISSION_ACCEPT = "mission.accept";
 export const ACTION_MISSION_DECLINE = "mission.decline";
@@ -59,7 +59,7 @@ export function missionCard(m: CardMission, reader: Locale | Reader, options: { 
     ...(required.length ? [paragraph(bold(t(locale, "journey.card.required")), " ", required.join(" "))] : []),
     paragraph(bold(t(locale, "journey.card.networks")), " ", networks.length ? networks.map(networkLabel).join(", ") : t(locale, "journey.card.any_network")),
     paragraph(bold(t(locale, "journey.card.points")), " ", t(locale, "journey.card.points_value", { points: m.points })),
-    paragraph(bold(t(locale, "journey.card.deadline")), " ", formatDeadline(m.deadline, reader)),
+    paragraph(bold(t(locale, "journey.card.deadline")), " ", time(formatDeadline(m.deadline, reader), m.deadline)),
     ...(options.personal ? personalBlocks(options.personal, locale) : []),
   ];
   const buttons =

@@ -3,7 +3,8 @@
 import { acceptMission, declineMission, getMission, listEligibleMissions, measurementFor } from "../../services/missions.js";
 import { participationStates, type ParticipationState } from "../../services/participation-state.js";
 import { personalLinks } from "../../services/tracking.js";
-import type { Context } from "../context.js";
+import type { Context, Influencer } from "../context.js";
+import { isPageClick, pageButtons, pageLine, pageOf, requestedPage } from "../pages.js";
 import { tb } from "../../i18n/translate.js";
 import { bold, link, list, paragraph, type Block, type Button } from "../message.js";
 import { ACTION_MISSION_ACCEPT, ACTION_MISSION_DECLINE, formatDeadline, missionCard, personalBlocks } from "../mission-card.js";
@@ -13,30 +14,54 @@ import { ACTION_SUBMIT_START, FLOW_SUBMIT, registerSubmitHandlers } from "./subm
 
 export { ACTION_SUBMIT_START, FLOW_SUBMIT };
 export const ACTION_MISSION_VIEW = "mission.view";
+export const ACTION_MISSIONS_PAGE = "missions.page";
 
 /** States in which a (new) link is welcome. */
 const AWAITS_LINK = new Set(["accepted", "rejected"]);
+
+/** The start payload of a mission's deep link: `t.me/<bot>?start=m_<id>` opens its card. */
+export const missionStartPayload = (id: number): string => `m_${id}`;
+const MISSION_START = /^m_(\d{1,12})$/i;
+
+/** The mission id of a `/start m_<id>` deep link, if that is what the argument is. */
+export function missionFromStart(arg: string | undefined): number | undefined {
+  const m = arg ? MISSION_START.exec(arg) : null;
+  const id = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
 
 async function missions(ctx: Context): Promise<void> {
   const inf = member(ctx);
   if (!inf) return;
   const items = await listEligibleMissions(ctx.deps, inf.id);
-  if (!items.length) return ctx.replyWith("journey.missions.none");
-  const parts = items.flatMap((i) => (i.participation ? [i.participation] : []));
-  const states = await participationStates(ctx.deps, parts, new Set(items.map((i) => i.mission.id)));
-  ctx.replyWith("journey.missions.list_intro", { count: items.length }, {
-    buttons: items.slice(0, 10).map(({ mission: m }) => {
-      const st = states.get(m.id);
-      return [{
-        action: ACTION_MISSION_VIEW,
-        payload: String(m.id),
-        label: ctx.t(st ? `journey.missions.item_${st.state}` : "journey.missions.item", {
-          title: m.title.slice(0, 40), points: m.points, deadline: formatDeadline(m.deadline, ctx),
-        }),
-      }];
-    }),
+  const paging = isPageClick(ctx, ACTION_MISSIONS_PAGE);
+  if (!items.length) return ctx.replyWith("journey.missions.none", {}, paging ? { replace: "message" } : {});
+  const page = pageOf(items, requestedPage(ctx, ACTION_MISSIONS_PAGE));
+  const parts = page.items.flatMap((i) => (i.participation ? [i.participation] : []));
+  const states = await participationStates(ctx.deps, parts, new Set(page.items.map((i) => i.mission.id)));
+  // In a group the card opens in the private chat (a deep link where the platform has one).
+  const inGroup = ctx.event.chatType === "group";
+  ctx.reply({
+    blocks: [...tb(ctx.locale, "journey.missions.list_intro", { count: items.length }), ...pageLine(ctx, page)],
+    buttons: [
+      ...page.items.map(({ mission: m }) => {
+        const st = states.get(m.id);
+        return [{
+          action: ACTION_MISSION_VIEW,
+          payload: String(m.id),
+          ...(inGroup ? { start: missionStartPayload(m.id) } : {}),
+          label: ctx.t(st ? `journey.missions.item_${st.state}` : "journey.missions.item", {
+            title: m.title.slice(0, 40), points: m.points, deadline: formatDeadline(m.deadline, ctx),
+          }),
+        }];
+      }),
+      ...pageButtons(ACTION_MISSIONS_PAGE, page),
+    ],
+    ...(paging ? { replace: "message" as const } : {}),
   });
-  // Their personal tracking links, so the right one is always at hand.
+  // Their personal tracking links, so the right one is always at hand (not in front of a group;
+  // not again on every page turn).
+  if (inGroup || paging) return;
   const mine = items.filter(({ participation: p }) => p && !["offered", "declined", "expired"].includes(p.status));
   const links = await personalLinks(ctx.deps, inf.id, mine.map((i) => i.mission.id));
   if (links.size) {
@@ -54,6 +79,21 @@ async function view(ctx: Context): Promise<void> {
   const inf = member(ctx);
   const id = payloadId(ctx);
   if (!inf || !id) return;
+  return showMission(ctx, inf, id);
+}
+
+/**
+ * `/start m_<id>` (a mission's deep link): members get the card; anyone else a polite word on
+ * how to join (or to finish joining) — never the mission itself.
+ */
+export async function openMissionLink(ctx: Context, id: number): Promise<void> {
+  const inf = ctx.influencer;
+  if (!inf || (inf.status !== "active" && inf.status !== "paused")) return ctx.replyWith("journey.missions.link_members_only");
+  return showMission(ctx, inf, id);
+}
+
+/** The mission card with the person's own state in it. */
+async function showMission(ctx: Context, inf: Influencer, id: number): Promise<void> {
   const m = await getMission(ctx.deps, id);
   if (!m || m.status === "draft") return ctx.replyWith("journey.missions.not_found");
   const part = await ctx.deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId: id, influencerId: inf.id } } });
@@ -96,6 +136,7 @@ async function decline(ctx: Context): Promise<void> {
 export function registerMissionHandlers(router: Router): void {
   router.command("missions", missions);
   router.action(ACTION_MISSION_VIEW, view);
+  router.action(ACTION_MISSIONS_PAGE, missions);
   router.action(ACTION_MISSION_ACCEPT, accept);
   router.action(ACTION_MISSION_DECLINE, decline);
   registerSubmitHandlers(router);

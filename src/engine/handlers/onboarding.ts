@@ -8,6 +8,7 @@ import { detectNetworkFromProfileUrl } from "../../domain/handles.js";
 import { joinWithCode } from "../../services/invitations-join.js";
 import { activate, addHandle, recordConsent, setInterests, setRegion } from "../../services/onboarding.js";
 import { stringList } from "../../domain/segment.js";
+import { missionFromStart, openMissionLink } from "./missions.js";
 import type { Context } from "../context.js";
 import type { Button } from "../message.js";
 import type { Router } from "../router.js";
@@ -206,6 +207,9 @@ async function onboardingStep(ctx: Context): Promise<void> {
 }
 
 async function start(ctx: Context): Promise<void> {
+  // A mission's deep link (t.me/<bot>?start=m_<id>) opens that mission, for members only.
+  const mission = missionFromStart(commandArgs(ctx)[0]);
+  if (mission && commandArgs(ctx).length === 1) return openMissionLink(ctx, mission);
   const inf = ctx.influencer;
   if (inf && inf.status !== "onboarding") return ctx.replyWith("journey.join.welcome_back", { brand: ctx.deps.config.BRAND_NAME });
   if (inf) return resumeOnboarding(ctx);

@@ -5,6 +5,7 @@ import { getReward, listRewards, redeemReward } from "../../services/rewards.js"
 import type { Context } from "../context.js";
 import { list, paragraph, bold } from "../message.js";
 import type { Router } from "../router.js";
+import { isPageClick, pageButtons, pageLine, pageOf, requestedPage } from "../pages.js";
 import { member, payloadId } from "./shared.js";
 import { formatDate } from "../../i18n/dates.js";
 import { yourLinks } from "../../reports/your-links.js";
@@ -12,6 +13,7 @@ import { yourLinks } from "../../reports/your-links.js";
 export const ACTION_REWARD_REDEEM = "reward.redeem";
 export const ACTION_REWARD_CONFIRM = "reward.confirm";
 export const ACTION_REWARD_CANCEL = "reward.cancel";
+export const ACTION_REWARDS_PAGE = "rewards.page";
 
 async function points(ctx: Context): Promise<void> {
   const inf = member(ctx);
@@ -60,21 +62,27 @@ async function rewards(ctx: Context): Promise<void> {
   const inf = member(ctx);
   if (!inf) return;
   const items = await listRewards(ctx.deps);
-  if (!items.length) return ctx.replyWith("journey.rewards.none");
+  // A page button edits the list message in place; the balance line and the hints are not repeated.
+  const paging = isPageClick(ctx, ACTION_REWARDS_PAGE);
+  if (!items.length) return ctx.replyWith("journey.rewards.none", {}, paging ? { replace: "message" } : {});
   const s = await pointsSummary(ctx.deps, inf.id, 0);
-  ctx.replyWith("journey.rewards.intro", { balance: s.balance });
+  if (!paging) ctx.replyWith("journey.rewards.intro", { balance: s.balance });
   // Each reward says whether it can be redeemed now; only those get a Redeem button, so nobody
   // learns at the confirmation that the points or the stock were never there.
   const soldOut = (r: (typeof items)[number]) => r.stock !== null && r.stock <= 0;
   const canRedeem = (r: (typeof items)[number]) => !soldOut(r) && s.balance >= r.cost;
   const standing = (r: (typeof items)[number]) =>
     soldOut(r) ? ctx.t("rewards.sold_out") : canRedeem(r) ? ctx.t("rewards.can_redeem") : ctx.t("rewards.missing", { missing: r.cost - s.balance });
-  const redeemable = items.filter(canRedeem);
+  const page = pageOf(items, requestedPage(ctx, ACTION_REWARDS_PAGE));
   ctx.reply({
-    blocks: [list(items.map((r) => [bold(r.name), ` — ${ctx.t("journey.rewards.cost", { cost: r.cost })} · ${r.stock === null ? ctx.t("journey.rewards.unlimited") : ctx.t("journey.rewards.stock", { stock: r.stock })} · ${standing(r)}${r.description ? ` · ${r.description}` : ""}`]))],
-    buttons: redeemable.slice(0, 10).map((r) => [{ action: ACTION_REWARD_REDEEM, payload: String(r.id), label: ctx.t("journey.rewards.redeem_button", { name: r.name.slice(0, 40), cost: r.cost }) }]),
+    blocks: [list(page.items.map((r) => [bold(r.name), ` — ${ctx.t("journey.rewards.cost", { cost: r.cost })} · ${r.stock === null ? ctx.t("journey.rewards.unlimited") : ctx.t("journey.rewards.stock", { stock: r.stock })} · ${standing(r)}${r.description ? ` · ${r.description}` : ""}`])), ...pageLine(ctx, page)],
+    buttons: [
+      ...page.items.filter(canRedeem).map((r) => [{ action: ACTION_REWARD_REDEEM, payload: String(r.id), label: ctx.t("journey.rewards.redeem_button", { name: r.name.slice(0, 40), cost: r.cost }) }]),
+      ...pageButtons(ACTION_REWARDS_PAGE, page),
+    ],
+    ...(paging ? { replace: "message" as const } : {}),
   });
-  if (!redeemable.length) ctx.replyWith("rewards.none_affordable");
+  if (!paging && !items.some(canRedeem)) ctx.replyWith("rewards.none_affordable");
 }
 
 async function askConfirm(ctx: Context): Promise<void> {
@@ -104,6 +112,7 @@ export function registerPointsHandlers(router: Router): void {
   router.command("points", points);
   router.command("leaderboard", board);
   router.command("rewards", rewards);
+  router.action(ACTION_REWARDS_PAGE, rewards);
   router.action(ACTION_REWARD_REDEEM, askConfirm);
   router.action(ACTION_REWARD_CONFIRM, confirm);
   router.action(ACTION_REWARD_CANCEL, (ctx) => ctx.replyWith("journey.rewards.cancelled"));

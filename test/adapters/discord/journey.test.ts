@@ -129,6 +129,9 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     out = await command("missions", { channelId: dm });
     out = await press(button(out, `mission.view:${mission.id}`));
     expect(out.map((p) => p.content).join("\n")).toContain("Spring drop");
+    // The deadline is a native Discord timestamp: each reader sees it in their own zone and language.
+    const unix = Math.floor(mission.deadline.getTime() / 1000);
+    expect(out.map((p) => p.content).join("\n")).toContain(`<t:${unix}:f> (<t:${unix}:R>)`);
     const card = find(`mission.accept:${mission.id}`);
     out = await press(button(out, `mission.accept:${mission.id}`));
     // The card itself becomes the accepted state with its Submit button.

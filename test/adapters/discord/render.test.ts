@@ -10,6 +10,7 @@ import {
   parseCustomId,
   parseModalCustomId,
   renderBlocks,
+  renderInline,
   renderMessage,
   renderModal,
   splitContent,
@@ -122,5 +123,12 @@ describe("discord renderer", () => {
       },
     ]);
     expect(modalCustomId({ ...form, state: "s".repeat(120) })).toBeUndefined();
+  });
+});
+
+describe("discord time nodes", () => {
+  it("given a time node then it becomes <t:unix:f> (<t:unix:R>); an unreadable moment falls back to the text", () => {
+    expect(renderInline({ time: "24 Dec 19:00", at: "2026-12-24T18:00:00.000Z" })).toBe("<t:1798135200:f> (<t:1798135200:R>)");
+    expect(renderInline({ time: "24 *Dec*", at: "not a date" })).toBe("24 \\*Dec\\*");
   });
 });

@@ -116,3 +116,11 @@ describe("telegram renderer", () => {
     expect(renderMessage(textMessage("a\nb")).messages[0]!.text).toBe("a\nb");
   });
 });
+
+describe("time nodes", () => {
+  it("given a time node then Telegram shows the reader's formatted text, escaped (no native timestamps)", async () => {
+    const { time } = await import("../../../src/engine/message.js");
+    const at = new Date("2026-12-24T18:00:00Z");
+    expect(renderText([paragraph("Deadline: ", time("24 Dec <19:00>", at))])).toEqual(["Deadline: 24 Dec &lt;19:00&gt;"]);
+  });
+});
