@@ -112,8 +112,20 @@ describe.each(testProviders())("journey loops on %s", (provider) => {
     await user.action("mission.view", String(m.id));
     expect(user.lastText()).toContain("No more links can be sent for this mission.");
     expect(user.last[0]?.buttons).toEqual([]);
+    // A pasted link (or /submit with one) now says the attempts are used up, in the person's language.
     await user.say("https://www.tiktok.com/@nora/video/7100000000000000002");
-    expect(user.lastText()).toContain("you have no accepted mission waiting for one");
+    expect(user.lastText()).toBe('You have used all 2 attempts for "Private post", so no more links can be sent for it. Type /missions to see other missions.');
+    await deps.db.influencer.update({ where: { id: inf.id }, data: { locale: "it" } });
+    await user.command("/submit https://www.tiktok.com/@nora/video/7100000000000000002");
+    expect(user.lastText()).toContain('Hai usato tutti i 2 tentativi per "Private post"');
+    const m2 = await seedMission(deps, { title: "Second private", networks: ["tiktok"] });
+    await acceptMission(deps, inf.id, m2.id);
+    await deps.db.participation.updateMany({ where: { influencerId: inf.id, missionId: m2.id }, data: { status: "rejected" } });
+    const p2 = await deps.db.participation.findFirstOrThrow({ where: { influencerId: inf.id, missionId: m2.id } });
+    await deps.db.submission.create({ data: { influencerId: inf.id, missionId: m2.id, participationId: p2.id, url: "https://www.tiktok.com/@nora/video/7100000000000000009", originalUrl: "https://www.tiktok.com/@nora/video/7100000000000000009", network: "tiktok", status: "rejected", attempt: 2 } });
+    await user.say("https://www.tiktok.com/@nora/video/7100000000000000003");
+    expect(user.lastText()).toContain("Hai usato tutti i 2 tentativi per ogni missione accettata");
+    expect(await deps.db.submission.count({ where: { influencerId: inf.id } })).toBe(2);
     await setMaxSubmissionAttempts(deps.db, 3);
   });
 

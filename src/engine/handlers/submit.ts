@@ -2,7 +2,7 @@
 // own (one rule for every platform). With one mission waiting for a link it is submitted; with
 // several the person picks one and the link is kept in the conversation row (flow "submit", step
 // "pick"), so the choice carries it through restarts; with none they hear how to get a mission.
-import { getMission, missionsAwaitingLink } from "../../services/missions.js";
+import { getMission, linkWaiting, missionsAwaitingLink } from "../../services/missions.js";
 import { submitLink } from "../../services/submissions.js";
 import type { Context } from "../context.js";
 import type { Mission } from "../../db/generated/sqlite/client.js";
@@ -36,8 +36,14 @@ async function pickMission(ctx: Context, waiting: Mission[], url?: string): Prom
 async function linkForAnyMission(ctx: Context, url: string | undefined, noneMessage: string): Promise<void> {
   const inf = ctx.influencer;
   if (!inf) return;
-  const waiting = await missionsAwaitingLink(ctx.deps, inf.id);
-  if (!waiting.length) return ctx.replyWith(noneMessage);
+  const { waiting, usedUp, maxAttempts } = await linkWaiting(ctx.deps, inf.id);
+  if (!waiting.length) {
+    // Accepted missions whose attempts are all used: say so, not "no mission waiting".
+    const [first] = usedUp;
+    if (first && usedUp.length === 1) return ctx.replyWith("journey.submit.no_attempts_left", { max: maxAttempts, title: first.title });
+    if (usedUp.length > 1) return ctx.replyWith("journey.submit.link_attempts_used_up", { max: maxAttempts });
+    return ctx.replyWith(noneMessage);
+  }
   const only = waiting.length === 1 ? waiting[0] : undefined;
   if (only) return url ? receiveLink(ctx, only.id, url) : askLink(ctx, only.id, only.title);
   await pickMission(ctx, waiting, url);
