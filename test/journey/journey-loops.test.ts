@@ -202,6 +202,21 @@ describe.each(testProviders())("journey loops on %s", (provider) => {
     expect(figures.ok && figures.value.map((f) => [f.accepted, f.submitted])).toEqual([[0, 0], [0, 0]]);
   });
 
+  it("given a Submit button from an old message when no link is welcome then it says why at once and opens no flow", async () => {
+    await seedMember(deps, "otto", [{ network: "tiktok", handle: "otto" }]);
+    const m = await seedMission(deps, { title: "Old button", networks: ["tiktok"] });
+    const user = new FakeUser(engine, "otto");
+    await user.action("submit.start", String(m.id)); // never accepted
+    expect(user.lastText()).toBe('Accept the mission "Old button" before sending a link.');
+    await user.action("mission.accept", String(m.id));
+    await user.say("https://www.tiktok.com/@otto/video/7500000000000000001");
+    await user.action("submit.start", String(m.id)); // the card's button, after the link was sent
+    expect(user.lastText()).toBe('You have already sent a link for "Old button".');
+    expect(await deps.db.conversation.findUnique({ where: { key: "console:otto" } })).toMatchObject({ flow: null });
+    await user.command("/cancel");
+    expect(user.lastText()).toBe("There is nothing to cancel.");
+  });
+
   it("given a manual adjustment, a closed mission and a removed post then each person is told in their language, once", async () => {
     const inf = await seedMember(deps, "ugo", [{ network: "tiktok", handle: "ugo" }]);
     await deps.db.influencer.update({ where: { id: inf.id }, data: { locale: "it" } });
