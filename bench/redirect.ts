@@ -5,6 +5,7 @@
 //    concurrency). Ratios, not absolute numbers, are what carry over to other machines.
 // 2. The report for 10k influencers × 50 missions × 1M clicks (BENCH_CLICKS scales it): time and
 //    number of database queries, on SQLite and PostgreSQL (TEST_POSTGRES_URL, when reachable).
+// BENCH_ONLY=redirect or BENCH_ONLY=report runs one half.
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { Agent, createServer, request, type Server } from "node:http";
@@ -150,7 +151,9 @@ async function reportOn(label: string, url: string): Promise<void> {
 }
 
 export default async function bench(): Promise<void> {
-  await redirectBench();
+  const only = process.env.BENCH_ONLY; // "redirect" or "report": one half of the bench
+  if (only !== "report") await redirectBench();
+  if (only === "redirect") return;
   const dir = mkdtempSync(join(tmpdir(), "advo-bench-report-"));
   try {
     await reportOn("sqlite", `file:${join(dir, "report.db")}`);

@@ -1,11 +1,14 @@
 // GET /t/<code> (and HEAD): redirects (302) at once to the link's landing page with a click id
 // and UTM tags; the Click row is written right after the response (AfterResponse, not an
-// in-memory batch). Unknown codes → 404. Targets come only from links a manager set up, so
-// nothing here can send a visitor to an address taken from the request (no open redirect).
+// in-memory batch). Unknown codes → 404. Known links are cached for a few seconds (LinkCache),
+// so a repeat visit does no database work before its redirect. Targets come only from links a
+// manager set up, so nothing here can send a visitor to an address taken from the request (no
+// open redirect).
 import { Hono } from "hono";
 import type { HttpBindings } from "@hono/node-server";
 import type { Deps } from "../services/deps.js";
 import { dailySalt, resolveVisit, writeClick } from "../services/tracking.js";
+import { LinkCache } from "../services/link-cache.js";
 import { AfterResponse } from "./after-response.js";
 import type { HttpServer } from "./server.js";
 
@@ -13,12 +16,15 @@ export interface TrackingRoutesDeps extends Pick<Deps, "db" | "clock" | "config"
   /** shared with the app so shutdown waits for clicks still being written */
   after?: AfterResponse;
   metrics?: { click(): void } | undefined;
+  /** code → link, shared by the requests of this app (default: 5000 codes for 10 s) */
+  links?: LinkCache;
 }
 
 export function trackingRoutes(deps: TrackingRoutesDeps): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
   const after = deps.after ?? new AfterResponse(deps.log);
   const salt = dailySalt(deps.db);
+  const links = deps.links ?? new LinkCache(); // a repeat visit reads nothing before its 302
   const countryHeader = deps.config.TRACKING_COUNTRY_HEADER?.toLowerCase();
   app.on(["GET", "HEAD"], "/t/:code", async (c) => {
     const incoming = c.env?.incoming;
@@ -29,7 +35,7 @@ export function trackingRoutes(deps: TrackingRoutesDeps): Hono<{ Bindings: HttpB
       secPurpose: c.req.header("sec-purpose"),
       ip: incoming?.socket.remoteAddress,
       country: countryHeader ? c.req.header(countryHeader) : undefined,
-    }, salt);
+    }, salt, links);
     if (!visit) return c.text("not found", 404, { "cache-control": "no-store" });
     after.schedule(c, "click", () => writeClick(deps.db, visit.click));
     if (!visit.click.preview) deps.metrics?.click();

@@ -29,7 +29,11 @@ function inList(p: () => string, values: number[]): string {
 
 /**
  * Clicks, previews and unique visitors per (mission, influencer). The visitor hash is salted per
- * day and per link, so COUNT(DISTINCT hash) is the sum of each day's unique visitors.
+ * day and per link, so no hash is shared by two links or two days: the unique count of a
+ * (mission, influencer) pair is the number of distinct (link, hash) pairs, i.e. the sum of each
+ * link's daily uniques. That lets the inner query group on (link, hash) alone, walking the covering
+ * index Click(trackingLinkId, visitorHash, preview, at) in order — no table reads, no DISTINCT
+ * sort over the whole join (COUNT(DISTINCT) over the click/link join took 85 s at 1M clicks).
  */
 export async function clickFigures(db: Db, provider: Provider, missionIds: number[], window?: Window) {
   if (!missionIds.length) return [];
@@ -43,11 +47,13 @@ export async function clickFigures(db: Db, provider: Provider, missionIds: numbe
   }
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT l."missionId" AS "missionId", l."influencerId" AS "influencerId",
-            SUM(CASE WHEN c."preview" THEN 0 ELSE 1 END) AS "clicks",
-            SUM(CASE WHEN c."preview" THEN 1 ELSE 0 END) AS "previews",
-            COUNT(DISTINCT c."visitorHash") AS "uniques"
-     FROM "Click" c JOIN "TrackingLink" l ON l."id" = c."trackingLinkId"
-     WHERE l."missionId" IN (${ids})${time}
+            SUM(k."n" - k."p") AS "clicks", SUM(k."p") AS "previews", COUNT(k."h") AS "uniques"
+     FROM (SELECT c."trackingLinkId" AS "linkId", c."visitorHash" AS "h", COUNT(*) AS "n",
+                  SUM(CASE WHEN c."preview" THEN 1 ELSE 0 END) AS "p"
+           FROM "Click" c
+           WHERE c."trackingLinkId" IN (SELECT t."id" FROM "TrackingLink" t WHERE t."missionId" IN (${ids}))${time}
+           GROUP BY c."trackingLinkId", c."visitorHash") k
+     JOIN "TrackingLink" l ON l."id" = k."linkId"
      GROUP BY l."missionId", l."influencerId"`,
     ...args,
   );

@@ -10,6 +10,7 @@ import type { Db } from "../db/client.js";
 import { isUniqueViolation, type Deps } from "./deps.js";
 import { generateCode } from "./invitations.js";
 import { requireManager, type Actor } from "./managers.js";
+import type { CachedLink, LinkCache } from "./link-cache.js";
 
 export const trackingLinkSchema = z.object({
   targetUrl: z.url({ protocol: /^https?$/ }).max(2000),
@@ -111,23 +112,41 @@ export function newClickId(): string {
   return randomBytes(16).toString("base64url");
 }
 
+/** The link behind a code, its mission and its influencer's public code, in one query. */
+export async function loadLink(db: Db, code: string): Promise<CachedLink | null> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT l."id" AS "id", l."targetUrl" AS "targetUrl", l."participationId" AS "participationId",
+           m."id" AS "missionId", m."title" AS "title", m."landingUrl" AS "landingUrl", i."publicCode" AS "publicCode"
+    FROM "TrackingLink" l
+    LEFT JOIN "Mission" m ON m."id" = l."missionId"
+    LEFT JOIN "Influencer" i ON i."id" = l."influencerId"
+    WHERE l."code" = ${code}`;
+  const r = rows[0];
+  if (!r) return null;
+  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: Number(r.id), targetUrl: String(r.targetUrl), participationId: r.participationId === null ? null : Number(r.participationId),
+    mission: r.missionId === null ? null : { id: Number(r.missionId), title: String(r.title), landingUrl: str(r.landingUrl) },
+    publicCode: str(r.publicCode),
+  };
+}
+
 /** Where a visit goes and what will be recorded; null for an unknown code or a link without a valid target. */
-export async function resolveVisit(deps: Pick<Deps, "db" | "clock" | "config">, rawCode: string, visitor: Visitor, salt: (day: string) => Promise<string>): Promise<ResolvedVisit | null> {
+export async function resolveVisit(
+  deps: Pick<Deps, "db" | "clock" | "config">, rawCode: string, visitor: Visitor, salt: (day: string) => Promise<string>,
+  cache?: LinkCache,
+): Promise<ResolvedVisit | null> {
   const code = rawCode.trim().toUpperCase(); // codes are case-insensitive: people retype links
   if (!TRACKING_CODE.test(code)) return null;
-  const link = await deps.db.trackingLink.findUnique({
-    where: { code },
-    select: { id: true, targetUrl: true, influencerId: true, mission: { select: { id: true, title: true, landingUrl: true } }, participationId: true },
-  });
+  const link = cache ? await cache.get(code, (c) => loadLink(deps.db, c)) : await loadLink(deps.db, code);
   if (!link) return null;
   const preview = isPreviewRequest(visitor);
   const clickId = preview ? null : newClickId();
-  const influencer = link.influencerId ? await deps.db.influencer.findUnique({ where: { id: link.influencerId }, select: { publicCode: true } }) : null;
   // A personal link follows the mission's current landing URL (a manager may fix a typo after launch).
   const landing = link.participationId && link.mission?.landingUrl ? link.mission.landingUrl : link.targetUrl;
   const location = destinationUrl({
     landingUrl: landing, clickParam: deps.config.TRACKING_CLICK_PARAM, clickId,
-    campaign: link.mission ? missionSlug(link.mission) : "advo", content: influencer?.publicCode ?? "program",
+    campaign: link.mission ? missionSlug(link.mission) : "advo", content: link.publicCode ?? "program",
   });
   if (!location) return null;
   const now = deps.clock.now();
