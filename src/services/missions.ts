@@ -115,6 +115,14 @@ export async function declineMission(deps: Deps, influencerId: number, missionId
  * rejected ones (refused, or the post was not found) with attempts left under the program's cap.
  */
 export async function missionsAwaitingLink(deps: Deps, influencerId: number): Promise<Mission[]> {
+  return (await linkWaiting(deps, influencerId)).waiting;
+}
+
+/**
+ * The open missions this person accepted, split into those still waiting for a link and those
+ * whose attempts are used up (so a pasted link can say why it is not taken).
+ */
+export async function linkWaiting(deps: Deps, influencerId: number): Promise<{ waiting: Mission[]; usedUp: Mission[]; maxAttempts: number }> {
   const [parts, maxAttempts] = await Promise.all([
     deps.db.participation.findMany({
       where: { influencerId, status: { in: ["accepted", "rejected"] }, mission: { status: "published", deadline: { gt: deps.clock.now() } } },
@@ -124,5 +132,6 @@ export async function missionsAwaitingLink(deps: Deps, influencerId: number): Pr
     }),
     maxSubmissionAttempts(deps.db),
   ]);
-  return parts.filter((p) => (p.submissions[0]?.attempt ?? 0) < maxAttempts).map((p) => p.mission);
+  const left = (p: (typeof parts)[number]) => (p.submissions[0]?.attempt ?? 0) < maxAttempts;
+  return { waiting: parts.filter(left).map((p) => p.mission), usedUp: parts.filter((p) => !left(p)).map((p) => p.mission), maxAttempts };
 }

@@ -13,15 +13,14 @@ import { attemptsUsed, maxSubmissionAttempts } from "./submission-settings.js";
 
 const cleanHandle = (h: string) => h.trim().replace(/^@/, "").toLowerCase();
 
-export async function submitLink(deps: Deps, influencerId: number, missionId: number, rawUrl: string): Promise<Result<Submission>> {
-  const parsed = parsePostUrl(rawUrl.trim());
-  if (!parsed.ok) return parsed; // link.invalid_url | link.unsupported_network | link.not_a_post, each naming the problem
-  const post = parsed.value;
-
+/**
+ * Whether this person may send a link for this mission now (open, accepted or rejected, attempts
+ * left), so a Submit button can answer at once instead of asking for a link that will be refused.
+ */
+export async function linkWelcome(deps: Deps, influencerId: number, missionId: number) {
   const mission = await deps.db.mission.findUnique({ where: { id: missionId } });
   if (!mission) return err("journey.missions.not_found");
-  const now = deps.clock.now();
-  if (mission.status !== "published" || mission.deadline <= now) return err("journey.submit.mission_closed", { title: mission.title });
+  if (mission.status !== "published" || mission.deadline <= deps.clock.now()) return err("journey.submit.mission_closed", { title: mission.title });
 
   const part = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
   if (!part || part.status === "offered" || part.status === "declined") return err("journey.submit.not_accepted", { title: mission.title });
@@ -29,6 +28,18 @@ export async function submitLink(deps: Deps, influencerId: number, missionId: nu
   if (part.status !== "accepted" && part.status !== "rejected") return err("journey.submit.already_submitted_mission", { title: mission.title });
   const [{ used, lastReason }, maxAttempts] = await Promise.all([attemptsUsed(deps.db, part.id), maxSubmissionAttempts(deps.db)]);
   if (used >= maxAttempts) return err("journey.submit.no_attempts_left", { title: mission.title, max: maxAttempts });
+  return ok({ mission, part, used, lastReason });
+}
+
+export async function submitLink(deps: Deps, influencerId: number, missionId: number, rawUrl: string): Promise<Result<Submission>> {
+  const parsed = parsePostUrl(rawUrl.trim());
+  if (!parsed.ok) return parsed; // link.invalid_url | link.unsupported_network | link.not_a_post, each naming the problem
+  const post = parsed.value;
+
+  const open = await linkWelcome(deps, influencerId, missionId);
+  if (!open.ok) return open;
+  const { mission, part, used, lastReason } = open.value;
+  const now = deps.clock.now();
 
   const allowed = stringList(mission.networks);
   if (allowed.length && !allowed.includes(post.network)) {

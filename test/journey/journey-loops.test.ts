@@ -112,8 +112,20 @@ describe.each(testProviders())("journey loops on %s", (provider) => {
     await user.action("mission.view", String(m.id));
     expect(user.lastText()).toContain("No more links can be sent for this mission.");
     expect(user.last[0]?.buttons).toEqual([]);
+    // A pasted link (or /submit with one) now says the attempts are used up, in the person's language.
     await user.say("https://www.tiktok.com/@nora/video/7100000000000000002");
-    expect(user.lastText()).toContain("you have no accepted mission waiting for one");
+    expect(user.lastText()).toBe('You have used all 2 attempts for "Private post", so no more links can be sent for it. Type /missions to see other missions.');
+    await deps.db.influencer.update({ where: { id: inf.id }, data: { locale: "it" } });
+    await user.command("/submit https://www.tiktok.com/@nora/video/7100000000000000002");
+    expect(user.lastText()).toContain('Hai usato tutti i 2 tentativi per "Private post"');
+    const m2 = await seedMission(deps, { title: "Second private", networks: ["tiktok"] });
+    await acceptMission(deps, inf.id, m2.id);
+    await deps.db.participation.updateMany({ where: { influencerId: inf.id, missionId: m2.id }, data: { status: "rejected" } });
+    const p2 = await deps.db.participation.findFirstOrThrow({ where: { influencerId: inf.id, missionId: m2.id } });
+    await deps.db.submission.create({ data: { influencerId: inf.id, missionId: m2.id, participationId: p2.id, url: "https://www.tiktok.com/@nora/video/7100000000000000009", originalUrl: "https://www.tiktok.com/@nora/video/7100000000000000009", network: "tiktok", status: "rejected", attempt: 2 } });
+    await user.say("https://www.tiktok.com/@nora/video/7100000000000000003");
+    expect(user.lastText()).toContain("Hai usato tutti i 2 tentativi per ogni missione accettata");
+    expect(await deps.db.submission.count({ where: { influencerId: inf.id } })).toBe(2);
     await setMaxSubmissionAttempts(deps.db, 3);
   });
 
@@ -193,6 +205,21 @@ describe.each(testProviders())("journey loops on %s", (provider) => {
     expect(await deps.db.ledgerEntry.count({ where: { influencerId: inf.id } })).toBe(0);
     const figures = await missionFigures(deps, MANAGER, { missionIds: [m1.id, m2.id] });
     expect(figures.ok && figures.value.map((f) => [f.accepted, f.submitted])).toEqual([[0, 0], [0, 0]]);
+  });
+
+  it("given a Submit button from an old message when no link is welcome then it says why at once and opens no flow", async () => {
+    await seedMember(deps, "otto", [{ network: "tiktok", handle: "otto" }]);
+    const m = await seedMission(deps, { title: "Old button", networks: ["tiktok"] });
+    const user = new FakeUser(engine, "otto");
+    await user.action("submit.start", String(m.id)); // never accepted
+    expect(user.lastText()).toBe('Accept the mission "Old button" before sending a link.');
+    await user.action("mission.accept", String(m.id));
+    await user.say("https://www.tiktok.com/@otto/video/7500000000000000001");
+    await user.action("submit.start", String(m.id)); // the card's button, after the link was sent
+    expect(user.lastText()).toBe('You have already sent a link for "Old button".');
+    expect(await deps.db.conversation.findUnique({ where: { key: "console:otto" } })).toMatchObject({ flow: null });
+    await user.command("/cancel");
+    expect(user.lastText()).toBe("There is nothing to cancel.");
   });
 
   it("given a manual adjustment, a closed mission and a removed post then each person is told in their language, once", async () => {

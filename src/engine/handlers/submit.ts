@@ -2,8 +2,8 @@
 // own (one rule for every platform). With one mission waiting for a link it is submitted; with
 // several the person picks one and the link is kept in the conversation row (flow "submit", step
 // "pick"), so the choice carries it through restarts; with none they hear how to get a mission.
-import { getMission, missionsAwaitingLink } from "../../services/missions.js";
-import { submitLink } from "../../services/submissions.js";
+import { linkWaiting, missionsAwaitingLink } from "../../services/missions.js";
+import { linkWelcome, submitLink } from "../../services/submissions.js";
 import type { Context } from "../context.js";
 import type { Mission } from "../../db/generated/sqlite/client.js";
 import type { Router } from "../router.js";
@@ -36,8 +36,14 @@ async function pickMission(ctx: Context, waiting: Mission[], url?: string): Prom
 async function linkForAnyMission(ctx: Context, url: string | undefined, noneMessage: string): Promise<void> {
   const inf = ctx.influencer;
   if (!inf) return;
-  const waiting = await missionsAwaitingLink(ctx.deps, inf.id);
-  if (!waiting.length) return ctx.replyWith(noneMessage);
+  const { waiting, usedUp, maxAttempts } = await linkWaiting(ctx.deps, inf.id);
+  if (!waiting.length) {
+    // Accepted missions whose attempts are all used: say so, not "no mission waiting".
+    const [first] = usedUp;
+    if (first && usedUp.length === 1) return ctx.replyWith("journey.submit.no_attempts_left", { max: maxAttempts, title: first.title });
+    if (usedUp.length > 1) return ctx.replyWith("journey.submit.link_attempts_used_up", { max: maxAttempts });
+    return ctx.replyWith(noneMessage);
+  }
   const only = waiting.length === 1 ? waiting[0] : undefined;
   if (only) return url ? receiveLink(ctx, only.id, url) : askLink(ctx, only.id, only.title);
   await pickMission(ctx, waiting, url);
@@ -53,8 +59,11 @@ async function submitButton(ctx: Context): Promise<void> {
   const inf = member(ctx);
   const id = payloadId(ctx);
   if (!inf || !id) return;
-  const m = await getMission(ctx.deps, id);
-  if (!m) return ctx.replyWith("journey.missions.not_found");
+  // A Submit button from an old message (the link already sent, the mission closed, attempts used
+  // up): say why now, rather than asking for a link that would be refused.
+  const welcome = await linkWelcome(ctx.deps, inf.id, id);
+  if (!welcome.ok) return ctx.replyWith(welcome.error, welcome.params);
+  const m = welcome.value.mission;
   const state = ctx.flow.current;
   const kept = state?.flow === FLOW_SUBMIT && state.step === "pick" && typeof state.data.url === "string" ? state.data.url : null;
   if (!kept) return askLink(ctx, id, m.title);

@@ -5,6 +5,7 @@ import type { AreaCatalog } from "../catalog.js";
 const outcomes = {
   en: {
     "journey.submit.no_attempts_left": "You have used all {max} attempts for \"{title}\", so no more links can be sent for it. Type /missions to see other missions.",
+    "journey.submit.link_attempts_used_up": "You have used all {max} attempts for each mission you accepted, so no more links can be sent for them. Type /missions to see other missions.",
     "journey.submit.link_without_mission": "That looks like a post link, but you have no accepted mission waiting for one. Type /missions, accept a mission, then send the link again.",
     "journey.submit.pick_mission_for_link": "Which mission is this link for? I kept it: just tap the mission.",
     "journey.missions.item_accepted": "▶ {title} · send your link by {deadline}",
@@ -33,6 +34,7 @@ const outcomes = {
   },
   es: {
     "journey.submit.no_attempts_left": "Has usado los {max} intentos de \"{title}\": ya no se pueden enviar más enlaces. Escribe /missions para ver otras misiones.",
+    "journey.submit.link_attempts_used_up": "Has usado los {max} intentos de cada misión que aceptaste: ya no se pueden enviar más enlaces. Escribe /missions para ver otras misiones.",
     "journey.submit.link_without_mission": "Parece el enlace de una publicación, pero no tienes ninguna misión aceptada que lo espere. Escribe /missions, acepta una misión y vuelve a enviar el enlace.",
     "journey.submit.pick_mission_for_link": "¿Para qué misión es este enlace? Lo he guardado: solo toca la misión.",
     "journey.missions.item_accepted": "▶ {title} · envía tu enlace antes del {deadline}",
@@ -61,6 +63,7 @@ const outcomes = {
   },
   fr: {
     "journey.submit.no_attempts_left": "Vous avez utilisé les {max} tentatives pour « {title} » : plus aucun lien ne peut être envoyé. Tapez /missions pour voir d’autres missions.",
+    "journey.submit.link_attempts_used_up": "Vous avez utilisé les {max} tentatives de chaque mission acceptée : plus aucun lien ne peut être envoyé. Tapez /missions pour voir d’autres missions.",
     "journey.submit.link_without_mission": "Cela ressemble au lien d’une publication, mais aucune mission acceptée n’attend de lien. Tapez /missions, acceptez une mission, puis renvoyez le lien.",
     "journey.submit.pick_mission_for_link": "Pour quelle mission est ce lien ? Je l’ai gardé : touchez simplement la mission.",
     "journey.missions.item_accepted": "▶ {title} · envoyez votre lien avant le {deadline}",
@@ -89,6 +92,7 @@ const outcomes = {
   },
   it: {
     "journey.submit.no_attempts_left": "Hai usato tutti i {max} tentativi per \"{title}\": non si possono più inviare link. Scrivi /missions per vedere altre missioni.",
+    "journey.submit.link_attempts_used_up": "Hai usato tutti i {max} tentativi per ogni missione accettata: non si possono più inviare link. Scrivi /missions per vedere altre missioni.",
     "journey.submit.link_without_mission": "Sembra il link di un post, ma non hai nessuna missione accettata che lo aspetti. Scrivi /missions, accetta una missione e poi invia di nuovo il link.",
     "journey.submit.pick_mission_for_link": "Per quale missione è questo link? L’ho tenuto: tocca solo la missione.",
     "journey.missions.item_accepted": "▶ {title} · invia il tuo link entro il {deadline}",
