@@ -1,12 +1,12 @@
 // Commands in a DM with the bot, in French: the slash command (the client sends the English name
 // and the reader's locale) and the typed text "/aide" (no locale: the localized name says it).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/engine/engine.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
+import { testProviders } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
 import { directMessage, slashCommand } from "../../fakes/discord.js";
 import { mapDirectMessage } from "../../../adapters/discord/mapper.js";
-import { APP, callsSoon, startHarness, type Harness } from "./harness.js";
+import { APP, callsSoon, startHarness, databasePerTest, type Harness } from "./harness.js";
 
 const lea = { id: "3500000000000000001", locale: "fr" };
 const DM = "5500000000000000001";
@@ -27,20 +27,16 @@ describe("typed discord commands (pure)", () => {
 });
 
 describe.each(testProviders())("discord DM commands on %s", (provider) => {
-  let database: TestDatabase;
   let h: Harness | undefined;
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-  });
-  afterEach(async () => {
-    await h?.stop();
+  const database = databasePerTest(provider, () => {
+    const started = h;
     h = undefined;
-    await database.destroy();
+    return started;
   });
 
   it("given a French user then the DM slash command and the typed /aide both answer in French", async () => {
-    const engine = createEngine(testDeps(database));
-    h = await startHarness(database, (e) => engine.handle(e));
+    const engine = createEngine(testDeps(database()));
+    h = await startHarness(database(), (e) => engine.handle(e));
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8700000000000000002", lea, { channelId: DM }, "help"));
     const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8700000000000000002\//);
     expect((callback!.body as { data: { content: string; flags?: number } }).data.content).toContain("Comment rejoindre");

@@ -1,11 +1,11 @@
 // Files on Discord (the /mydata export): a reply's attachment goes as a message attachment —
 // an ephemeral follow-up to a guild slash command, a multipart message in a DM, and through the
 // outbox sender — against the fake, which refuses an empty message like Discord (50006).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { paragraph, type OutboundMessage } from "../../../src/engine/message.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
+import { testProviders } from "../../helpers/db.js";
 import { directMessage, slashCommand } from "../../fakes/discord.js";
-import { APP, GUILD, callsSoon, seedInfluencer, startHarness, until, type Harness } from "./harness.js";
+import { APP, GUILD, callsSoon, seedInfluencer, startHarness, until, databasePerTest, type Harness } from "./harness.js";
 
 const ana = { id: "5100000000000000001", username: "ana" };
 const CHANNEL = "6100000000000000001";
@@ -16,19 +16,15 @@ const EXPORT: OutboundMessage = {
 };
 
 describe.each(testProviders())("discord files on %s", (provider) => {
-  let database: TestDatabase;
   let h: Harness | undefined;
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-  });
-  afterEach(async () => {
-    await h?.stop();
+  const database = databasePerTest(provider, () => {
+    const started = h;
     h = undefined;
-    await database.destroy();
+    return started;
   });
 
   it("given /mydata in a guild channel then the text answers in place and the file follows, ephemeral", async () => {
-    h = await startHarness(database, () => [EXPORT]);
+    h = await startHarness(database(), () => [EXPORT]);
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8200000000000000001", ana, { channelId: CHANNEL, guildId: GUILD }, "mydata"));
     const [followUp] = await callsSoon(h.fake, "POST", /^\/webhooks\/\d+\/token-8200000000000000001$/);
     expect(followUp!.files?.map((f) => [f.filename, f.content])).toEqual([["advo-my-data.json", EXPORT.attachment!.content]]);
@@ -37,8 +33,8 @@ describe.each(testProviders())("discord files on %s", (provider) => {
   });
 
   it("given /mydata by DM then the file is a multipart message in the DM after the text", async () => {
-    await seedInfluencer(database, ana.id, { chatId: DM });
-    h = await startHarness(database, () => [EXPORT]);
+    await seedInfluencer(database(), ana.id, { chatId: DM });
+    h = await startHarness(database(), () => [EXPORT]);
     h.fake.dispatch("MESSAGE_CREATE", directMessage("8200000000000000002", ana, DM, "/mydata"));
     const posts = await until(() => {
       const calls = h!.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`));
@@ -49,7 +45,7 @@ describe.each(testProviders())("discord files on %s", (provider) => {
   });
 
   it("given the outbox sends a message with a file then it is attached; an empty file-less message is refused like Discord", async () => {
-    h = await startHarness(database, () => []);
+    h = await startHarness(database(), () => []);
     expect(await h.adapter.send(DM, EXPORT)).toMatchObject({ status: "sent" });
     expect(h.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`)).at(-1)!.files?.[0]?.content).toBe(EXPORT.attachment!.content);
     const empty = await h.adapter.sender.sendBodies(DM, [{ content: "", components: [], allowed_mentions: { parse: [] } }]);

@@ -6,7 +6,8 @@ import { silentLogger, type Logger } from "../../../src/logger.js";
 import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
 import { DiscordAdapter } from "../../../adapters/discord/transport.js";
 import { FakeDiscord, type RecordedCall } from "../../fakes/discord.js";
-import type { TestDatabase } from "../../helpers/db.js";
+import { afterEach, beforeEach } from "vitest";
+import { createTestDatabase, type Provider, type TestDatabase } from "../../helpers/db.js";
 
 export const APP = "4242000000000000001";
 export const GUILD = "7000000000000000001";
@@ -71,6 +72,27 @@ export async function startHarness(
       await adapter.stop();
       if (!fake) await f.close();
     },
+  };
+}
+
+/**
+ * For a describe block: a fresh database before each test (read it through the returned
+ * function), and after each test the harness the test left in `current()` stopped and the
+ * database dropped.
+ */
+export function databasePerTest(provider: Provider, current: () => Harness | undefined): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeEach(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterEach(async () => {
+    await current()?.stop();
+    await database?.destroy();
+    database = undefined;
+  });
+  return () => {
+    if (!database) throw new Error("databasePerTest: no database outside a test");
+    return database;
   };
 }
 

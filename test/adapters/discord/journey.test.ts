@@ -1,12 +1,12 @@
 // The influencer journey on Discord, end to end: the real engine and database, the real
 // discord.js Client against the fake Discord. /join in the guild → onboarding in the DM (buttons
 // and a typed handle) → active with the member role → /missions → accept → /submit link → /points.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/engine/engine.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
+import { testProviders } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
 import { buttonPress, directMessage, slashCommand, type RecordedCall, type StoredDiscordMessage } from "../../fakes/discord.js";
-import { APP, GUILD, startHarness, until, type Harness } from "./harness.js";
+import { APP, GUILD, startHarness, until, databasePerTest, type Harness } from "./harness.js";
 
 const ROLE = "7400000000000000001";
 const CHANNEL = "6400000000000000001";
@@ -29,22 +29,18 @@ function posted(calls: RecordedCall[]): Posted[] {
 }
 
 describe.each(testProviders())("discord journey on %s", (provider) => {
-  let database: TestDatabase;
   let h: Harness | undefined;
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-  });
-  afterEach(async () => {
-    await h?.stop();
+  const database = databasePerTest(provider, () => {
+    const started = h;
     h = undefined;
-    await database.destroy();
+    return started;
   });
 
   it("given an invitation and a published mission then a guild member joins, onboards in DMs, accepts, submits and sees points", async () => {
-    const deps = testDeps(database);
+    const deps = testDeps(database());
     const now = deps.clock.now();
-    await database.db.invitation.create({ data: { code: "DISC24", maxUses: 10 } });
-    const mission = await database.db.mission.create({
+    await database().db.invitation.create({ data: { code: "DISC24", maxUses: 10 } });
+    const mission = await database().db.mission.create({
       data: {
         title: "Spring drop",
         brief: "Show the new collection",
@@ -58,7 +54,7 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
       },
     });
     const engine = createEngine(deps);
-    h = await startHarness(database, (e) => engine.handle(e), { env: { DISCORD_GUILD_ID: GUILD, DISCORD_MEMBER_ROLE_ID: ROLE } });
+    h = await startHarness(database(), (e) => engine.handle(e), { env: { DISCORD_GUILD_ID: GUILD, DISCORD_MEMBER_ROLE_ID: ROLE } });
     const fake = h.fake;
     let seq = 0;
     const nextId = () => String(8_600_000_000_000_000_000n + BigInt(++seq));
@@ -92,7 +88,7 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     let out = await command("join", { channelId: CHANNEL, guildId: GUILD }, [{ name: "code", value: "DISC24" }]);
     expect(out.at(-1)!.content).toBe("I've sent you a direct message: let's continue there.");
     expect(fake.callsTo("POST", new RegExp(`^/channels/${dm}/messages$`)).length).toBeGreaterThanOrEqual(3);
-    const account = await database.db.platformAccount.findFirstOrThrow({ where: { platform: "discord", externalId: ana.id } });
+    const account = await database().db.platformAccount.findFirstOrThrow({ where: { platform: "discord", externalId: ana.id } });
     expect(account.chatId).toBe(dm);
 
     const consent = find("onb.consent:yes");
@@ -100,11 +96,11 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     // The click answered by editing its own message: the consent buttons are gone from it.
     expect(fake.messages.get(consent.message.id)).toMatchObject({ components: [], edits: ["update"] });
     // Clicking that old button again: the polite answer, nothing changes.
-    const before = await database.db.conversation.findUniqueOrThrow({ where: { key: `discord:${dm}` } });
+    const before = await database().db.conversation.findUniqueOrThrow({ where: { key: `discord:${dm}` } });
     out = await click(consent);
     expect(out.map((p) => p.content)).toEqual(["This has moved on: please use the latest message."]);
     expect((fake.calls.at(-1)!.body as { flags?: number }).flags! & 64).toBe(64);
-    const after = await database.db.conversation.findUniqueOrThrow({ where: { key: `discord:${dm}` } });
+    const after = await database().db.conversation.findUniqueOrThrow({ where: { key: `discord:${dm}` } });
     expect({ step: after.step, version: after.version }).toEqual({ step: before.step, version: before.version });
     out = await press(button(out, "onb.lang:en"));
     out = await press(button(out, "onb.net:instagram"));
@@ -121,7 +117,7 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     expect(out.at(-1)!.content).toContain("**You're in!**");
     // Every onboarding step is over: no message in the DM still offers a button.
     expect(fake.liveButtons(dm)).toEqual([]);
-    const influencer = await database.db.influencer.findFirstOrThrow({ where: { accounts: { some: { externalId: ana.id } } } });
+    const influencer = await database().db.influencer.findFirstOrThrow({ where: { accounts: { some: { externalId: ana.id } } } });
     expect(influencer.status).toBe("active");
     expect(fake.callsTo("PUT", new RegExp(`^/guilds/${GUILD}/members/${ana.id}/roles/${ROLE}$`)).length).toBe(1);
 
@@ -140,7 +136,7 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
 
     // /submit with the link as the option.
     out = await command("submit", { channelId: dm }, [{ name: "link", value: "https://www.instagram.com/p/Cabc123/" }]);
-    const submission = await database.db.submission.findFirstOrThrow({ where: { influencerId: influencer.id } });
+    const submission = await database().db.submission.findFirstOrThrow({ where: { influencerId: influencer.id } });
     expect(submission).toMatchObject({ missionId: mission.id, network: "instagram", status: "pending" });
     expect(out.at(-1)!.content).toContain("**pending verification**");
 

@@ -1,36 +1,32 @@
 // send() — the path the outbox dispatcher uses — against the fake Discord and a real database:
 // the DM channel is opened once and stored; closed DMs are unreachable and never retried;
 // 429 becomes `retry` with Discord's retry_after; the member role is granted on activation.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { textMessage } from "../../../src/engine/message.js";
 import { createLogger } from "../../../src/logger.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
+import { testProviders } from "../../helpers/db.js";
 import { slashCommand } from "../../fakes/discord.js";
-import { APP, GUILD, seedInfluencer, startHarness, until, type Harness } from "./harness.js";
+import { APP, GUILD, seedInfluencer, startHarness, until, databasePerTest, type Harness } from "./harness.js";
 
 const USER = "3100000000000000001";
 const ROLE = "7100000000000000001";
 const CHANNEL = "6000000000000000009";
 
 describe.each(testProviders())("discord send on %s", (provider) => {
-  let database: TestDatabase;
   let h: Harness | undefined;
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-  });
-  afterEach(async () => {
-    await h?.stop();
+  const database = databasePerTest(provider, () => {
+    const started = h;
     h = undefined;
-    await database.destroy();
+    return started;
   });
 
   it("given an influencer without a stored DM channel then the first send opens it and stores it, the second reuses it", async () => {
-    await seedInfluencer(database, USER);
-    h = await startHarness(database, () => []);
+    await seedInfluencer(database(), USER);
+    h = await startHarness(database(), () => []);
     const first = await h.adapter.send(USER, textMessage("Mission 1 is live"));
     const dm = h.fake.dmChannelFor(USER);
     expect(first).toMatchObject({ status: "sent", messageId: expect.any(String) });
-    const account = await database.db.platformAccount.findFirstOrThrow({ where: { externalId: USER } });
+    const account = await database().db.platformAccount.findFirstOrThrow({ where: { externalId: USER } });
     expect(account.chatId).toBe(dm);
 
     // The dispatcher addresses the stored chat id from now on (audience() prefers chatId).
@@ -39,7 +35,7 @@ describe.each(testProviders())("discord send on %s", (provider) => {
     // A fresh process (no in-memory cache) addressing the user id also uses the stored channel.
     const fake = h.fake;
     await h.adapter.stop();
-    h = await startHarness(database, () => [], { fake });
+    h = await startHarness(database(), () => [], { fake });
     expect((await h.adapter.send(USER, textMessage("Mission 3"))).status).toBe("sent");
     expect(fake.callsTo("POST", /^\/users\/@me\/channels$/).length).toBe(1);
     expect(fake.callsTo("POST", new RegExp(`^/channels/${dm}/messages$`)).map((c) => (c.body as { content: string }).content)).toEqual([
@@ -53,20 +49,20 @@ describe.each(testProviders())("discord send on %s", (provider) => {
   });
 
   it("given a user whose DMs are closed then send is unreachable, the account is marked and nothing is retried", async () => {
-    await seedInfluencer(database, USER);
-    h = await startHarness(database, () => []);
+    await seedInfluencer(database(), USER);
+    h = await startHarness(database(), () => []);
     h.fake.fail(h.fake.dmChannelFor(USER), { kind: "dm_closed" });
     const result = await h.adapter.send(USER, textMessage("hello"));
     expect(result).toEqual({ status: "unreachable", reason: "discord: DMs closed (50007)" });
-    const account = await database.db.platformAccount.findFirstOrThrow({ where: { externalId: USER } });
+    const account = await database().db.platformAccount.findFirstOrThrow({ where: { externalId: USER } });
     expect(account.unreachableAt).not.toBeNull();
     expect(account.unreachableReason).toContain("50007");
     expect(h.fake.callsTo("POST", /\/messages$/).length).toBe(1);
   });
 
   it("given an unknown user then send is unreachable without posting anything", async () => {
-    await seedInfluencer(database, USER);
-    h = await startHarness(database, () => []);
+    await seedInfluencer(database(), USER);
+    h = await startHarness(database(), () => []);
     h.fake.fail(USER, { kind: "unknown_user" });
     expect(await h.adapter.send(USER, textMessage("hello"))).toEqual({ status: "unreachable", reason: "discord: unknown user (10013)" });
     expect(h.fake.callsTo("POST", /\/messages$/)).toEqual([]);
@@ -75,7 +71,7 @@ describe.each(testProviders())("discord send on %s", (provider) => {
   it("given Discord answers 429 then send returns retry with retry_after instead of waiting, and the rate limit is logged", async () => {
     const lines: string[] = [];
     const log = createLogger("info", { write: (line: string) => void lines.push(line) });
-    h = await startHarness(database, () => [], { log });
+    h = await startHarness(database(), () => [], { log });
     h.fake.fail(CHANNEL, { kind: "rate_limited", retryAfter: 7, times: 1 });
     expect(await h.adapter.send(CHANNEL, textMessage("announce"))).toMatchObject({ status: "retry", afterSeconds: 7 });
     expect(h.fake.callsTo("POST", new RegExp(`^/channels/${CHANNEL}/messages$`)).length).toBe(1);
@@ -86,7 +82,7 @@ describe.each(testProviders())("discord send on %s", (provider) => {
   });
 
   it("given an announce channel id then send posts there directly with mentions disabled", async () => {
-    h = await startHarness(database, () => []);
+    h = await startHarness(database(), () => []);
     expect((await h.adapter.send(CHANNEL, textMessage("@everyone new mission"))).status).toBe("sent");
     const [post] = h.fake.callsTo("POST", new RegExp(`^/channels/${CHANNEL}/messages$`));
     expect(post!.body).toMatchObject({ content: "\\@everyone new mission", allowed_mentions: { parse: [] } });
@@ -94,14 +90,14 @@ describe.each(testProviders())("discord send on %s", (provider) => {
   });
 
   it("given a member role and an influencer who became active then the role is granted once", async () => {
-    const influencer = await seedInfluencer(database, USER, { status: "onboarding" });
+    const influencer = await seedInfluencer(database(), USER, { status: "onboarding" });
     let calls = 0;
     h = await startHarness(
-      database,
+      database(),
       async () => {
         calls++;
         // The engine activates the influencer while handling the second event.
-        if (calls === 2) await database.db.influencer.update({ where: { id: influencer.id }, data: { status: "active" } });
+        if (calls === 2) await database().db.influencer.update({ where: { id: influencer.id }, data: { status: "active" } });
         return [textMessage("ok")];
       },
       { env: { DISCORD_GUILD_ID: GUILD, DISCORD_MEMBER_ROLE_ID: ROLE } },
