@@ -11,18 +11,23 @@ const asActor = z.string().regex(/^(telegram|discord|slack|console):[^\s:]{1,100
 const LINK_USAGE = "dashboard link [--as platform:userId]";
 const REVOKE_USAGE = "dashboard revoke --all | --session N";
 
-export const DASHBOARD_COMMANDS: Record<string, Command> = {
-  "dashboard link": {
-    usage: LINK_USAGE,
-    run: async (deps, a, actor) => {
-      const as = flag(a, "as");
-      // Only the operator may mint a link for someone else; a chat manager gets their own.
-      if (as !== undefined && (!asActor.safeParse(as).success || actor !== OPERATOR)) return err("manage.cli.usage", { usage: LINK_USAGE });
-      const url = await createSignInLink(deps, as ?? actor);
-      if (!url) return err("manage.refused");
-      return ok({ data: { url }, text: url });
-    },
+const link: Command = {
+  usage: LINK_USAGE,
+  run: async (deps, a, actor) => {
+    const as = flag(a, "as");
+    // Only the operator may mint a link for someone else; a chat manager gets their own.
+    if (as !== undefined && (!asActor.safeParse(as).success || actor !== OPERATOR)) return err("manage.cli.usage", { usage: LINK_USAGE });
+    const url = await createSignInLink(deps, as ?? actor);
+    if (!url) return err("manage.refused");
+    return ok({ data: { url }, text: url });
   },
+};
+
+export const DASHBOARD_COMMANDS: Record<string, Command> = {
+  "dashboard link": link,
+  // `/advo dashboard` in chat: the reply is only for the manager and posted without link previews
+  // (disablePreview → unfurl_links: false on Slack), so no unfurler GETs the link.
+  dashboard: { ...link, usage: "dashboard" },
   "dashboard revoke": {
     usage: REVOKE_USAGE,
     run: async (deps, a, actor) => {
