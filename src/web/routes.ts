@@ -9,6 +9,7 @@ import { t } from "../i18n/translate.js";
 import { audit } from "../services/audit.js";
 import type { Deps } from "../services/deps.js";
 import { approveSubmission, rejectReasonSchema, rejectSubmission, reviewQueue } from "../services/review.js";
+import { directoryBody, directoryQuery } from "./directory.js";
 import { csrfField, esc, page } from "./layout.js";
 import { csrfMatches, findSession, redeemSignInLink, revokeSessions, SESSION_COOKIE, SESSION_IDLE_MS, signInLinkUsable, type DashboardSession } from "./sessions.js";
 
@@ -68,6 +69,11 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
       // Slot for the charts (src/reports/charts.ts, another branch): nothing is drawn until it lands.
       `<section id="charts"><p>${esc(t(locale, "web.overview.charts_later"))}</p></section>`;
     return c.html(page(locale, t(locale, "web.nav.overview"), body, { csrf: c.get("session").csrfToken }));
+  });
+
+  app.get("/dashboard/influencers", async (c) => {
+    const body = await directoryBody(deps, locale, directoryQuery.parse(c.req.query()));
+    return c.html(page(locale, t(locale, "web.nav.influencers"), body, { csrf: c.get("session").csrfToken }));
   });
 
   app.get("/dashboard/review", async (c) => {

@@ -36,7 +36,7 @@ describe.skipIf(!chromiumPath)("dashboard in Chromium", () => {
     await t?.destroy();
   });
 
-  it("signs in with the button, shows the database's figures, approves from the queue and refuses the spent link", async () => {
+  it("signs in with the button, shows the database's figures, approves from the queue, filters the directory and refuses the spent link", async () => {
     const m = await createMissionDraft(deps, MANAGER, missionValues({ points: "25", deadline: "2027-03-01T00:00:00Z" }));
     if (!m.ok) throw new Error(m.error);
     await publishMission(deps, MANAGER, m.value.id);
@@ -59,6 +59,12 @@ describe.skipIf(!chromiumPath)("dashboard in Chromium", () => {
     expect(await page.locator("tr", { hasText: "Ana Browser" }).count()).toBe(0);
     expect((await t.db.submission.findUniqueOrThrow({ where: { id: sub.id } })).status).toBe("approved");
     expect(await t.db.outboxMessage.count({ where: { influencerId: inf.id } })).toBeGreaterThan(0);
+
+    await page.getByRole("link", { name: "Influencers" }).click();
+    await page.getByLabel("Name or handle").fill("Ana");
+    await page.getByRole("button", { name: "Search" }).click();
+    expect(await page.locator("td", { hasText: "Ana Browser" }).count()).toBe(1);
+    expect(await page.locator("tr").count()).toBe(2); // header + Ana
 
     const other = await (await browser.newContext()).newPage();
     const response = await other.goto(url);

@@ -97,4 +97,21 @@ describe.each(testProviders())("dashboard over HTTP on %s", (provider) => {
     expect((await t.db.submission.findUniqueOrThrow({ where: { id: sub.id } })).status).toBe("approved");
     expect(await t.db.outboxMessage.count({ where: { influencerId: inf.id } })).toBeGreaterThan(0);
   });
+
+  it("searches the directory by name or handle, filters by network and language, and pages", async () => {
+    await seedInfluencer(t.db, { name: "Zoe Dir", networks: ["tiktok"], locale: "fr" });
+    await seedInfluencer(t.db, { name: "Zack Dir", networks: ["instagram"], locale: "fr" });
+    const { cookie } = await signIn();
+    const get = async (query: string) => (await fetch(`${base}/dashboard/influencers?${query}`, { headers: { cookie } })).text();
+    const byName = await get("q=Dir&network=tiktok");
+    expect(byName).toContain("Zoe Dir");
+    expect(byName).not.toContain("Zack Dir");
+    const zack = await t.db.socialHandle.findFirstOrThrow({ where: { influencer: { displayName: "Zack Dir" } } });
+    const byHandle = await get(`q=%40${zack.handle}`);
+    expect(byHandle).toContain("Zack Dir");
+    expect(byHandle).not.toContain("Zoe Dir");
+    expect(await get("language=fr&page=1")).toContain("(2 influencers)");
+    expect(await get("q=nobody-like-this")).toContain("No influencer matches.");
+    expect((await fetch(`${base}/dashboard/influencers`)).status).toBe(401);
+  });
 });
