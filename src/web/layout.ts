@@ -13,7 +13,7 @@ form.inline{display:inline}@media(max-width:40rem){table,tr,td,th{display:block}
 
 export function page(locale: Locale, title: string, body: string, nav?: { csrf: string }): string {
   const menu = nav
-    ? `<nav><a href="/dashboard">${esc(t(locale, "web.nav.overview"))}</a><a href="/dashboard/review">${esc(t(locale, "web.nav.review"))}</a><a href="/dashboard/influencers">${esc(t(locale, "web.nav.influencers"))}</a>` +
+    ? `<nav><a href="/dashboard">${esc(t(locale, "web.nav.overview"))}</a><a href="/dashboard/review">${esc(t(locale, "web.nav.review"))}</a><a href="/dashboard/influencers">${esc(t(locale, "web.nav.influencers"))}</a><a href="/dashboard/audit">${esc(t(locale, "web.nav.audit"))}</a>` +
       `<form class="inline" method="post" action="/dashboard/signout">${csrfField(nav.csrf)}<button>${esc(t(locale, "web.nav.signout"))}</button></form></nav>`
     : "";
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +

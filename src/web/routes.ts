@@ -9,6 +9,7 @@ import { t } from "../i18n/translate.js";
 import { audit } from "../services/audit.js";
 import type { Deps } from "../services/deps.js";
 import { approveSubmission, rejectReasonSchema, rejectSubmission, reviewQueue } from "../services/review.js";
+import { auditBody, auditQuery } from "./audit-page.js";
 import { directoryBody, directoryQuery } from "./directory.js";
 import { csrfField, esc, page } from "./layout.js";
 import { csrfMatches, findSession, redeemSignInLink, revokeSessions, SESSION_COOKIE, SESSION_IDLE_MS, signInLinkUsable, type DashboardSession } from "./sessions.js";
@@ -74,6 +75,11 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
   app.get("/dashboard/influencers", async (c) => {
     const body = await directoryBody(deps, locale, directoryQuery.parse(c.req.query()));
     return c.html(page(locale, t(locale, "web.nav.influencers"), body, { csrf: c.get("session").csrfToken }));
+  });
+
+  app.get("/dashboard/audit", async (c) => {
+    const body = await auditBody(deps, locale, auditQuery.parse(c.req.query()));
+    return c.html(page(locale, t(locale, "web.nav.audit"), body, { csrf: c.get("session").csrfToken }));
   });
 
   app.get("/dashboard/review", async (c) => {

@@ -114,4 +114,13 @@ describe.each(testProviders())("dashboard over HTTP on %s", (provider) => {
     expect(await get("q=nobody-like-this")).toContain("No influencer matches.");
     expect((await fetch(`${base}/dashboard/influencers`)).status).toBe(401);
   });
+
+  it("filters the audit log by actor, action and target", async () => {
+    const { cookie } = await signIn();
+    const get = async (query: string) => (await fetch(`${base}/dashboard/audit?${query}`, { headers: { cookie } })).text();
+    const signins = await get(`actor=${encodeURIComponent(MANAGER)}&action=dashboard.signin`);
+    expect(signins).toContain("dashboard.signin");
+    expect(signins).not.toContain("dashboard.link");
+    expect(await get("target=dashboardSession:999999")).toContain("No entries.");
+  });
 });

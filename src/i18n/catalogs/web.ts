@@ -3,6 +3,11 @@ import type { AreaCatalog } from "../catalog.js";
 
 const web = {
   en: {
+    "web.nav.audit": "Audit log",
+    "web.audit.actor": "Actor",
+    "web.audit.action": "Action",
+    "web.audit.target": "Target",
+    "web.audit.empty": "No entries.",
     "web.nav.influencers": "Influencers",
     "web.directory.search": "Name or handle",
     "web.directory.status": "Status",
@@ -33,6 +38,11 @@ const web = {
     "web.review.done": "Done.",
   },
   es: {
+    "web.nav.audit": "Registro de auditoría",
+    "web.audit.actor": "Autor",
+    "web.audit.action": "Acción",
+    "web.audit.target": "Objeto",
+    "web.audit.empty": "Sin entradas.",
     "web.nav.influencers": "Influencers",
     "web.directory.search": "Nombre o usuario",
     "web.directory.status": "Estado",
@@ -63,6 +73,11 @@ const web = {
     "web.review.done": "Hecho.",
   },
   fr: {
+    "web.nav.audit": "Journal d’audit",
+    "web.audit.actor": "Auteur",
+    "web.audit.action": "Action",
+    "web.audit.target": "Cible",
+    "web.audit.empty": "Aucune entrée.",
     "web.nav.influencers": "Influenceurs",
     "web.directory.search": "Nom ou identifiant",
     "web.directory.status": "Statut",
@@ -93,6 +108,11 @@ const web = {
     "web.review.done": "C’est fait.",
   },
   it: {
+    "web.nav.audit": "Registro di audit",
+    "web.audit.actor": "Autore",
+    "web.audit.action": "Azione",
+    "web.audit.target": "Oggetto",
+    "web.audit.empty": "Nessuna voce.",
     "web.nav.influencers": "Influencer",
     "web.directory.search": "Nome o handle",
     "web.directory.status": "Stato",
