@@ -22,6 +22,7 @@ import { csv, flag, type ParsedArgs } from "./args.js";
 import { MEASUREMENT_COMMANDS } from "./commands-measurement.js";
 import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 import { TIER_COMMANDS } from "./commands-tiers.js";
+import { ROLE_COMMANDS } from "./commands-roles.js";
 
 export interface CliOutput {
   data: unknown;
@@ -245,6 +246,7 @@ export const COMMANDS: Record<string, Command> = {
   ...MEASUREMENT_COMMANDS,
   ...SUBMISSION_COMMANDS,
   ...TIER_COMMANDS,
+  ...ROLE_COMMANDS,
 };
 
 export function helpText(): string {

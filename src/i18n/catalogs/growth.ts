@@ -4,6 +4,12 @@ import type { AreaCatalog } from "../catalog.js";
 
 const growth = {
   en: {
+    "manage.refused_role": "Your role ({role, select, reviewer {reviewer} viewer {viewer} other {{role}}}) can’t do that. {role, select, reviewer {A reviewer can review submissions, see influencer profiles and read reports.} viewer {A viewer can read reports, missions, rewards and cycles.} other {}} Ask an admin if you need more.",
+    "growth.roles.invalid_person": "“{person}” is not a person: use platform:userId, e.g. slack:U0123ABCD.",
+    "growth.roles.invalid_role": "“{role}” is not a role. Roles: {roles}.",
+    "growth.roles.from_env": "{person} is an admin through the MANAGERS setting; change it there.",
+    "growth.roles.not_yourself": "You can’t lower or remove your own role; ask another admin.",
+    "growth.roles.not_manager": "{person} is not a manager.",
     "growth.points.tier_next": "**Tier:** {tier} — {missing, plural, one {# point} other {# points}} to {next}",
     "growth.points.tier_top": "**Tier:** {tier} — the top tier",
     "growth.points.tier_none": "**Tier:** none yet — {missing, plural, one {# point} other {# points}} to {next}",
@@ -21,6 +27,12 @@ const growth = {
     "growth.tier.not_found": "There is no tier “{key}”.",
   },
   es: {
+    "manage.refused_role": "Tu rol ({role, select, reviewer {revisor} viewer {lector} other {{role}}}) no permite hacer eso. {role, select, reviewer {Un revisor puede revisar publicaciones, ver perfiles de influencers y leer informes.} viewer {Un lector puede leer informes, misiones, recompensas y ciclos.} other {}} Pide más permisos a un administrador si los necesitas.",
+    "growth.roles.invalid_person": "«{person}» no es una persona: usa plataforma:idDeUsuario, p. ej. slack:U0123ABCD.",
+    "growth.roles.invalid_role": "«{role}» no es un rol. Roles: {roles}.",
+    "growth.roles.from_env": "{person} es administrador por el ajuste MANAGERS; cámbialo allí.",
+    "growth.roles.not_yourself": "No puedes rebajar ni quitar tu propio rol; pídeselo a otro administrador.",
+    "growth.roles.not_manager": "{person} no es responsable del programa.",
     "growth.points.tier_next": "**Nivel:** {tier} — {missing, plural, one {# punto} other {# puntos}} para {next}",
     "growth.points.tier_top": "**Nivel:** {tier} — el nivel más alto",
     "growth.points.tier_none": "**Nivel:** todavía ninguno — {missing, plural, one {# punto} other {# puntos}} para {next}",
@@ -38,6 +50,12 @@ const growth = {
     "growth.tier.not_found": "No existe el nivel «{key}».",
   },
   fr: {
+    "manage.refused_role": "Votre rôle ({role, select, reviewer {relecteur} viewer {lecteur} other {{role}}}) ne permet pas cela. {role, select, reviewer {Un relecteur peut examiner les publications, voir les profils et lire les rapports.} viewer {Un lecteur peut lire les rapports, les missions, les récompenses et les cycles.} other {}} Demandez à un administrateur si vous avez besoin de plus.",
+    "growth.roles.invalid_person": "« {person} » n’est pas une personne : utilisez plateforme:idUtilisateur, par ex. slack:U0123ABCD.",
+    "growth.roles.invalid_role": "« {role} » n’est pas un rôle. Rôles : {roles}.",
+    "growth.roles.from_env": "{person} est administrateur par le réglage MANAGERS ; changez-le là.",
+    "growth.roles.not_yourself": "Vous ne pouvez pas baisser ni retirer votre propre rôle ; demandez à un autre administrateur.",
+    "growth.roles.not_manager": "{person} n’est pas responsable du programme.",
     "growth.points.tier_next": "**Niveau :** {tier} — encore {missing, plural, one {# point} other {# points}} pour {next}",
     "growth.points.tier_top": "**Niveau :** {tier} — le plus haut niveau",
     "growth.points.tier_none": "**Niveau :** aucun pour l’instant — encore {missing, plural, one {# point} other {# points}} pour {next}",
@@ -55,6 +73,12 @@ const growth = {
     "growth.tier.not_found": "Il n’y a pas de niveau « {key} ».",
   },
   it: {
+    "manage.refused_role": "Il tuo ruolo ({role, select, reviewer {revisore} viewer {lettore} other {{role}}}) non lo permette. {role, select, reviewer {Un revisore può esaminare i post, vedere i profili e leggere i report.} viewer {Un lettore può leggere report, missioni, premi e cicli.} other {}} Chiedi a un amministratore se ti serve di più.",
+    "growth.roles.invalid_person": "«{person}» non è una persona: usa piattaforma:idUtente, ad es. slack:U0123ABCD.",
+    "growth.roles.invalid_role": "«{role}» non è un ruolo. Ruoli: {roles}.",
+    "growth.roles.from_env": "{person} è amministratore tramite l’impostazione MANAGERS; cambialo lì.",
+    "growth.roles.not_yourself": "Non puoi abbassare o togliere il tuo ruolo; chiedi a un altro amministratore.",
+    "growth.roles.not_manager": "{person} non è un responsabile del programma.",
     "growth.points.tier_next": "**Livello:** {tier} — {missing, plural, one {manca # punto} other {mancano # punti}} per {next}",
     "growth.points.tier_top": "**Livello:** {tier} — il livello più alto",
     "growth.points.tier_none": "**Livello:** ancora nessuno — {missing, plural, one {manca # punto} other {mancano # punti}} per {next}",
