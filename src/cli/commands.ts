@@ -23,6 +23,7 @@ import { MEASUREMENT_COMMANDS } from "./commands-measurement.js";
 import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 import { TIER_COMMANDS } from "./commands-tiers.js";
 import { ROLE_COMMANDS } from "./commands-roles.js";
+import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
 
 export interface CliOutput {
   data: unknown;
@@ -247,6 +248,7 @@ export const COMMANDS: Record<string, Command> = {
   ...SUBMISSION_COMMANDS,
   ...TIER_COMMANDS,
   ...ROLE_COMMANDS,
+  ...DASHBOARD_COMMANDS,
 };
 
 export function helpText(): string {
