@@ -17,7 +17,8 @@ import { createTestDatabaseUrl, testProviders } from "../../helpers/db.js";
 import { FakeSlackWebApi, type SlackCall } from "../../fakes/slack-web-api.js";
 import { FakeTelegramBotApi } from "../../fakes/telegram-bot-api.js";
 import { missionValues, seedInfluencer, seedSubmission } from "../../services/manage/fixtures.js";
-import { blockAction, formBody, SIGNING_SECRET, signedPost, slashCommand, viewSubmission } from "./slack-requests.js";
+import { t } from "../../../src/i18n/translate.js";
+import { blockAction, chosen, formBody, numberInput, pickedAt, SIGNING_SECRET, signedPost, slashCommand, viewSubmission } from "./slack-requests.js";
 
 const TOKEN = "xoxb-test-token";
 const blocksText = (c: SlackCall | undefined) => JSON.stringify(c?.args.blocks ?? c?.args ?? {});
@@ -37,7 +38,8 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
 
   beforeAll(async () => {
     slack = await new FakeSlackWebApi(TOKEN).listen();
-    slack.members = ["UMANAGER1", "UBOT"];
+    slack.members = ["UMANAGER1", "UMANAGER2", "UBOT"];
+    slack.userLocales.set("UMANAGER2", "es-ES");
     telegram = await new FakeTelegramBotApi().listen();
     const db = await createTestDatabaseUrl(provider);
     drop = db.drop;
@@ -89,6 +91,39 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     const announced = telegram.messagesTo(chatId);
     expect(announced).toHaveLength(1);
     expect(JSON.stringify(announced[0]!.params)).toContain("Spring launch");
+  });
+
+  it("given the mission modal then it uses Slack's native inputs, every field error comes back at once in the manager's language, and native values create the mission", async () => {
+    const cmd = slashCommand("mission new", { user: "UMANAGER2" });
+    await post(cmd);
+    const [open] = await slack.waitFor("views.open", (c) => c.args.trigger_id === cmd.trigger_id);
+    const view = open!.args.view as { private_metadata: string; blocks: { block_id: string; element: { type: string; options?: { value: string }[] }; hint?: unknown }[] };
+    const element = (id: string) => view.blocks.find((b) => b.block_id === id)!.element;
+    expect(element("networks").type).toBe("multi_static_select");
+    expect(element("networks").options!.map((o) => o.value)).toContain("tiktok");
+    expect(element("points").type).toBe("number_input");
+    expect(element("cap").type).toBe("number_input");
+    expect(element("deadline").type).toBe("datetimepicker");
+    expect(element("startsAt").type).toBe("datetimepicker");
+    expect(element("landingUrl").type).toBe("url_text_input");
+    expect(view.blocks.find((b) => b.block_id === "hashtags")!.hint).toBeDefined();
+
+    const wrong = missionValues({ title: "", hashtags: "#ad #no-dash", networks: chosen(), points: numberInput("0"), deadline: { type: "datetimepicker", selected_date_time: null } });
+    const bad = await interact(viewSubmission("mission.form", wrong, { user: "UMANAGER2", privateMetadata: view.private_metadata }));
+    const es = (id: string) => t("es", id as never);
+    expect(await bad.json()).toEqual({
+      response_action: "errors",
+      errors: { title: es("manage.form.required"), hashtags: es("manage.form.hashtag"), networks: es("manage.form.networks_required"), points: es("manage.form.points_range"), deadline: es("manage.form.date") },
+    });
+    expect(es("manage.form.required")).not.toBe(t("en", "manage.form.required"));
+    const before = await app.database.db.mission.count();
+
+    const good = missionValues({ title: "Native launch", hashtags: "#ad #spring", networks: chosen("instagram", "youtube"), points: numberInput("250"), cap: numberInput("40"), startsAt: pickedAt("2026-02-01T08:30:00Z"), deadline: pickedAt("2026-03-15T17:00:00Z") });
+    expect((await interact(viewSubmission("mission.form", good, { user: "UMANAGER2", privateMetadata: view.private_metadata }))).status).toBe(200);
+    expect(await app.database.db.mission.count()).toBe(before + 1);
+    const mission = await app.database.db.mission.findFirstOrThrow({ where: { title: "Native launch" } });
+    expect(JSON.stringify(mission)).toContain("#spring");
+    expect(mission).toMatchObject({ points: 250, deadline: new Date("2026-03-15T17:00:00Z"), startsAt: new Date("2026-02-01T08:30:00Z") });
   });
 
   it("given review cards posted to the channel then a manager approves one and rejects another with a reason; each card shows the decision", async () => {
