@@ -2,62 +2,40 @@
 // the real Bolt App on Advo's HTTP server receiving signed requests, the Web API at the Slack
 // fake, and an influencer on Telegram (its own fake) reached through the outbox dispatcher.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../src/app.js";
-import { testConfig } from "../../../src/config.js";
-import { silentLogger } from "../../../src/logger.js";
-import { FakeClock } from "../../../src/clock.js";
 import { createDispatcher } from "../../../src/delivery/component.js";
 import { enqueue } from "../../../src/services/outbox.js";
 import { reviewQueue } from "../../../src/services/review.js";
 import { reviewCard } from "../../../src/engine/manage/index.js";
-import { slackAdapterFor, slackFactory } from "../../../adapters/slack/index.js";
+import { slackAdapterFor } from "../../../adapters/slack/index.js";
 import { telegramAdapterFor } from "../../../adapters/telegram/index.js";
 import { decodeOrigin } from "../../../adapters/slack/modal.js";
-import { createTestDatabaseUrl, testProviders } from "../../helpers/db.js";
-import { FakeSlackWebApi, type SlackCall } from "../../fakes/slack-web-api.js";
+import { testProviders } from "../../helpers/db.js";
 import { FakeTelegramBotApi } from "../../fakes/telegram-bot-api.js";
 import { missionValues, seedInfluencer, seedSubmission } from "../../services/manage/fixtures.js";
 import { t } from "../../../src/i18n/translate.js";
-import { blockAction, chosen, formBody, numberInput, pickedAt, SIGNING_SECRET, signedPost, slashCommand, viewSubmission } from "./slack-requests.js";
-
-const TOKEN = "xoxb-test-token";
-const blocksText = (c: SlackCall | undefined) => JSON.stringify(c?.args.blocks ?? c?.args ?? {});
+import { blockAction, chosen, numberInput, pickedAt, slashCommand, viewSubmission } from "./slack-requests.js";
+import { callText as blocksText, slackAppPerSuite } from "./slack-app.js";
 
 describe.each(testProviders())("slack manager console on %s", (provider) => {
-  let app: RunningApp;
-  let slack: FakeSlackWebApi;
   let telegram: FakeTelegramBotApi;
-  let drop: () => Promise<void>;
-  let url: string;
-  const clock = new FakeClock("2026-01-05T09:00:00Z");
-
-  const post = (fields: Record<string, string>) => signedPost(url, formBody(fields));
-  const interact = (payload: unknown) => signedPost(url, formBody({ payload: JSON.stringify(payload) }));
-  /** the dispatcher drains the outbox through both adapters (Slack for the channel, Telegram for the influencer) */
-  const drain = () => createDispatcher(app, [slackAdapterFor(app)!, telegramAdapterFor(app)!]).drain();
-
   beforeAll(async () => {
-    slack = await new FakeSlackWebApi(TOKEN).listen();
-    slack.members = ["UMANAGER1", "UMANAGER2", "UBOT"];
-    slack.userLocales.set("UMANAGER2", "es-ES");
     telegram = await new FakeTelegramBotApi().listen();
-    const db = await createTestDatabaseUrl(provider);
-    drop = db.drop;
-    const config = testConfig({
-      DATABASE_URL: db.url, PORT: "0", SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_MANAGER_CHANNEL: "CMANAGERS",
-      SLACK_API_URL: slack.apiUrl, TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot,
-    });
-    app = await startApp(config, silentLogger, [slackFactory], clock);
-    url = `http://127.0.0.1:${app.port}/slack/events`;
   });
-  afterAll(async () => {
-    await app?.stop();
-    await slack?.close();
-    await telegram?.close();
-    await drop?.();
+  afterAll(() => telegram?.close());
+  const harness = slackAppPerSuite(provider, {
+    env: () => ({ SLACK_MANAGER_CHANNEL: "CMANAGERS", TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot }),
+    prepare: (slack) => {
+      slack.members = ["UMANAGER1", "UMANAGER2", "UBOT"];
+      slack.userLocales.set("UMANAGER2", "es-ES");
+    },
   });
+  const post = harness.command;
+  const interact = harness.interact;
+  /** the dispatcher drains the outbox through both adapters (Slack for the channel, Telegram for the influencer) */
+  const drain = () => createDispatcher(harness.app, [slackAdapterFor(harness.app)!, telegramAdapterFor(harness.app)!]).drain();
 
   it("given a manager then a mission is created in the modal (field errors first), published from its preview and announced to an influencer on Telegram", async () => {
+    const { app, slack } = harness;
     const influencer = await seedInfluencer(app.database.db, { platform: "telegram", name: "Ana" });
     const chatId = `c${influencer.id}`;
 
@@ -94,6 +72,7 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
   });
 
   it("given the mission modal then it uses Slack's native inputs, every field error comes back at once in the manager's language, and native values create the mission", async () => {
+    const { app, slack } = harness;
     const cmd = slashCommand("mission new", { user: "UMANAGER2" });
     await post(cmd);
     const [open] = await slack.waitFor("views.open", (c) => c.args.trigger_id === cmd.trigger_id);
@@ -127,6 +106,7 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
   });
 
   it("given review cards posted to the channel then a manager approves one and rejects another with a reason; each card shows the decision", async () => {
+    const { app, slack, clock } = harness;
     const db = app.database.db;
     const mission = await db.mission.findFirstOrThrow();
     const inf = await db.influencer.findFirstOrThrow({ where: { displayName: "Ana" } });
@@ -187,6 +167,7 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
   });
 
   it("given someone outside the manager channel then /advo and the card buttons are refused, visibly to them only, and nothing changes", async () => {
+    const { app, slack } = harness;
     const db = app.database.db;
     const res = await post(slashCommand("mission new", { user: "UOUTSIDER" }));
     const body = (await res.json()) as { response_type: string };
