@@ -134,10 +134,13 @@ function buttonElement(button: Button, index: number): SlackBlock {
   return el;
 }
 
-/** Rows of buttons → `actions` blocks of at most 25 elements; ids unique across the message. */
-export function buttonBlocks(rows: Button[][]): SlackBlock[] {
+/**
+ * Rows of buttons → `actions` blocks of at most 25 elements; ids unique across the message.
+ * `firstIndex`: where numbering starts, for views that place several button groups.
+ */
+export function buttonBlocks(rows: Button[][], firstIndex = 0): SlackBlock[] {
   const out: SlackBlock[] = [];
-  let index = 0;
+  let index = firstIndex;
   for (const row of rows) {
     for (let i = 0; i < row.length; i += SLACK_LIMITS.elementsPerActions) {
       const elements = row.slice(i, i + SLACK_LIMITS.elementsPerActions).map((b) => buttonElement(b, index++));
