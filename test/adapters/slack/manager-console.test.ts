@@ -120,7 +120,8 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
 
     await interact(blockAction("review.approve~0", String(first.id), { messageTs: ts }));
     const [update] = await slack.waitFor("chat.update", (c) => c.args.ts === ts);
-    expect(blocksText(update)).toContain(`Submission #${first.id} approved by slack:UMANAGER1: 100 points awarded.`);
+    expect(blocksText(update)).toContain(`Submission #${first.id} approved by <@UMANAGER1>: 100 points awarded.`);
+    expect(blocksText(update)).not.toContain("slack:U");
     expect(blocksText(update)).toContain("<@UMANAGER1>");
     expect(await db.ledgerEntry.count({ where: { influencerId: inf.id } })).toBe(1);
 
@@ -142,7 +143,8 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     const done = await interact(viewSubmission("review.reject", { reason: "The #ad disclosure is missing" }, { privateMetadata: view.private_metadata }));
     expect(done.status).toBe(200);
     const [rejected] = await slack.waitFor("chat.update", (c) => c.args.ts === secondTs);
-    expect(blocksText(rejected)).toContain(`Submission #${second.id} rejected by slack:UMANAGER1`);
+    expect(blocksText(rejected)).toContain(`Submission #${second.id} rejected by <@UMANAGER1>`);
+    expect(String(rejected!.args.text)).not.toContain("slack:U");
     expect((await db.submission.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("rejected");
 
     // The notice row takes the database's own "now" as notBefore (wall time), so the fake clock
