@@ -14,6 +14,7 @@ import measurement from "./catalogs/measurement.js";
 import accounts from "./catalogs/accounts.js";
 import outcomes from "./catalogs/outcomes.js";
 import slackHome from "./catalogs/slack-home.js";
+import advoConsole from "./catalogs/advo-console.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -32,9 +33,10 @@ export type MessageId =
   | keyof typeof measurement.en
   | keyof typeof accounts.en
   | keyof typeof outcomes.en
-  | keyof typeof slackHome.en;
+  | keyof typeof slackHome.en
+  | keyof typeof advoConsole.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, slackHome];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, slackHome, advoConsole];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

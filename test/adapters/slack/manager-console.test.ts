@@ -168,6 +168,14 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     expect(channel.map((r) => r.purpose)).toEqual(["manager.review_approved", "manager.review_rejected"]);
   });
 
+  it("given a mistyped /advo sub-command then the answer suggests the closest one, in the manager's language", async () => {
+    const body = JSON.stringify(await (await post(slashCommand("reveiw"))).json());
+    expect(body).toContain("Did you mean /advo review?");
+    const es = JSON.stringify(await (await post(slashCommand("missoin list", { user: "UMANAGER2" }))).json());
+    expect(es).toContain("¿Querías decir /advo mission list?");
+    expect(JSON.stringify(await (await post(slashCommand("zzzzzz"))).json())).toContain("Unknown command: /advo zzzzzz. Type /advo help.");
+  });
+
   it("given someone outside the manager channel then /advo and the card buttons are refused, visibly to them only, and nothing changes", async () => {
     const { app, slack } = harness;
     const db = app.database.db;
