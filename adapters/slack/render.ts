@@ -7,6 +7,9 @@ import { toPlainText } from "../../src/engine/message.js";
 
 /** Slack limits (Block Kit reference). */
 export const SLACK_LIMITS = {
+  /** confirm dialog: title / confirm / deny 100, text 300 */
+  confirmTitle: 100,
+  confirmText: 300,
   sectionText: 3000,
   blocksPerMessage: 50,
   elementsPerActions: 25,
@@ -131,6 +134,12 @@ function buttonElement(button: Button, index: number): SlackBlock {
   if (button.url) el.url = button.url;
   if (button.payload !== undefined) el.value = button.payload.slice(0, SLACK_LIMITS.buttonValue);
   if (button.style) el.style = button.style;
+  if (button.confirm) {
+    el.confirm = {
+      title: plain(button.confirm.title, SLACK_LIMITS.confirmTitle), text: plain(button.confirm.text, SLACK_LIMITS.confirmText),
+      confirm: plain(button.confirm.yes, SLACK_LIMITS.confirmTitle), deny: plain(button.confirm.no, SLACK_LIMITS.confirmTitle), style: "danger",
+    };
+  }
   return el;
 }
 

@@ -32,6 +32,8 @@ export const BLOCK_KIT_LIMITS = {
   blockId: 255,
   actionId: 255,
   url: 3000,
+  confirmTitle: 100,
+  confirmText: 300,
 } as const;
 
 const L = BLOCK_KIT_LIMITS;
@@ -81,6 +83,10 @@ class Checker {
       this.len(`${path}.text`, el.text, L.buttonText);
       this.len(`${path}.value`, el.value, L.buttonValue);
       this.len(`${path}.url`, el.url, L.url);
+    }
+    if (isObj(el.confirm)) {
+      for (const key of ["title", "confirm", "deny"] as const) this.len(`${path}.confirm.${key}`, el.confirm[key], L.confirmTitle);
+      this.len(`${path}.confirm.text`, el.confirm.text, L.confirmText);
     }
     this.len(`${path}.placeholder`, el.placeholder, L.placeholder);
     this.len(`${path}.initial_value`, el.initial_value, L.initialValue);

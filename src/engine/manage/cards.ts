@@ -28,7 +28,10 @@ export function missionManagerButtons(locale: Locale, id: number, status: string
   if (status === "draft") row.push({ action: ACTIONS.missionPublish, label: t(locale, "manage.button.publish"), payload: p, style: "primary" });
   if (status !== "closed") row.push({ action: ACTIONS.missionEdit, label: t(locale, "manage.button.edit"), payload: p });
   row.push({ action: ACTIONS.missionDuplicate, label: t(locale, "manage.button.duplicate"), payload: p });
-  if (status !== "closed") row.push({ action: ACTIONS.missionClose, label: t(locale, "manage.button.close"), payload: p, style: "danger" });
+  if (status !== "closed") {
+    const confirm = { title: t(locale, "manage.confirm.mission_close_title"), text: t(locale, "manage.confirm.mission_close_text", { id }), yes: t(locale, "manage.button.close"), no: t(locale, "manage.confirm.keep") };
+    row.push({ action: ACTIONS.missionClose, label: t(locale, "manage.button.close"), payload: p, style: "danger", confirm });
+  }
   return [row];
 }
 

@@ -8,7 +8,8 @@ import { MISSION_FIELDS, type FieldError } from "../../../src/domain/mission-for
 import { broadcastFormSpec, missionFormSpec, rejectFormSpec } from "../../../src/engine/manage/forms.js";
 import { reviewCard } from "../../../src/engine/manage/index.js";
 import { formToView } from "../../../adapters/slack/modal.js";
-import { renderMessage } from "../../../adapters/slack/render.js";
+import { buttonBlocks, renderMessage } from "../../../adapters/slack/render.js";
+import { missionManagerButtons } from "../../../src/engine/manage/cards.js";
 import { blockKitLimits, messageBlockLimits } from "../../../adapters/slack/blocks/limits.js";
 import { boltLogger } from "../../../adapters/slack/bolt-logger.js";
 import { silentLogger } from "../../../src/logger.js";
@@ -40,6 +41,10 @@ describe("block kit limits", () => {
     expect(messageBlockLimits(renderMessage(card).blocks)).toEqual([]);
   });
 
+  it.each(LOCALES)("given a mission card's manager buttons in %s then the close confirmation stays within the limits", (locale) => {
+    expect(messageBlockLimits(buttonBlocks(missionManagerButtons(locale, 2147483647, "draft")))).toEqual([]);
+  });
+
   it("given views over each limit then the checker names every problem", () => {
     const tooMany = { type: "modal", title: { type: "plain_text", text: "x" }, blocks: Array.from({ length: 101 }, (_, i) => input(`f${i}`)) };
     expect(blockKitLimits(tooMany)).toEqual(["blocks: 101 items > 100"]);
@@ -48,14 +53,14 @@ describe("block kit limits", () => {
       blocks: [
         input("a"), input("a"),
         { type: "input", block_id: "b", label: { type: "plain_text", text: "l".repeat(2001) }, element: { type: "static_select", action_id: "s", options: Array.from({ length: 101 }, (_, i) => ({ text: { type: "plain_text", text: "o".repeat(76) }, value: String(i) })) } },
-        { type: "actions", elements: [{ type: "button", action_id: "s", text: { type: "plain_text", text: "ok" }, value: "v".repeat(2001) }] },
+        { type: "actions", elements: [{ type: "button", action_id: "s", text: { type: "plain_text", text: "ok" }, value: "v".repeat(2001), confirm: { title: { type: "plain_text", text: "t" }, text: { type: "plain_text", text: "x".repeat(301) } } }] },
       ],
     };
     const problems = blockKitLimits(bad);
     expect(problems).toEqual(expect.arrayContaining([
       "title: 28 > 24", "private_metadata: 3001 > 3000", 'blocks[1].block_id: "a" is not unique', 'blocks[1].element.action_id: "a" is not unique',
       "blocks[2].label: 2001 > 2000", "blocks[2].element.options: 101 items > 100", "blocks[2].element.options[0].text: 76 > 75",
-      'blocks[3].elements[0].action_id: "s" is not unique', "blocks[3].elements[0].value: 2001 > 2000",
+      'blocks[3].elements[0].action_id: "s" is not unique', "blocks[3].elements[0].value: 2001 > 2000", "blocks[3].elements[0].confirm.text: 301 > 300",
     ]));
     expect(messageBlockLimits(Array.from({ length: 51 }, () => ({ type: "divider" })))).toEqual(["blocks: 51 items > 50"]);
   });

@@ -58,6 +58,12 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     const mission = await app.database.db.mission.findFirstOrThrow();
     expect(previews[0]!.args).toMatchObject({ channel: "CMANAGERS", user: "UMANAGER1" });
     expect(blocksText(previews[0])).toContain("Spring launch");
+    // closing is destructive: Slack asks first, with the consequence, before the press reaches Advo
+    const buttons = (previews[0]!.args.blocks as { type: string; elements?: { action_id: string; confirm?: unknown }[] }[]).flatMap((b) => b.elements ?? []);
+    expect(buttons.find((b) => b.action_id.startsWith("mission.close~"))!.confirm).toMatchObject({
+      title: { text: "Close this mission?" }, text: { text: `Mission #${mission.id} stops taking acceptances and links now, and everyone who accepted it is told.` }, confirm: { text: "Close" }, style: "danger",
+    });
+    expect(buttons.find((b) => b.action_id.startsWith("mission.publish~"))!.confirm).toBeUndefined();
 
     const publish = blockAction("mission.publish~0", String(mission.id), { ephemeral: true, responseUrl: slack.responseUrl("publish"), messageTs: "1700000000.999999" });
     await interact(publish);
