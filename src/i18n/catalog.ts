@@ -15,6 +15,9 @@ import accounts from "./catalogs/accounts.js";
 import outcomes from "./catalogs/outcomes.js";
 import growth from "./catalogs/growth.js";
 import web from "./catalogs/web.js";
+import slackHome from "./catalogs/slack-home.js";
+import advoConsole from "./catalogs/advo-console.js";
+import reviewCard from "./catalogs/review-card.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -34,9 +37,12 @@ export type MessageId =
   | keyof typeof accounts.en
   | keyof typeof outcomes.en
   | keyof typeof growth.en
-  | keyof typeof web.en;
+  | keyof typeof web.en
+  | keyof typeof slackHome.en
+  | keyof typeof advoConsole.en
+  | keyof typeof reviewCard.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, slackHome, advoConsole, reviewCard];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));
