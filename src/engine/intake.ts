@@ -80,6 +80,19 @@ function insertConversationIfMissing(db: Db, key: string, now: Date) {
   );
 }
 
+/**
+ * Conversation keys this process has seen a row for, so the common case skips the insert above.
+ * Bounded (oldest out first); a stale entry (row deleted since) only sends that event down the
+ * slow path, which creates the row.
+ */
+const KNOWN_CONVERSATIONS_MAX = 10_000;
+const knownConversations = new Set<string>();
+function rememberConversation(key: string): void {
+  if (knownConversations.has(key)) return;
+  knownConversations.add(key);
+  if (knownConversations.size > KNOWN_CONVERSATIONS_MAX) knownConversations.delete(knownConversations.values().next().value!);
+}
+
 const ROW = { flow: true, step: true, data: true, version: true, expiresAt: true } as const;
 
 /**
@@ -90,15 +103,18 @@ export async function admitEvent(deps: Deps, eventId: string, key: string, owner
   const now = deps.clock.now();
   const wall = wallNow();
   try {
-    const [, , claim, row] = await deps.db.$transaction([
-      deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + opts.dedupeTtlMs) }, select: { id: true } }),
-      insertConversationIfMissing(deps.db, key, wall),
+    const claimAndRead = [
       deps.db.conversation.updateMany({
         where: { key, OR: [{ lockOwner: null }, { lockedUntil: null }, { lockedUntil: { lt: wall } }] },
         data: { lockOwner: owner, lockedUntil: new Date(wall.getTime() + opts.leaseMs) },
       }),
       deps.db.conversation.findUnique({ where: { key }, select: ROW }),
-    ]);
+    ] as const;
+    const dedupe = deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + opts.dedupeTtlMs) }, select: { id: true } });
+    const [claim, row] = knownConversations.has(key)
+      ? (await deps.db.$transaction([dedupe, ...claimAndRead])).slice(1) as [{ count: number }, ConversationRow | null]
+      : (await deps.db.$transaction([dedupe, insertConversationIfMissing(deps.db, key, wall), ...claimAndRead])).slice(2) as [{ count: number }, ConversationRow | null];
+    if (row) rememberConversation(key);
     if (claim.count === 1 && row) return { row, owner };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
