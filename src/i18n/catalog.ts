@@ -13,6 +13,7 @@ import notices from "./catalogs/notices.js";
 import measurement from "./catalogs/measurement.js";
 import accounts from "./catalogs/accounts.js";
 import outcomes from "./catalogs/outcomes.js";
+import growth from "./catalogs/growth.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -30,9 +31,10 @@ export type MessageId =
   | keyof typeof notices.en
   | keyof typeof measurement.en
   | keyof typeof accounts.en
-  | keyof typeof outcomes.en;
+  | keyof typeof outcomes.en
+  | keyof typeof growth.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

@@ -143,8 +143,10 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
       await new Promise((r) => setTimeout(r, 20));
     }
     await draining;
-    expect(drained).toMatchObject({ sent: 2 });
+    // Three: the two decisions and the badge the first approved post earns (issue 21).
+    expect(drained).toMatchObject({ sent: 3 });
     const notices = telegram.messagesTo(`c${inf.id}`).map((c) => JSON.stringify(c.params));
+    expect(notices.some((n) => n.includes("New badge"))).toBe(true);
     expect(notices.some((n) => n.includes("The #ad disclosure is missing"))).toBe(true);
     expect(notices.some((n) => n.includes("Points: +100"))).toBe(true);
     const channel = await db.outboxMessage.findMany({ where: { recipient: "CMANAGERS", purpose: { startsWith: "manager.review_" } }, orderBy: { id: "asc" } });
