@@ -7,7 +7,7 @@ import { createSchedulerComponent } from "../src/jobs/scheduler.js";
 import { discordAdapterFor, discordFactory } from "./discord/index.js";
 import { telegramAdapterFor, telegramFactory } from "./telegram/index.js";
 import { slackAdapterFor, slackFactory } from "./slack/index.js";
-import { consoleFactory } from "./console/index.js";
+import { consoleAdapterFor, consoleFactory } from "./console/index.js";
 
 // Issue 8 (scheduler + outbox delivery) — the lead reconciles the final composition:
 // - the scheduler runs every job of src/jobs/registry.ts (no-op when JOBS_ENABLED=false);
@@ -25,10 +25,11 @@ export { createDeliveryComponent, createSchedulerComponent };
 // Telegram: starts when TELEGRAM_BOT_TOKEN is set; its sender for delivery is telegramAdapterFor(core)
 // from ./telegram/index.js (the same instance).
 // Console: starts with `npm start` when no platform credentials are set and stdin is a terminal
-// (CONSOLE=on forces it, CONSOLE=off disables it).
+// (CONSOLE=on forces it, CONSOLE=off disables it); its sender is consoleAdapterFor(core), so the
+// outbox reaches console users there too.
 // Delivery (issue 8): the outbox dispatcher sends through the same adapter instances; listed after
 // them so it starts last and stops first (its in-flight send finishes before the adapters close).
 export const platformDeliveryFactory: ComponentFactory = deliveryFactory((core) =>
-  [telegramAdapterFor(core), discordAdapterFor(core), slackAdapterFor(core)].filter((a): a is NonNullable<typeof a> => a !== undefined),
+  [telegramAdapterFor(core), discordAdapterFor(core), slackAdapterFor(core), consoleAdapterFor(core)].filter((a): a is NonNullable<typeof a> => a !== undefined),
 );
 export const componentFactories: ComponentFactory[] = [schedulerFactory, discordFactory, slackFactory, telegramFactory, consoleFactory, platformDeliveryFactory];

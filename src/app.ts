@@ -7,6 +7,7 @@ import type { Logger } from "./logger.js";
 import { maskUrl } from "./logger.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
+import { dashboardRoutes } from "./web/routes.js";
 import { HttpServer } from "./http/server.js";
 import { healthRoutes } from "./http/health.js";
 import { trackingRoutes } from "./http/tracking.js";
@@ -70,6 +71,7 @@ export async function startApp(
   // Clicks are written right after their redirect is sent; stop() waits for the ones still being written.
   const after = new AfterResponse(log);
   http.mount(trackingRoutes({ ...deps, after, metrics })); // GET/HEAD /t/<code>: tracking-link redirects (counted in advo_clicks_total)
+  http.mount(dashboardRoutes(deps)); // /dashboard: the manager dashboard (issue 14), sign-in links from `advo dashboard link`
   http.mount(conversionRoutes(deps)); // POST /conversions, /conversions/shopify, /conversions/woocommerce
   const created = createEngine(deps);
   // every adapter hands its events to engine.handle: counted and timed here (src/metrics-hooks.ts)

@@ -42,6 +42,8 @@ export const configSchema = z
     MANAGERS: list.pipe(
       z.array(z.string().regex(/^(telegram|discord|slack|console):.+$/, "platform:userId, e.g. slack:U0123 or telegram:42")),
     ),
+    /** the role of a manager synced from SLACK_MANAGER_CHANNEL, until `advo manager set-role` gives another */
+    MANAGER_DEFAULT_ROLE: z.preprocess((v) => v || "admin", z.enum(["admin", "reviewer", "viewer"])),
     INSTANCE_ID: optionalString,
     /** when set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` */
     METRICS_TOKEN: optionalString,

@@ -17,6 +17,8 @@ export interface MetricsHooks {
   verification(outcome: VerificationOutcome): void;
   click(): void;
   conversion(attribution: string): void;
+  /** an error that reached the engine's error boundary, by its AppError code ("internal" otherwise) */
+  engineError(platform: string, code: string): void;
 }
 
 /** Seconds since `start` (a process.hrtime.bigint() reading). */

@@ -30,6 +30,7 @@ export class Metrics implements MetricsHooks {
   private readonly verifications: Counter<"outcome">;
   private readonly clicks: Counter;
   private readonly conversions: Counter<"attribution">;
+  private readonly engineErrors: Counter<"platform" | "code">;
 
   constructor(options: MetricsOptions = {}) {
     const registers = [this.registry];
@@ -47,6 +48,8 @@ export class Metrics implements MetricsHooks {
     this.verifications = new Counter({ name: "advo_verifications_total", help: "Post verification results by outcome", labelNames: ["outcome"], registers });
     this.clicks = new Counter({ name: "advo_clicks_total", help: "Tracking-link visits redirected", registers });
     this.conversions = new Counter({ name: "advo_conversions_total", help: "Conversions recorded, by attribution", labelNames: ["attribution"], registers });
+    // Codes are fixed strings in code (AppError), never user input, so the label set stays small.
+    this.engineErrors = new Counter({ name: "advo_engine_errors_total", help: "Errors that reached the engine's error boundary, by platform and error code (internal = not an AppError)", labelNames: ["platform", "code"], registers });
     const db = options.db;
     if (db) {
       new Gauge({
@@ -85,6 +88,9 @@ export class Metrics implements MetricsHooks {
   }
   conversion(attribution: string): void {
     this.conversions.inc({ attribution });
+  }
+  engineError(platform: string, code: string): void {
+    this.engineErrors.inc({ platform, code });
   }
 
   /** The Prometheus text exposition. */

@@ -3,7 +3,10 @@
 // also the Slack MessageSender the outbox dispatcher needs: `slackAdapterFor(core)` returns the same
 // instance to every caller. Managers = members of SLACK_MANAGER_CHANNEL, synced into Manager rows.
 import type { AppCore, Component, ComponentFactory } from "../../src/app.js";
-import { isManager, syncChannelManagers } from "../../src/services/managers.js";
+import { isManager, syncChannelManagers, userActor } from "../../src/services/managers.js";
+import { influencerHome, managerHome } from "../../src/services/home-summary.js";
+import { pickLocale } from "../../src/i18n/translate.js";
+import { influencerHomeView, managerHomeView } from "./home.js";
 import type { EventHandler } from "../adapter.js";
 import { SlackAdapter } from "./transport.js";
 
@@ -26,6 +29,16 @@ export function createSlackAdapter(core: CoreParts): SlackAdapter | undefined {
     http: core.http,
     syncManagers: (userIds) => syncChannelManagers(core.deps, "slack", userIds),
     isManager: (userId) => isManager(core.deps, "slack", userId),
+    homeView: async (userId, hints) => {
+      const locale = pickLocale(null, hints.locale, c.DEFAULT_LOCALE);
+      // Manager data only for a manager; anyone else sees their own Home.
+      if (await isManager(core.deps, "slack", userId)) {
+        const home = await managerHome(core.deps, userActor("slack", userId));
+        if (home.ok) return managerHomeView(locale, home.value, core.clock.now());
+      }
+      const own = await influencerHome(core.deps, "slack", userId);
+      return influencerHomeView(pickLocale(own.locale, hints.locale, c.DEFAULT_LOCALE), own, hints.timeZone);
+    },
     ...(router ? { knownCommand: (name: string) => router.hasCommand(name) } : {}),
   });
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { FormField, FormSpec } from "../adapter.js";
 import { AppError } from "../../src/errors.js";
 import type { SlackBlock } from "./render.js";
+import { nativeElement, nativeHint, textValue } from "./blocks/native-fields.js";
 
 export const MODAL_LIMITS = { title: 24, submit: 24, label: 2000, placeholder: 150, initial: 3000, optionText: 75, optionValue: 150, options: 100, metadata: 3000, blockId: 255 } as const;
 
@@ -59,7 +60,9 @@ function plain(text: string, max: number) {
   return { type: "plain_text" as const, text: t.length > max ? `${t.slice(0, max - 1)}…` : t, emoji: true };
 }
 
-function element(field: FormField): SlackBlock {
+function element(formId: string, field: FormField): SlackBlock {
+  const native = nativeElement(formId, field, field.placeholder ? plain(field.placeholder, MODAL_LIMITS.placeholder) : undefined);
+  if (native) return native;
   if (field.kind === "select") {
     const options = (field.options ?? []).slice(0, MODAL_LIMITS.options).map((o) => ({
       text: plain(o.label, MODAL_LIMITS.optionText),
@@ -95,12 +98,14 @@ function element(field: FormField): SlackBlock {
 export function formToView(form: FormSpec, origin: ModalOrigin = {}): SlackBlock {
   const blocks: SlackBlock[] = [];
   for (const field of form.fields) {
+    const hint = nativeHint(form.id, field.id);
     blocks.push({
       type: "input",
       block_id: field.id.slice(0, MODAL_LIMITS.blockId),
       optional: !field.required,
       label: plain(field.label, MODAL_LIMITS.label),
-      element: element(field),
+      element: element(form.id, field),
+      ...(hint ? { hint: plain(hint, 2000) } : {}),
     });
     // Errors can only be attached to blocks in a view_submission response; when a form is OPENED
     // with errors (e.g. re-opened from a message), show them as context lines under the field.
@@ -126,7 +131,9 @@ const stateValueSchema = z.object({
   type: z.string(),
   value: z.string().nullish(),
   selected_option: z.object({ value: z.string() }).nullish(),
+  selected_options: z.array(z.object({ value: z.string() })).nullish(),
   selected_date: z.string().nullish(),
+  selected_date_time: z.number().nullish(),
 });
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), stateValueSchema));
 
@@ -135,7 +142,7 @@ export function viewValues(state: z.infer<typeof viewStateSchema>): Record<strin
   const values: Record<string, string> = {};
   for (const actions of Object.values(state)) {
     for (const [actionId, v] of Object.entries(actions)) {
-      values[actionId] = v.value ?? v.selected_option?.value ?? v.selected_date ?? "";
+      values[actionId] = textValue(actionId, v);
     }
   }
   return values;

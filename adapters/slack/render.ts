@@ -7,6 +7,9 @@ import { toPlainText } from "../../src/engine/message.js";
 
 /** Slack limits (Block Kit reference). */
 export const SLACK_LIMITS = {
+  /** confirm dialog: title / confirm / deny 100, text 300 */
+  confirmTitle: 100,
+  confirmText: 300,
   sectionText: 3000,
   blocksPerMessage: 50,
   elementsPerActions: 25,
@@ -131,13 +134,22 @@ function buttonElement(button: Button, index: number): SlackBlock {
   if (button.url) el.url = button.url;
   if (button.payload !== undefined) el.value = button.payload.slice(0, SLACK_LIMITS.buttonValue);
   if (button.style) el.style = button.style;
+  if (button.confirm) {
+    el.confirm = {
+      title: plain(button.confirm.title, SLACK_LIMITS.confirmTitle), text: plain(button.confirm.text, SLACK_LIMITS.confirmText),
+      confirm: plain(button.confirm.yes, SLACK_LIMITS.confirmTitle), deny: plain(button.confirm.no, SLACK_LIMITS.confirmTitle), style: "danger",
+    };
+  }
   return el;
 }
 
-/** Rows of buttons → `actions` blocks of at most 25 elements; ids unique across the message. */
-export function buttonBlocks(rows: Button[][]): SlackBlock[] {
+/**
+ * Rows of buttons → `actions` blocks of at most 25 elements; ids unique across the message.
+ * `firstIndex`: where numbering starts, for views that place several button groups.
+ */
+export function buttonBlocks(rows: Button[][], firstIndex = 0): SlackBlock[] {
   const out: SlackBlock[] = [];
-  let index = 0;
+  let index = firstIndex;
   for (const row of rows) {
     for (let i = 0; i < row.length; i += SLACK_LIMITS.elementsPerActions) {
       const elements = row.slice(i, i + SLACK_LIMITS.elementsPerActions).map((b) => buttonElement(b, index++));

@@ -133,7 +133,7 @@ export class SlackReplier {
       return;
     }
     if (mayReplaceCard && reply.messageTs && (reply.kind === "action" || reply.kind === "view")) {
-      const edited = await this.sender.edit(channel, reply.messageTs, msg, [decidedFooter(reply.user, this.clock.now())]);
+      const edited = await this.sender.edit(channel, reply.messageTs, msg, [decidedFooter(reply.user, this.clock.now())], reply.user);
       if (edited.status === "sent") return;
       this.log.warn({ result: edited }, "slack: chat.update of the card failed; posting instead");
     }

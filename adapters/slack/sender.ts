@@ -91,11 +91,20 @@ export class SlackSender {
     }
   }
 
-  /** `footer`: extra Block Kit blocks the adapter itself builds (e.g. who decided and when). */
-  async edit(recipient: string, ts: string, message: OutboundMessage, footer: SlackBlock[] = []): Promise<SendResult> {
+  /**
+   * `footer`: extra Block Kit blocks the adapter itself builds (e.g. who decided and when).
+   * `actor`: the Slack user who acted; the engine names them by actor id (`slack:U…`), which a
+   * card shows as their mention instead (only that exact id: text typed by others stays text).
+   */
+  async edit(recipient: string, ts: string, message: OutboundMessage, footer: SlackBlock[] = [], actor?: string): Promise<SendResult> {
     try {
       const channel = await this.channelFor(recipient);
       const rendered = renderMessage(message);
+      if (actor && /^[UW][A-Z0-9]+$/.test(actor)) {
+        const mention = (s: string) => s.split(`slack:${actor}`).join(`<@${actor}>`);
+        rendered.text = mention(rendered.text);
+        rendered.blocks = JSON.parse(mention(JSON.stringify(rendered.blocks))) as SlackBlock[];
+      }
       const blocks = [...rendered.blocks, ...footer].slice(-SLACK_LIMITS.blocksPerMessage);
       const r = await this.client.chat.update({ channel, ts, text: rendered.text, blocks: blocks as never });
       return { status: "sent", messageId: r.ts ?? ts };

@@ -53,6 +53,12 @@ export interface SlackAdapterOptions {
   isManager?: (userId: string) => Promise<boolean>;
   /** whether the engine has a command of this name (routes `/advo <name>` and DM words, see mapper) */
   knownCommand?: (name: string) => boolean;
+  /**
+   * The App Home view for a user (manager or not: the callee decides what they may see), from
+   * their Slack locale and time zone hints. Published on app_home_opened (Home tab only) and
+   * after each button or modal a manager completes.
+   */
+  homeView?: (userId: string, hints: { locale?: string; timeZone?: string }) => Promise<Record<string, unknown>>;
   /** how long to wait for the engine before acking empty (Slack's limit is 3 s) */
   ackBudgetMs?: number;
 }
@@ -166,6 +172,11 @@ export class SlackAdapter implements ChatAdapter {
       const command = known && mapped.event.payload.type === "text" ? textAsCommand(mapped.event.payload.text, known) : undefined;
       if (command) mapped.event = { ...mapped.event, payload: command };
       await this.run(mapped, async (replies) => this.replier.deliver(mapped.reply, replies));
+    });
+    this.app.event("app_home_opened", async ({ event }) => {
+      // The event fires for the Messages tab too; only the Home tab shows a view.
+      if (event.tab !== "home" || this.stopped) return;
+      await this.track(this.publishHome(event.user));
     });
     const members = async ({ body }: { body: unknown }) => {
       const change = memberChange(body);
@@ -298,10 +309,23 @@ export class SlackAdapter implements ChatAdapter {
       const manager = mapped.reply.direct || (await this.isManager(event.author.id));
       if (!manager) event = { ...event, conversation: conversationKey("slack", await this.interactive.channelFor(event.author.id)), chatType: "private" };
       const replies = await this.handler!(event);
+      // A manager's decision or form changes what their Home shows: publish it again, off the ack path.
+      if (manager && (event.payload.type === "action" || event.payload.type === "form")) void this.track(this.publishHome(event.author.id));
       return manager ? replies : replies.map((r) => ({ ...r, ephemeral: true }));
     } catch (err) {
       this.options.log.error({ err, event: event.id, code: (err as { code?: string }).code }, "slack: event handler failed");
       return [];
+    }
+  }
+
+  /** views.publish of the user's Home; a failure is logged, never thrown into an interaction. */
+  private async publishHome(userId: string): Promise<void> {
+    if (!this.options.homeView) return;
+    try {
+      const view = await this.options.homeView(userId, await this.locales.hints(userId));
+      await this.app.client.views.publish({ user_id: userId, view: view as never });
+    } catch (err) {
+      this.options.log.warn({ err, code: (err as { code?: string }).code }, "slack: views.publish failed");
     }
   }
 

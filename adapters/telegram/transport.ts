@@ -19,6 +19,7 @@ import type { AppConfig } from "../../src/config.js";
 import type { HttpServer } from "../../src/http/server.js";
 import { cachedCheck } from "../../src/http/observability.js";
 import { rememberChat } from "../../src/services/accounts.js";
+import { enqueue } from "../../src/services/outbox.js";
 import { LOCALES, pickLocale, t, tb, type Locale } from "../../src/i18n/translate.js";
 import { textMessage } from "../../src/engine/message.js";
 import type { Attachment, ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
@@ -212,10 +213,18 @@ export class TelegramAdapter implements ChatAdapter {
     }
     // They wrote to us: reachable again (the account may exist only now, after /start CODE).
     if (event.chatType === "private") await rememberChat(this.deps.db, "telegram", event.author.id, chatId);
-    for (const engineReply of replies) {
+    let deferring = false;
+    for (const [index, engineReply] of replies.entries()) {
       const reply = withStartLinks(engineReply, this.username ? this.privateChatLink : undefined);
-      const sent = reply.replace ? await this.replaceInPlace(chatId, reply, source) : await this.reply(chatId, reply);
+      const deferTo: DeferTo = { eventId: event.id, index, deferred: false };
+      // Once one reply is queued, the rest follow it through the outbox (in order, by row id).
+      if (deferring) {
+        await this.defer(chatId, reply, deferTo);
+        continue;
+      }
+      const sent = reply.replace ? await this.replaceInPlace(chatId, reply, source, deferTo) : await this.reply(chatId, reply, deferTo);
       if (!sent) break;
+      deferring = deferTo.deferred;
     }
   }
 
@@ -223,19 +232,19 @@ export class TelegramAdapter implements ChatAdapter {
    * Edits the tapped message (its text and keyboard, or the keyboard only). Nothing is sent when
    * nothing would change; a message that can no longer be edited gets the reply as a new message.
    */
-  private async replaceInPlace(chatId: string, reply: OutboundMessage, source: TappedMessage | undefined): Promise<boolean> {
-    if (!source) return reply.replace === "buttons" ? true : this.reply(chatId, reply);
+  private async replaceInPlace(chatId: string, reply: OutboundMessage, source: TappedMessage | undefined, deferTo?: DeferTo): Promise<boolean> {
+    if (!source) return reply.replace === "buttons" ? true : this.reply(chatId, reply, deferTo);
     const call = editFor(reply, source);
     try {
       if (call.method === "none") return true;
-      if (call.method === "send") return await this.reply(chatId, reply);
+      if (call.method === "send") return await this.reply(chatId, reply, deferTo);
       if (call.method === "editMessageReplyMarkup") await this.bot.api.editMessageReplyMarkup(chatId, source.messageId, call.options);
       else await this.bot.api.editMessageText(chatId, source.messageId, call.text, call.options);
       return true;
     } catch (err) {
       if (/message is not modified/i.test(errorText(err))) return true;
       this.log.warn({ error: errorText(err), method: call.method }, "telegram: could not edit the tapped message");
-      return reply.replace === "buttons" ? true : this.reply(chatId, reply);
+      return reply.replace === "buttons" ? true : this.reply(chatId, reply, deferTo);
     }
   }
 
@@ -252,8 +261,13 @@ export class TelegramAdapter implements ChatAdapter {
     });
   }
 
-  /** Sends a reply (auto-retry waits out 429/5xx). False when the chat cannot take it. */
-  private async reply(chatId: string, message: OutboundMessage): Promise<boolean> {
+  /**
+   * Sends a reply (auto-retry waits out 429/5xx). False when the chat cannot take it. A reply that
+   * still fails with something transient (refused, hung, 5xx, 429 past auto-retry) goes to the
+   * outbox as a `reply.deferred` row keyed by the event, so the dispatcher retries it with backoff
+   * (and a platform retry of the same update cannot queue it twice).
+   */
+  private async reply(chatId: string, message: OutboundMessage, deferTo?: DeferTo): Promise<boolean> {
     const { messages, droppedButtons } = renderMessage(message);
     if (droppedButtons) this.log.warn({ droppedButtons }, "telegram: buttons with unsafe URLs or oversized data were dropped");
     try {
@@ -262,9 +276,22 @@ export class TelegramAdapter implements ChatAdapter {
       return true;
     } catch (err) {
       const result = await this.sender.failure(chatId, err);
+      if (result.status === "retry" && deferTo) {
+        await this.defer(chatId, message, deferTo);
+        this.log.warn({ result, event: deferTo.eventId }, "telegram reply not sent: queued in the outbox");
+        return true;
+      }
       this.log.warn({ result }, "telegram reply not sent");
       return false;
     }
+  }
+
+  private async defer(chatId: string, message: OutboundMessage, deferTo: DeferTo): Promise<void> {
+    await enqueue(this.deps.db, [{
+      platform: "telegram", recipient: chatId, purpose: "reply.deferred",
+      dedupeKey: `reply:${deferTo.eventId}:${deferTo.index}`, payload: { kind: "message", message },
+    }]);
+    deferTo.deferred = true;
   }
 
   private async answerCallback(id: string, text?: string): Promise<void> {
@@ -279,6 +306,14 @@ export class TelegramAdapter implements ChatAdapter {
   private localeOf(event: InboundEvent): Locale {
     return pickLocale(null, event.author.locale, this.deps.config.DEFAULT_LOCALE);
   }
+}
+
+/** Where a reply that could not be sent now is queued: the event it answers and its position. */
+interface DeferTo {
+  eventId: string;
+  index: number;
+  /** set once the reply went to the outbox */
+  deferred: boolean;
 }
 
 /** The error's message only: grammY errors carry the request payload (personal data). */

@@ -21,6 +21,9 @@ import { draftBroadcast, sendBroadcast } from "../services/broadcast.js";
 import { csv, flag, type ParsedArgs } from "./args.js";
 import { MEASUREMENT_COMMANDS } from "./commands-measurement.js";
 import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
+import { TIER_COMMANDS } from "./commands-tiers.js";
+import { ROLE_COMMANDS } from "./commands-roles.js";
+import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
 
 export interface CliOutput {
   data: unknown;
@@ -243,6 +246,9 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...MEASUREMENT_COMMANDS,
   ...SUBMISSION_COMMANDS,
+  ...TIER_COMMANDS,
+  ...ROLE_COMMANDS,
+  ...DASHBOARD_COMMANDS,
 };
 
 export function helpText(): string {

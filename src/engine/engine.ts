@@ -86,6 +86,7 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
       await flow.finish();
       return finishReplies(event, buttonVersion, flow, ctx.replies, router);
     } catch (err) {
+      deps.metrics?.engineError(event.platform, errorCode(err));
       deps.log.error(
         { err, code: errorCode(err), eventId: event.id, conversation: event.conversation, payload: event.payload.type },
         "event handling failed",

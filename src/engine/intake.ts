@@ -3,6 +3,7 @@
 import { AppError } from "../errors.js";
 import { isUniqueViolation, type Deps } from "../services/deps.js";
 import type { Db } from "../db/client.js";
+import { clientProvider } from "../services/bulk-insert.js";
 
 export interface IntakeOptions {
   /** how long a processed event id is remembered */
@@ -67,6 +68,31 @@ export interface Admitted {
   owner: string;
 }
 
+/**
+ * Creates the conversation row if it is missing, as a no-op on conflict, so a first contact takes
+ * the same one-transaction path as everyone else instead of four more calls after it.
+ */
+function insertConversationIfMissing(db: Db, key: string, now: Date) {
+  const [k, c, u] = clientProvider(db) === "postgresql" ? ["$1", "$2", "$3"] : ["?", "?", "?"];
+  return db.$executeRawUnsafe(
+    `INSERT INTO "Conversation" ("key", "data", "version", "createdAt", "updatedAt") VALUES (${k}, '{}', 0, ${c}, ${u}) ON CONFLICT ("key") DO NOTHING`,
+    key, now, now,
+  );
+}
+
+/**
+ * Conversation keys this process has seen a row for, so the common case skips the insert above.
+ * Bounded (oldest out first); a stale entry (row deleted since) only sends that event down the
+ * slow path, which creates the row.
+ */
+const KNOWN_CONVERSATIONS_MAX = 10_000;
+const knownConversations = new Set<string>();
+function rememberConversation(key: string): void {
+  if (knownConversations.has(key)) return;
+  knownConversations.add(key);
+  if (knownConversations.size > KNOWN_CONVERSATIONS_MAX) knownConversations.delete(knownConversations.values().next().value!);
+}
+
 const ROW = { flow: true, step: true, data: true, version: true, expiresAt: true } as const;
 
 /**
@@ -77,21 +103,25 @@ export async function admitEvent(deps: Deps, eventId: string, key: string, owner
   const now = deps.clock.now();
   const wall = wallNow();
   try {
-    const [, claim, row] = await deps.db.$transaction([
-      deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + opts.dedupeTtlMs) }, select: { id: true } }),
+    const claimAndRead = [
       deps.db.conversation.updateMany({
         where: { key, OR: [{ lockOwner: null }, { lockedUntil: null }, { lockedUntil: { lt: wall } }] },
         data: { lockOwner: owner, lockedUntil: new Date(wall.getTime() + opts.leaseMs) },
       }),
       deps.db.conversation.findUnique({ where: { key }, select: ROW }),
-    ]);
+    ] as const;
+    const dedupe = deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + opts.dedupeTtlMs) }, select: { id: true } });
+    const [claim, row] = knownConversations.has(key)
+      ? (await deps.db.$transaction([dedupe, ...claimAndRead])).slice(1) as [{ count: number }, ConversationRow | null]
+      : (await deps.db.$transaction([dedupe, insertConversationIfMissing(deps.db, key, wall), ...claimAndRead])).slice(2) as [{ count: number }, ConversationRow | null];
+    if (row) rememberConversation(key);
     if (claim.count === 1 && row) return { row, owner };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     // Seen before (or an expired id): the slow path decides.
     if (!(await firstDelivery(deps, eventId, opts.dedupeTtlMs))) return null;
   }
-  // Recorded, but the conversation is busy or has no row yet: wait for the lease.
+  // Recorded, but the conversation is busy (or the event was a late retry): wait for the lease.
   await acquireLease(deps.db, key, owner, opts);
   return { row: await deps.db.conversation.findUniqueOrThrow({ where: { key }, select: ROW }), owner };
 }

@@ -32,6 +32,11 @@ export interface Button {
    * `t.me/<bot>?start=<start>`) turns the button into that link; the others keep the action.
    */
   start?: string;
+  /**
+   * Ask before acting (a destructive or mass action): platforms with a native dialog show it
+   * (Slack's `confirm`); the others act on the press.
+   */
+  confirm?: { title: string; text: string; yes: string; no: string };
 }
 
 export interface FormField {

@@ -13,6 +13,11 @@ import notices from "./catalogs/notices.js";
 import measurement from "./catalogs/measurement.js";
 import accounts from "./catalogs/accounts.js";
 import outcomes from "./catalogs/outcomes.js";
+import growth from "./catalogs/growth.js";
+import web from "./catalogs/web.js";
+import slackHome from "./catalogs/slack-home.js";
+import advoConsole from "./catalogs/advo-console.js";
+import reviewCard from "./catalogs/review-card.js";
 import languages from "./catalogs/languages.js";
 
 export type Catalog = Record<string, string>;
@@ -32,9 +37,14 @@ export type MessageId =
   | keyof typeof measurement.en
   | keyof typeof accounts.en
   | keyof typeof outcomes.en
+  | keyof typeof growth.en
+  | keyof typeof web.en
+  | keyof typeof slackHome.en
+  | keyof typeof advoConsole.en
+  | keyof typeof reviewCard.en
   | keyof typeof languages.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, languages];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, slackHome, advoConsole, reviewCard, languages];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

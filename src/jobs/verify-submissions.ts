@@ -11,6 +11,7 @@ import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { awardForSubmission } from "../services/points.js";
 import { submissionNoticeKey } from "../services/outcome-notices.js";
+import { announceProgress } from "../services/tiers.js";
 import { contactsOf } from "./contacts.js";
 import { recheckDelayMs, stringList, type PostChecker, type SubmissionToCheck, type VerifyOutcome } from "./post-checker.js";
 import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
@@ -51,6 +52,7 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
   const due = await loadDue(deps, { status: "pending", OR: [{ nextCheckAt: null }, { nextCheckAt: { lte: now } }] }, VERIFY_BATCH);
   const contacts = await contactsOf(deps, due.map((s) => s.influencerId));
   const items: OutboxItem[] = [];
+  const paid: number[] = [];
   const tell = (s: (typeof due)[number], what: string, messageId: string, params: Record<string, string | number>) => {
     const c = contacts.get(s.influencerId);
     if (c) items.push({ platform: c.platform, recipient: c.recipient, influencerId: s.influencerId, purpose: `submission.${what}`, dedupeKey: `${submissionNoticeKey(s)}:${what}`, payload: { kind: "i18n", messageId, params } });
@@ -77,7 +79,10 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
       if (!won.count) continue;
       const award = await awardForSubmission(job, s.id, "system");
       counts.verified++;
-      if (award.awarded) counts.pointsAwarded += award.points;
+      if (award.awarded) {
+        counts.pointsAwarded += award.points;
+        paid.push(s.influencerId);
+      }
       tell(s, "verified", "jobs.verify.verified", { title: s.mission.title, points: award.points });
     } else if (decided.decision === "rejected") {
       const reason = decided.reason ?? (decided.reasonId && catalogs.en[decided.reasonId] ? t("en", decided.reasonId, decided.reasonParams) : decided.notes) ?? "the post could not be found";
@@ -109,6 +114,8 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
     }
   }
   await enqueue(db, items);
+  // After the "verified" notices: a tier or badge those awards brought, each told once.
+  await announceProgress(job, paid);
   return counts;
 }
 

@@ -3,6 +3,7 @@
 // Every manager service calls requireManager FIRST: the role is checked in the service layer,
 // not only in the UI, and a refusal is itself audited.
 import type { Platform } from "../engine/events.js";
+import { isRole, roleAllows, type Role } from "../domain/roles.js";
 import { err, type Err } from "../result.js";
 import { audit } from "./audit.js";
 import { isUniqueViolation, type Deps } from "./deps.js";
@@ -16,22 +17,32 @@ export function userActor(platform: Platform, userId: string): Actor {
   return `${platform}:${userId}`;
 }
 
+/**
+ * The actor's role, or null for someone who is not a manager. The CLI operator, jobs and the
+ * MANAGERS list are admins; a Manager row carries its role, and "manager" (a row synced from the
+ * Slack manager channel) takes the program's default role (MANAGER_DEFAULT_ROLE).
+ */
+export async function managerRole(deps: Pick<Deps, "db" | "config">, actor: Actor): Promise<Role | null> {
+  if (actor === OPERATOR || actor === SYSTEM || deps.config.MANAGERS.includes(actor)) return "admin";
+  const i = actor.indexOf(":");
+  if (i <= 0) return null;
+  const row = await deps.db.manager.findUnique({ where: { platform_externalId: { platform: actor.slice(0, i), externalId: actor.slice(i + 1) } }, select: { role: true } });
+  if (!row) return null;
+  return isRole(row.role) ? row.role : deps.config.MANAGER_DEFAULT_ROLE;
+}
+
 export async function isManager(deps: Pick<Deps, "db" | "config">, platform: Platform, userId: string): Promise<boolean> {
-  if (deps.config.MANAGERS.includes(`${platform}:${userId}`)) return true;
-  const row = await deps.db.manager.findUnique({ where: { platform_externalId: { platform, externalId: userId } }, select: { id: true } });
-  return row !== null;
+  return (await managerRole(deps, userActor(platform, userId))) !== null;
 }
 
 export async function actorIsManager(deps: Pick<Deps, "db" | "config">, actor: Actor): Promise<boolean> {
-  if (actor === OPERATOR || actor === SYSTEM) return true;
-  const i = actor.indexOf(":");
-  if (i <= 0) return false;
-  return isManager(deps, actor.slice(0, i) as Platform, actor.slice(i + 1));
+  return (await managerRole(deps, actor)) !== null;
 }
 
 /**
- * undefined when the actor may act; otherwise a refusal Result (message id manage.refused),
- * after writing an audit entry with outcome "refused".
+ * undefined when the actor may act; otherwise a refusal Result — manage.refused for someone who
+ * is not a manager, manage.refused_role (naming what their role can do) for a role that may not
+ * do this action — after writing an audit entry with outcome "refused".
  */
 export async function requireManager(
   deps: Pick<Deps, "db" | "config">,
@@ -39,9 +50,10 @@ export async function requireManager(
   action: string,
   target?: { type: string; id?: string | number },
 ): Promise<Err | undefined> {
-  if (await actorIsManager(deps, actor)) return undefined;
-  await audit(deps.db, { actor, action, outcome: "refused", ...(target ? { targetType: target.type, ...(target.id === undefined ? {} : { targetId: target.id }) } : {}) });
-  return err("manage.refused");
+  const role = await managerRole(deps, actor);
+  if (role && roleAllows(role, action)) return undefined;
+  await audit(deps.db, { actor, action, outcome: "refused", ...(target ? { targetType: target.type, ...(target.id === undefined ? {} : { targetId: target.id }) } : {}), ...(role ? { after: { role } } : {}) });
+  return role ? err("manage.refused_role", { role }) : err("manage.refused");
 }
 
 /**

@@ -9,6 +9,7 @@ import { audit } from "./audit.js";
 import type { Deps } from "./deps.js";
 import { appendEntry, currentCycle, cycleBalance, lifetimeEarned } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
+import { announceProgress } from "./tiers.js";
 import { tellInfluencer } from "./outcome-notices.js";
 
 export const adjustSchema = z.object({
@@ -45,6 +46,7 @@ export async function adjustPoints(deps: Deps, actor: Actor, input: AdjustInput)
       influencerId, purpose: "points.adjusted", dedupeKey: `ledger:${r.entry.id}:adjusted`,
       messageId: "outcome.points_adjusted", params: { amount: points > 0 ? `+${points}` : String(points), reason, balance },
     });
+    if (points > 0) await announceProgress(deps, [influencerId]);
   }
   return ok({ entryId: r.entry.id, created: r.created, balance });
 }

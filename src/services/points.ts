@@ -5,6 +5,8 @@ import { appendEntry, currentCycle, cycleBalance, lifetimeEarned } from "./ledge
 import { EARNING_KINDS } from "../domain/cycle-close.js";
 import type { LedgerEntry } from "../db/generated/sqlite/client.js";
 import type { Deps } from "./deps.js";
+import { multipliedPoints } from "../domain/tiers.js";
+import { tierOf } from "./tiers.js";
 
 export interface AwardOutcome {
   /** true only for the call that wrote the ledger entry */
@@ -36,10 +38,12 @@ export async function awardForSubmission(deps: Deps, submissionId: number, decid
   // Nothing is paid to an erased person, whatever path asks for it.
   if (s.influencer.deletedAt) return { awarded: false, points: 0, entryId: null, balance: 0 };
   const legacy = await existingAward(deps.db, s.participationId);
+  // The tier the person is in when the post is approved sets the multiplier (issue 21).
+  const amount = legacy ? 0 : multipliedPoints(s.mission.points, (await tierOf(deps, s.influencerId)).current);
   const r = legacy
     ? { created: false as const, entry: legacy }
     : await appendEntry(deps.db, {
-        influencerId: s.influencerId, cycleId: cycle.id, amount: s.mission.points, kind: "mission",
+        influencerId: s.influencerId, cycleId: cycle.id, amount, kind: "mission",
         idempotencyKey: awardKey(s.participationId), reference: legacyAwardKey(submissionId), reason: s.mission.title, createdBy: decidedBy,
       });
   const now = deps.clock.now();

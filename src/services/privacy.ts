@@ -46,7 +46,8 @@ export async function eraseInfluencer(deps: Deps, influencerId: number): Promise
   });
   await deps.db.$transaction(async (tx) => {
     await tx.submission.updateMany({ where: { influencerId, status: { in: [...WITHDRAWN_SUBMISSIONS] } }, data: { status: "withdrawn", nextCheckAt: null, decidedBy: "erasure", decidedAt: now } });
-    await tx.participation.updateMany({ where: { influencerId, status: { in: ["offered", "accepted", "submitted", "rejected"] } }, data: { status: "withdrawn", decidedAt: now } });
+    await releasePlaces(tx as unknown as Db, influencerId);
+    await tx.participation.updateMany({ where: { influencerId, status: { in: ["offered", ...PLACE_HOLDING] } }, data: { status: "withdrawn", decidedAt: now } });
     // A review card still waiting in the outbox is not posted at all.
     if (undecided.length) await tx.outboxMessage.updateMany({ where: { dedupeKey: { in: undecided.map((s) => `${submissionNoticeKey(s)}:review`) }, status: "queued" }, data: { status: "cancelled" } });
     await tx.socialHandle.deleteMany({ where: { influencerId } });
@@ -70,6 +71,20 @@ export async function eraseInfluencer(deps: Deps, influencerId: number): Promise
   for (const s of undecided.filter((x) => x.status === "needs_review")) {
     await noticeDecision(deps, { submission: s, decision: "withdrawn", title: s.mission.title, by: "system", influencer: `#${influencerId}`, detail: "" });
   }
+}
+
+/** Participation states that took a place on the mission (acceptedCount counts them) and are still open. */
+const PLACE_HOLDING = ["accepted", "submitted", "rejected"];
+
+/**
+ * Gives back the places of a person's open participations, so a capped mission counts only live
+ * ones: one statement for all their missions (one participation per mission and person).
+ * Called before those participations are withdrawn, in the same transaction.
+ */
+async function releasePlaces(tx: Db, influencerId: number): Promise<void> {
+  const open = await tx.participation.findMany({ where: { influencerId, status: { in: PLACE_HOLDING } }, select: { missionId: true } });
+  if (!open.length) return;
+  await tx.mission.updateMany({ where: { id: { in: open.map((p) => p.missionId) }, acceptedCount: { gt: 0 } }, data: { acceptedCount: { decrement: 1 } } });
 }
 
 /** Submission statuses still waiting for a decision, withdrawn on erasure. */

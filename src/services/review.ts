@@ -2,6 +2,7 @@
 // first, with their evidence. Approve awards the points once; reject tells the influencer why
 // (they may submit again before the deadline). Two managers deciding at once: a conditional update
 // on the status lets exactly one win; the other learns who decided.
+import { announceProgress } from "./tiers.js";
 import { dateParam } from "../i18n/dates.js";
 import { z } from "zod";
 import { err, ok, type Result } from "../result.js";
@@ -84,6 +85,8 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
       influencerId: s.influencerId, purpose: "submission.approved", dedupeKey: `${key}:approved`,
       messageId: "outcome.approved", params: { title: s.mission.title, points: award.points, balance: award.balance },
     });
+    // After the approval itself: a tier or badge it brought, each told once (dedupe keys).
+    await announceProgress(deps, [s.influencerId]);
   }
   await noticeDecision(deps, { submission: s, decision: "approved", title: s.mission.title, by: actor, influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: String(awarded) });
   await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "approved", awarded } });

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { multipartParams, type UploadedFile } from "./multipart.js";
+import { viewRefusals } from "./slack-view-rules.js";
 
 export interface SlackCall {
   method: string;
@@ -30,6 +31,8 @@ export class FakeSlackWebApi {
   readonly userTimeZones = new Map<string, string>();
   /** files by id: announced by files.getUploadURLExternal, bytes at the upload URL, shared by files.completeUploadExternal */
   readonly files = new Map<string, { filename: string; length: number; content?: string; channel?: string; comment?: string }>();
+  /** Home tabs published, by user id (views.publish) */
+  readonly homes = new Map<string, Record<string, unknown>>();
   /** messages posted, by `${channel}:${ts}`, updated by chat.update */
   readonly messages = new Map<string, Record<string, unknown>>();
   private readonly failures = new Map<string, SlackFailure[]>();
@@ -176,7 +179,16 @@ export class FakeSlackWebApi {
       case "views.open":
       case "views.update":
       case "views.push":
+      case "views.publish": {
+        // Like Slack: a view over Block Kit's limits is refused whole.
+        const refusals = viewRefusals(args.view);
+        if (refusals.length) return { ok: false, error: "invalid_arguments", response_metadata: { messages: refusals } };
+        if (method === "views.publish") {
+          if (typeof args.user_id !== "string" || (args.view as { type?: string }).type !== "home") return { ok: false, error: "invalid_arguments" };
+          this.homes.set(args.user_id, args.view as Record<string, unknown>);
+        }
         return { ok: true, view: { id: `V${++this.seq}`, hash: `h${this.seq}`, ...(args.view as object) } };
+      }
       case "conversations.open": {
         const users = String(args.users ?? "");
         return { ok: true, channel: { id: `D${users.replace(/^[UW]/, "")}` } };

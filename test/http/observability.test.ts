@@ -13,6 +13,7 @@ import { createTrackingLink } from "../../src/services/tracking.js";
 import { JobRunner } from "../../src/jobs/runner.js";
 import { Metrics } from "../../src/metrics.js";
 import { textMessage } from "../../src/engine/message.js";
+import { createEngine } from "../../src/engine/engine.js";
 import { observeChecker } from "../../src/metrics-hooks.js";
 import { bearerMatches } from "../../src/http/observability.js";
 import { createTestDatabaseUrl, testProviders } from "../helpers/db.js";
@@ -73,6 +74,19 @@ describe.each(testProviders())("observability on %s", (provider) => {
     }
     expect(m.get("advo_engine_duration_seconds")!.type).toBe("histogram");
     expect(m.get("advo_outbox_messages")!.type).toBe("gauge");
+  });
+
+  it("given an event whose conversation stays leased elsewhere then its error is counted under its code", async () => {
+    const errors = (m: Awaited<ReturnType<typeof scrape>>) => sampleValue(m, "advo_engine_errors_total", { platform: "console", code: "conversation_busy" }) ?? 0;
+    const before = await scrape();
+    await app.deps.db.conversation.create({ data: { key: "console:busy", data: {}, lockOwner: "another-instance", lockedUntil: new Date(Date.now() + 600_000) } });
+    const engine = createEngine(app.deps, { leaseWaitMs: 50 });
+    const replies = await engine.handle({
+      id: "console:obs-busy", platform: "console", conversation: "console:busy", chatType: "private",
+      author: { id: "busy", isBot: false }, payload: { type: "command", name: "help", args: [], argText: "" }, receivedAt: new Date(),
+    });
+    expect(replies).toHaveLength(1);
+    expect(errors(await scrape())).toBe(errors(before) + 1);
   });
 
   it("given an engine event, a click, outbox sends and a job run then their series move", async () => {

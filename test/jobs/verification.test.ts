@@ -59,6 +59,8 @@ describe.each(testProviders())("verification jobs on %s", (provider) => {
     const rows = await database.db.outboxMessage.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.purpose, r.recipient])).toEqual([
       ["submission.verified", "chat-ann"], ["submission.in_review", "chat-bob"], ["review.needed", "CMGR"], ["submission.rejected", "chat-cyd"],
+      // Ann's first approved post: her badge, told after the verification (issue 21).
+      ["badge.earned", "chat-ann"],
     ]);
     expect((await database.db.participation.findFirstOrThrow({ where: { influencerId: gone.influencerId } })).status).toBe("rejected");
     expect(rows[3]?.payload).toMatchObject({ messageId: "jobs.verify.not_found", params: { title: "Spring" } });

@@ -10,6 +10,8 @@ import { openDatabase, type Database } from "../../src/db/client.js";
 import { FakeClock, HOUR } from "../../src/clock.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
 import { seedMember, seedMission } from "../engine/seed.js";
+import { enqueue } from "../../src/services/outbox.js";
+import { textMessage } from "../../src/engine/message.js";
 
 const root = join(import.meta.dirname, "../..");
 const tsx = join(root, "node_modules/.bin/tsx");
@@ -62,5 +64,23 @@ describe("console delivery (sqlite)", () => {
     }
     const row = await database.db.outboxMessage.findFirstOrThrow({ where: { purpose: "reminder.deadline" } });
     expect(row.status).toBe("sent");
+  }, 180_000);
+
+  it("given `npm start` with its built-in console then an outbox message for a console user is printed there and marked sent", async () => {
+    const app = program(["src/main.ts"], { DATABASE_URL: url, CONSOLE: "on", PORT: "0", JOBS_ENABLED: "false" });
+    try {
+      app.child.stdin.write("/as nina\n/points\n");
+      await until(() => app.output().includes("Your points"), "the built-in console to answer");
+      await enqueue(database.db, [{
+        platform: "console", recipient: "nina", purpose: "test.notice", dedupeKey: "test:npm-start-console",
+        payload: { kind: "message", message: textMessage("Delivered to the npm start console") },
+      }]);
+      await until(() => app.output().includes("Delivered to the npm start console"), "the outbox message in the npm start console");
+      expect(app.output()).toMatch(/\[message for nina\][\s\S]*Delivered to the npm start console/);
+    } finally {
+      app.child.kill("SIGTERM");
+      await app.closed;
+    }
+    expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "test:npm-start-console" } })).toMatchObject({ status: "sent" });
   }, 180_000);
 });

@@ -9,6 +9,7 @@ import type { Deps } from "../../src/services/deps.js";
 import { acceptMission } from "../../src/services/missions.js";
 import { submitLink } from "../../src/services/submissions.js";
 import { awardForSubmission } from "../../src/services/points.js";
+import { eraseInfluencer } from "../../src/services/privacy.js";
 import { missionCard } from "../../src/engine/mission-card.js";
 import { toPlainText } from "../../src/engine/message.js";
 import { FakeUser } from "../engine/harness.js";
@@ -63,6 +64,23 @@ describe.each(testProviders())("missions and submissions on %s", (provider) => {
     expect(results.find((r) => !r.ok)).toMatchObject({ error: "journey.missions.full" });
     expect((await deps.db.mission.findUniqueOrThrow({ where: { id: m.id } })).acceptedCount).toBe(1);
     expect(await deps.db.participation.count({ where: { missionId: m.id, status: "accepted" } })).toBe(1);
+  });
+
+  it("given a capped mission whose only place holder erases their data then the place is given back and another influencer can accept", async () => {
+    const a = await seedMember(deps, "cap-gone", [{ network: "tiktok", handle: "cap_gone" }]);
+    const b = await seedMember(deps, "cap-next", [{ network: "tiktok", handle: "cap_next" }]);
+    const c = await seedMember(deps, "cap-third", [{ network: "tiktok", handle: "cap_third" }]);
+    const m = await seedMission(deps, { title: "One place", cap: 1, networks: ["tiktok"] });
+    expect(await acceptMission(deps, a.id, m.id)).toMatchObject({ ok: true });
+    const sub = await submitLink(deps, a.id, m.id, "https://www.tiktok.com/@cap_gone/video/7400000000000000777");
+    expect(sub).toMatchObject({ ok: true });
+    expect(await acceptMission(deps, b.id, m.id)).toMatchObject({ ok: false, error: "journey.missions.full" });
+    await eraseInfluencer(deps, a.id);
+    expect((await deps.db.mission.findUniqueOrThrow({ where: { id: m.id } })).acceptedCount).toBe(0);
+    expect(await acceptMission(deps, b.id, m.id)).toMatchObject({ ok: true });
+    // The place went to B only: the cap still holds for everyone else.
+    expect(await acceptMission(deps, c.id, m.id)).toMatchObject({ ok: false, error: "journey.missions.full" });
+    expect((await deps.db.mission.findUniqueOrThrow({ where: { id: m.id } })).acceptedCount).toBe(1);
   });
 
   it("given each broken rule then the answer names it; a valid link is recorded pending with a check due now", async () => {

@@ -9,6 +9,10 @@ import { isPageClick, pageButtons, pageLine, pageOf, requestedPage } from "../pa
 import { member, payloadId } from "./shared.js";
 import { formatDate } from "../../i18n/dates.js";
 import { yourLinks } from "../../reports/your-links.js";
+import { localized, type Tier } from "../../domain/tiers.js";
+import { tb } from "../../i18n/translate.js";
+import type { Block } from "../message.js";
+import { badgesOf, tierOf } from "../../services/tiers.js";
 
 export const ACTION_REWARD_REDEEM = "reward.redeem";
 export const ACTION_REWARD_CONFIRM = "reward.confirm";
@@ -20,6 +24,7 @@ async function points(ctx: Context): Promise<void> {
   if (!inf) return;
   const s = await pointsSummary(ctx.deps, inf.id);
   ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: ctx.date(s.cycle.endsAt) });
+  await tierAndBadges(ctx, inf.id);
   // "Your links" (issue 13): clicks and sales through their personal tracking links, per mission.
   const links = await yourLinks(ctx.deps.db, inf.id);
   if (links.length) ctx.reply({ blocks: [paragraph(bold(ctx.t("journey.points.links_title"))), list(links.map((l) => [ctx.t("journey.points.link_row", { title: l.title, clicks: l.clicks, conversions: l.conversions })]))] });
@@ -30,6 +35,22 @@ async function points(ctx: Context): Promise<void> {
       list(s.recent.map((e) => [ctx.t("journey.points.entry", { sign: e.amount > 0 ? "+" : "", amount: e.amount, kind: ctx.t(`journey.points.kind.${e.kind}`), detail: entryDetail(ctx, e), date: formatDate(e.createdAt, ctx) })])),
     ],
   });
+}
+
+/** "Tier: Silver — 120 points to Gold", its perks, and the badges held (issue 21), in one message. */
+async function tierAndBadges(ctx: Context, influencerId: number): Promise<void> {
+  const [tier, badges] = await Promise.all([tierOf(ctx.deps, influencerId), badgesOf(ctx.deps.db, [influencerId])]);
+  const reader = { locale: ctx.locale, timeZone: ctx.timeZone };
+  const name = (t: Tier) => localized(t.names, ctx.locale);
+  const blocks: Block[] = [];
+  if (tier.current && tier.next) blocks.push(...tb(reader, "growth.points.tier_next", { tier: name(tier.current), missing: tier.toNext, next: name(tier.next) }));
+  else if (tier.current) blocks.push(...tb(reader, "growth.points.tier_top", { tier: name(tier.current) }));
+  else if (tier.next) blocks.push(...tb(reader, "growth.points.tier_none", { missing: tier.toNext, next: name(tier.next) }));
+  const perks = tier.current ? localized(tier.current.perks, ctx.locale) : "";
+  if (perks) blocks.push(...tb(reader, "growth.points.perks", { tier: name(tier.current!), perks }));
+  const held = badges.get(influencerId) ?? [];
+  if (held.length) blocks.push(...tb(reader, "growth.points.badges", { badges: held.map((b) => ctx.t(`growth.badge.${b}`)).join(" · ") }));
+  if (blocks.length) ctx.reply({ blocks });
 }
 
 /** The entry's reason in the reader's language. Reasons the system wrote in English before

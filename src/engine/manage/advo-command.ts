@@ -11,6 +11,7 @@ import { openBroadcastForm, showPendingRedemptions } from "./broadcast.js";
 import { openEditMissionForm, openNewMissionForm } from "./missions.js";
 import { replyError, payloadId } from "./reply.js";
 import { showReviewQueue } from "./review.js";
+import { closestSubcommand } from "./suggest.js";
 
 /** Sub-commands handled here (interactive), in help order. */
 export const INTERACTIVE = ["mission new", "mission edit ID", "review", "redemptions", "broadcast", "stats"];
@@ -47,7 +48,12 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (a === "stats") return showStats(ctx);
   const name = `${a} ${b ?? ""}`;
   const command = NOT_IN_CHAT.has(name) ? undefined : (COMMANDS[name] ?? COMMANDS[a]);
-  if (!command) return ctx.replyWith("manage.advo.unknown", { command: args.slice(0, 2).join(" ") }, { ephemeral: true });
+  if (!command) {
+    const known = [...INTERACTIVE.map((u) => u.replace(/ [A-Z]+$/, "")), ...Object.keys(COMMANDS).filter((n) => !NOT_IN_CHAT.has(n)), "help"];
+    const suggestion = closestSubcommand(args, known);
+    if (suggestion) return ctx.replyWith("manage.advo.unknown_suggest", { command: args.slice(0, 2).join(" "), suggestion }, { ephemeral: true });
+    return ctx.replyWith("manage.advo.unknown", { command: args.slice(0, 2).join(" ") }, { ephemeral: true });
+  }
   const r = await command.run(ctx.deps, parseArgs(args), ctx.actor);
   if (!r.ok) {
     if (r.error === "manage.cli.usage") return ctx.replyWith("manage.advo.usage", { usage: `/advo ${command.usage}` }, { ephemeral: true });

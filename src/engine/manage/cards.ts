@@ -3,6 +3,7 @@
 import type { Locale } from "../../config.js";
 import { formatDate, formatDateTime } from "../../i18n/dates.js";
 import { networkName } from "../../i18n/networks.js";
+import { evidenceLines } from "./evidence-lines.js";
 import { t, type Reader } from "../../i18n/translate.js";
 import type { ReviewItem } from "../../services/review.js";
 import type { RedemptionItem } from "../../services/catalog-admin.js";
@@ -28,14 +29,11 @@ export function missionManagerButtons(locale: Locale, id: number, status: string
   if (status === "draft") row.push({ action: ACTIONS.missionPublish, label: t(locale, "manage.button.publish"), payload: p, style: "primary" });
   if (status !== "closed") row.push({ action: ACTIONS.missionEdit, label: t(locale, "manage.button.edit"), payload: p });
   row.push({ action: ACTIONS.missionDuplicate, label: t(locale, "manage.button.duplicate"), payload: p });
-  if (status !== "closed") row.push({ action: ACTIONS.missionClose, label: t(locale, "manage.button.close"), payload: p, style: "danger" });
+  if (status !== "closed") {
+    const confirm = { title: t(locale, "manage.confirm.mission_close_title"), text: t(locale, "manage.confirm.mission_close_text", { id }), yes: t(locale, "manage.button.close"), no: t(locale, "manage.confirm.keep") };
+    row.push({ action: ACTIONS.missionClose, label: t(locale, "manage.button.close"), payload: p, style: "danger", confirm });
+  }
   return [row];
-}
-
-function evidenceSummary(evidence: unknown): string {
-  if (evidence === null || evidence === undefined) return "-";
-  const text = JSON.stringify(evidence);
-  return text.length > 600 ? `${text.slice(0, 600)}…` : text;
 }
 
 /** A submission waiting for a human, with the evidence and the two decisions. `reader` may carry the manager's time zone (Slack users.info tz); a bare locale shows UTC. */
@@ -49,7 +47,8 @@ export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMess
       paragraph(t(locale, "manage.review.card_facts", { network: networkName(s.network), author: s.authorHandle ?? "-", age: formatDateTime(s.createdAt, zoned) })),
       // A resubmission: which try this is and why the one before was refused.
       ...(s.attempt > 1 ? [paragraph(t(locale, "outcome.review.card_attempt", { attempt: s.attempt, reason: s.previousReason ?? "-" }))] : []),
-      paragraph(t(locale, "manage.review.card_evidence", { evidence: evidenceSummary(s.evidence) })),
+      // The verifier's findings as sentences, never its raw JSON.
+      ...evidenceLines(locale, s.evidence).map((line) => paragraph(line)),
     ],
     {
       disablePreview: true,

@@ -2,52 +2,29 @@
 // joins and starts onboarding in the real engine; buttons in the DM continue it with new
 // messages (DM cards are never replaced); `/advo missions` from a non-manager is the influencer
 // command.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../src/app.js";
-import { testConfig } from "../../../src/config.js";
-import { silentLogger } from "../../../src/logger.js";
-import { FakeClock } from "../../../src/clock.js";
+import { describe, expect, it } from "vitest";
 import { OPERATOR } from "../../../src/services/managers.js";
 import { t } from "../../../src/i18n/translate.js";
 import { createInvitations } from "../../../src/services/invitations.js";
-import { slackFactory } from "../../../adapters/slack/index.js";
-import { createTestDatabaseUrl, testProviders } from "../../helpers/db.js";
-import { FakeSlackWebApi, type SlackCall } from "../../fakes/slack-web-api.js";
-import { blockAction, dmEvent, formBody, SIGNING_SECRET, signedPost, slashCommand } from "./slack-requests.js";
-
-const TOKEN = "xoxb-test-token";
-const text = (c: SlackCall) => JSON.stringify(c.args.blocks ?? c.args);
+import { testProviders } from "../../helpers/db.js";
+import { blockAction, dmEvent, slashCommand } from "./slack-requests.js";
+import { callText as text, slackAppPerSuite } from "./slack-app.js";
 
 describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
-  let app: RunningApp;
-  let slack: FakeSlackWebApi;
-  let drop: () => Promise<void>;
-  let url: string;
-
-  beforeAll(async () => {
-    slack = await new FakeSlackWebApi(TOKEN).listen();
-    slack.userLocales.set("UINF1", "fr-FR");
-    slack.userTimeZones.set("UINF1", "Europe/Paris");
-    const db = await createTestDatabaseUrl(provider);
-    drop = db.drop;
-    app = await startApp(
-      testConfig({ DATABASE_URL: db.url, PORT: "0", SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }),
-      silentLogger, [slackFactory], new FakeClock("2026-01-05T09:00:00Z"),
-    );
-    url = `http://127.0.0.1:${app.port}/slack/events`;
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await slack?.close();
-    await drop?.();
+  const harness = slackAppPerSuite(provider, {
+    prepare: (slack) => {
+      slack.userLocales.set("UINF1", "fr-FR");
+      slack.userTimeZones.set("UINF1", "Europe/Paris");
+    },
   });
 
   it("given an invitation code then `start CODE` by DM joins, onboarding asks for consent in the user's Slack locale, and the button answer arrives as a new DM", async () => {
+    const { app, slack } = harness;
     const created = await createInvitations(app.deps, OPERATOR, { count: 1 });
     if (!created.ok) throw new Error(created.error);
     const code = created.value[0]!.code;
 
-    const res = await signedPost(url, JSON.stringify(dmEvent(`start ${code}`, { user: "UINF1", channel: "DINF1" })), { contentType: "application/json" });
+    const res = await harness.event(dmEvent(`start ${code}`, { user: "UINF1", channel: "DINF1" }));
     expect(res.status).toBe(200);
     const posts = await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF1" && text(c).includes("onb.consent"));
     const consent = posts[0]!;
@@ -56,7 +33,7 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
     const consentTs = [...slack.messages.entries()].find(([, m]) => m === consent.args)![0].split(":")[1]!;
 
     const press = blockAction("onb.consent~0", "yes", { user: "UINF1", channel: "DINF1", messageTs: consentTs });
-    await signedPost(url, formBody({ payload: JSON.stringify(press) }));
+    await harness.interact(press);
     await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF1" && text(c).includes("onb.net"));
     expect(slack.callsTo("chat.update")).toHaveLength(0);
     // users.info tz becomes the influencer's zone (quiet hours, reminders and dates use it)
@@ -67,8 +44,9 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
   });
 
   it("given a non-manager in the DM then `/advo missions` runs the influencer command and answers with a normal DM message, not an ephemeral one", async () => {
+    const { slack } = harness;
     const before = slack.callsTo("chat.postMessage").length;
-    const res = await signedPost(url, formBody(slashCommand("missions", { user: "UINF1", channel: "DINF1" })));
+    const res = await harness.command(slashCommand("missions", { user: "UINF1", channel: "DINF1" }));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(""); // nothing "only visible to you" in the ack
     // the influencer is mid-onboarding: the missions command says so (in French), no refusal
@@ -80,9 +58,10 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
   });
 
   it("given someone types /start CODE in a public channel then their account and conversation are their DM with the bot, never the channel", async () => {
+    const { app, slack } = harness;
     const created = await createInvitations(app.deps, OPERATOR, { count: 1 });
     if (!created.ok) throw new Error(created.error);
-    const res = await signedPost(url, formBody(slashCommand(created.value[0]!.code, { command: "/start", user: "UINF2", channel: "CGENERAL" })));
+    const res = await harness.command(slashCommand(created.value[0]!.code, { command: "/start", user: "UINF2", channel: "CGENERAL" }));
     const body = (await res.json()) as { response_type: string; text: string; blocks: unknown[] };
     // One short private pointer in the channel, with a way to the DM; the flow goes on in the DM.
     expect(body.response_type).toBe("ephemeral");

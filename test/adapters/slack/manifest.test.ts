@@ -10,7 +10,7 @@ import { silentLogger } from "../../../src/logger.js";
 
 describe("slack app manifest", () => {
   const manifest = parse(readFileSync(new URL("../../../adapters/slack/manifest.yaml", import.meta.url), "utf8")) as {
-    features: { slash_commands: { command: string; url: string }[]; app_home: { messages_tab_enabled: boolean } };
+    features: { slash_commands: { command: string; url: string }[]; app_home: { messages_tab_enabled: boolean; home_tab_enabled: boolean } };
     oauth_config: { scopes: { bot: string[] } };
     settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
   };
@@ -26,7 +26,8 @@ describe("slack app manifest", () => {
     expect(commands[0]).toBe("/advo");
     expect(commands).toEqual(expect.arrayContaining(["/start", "/missions", "/submit", "/points", "/help"]));
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["member_joined_channel", "member_left_channel", "message.im"]);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "member_joined_channel", "member_left_channel", "message.im"]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     for (const u of [...manifest.features.slash_commands.map((c) => c.url), manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url])
       expect(new URL(u).pathname).toBe(SLACK_EVENTS_PATH);

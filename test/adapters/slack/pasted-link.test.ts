@@ -1,20 +1,12 @@
 // Slack sends links and special characters as markup (`<https://…|label>`, `<@U1>`, `&amp;`): the
 // mapper unwraps them, so a link pasted in a DM — outside any flow — is a submission like anywhere.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../src/app.js";
-import { testConfig } from "../../../src/config.js";
-import { silentLogger } from "../../../src/logger.js";
-import { FakeClock } from "../../../src/clock.js";
+import { describe, expect, it } from "vitest";
 import { mapMessageEvent, mapSlashCommand, unwrapSlackText } from "../../../adapters/slack/mapper.js";
-import { slackFactory } from "../../../adapters/slack/index.js";
 import { acceptMission } from "../../../src/services/missions.js";
-import { createTestDatabaseUrl, testProviders } from "../../helpers/db.js";
-import { FakeSlackWebApi, type SlackCall } from "../../fakes/slack-web-api.js";
+import { testProviders } from "../../helpers/db.js";
 import { seedMission } from "../../engine/seed.js";
-import { dmEvent, SIGNING_SECRET, signedPost, slashCommand } from "./slack-requests.js";
-
-const TOKEN = "xoxb-test-token";
-const text = (c: SlackCall) => JSON.stringify(c.args.blocks ?? c.args);
+import { dmEvent, slashCommand } from "./slack-requests.js";
+import { callText as text, slackAppPerSuite } from "./slack-app.js";
 
 describe("slack text markup", () => {
   it("given links, mentions, channels and entities then the engine sees what the person typed", () => {
@@ -30,28 +22,10 @@ describe("slack text markup", () => {
 });
 
 describe.each(testProviders())("a link pasted in a Slack DM on %s", (provider) => {
-  let app: RunningApp;
-  let slack: FakeSlackWebApi;
-  let drop: () => Promise<void>;
-  let url: string;
-
-  beforeAll(async () => {
-    slack = await new FakeSlackWebApi(TOKEN).listen();
-    const db = await createTestDatabaseUrl(provider);
-    drop = db.drop;
-    app = await startApp(
-      testConfig({ DATABASE_URL: db.url, PORT: "0", SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }),
-      silentLogger, [slackFactory], new FakeClock("2026-01-05T09:00:00Z"),
-    );
-    url = `http://127.0.0.1:${app.port}/slack/events`;
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await slack?.close();
-    await drop?.();
-  });
+  const harness = slackAppPerSuite(provider);
 
   it("given an active influencer with one accepted mission then `<url|label>` pasted in the DM is submitted", async () => {
+    const { app, slack } = harness;
     const db = app.database.db;
     const inf = await db.influencer.create({
       data: {
@@ -63,7 +37,7 @@ describe.each(testProviders())("a link pasted in a Slack DM on %s", (provider) =
     const m = await seedMission(app.deps, { title: "Slack drop", networks: ["tiktok"] });
     expect(await acceptMission(app.deps, inf.id, m.id)).toMatchObject({ ok: true });
     const link = "https://www.tiktok.com/@sam/video/7600000000000000001";
-    const res = await signedPost(url, JSON.stringify(dmEvent(`<${link}|tiktok.com/@sam/video/7600000000000000001>`, { user: "UPASTE", channel: "DPASTE" })), { contentType: "application/json" });
+    const res = await harness.event(dmEvent(`<${link}|tiktok.com/@sam/video/7600000000000000001>`, { user: "UPASTE", channel: "DPASTE" }));
     expect(res.status).toBe(200);
     const [answer] = await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DPASTE");
     expect(text(answer!)).toContain("pending verification");

@@ -75,11 +75,15 @@ export function blockAction(actionId: string, value: string | undefined, opts: {
   };
 }
 
-/** A submit of a modal; `viewId` stays the same across re-submits (as does Slack's hash). */
-export function viewSubmission(callbackId: string, values: Record<string, string>, opts: { user?: string; privateMetadata?: string; viewId?: string } = {}) {
+/**
+ * A submit of a modal; `viewId` stays the same across re-submits (as does Slack's hash). A string
+ * value is a plain_text_input; an object is the element's state as Slack sends it (e.g.
+ * `{ type: "number_input", value: "5" }`, `{ type: "datetimepicker", selected_date_time: 1767225600 }`).
+ */
+export function viewSubmission(callbackId: string, values: Record<string, string | Record<string, unknown>>, opts: { user?: string; privateMetadata?: string; viewId?: string } = {}) {
   const viewId = opts.viewId ?? `V-${callbackId}`;
   const state: Record<string, Record<string, unknown>> = {};
-  for (const [k, v] of Object.entries(values)) state[k] = { [k]: { type: "plain_text_input", value: v === "" ? null : v } };
+  for (const [k, v] of Object.entries(values)) state[k] = { [k]: typeof v === "string" ? { type: "plain_text_input", value: v === "" ? null : v } : v };
   return {
     type: "view_submission",
     team: { id: "T0001", domain: "fake" },
@@ -98,6 +102,13 @@ export function viewSubmission(callbackId: string, values: Record<string, string
     },
   };
 }
+
+/** Slack's state for a multi_static_select with these values chosen */
+export const chosen = (...values: string[]) => ({ type: "multi_static_select", selected_options: values.map((value) => ({ text: { type: "plain_text", text: value }, value })) });
+/** Slack's state for a datetimepicker set to this instant (whole seconds) */
+export const pickedAt = (iso: string) => ({ type: "datetimepicker", selected_date_time: Math.floor(Date.parse(iso) / 1000) });
+/** Slack's state for a number_input (Slack sends the digits as a string; null when empty) */
+export const numberInput = (value: string) => ({ type: "number_input", value: value === "" ? null : value });
 
 export function dmEvent(text: string, opts: { user?: string; channel?: string; eventId?: string } = {}) {
   return {

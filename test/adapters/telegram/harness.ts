@@ -1,5 +1,6 @@
 // Shared set-up for the Telegram transport tests: the fake Bot API, a real test database and a
 // real TelegramAdapter (grammY Bot) wired to a scripted engine handler.
+import type { AutoRetryOptions } from "@grammyjs/auto-retry";
 import { FakeClock } from "../../../src/clock.js";
 import { testConfig } from "../../../src/config.js";
 import { silentLogger, type Logger } from "../../../src/logger.js";
@@ -47,7 +48,7 @@ export interface Harness {
 export async function startHarness(
   database: TestDatabase,
   reply: (event: InboundEvent) => Promise<OutboundMessage[]> | OutboundMessage[],
-  options: { mode?: "polling" | "webhook"; env?: Record<string, string>; log?: Logger } = {},
+  options: { mode?: "polling" | "webhook"; env?: Record<string, string>; log?: Logger; autoRetry?: Partial<AutoRetryOptions> } = {},
 ): Promise<Harness> {
   const mode = options.mode ?? "polling";
   const fake = await new FakeTelegramBotApi().listen();
@@ -68,6 +69,7 @@ export async function startHarness(
     botInfo: fake.botInfo,
     pollingTimeoutSeconds: 1,
     ...(http ? { http } : {}),
+    ...(options.autoRetry ? { autoRetry: options.autoRetry } : {}),
   });
   const events: InboundEvent[] = [];
   const handler: EventHandler = async (event) => {

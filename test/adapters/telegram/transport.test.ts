@@ -1,4 +1,5 @@
 // The real grammY Bot against the fake Bot API, in long-polling and in webhook mode.
+import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { bold, message, paragraph, textMessage } from "../../../src/engine/message.js";
 import type { InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
@@ -127,6 +128,20 @@ describe.each(["polling", "webhook"] as const)("telegram transport (%s)", (mode)
     await h.deliver(privateText(USER, "/points", "it"));
     const [sent] = await until(() => (h!.fake.messagesTo(USER).length ? h!.fake.messagesTo(USER) : undefined), "apology");
     expect(sent!.params.text).toBe("Spiacenti, qualcosa è andato storto da parte nostra. Riprova tra un momento.");
+  });
+
+  it("given a reply that fails with 503 past auto-retry then it and the replies after it are queued in the outbox in order, and no token is logged", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: "debug" }, { write: (l: string) => void lines.push(l) });
+    h = await startHarness(database, () => [textMessage("first"), textMessage("second")], { mode, log, autoRetry: { maxRetryAttempts: 0 } });
+    h.fake.failNext("sendMessage", { error_code: 503, description: "Service Unavailable" }, 1);
+    await h.deliver(privateText(USER, "ping"));
+    await eventually(async () => (await database.db.outboxMessage.count({ where: { purpose: "reply.deferred" } })) >= 2, "queued replies");
+    await h.adapter.idle();
+    const rows = await database.db.outboxMessage.findMany({ where: { purpose: "reply.deferred", recipient: String(USER) }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => (r.payload as { message: { blocks: unknown } }).message.blocks)).toEqual([textMessage("first").blocks, textMessage("second").blocks]);
+    expect(h.fake.messagesTo(USER).filter((m) => m.params.text === "second")).toHaveLength(0);
+    expect(lines.join("\n")).not.toContain(h.fake.token);
   });
 
   it("given a 429 on a reply then auto-retry waits retry_after and sends it once", async () => {

@@ -1,0 +1,65 @@
+// What an App Home shows (platform-free): for a manager, the program at a glance (pending reviews,
+// live missions with their figures, the current cycle, failing deliveries); for anyone else only
+// their own balance and missions. A fixed number of grouped queries, whatever the program's size.
+import { ok, type Result } from "../result.js";
+import type { Platform } from "../engine/events.js";
+import type { Deps } from "./deps.js";
+import { currentCycle } from "./ledger.js";
+import { requireManager, type Actor } from "./managers.js";
+import { pointsSummary } from "./points.js";
+import { reviewQueue, UNDECIDED, type ReviewItem } from "./review.js";
+import { missionFigures, cycleFigures, type MissionFigures } from "./stats.js";
+
+export interface ManagerHome {
+  pending: ReviewItem[];
+  pendingTotal: number;
+  live: MissionFigures[];
+  cycle: { name: string; endsAt: Date; pointsIssued: number } | null;
+  failingDeliveries: number;
+}
+
+/** Shown on a Home tab: a few pending reviews with buttons; the rest are counted. */
+export const HOME_PENDING_SHOWN = 5;
+export const HOME_LIVE_SHOWN = 10;
+
+export async function managerHome(deps: Deps, actor: Actor): Promise<Result<ManagerHome>> {
+  const refused = await requireManager(deps, actor, "home.manager");
+  if (refused) return refused;
+  const live = await deps.db.mission.findMany({ where: { status: "published" }, orderBy: { id: "desc" }, take: HOME_LIVE_SHOWN, select: { id: true } });
+  const [queue, pendingTotal, figures, cycle, failingDeliveries] = await Promise.all([
+    reviewQueue(deps, actor, { limit: HOME_PENDING_SHOWN }),
+    deps.db.submission.count({ where: { status: { in: [...UNDECIDED] } } }),
+    live.length ? missionFigures(deps, actor, { missionIds: live.map((m) => m.id) }) : Promise.resolve(ok<MissionFigures[]>([])),
+    currentCycle(deps.db, deps.clock),
+    deps.db.outboxMessage.count({ where: { status: "failed" } }),
+  ]);
+  if (!queue.ok) return queue;
+  if (!figures.ok) return figures;
+  const issued = cycle ? await cycleFigures(deps, actor, cycle.id) : undefined;
+  return ok({
+    pending: queue.value, pendingTotal, live: figures.value, failingDeliveries,
+    cycle: cycle ? { name: cycle.name, endsAt: cycle.endsAt, pointsIssued: issued?.ok ? issued.value.pointsEarned : 0 } : null,
+  });
+}
+
+export interface InfluencerHome {
+  /** false: no active Advo account for this person yet */
+  known: boolean;
+  /** the language they chose in Advo (wins over Slack's hint) */
+  locale: string | null;
+  balance: number;
+  missions: { id: number; title: string; status: string; deadline: Date }[];
+}
+
+export async function influencerHome(deps: Deps, platform: Platform, externalId: string): Promise<InfluencerHome> {
+  const account = await deps.db.platformAccount.findFirst({ where: { platform, externalId, influencer: { deletedAt: null } }, select: { influencerId: true, influencer: { select: { locale: true } } } });
+  if (!account) return { known: false, locale: null, balance: 0, missions: [] };
+  const [points, participations] = await Promise.all([
+    pointsSummary(deps, account.influencerId, 0),
+    deps.db.participation.findMany({
+      where: { influencerId: account.influencerId, status: { in: ["accepted", "submitted", "approved"] }, mission: { status: "published" } },
+      orderBy: { id: "desc" }, take: 10, select: { status: true, mission: { select: { id: true, title: true, deadline: true } } },
+    }),
+  ]);
+  return { known: true, locale: account.influencer.locale, balance: points.balance, missions: participations.map((p) => ({ id: p.mission.id, title: p.mission.title, status: p.status, deadline: p.mission.deadline })) };
+}

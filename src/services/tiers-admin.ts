@@ -1,0 +1,82 @@
+// Managers' side of tiers: list, define or change one, remove one, choose the basis. Every change
+// is validated with the same schema the readers use, checked for the manager role first, audited.
+import { z } from "zod";
+import { LOCALES } from "../config.js";
+import { TIER_BASES, tierProgramSchema, tierSchema, type TierProgram } from "../domain/tiers.js";
+import { err, ok, type Result } from "../result.js";
+import { audit } from "./audit.js";
+import type { Deps } from "./deps.js";
+import { requireManager, type Actor } from "./managers.js";
+import { readTierProgram, writeTierProgram } from "./tiers.js";
+
+export async function listTiers(deps: Pick<Deps, "db" | "config">, actor: Actor): Promise<Result<TierProgram>> {
+  const refused = await requireManager(deps, actor, "tiers.list");
+  if (refused) return refused;
+  return ok(await readTierProgram(deps.db));
+}
+
+/** The fields a manager may give for a tier; names and perks per language (`name.es`, …). */
+export interface TierInput {
+  key: string;
+  threshold?: string | number | undefined;
+  names?: Partial<Record<string, string>>;
+  perks?: Partial<Record<string, string>>;
+  multiplier?: string | number | undefined;
+}
+
+const multiplierSchema = z.coerce.number().min(1).max(5).transform((m) => Math.round(m * 100));
+
+/** Creates the tier or changes the fields given; an existing tier keeps what is not given. */
+export async function setTier(deps: Pick<Deps, "db" | "config">, actor: Actor, input: TierInput): Promise<Result<TierProgram>> {
+  const refused = await requireManager(deps, actor, "tiers.set", { type: "tier", id: input.key });
+  if (refused) return refused;
+  const before = await readTierProgram(deps.db);
+  const key = input.key.trim().toLowerCase();
+  const existing = before.tiers.find((t) => t.key === key);
+  const multiplier = input.multiplier === undefined ? undefined : multiplierSchema.safeParse(input.multiplier);
+  if (multiplier && !multiplier.success) return err("growth.tier.invalid", { field: "multiplier", reason: "1 to 5 (1.5 = +50%)" });
+  const pick = (o: Partial<Record<string, string>> | undefined) =>
+    Object.fromEntries(LOCALES.flatMap((l) => (o?.[l] ? [[l, o[l]!]] : [])));
+  const names = { ...existing?.names, ...pick(input.names) };
+  const perks = { ...existing?.perks, ...pick(input.perks) };
+  const candidate = tierSchema.safeParse({
+    key,
+    names: Object.keys(names).length ? names : { en: key.charAt(0).toUpperCase() + key.slice(1) },
+    threshold: input.threshold === undefined ? existing?.threshold : Number(input.threshold),
+    ...(Object.keys(perks).length ? { perks } : {}),
+    multiplierPercent: multiplier?.data ?? existing?.multiplierPercent ?? 100,
+  });
+  if (!candidate.success) {
+    const issue = candidate.error.issues[0];
+    return err("growth.tier.invalid", { field: String(issue?.path[0] ?? "tier"), reason: issue?.message ?? "" });
+  }
+  const program = tierProgramSchema.safeParse({ basis: before.basis, tiers: [...before.tiers.filter((t) => t.key !== key), candidate.data] });
+  if (!program.success) return err("growth.tier.invalid", { field: "threshold", reason: program.error.issues[0]?.message ?? "" });
+  await writeTierProgram(deps.db, program.data);
+  await audit(deps.db, { actor, action: "tiers.set", targetType: "tier", targetId: key, before: existing ?? null, after: candidate.data });
+  return ok(program.data);
+}
+
+export async function removeTier(deps: Pick<Deps, "db" | "config">, actor: Actor, key: string): Promise<Result<TierProgram>> {
+  const refused = await requireManager(deps, actor, "tiers.remove", { type: "tier", id: key });
+  if (refused) return refused;
+  const before = await readTierProgram(deps.db);
+  const gone = before.tiers.find((t) => t.key === key.trim().toLowerCase());
+  if (!gone) return err("growth.tier.not_found", { key });
+  const program: TierProgram = { ...before, tiers: before.tiers.filter((t) => t !== gone) };
+  await writeTierProgram(deps.db, program);
+  await audit(deps.db, { actor, action: "tiers.remove", targetType: "tier", targetId: gone.key, before: gone });
+  return ok(program);
+}
+
+export async function setTierBasis(deps: Pick<Deps, "db" | "config">, actor: Actor, basis: string): Promise<Result<TierProgram>> {
+  const refused = await requireManager(deps, actor, "tiers.basis");
+  if (refused) return refused;
+  const parsed = z.enum(TIER_BASES).safeParse(basis);
+  if (!parsed.success) return err("growth.tier.invalid", { field: "basis", reason: TIER_BASES.join(" | ") });
+  const before = await readTierProgram(deps.db);
+  const program: TierProgram = { ...before, basis: parsed.data };
+  await writeTierProgram(deps.db, program);
+  await audit(deps.db, { actor, action: "tiers.basis", targetType: "setting", targetId: "tiers", before: { basis: before.basis }, after: { basis: parsed.data } });
+  return ok(program);
+}

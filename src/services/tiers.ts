@@ -1,0 +1,123 @@
+// Tiers and badges from the program's side: the tier list (ProgramSetting "tiers"), each person's
+// tier derived from the ledger in one grouped query, and the once-only notices when someone
+// reaches a tier or earns a badge (outbox, deduplicated by a key naming the tier or badge).
+import type { Db } from "../db/client.js";
+import { badgesEarned, type Badge } from "../domain/badges.js";
+import {
+  DEFAULT_TIER_PROGRAM, announceableTier, localized, tierProgramSchema, tierStanding,
+  type Tier, type TierProgram, type TierStanding,
+} from "../domain/tiers.js";
+import { pickLocale } from "../i18n/translate.js";
+import { currentCycle } from "./ledger.js";
+import { tellInfluencers, type InfluencerNotice } from "./outcome-notices.js";
+import type { Deps } from "./deps.js";
+
+export const TIER_SETTING = "tiers";
+
+/**
+ * The ledger kinds a tier counts: what was earned (missions, adjustments, cycle bonuses) net of
+ * reversals (a post found removed). Spending (redemptions) never lowers a tier; a rollover is
+ * not earned again.
+ */
+export const TIER_KINDS = ["mission", "adjustment", "bonus", "reversal"] as const;
+
+export async function readTierProgram(db: Pick<Db, "programSetting">): Promise<TierProgram> {
+  const row = await db.programSetting.findUnique({ where: { key: TIER_SETTING } });
+  if (!row) return DEFAULT_TIER_PROGRAM;
+  const parsed = tierProgramSchema.safeParse(row.value);
+  // A setting written by this code always parses; an edited-by-hand one that doesn't falls back
+  // rather than taking /points down.
+  return parsed.success ? parsed.data : DEFAULT_TIER_PROGRAM;
+}
+
+export async function writeTierProgram(db: Pick<Db, "programSetting">, program: TierProgram): Promise<void> {
+  const value = JSON.parse(JSON.stringify(tierProgramSchema.parse(program))) as object;
+  await db.programSetting.upsert({ where: { key: TIER_SETTING }, create: { key: TIER_SETTING, value }, update: { value } });
+}
+
+/** Points on the program's tier basis for several people, in one grouped query. */
+export async function tierPoints(
+  db: Pick<Db, "ledgerEntry">,
+  influencerIds: readonly number[],
+  basis: TierProgram["basis"],
+  cycleId: number,
+): Promise<Map<number, number>> {
+  const out = new Map<number, number>(influencerIds.map((id) => [id, 0]));
+  if (!influencerIds.length) return out;
+  const rows = await db.ledgerEntry.groupBy({
+    by: ["influencerId"],
+    where: { influencerId: { in: [...influencerIds] }, kind: { in: [...TIER_KINDS] }, ...(basis === "cycle" ? { cycleId } : {}) },
+    _sum: { amount: true },
+  });
+  for (const r of rows) out.set(r.influencerId, Math.max(0, r._sum.amount ?? 0));
+  return out;
+}
+
+export interface PersonTier extends TierStanding {
+  points: number;
+  basis: TierProgram["basis"];
+  cycleId: number;
+}
+
+export async function tierOf(deps: Pick<Deps, "db" | "clock">, influencerId: number): Promise<PersonTier> {
+  const [program, cycle] = await Promise.all([readTierProgram(deps.db), currentCycle(deps.db, deps.clock)]);
+  const points = (await tierPoints(deps.db, [influencerId], program.basis, cycle.id)).get(influencerId) ?? 0;
+  return { ...tierStanding(points, program.tiers), points, basis: program.basis, cycleId: cycle.id };
+}
+
+/** Badges earned so far, per person: one query over their approved participations. */
+export async function badgesOf(db: Pick<Db, "participation">, influencerIds: readonly number[]): Promise<Map<number, Badge[]>> {
+  const rows = influencerIds.length
+    ? await db.participation.findMany({
+        where: { influencerId: { in: [...influencerIds] }, status: "approved", decidedAt: { not: null } },
+        select: { influencerId: true, decidedAt: true },
+      })
+    : [];
+  const dates = new Map<number, Date[]>(influencerIds.map((id) => [id, []]));
+  for (const r of rows) dates.get(r.influencerId)?.push(r.decidedAt!);
+  return new Map([...dates].map(([id, d]) => [id, badgesEarned(d)]));
+}
+
+/** The dedupe key of a tier notice: once per tier, or once per tier and cycle on a cycle basis. */
+export function tierNoticeKey(influencerId: number, tier: Tier, basis: TierProgram["basis"], cycleId: number): string {
+  return basis === "cycle" ? `tier:${influencerId}:${tier.key}:c${cycleId}` : `tier:${influencerId}:${tier.key}`;
+}
+
+/**
+ * After points or approvals changed for these people: tells each one the tier they are in now
+ * (if it is above the starting tier) and every badge they hold, each once ever — the outbox's
+ * unique dedupe key makes repeats (retries, a later call) write nothing. Three queries whatever
+ * the number of people.
+ */
+export async function announceProgress(deps: Pick<Deps, "db" | "config" | "clock">, influencerIds: readonly number[]): Promise<number> {
+  const ids = [...new Set(influencerIds)];
+  if (!ids.length) return 0;
+  const [program, cycle, people] = await Promise.all([
+    readTierProgram(deps.db),
+    currentCycle(deps.db, deps.clock),
+    deps.db.influencer.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, locale: true, platformLocale: true } }),
+  ]);
+  const [points, badges] = await Promise.all([tierPoints(deps.db, ids, program.basis, cycle.id), badgesOf(deps.db, ids)]);
+  const notices: InfluencerNotice[] = [];
+  for (const p of people) {
+    // Tier names are the program's own words per language, so they are chosen here, in the
+    // language the dispatcher will render the notice in.
+    const locale = pickLocale(p.locale, p.platformLocale, deps.config.DEFAULT_LOCALE);
+    const standing = tierStanding(points.get(p.id) ?? 0, program.tiers);
+    const tier = announceableTier(standing);
+    if (tier) {
+      notices.push({
+        influencerId: p.id, purpose: "tier.reached", dedupeKey: tierNoticeKey(p.id, tier, program.basis, cycle.id),
+        messageId: standing.next ? "growth.tier.reached_next" : "growth.tier.reached_top",
+        params: {
+          tier: localized(tier.names, locale), perks: localized(tier.perks, locale), hasPerks: tier.perks ? "yes" : "no",
+          next: standing.next ? localized(standing.next.names, locale) : "", missing: standing.toNext,
+        },
+      });
+    }
+    for (const badge of badges.get(p.id) ?? []) {
+      notices.push({ influencerId: p.id, purpose: "badge.earned", dedupeKey: `badge:${p.id}:${badge}`, messageId: `growth.badge.earned.${badge}`, params: {} });
+    }
+  }
+  return tellInfluencers(deps, notices);
+}

@@ -1,0 +1,47 @@
+// The influencers directory page: search by name or handle, filter by status, network and
+// language, 50 a page. One query for the page (handles included), one count.
+import { z } from "zod";
+import type { Locale } from "../config.js";
+import { t } from "../i18n/translate.js";
+import type { Deps } from "../services/deps.js";
+import { esc } from "./layout.js";
+
+const PAGE_SIZE = 50;
+const short = z.string().trim().max(100).optional().catch(undefined);
+export const directoryQuery = z.object({
+  q: short,
+  status: short,
+  network: short,
+  language: short,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type DirectoryQuery = z.infer<typeof directoryQuery>;
+
+export async function directoryBody(deps: Pick<Deps, "db">, locale: Locale, query: DirectoryQuery): Promise<string> {
+  const q = query.q || undefined;
+  const where = {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.language ? { locale: query.language } : {}),
+    ...(query.network ? { handles: { some: { network: query.network } } } : {}),
+    ...(q ? { OR: [{ displayName: { contains: q } }, { handles: { some: { handle: { contains: q.replace(/^@/, "") } } } }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    deps.db.influencer.findMany({ where, orderBy: { id: "asc" }, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { handles: { select: { network: true, handle: true } } } }),
+    deps.db.influencer.count({ where }),
+  ]);
+  const field = (name: keyof DirectoryQuery, label: string) =>
+    `<label>${esc(label)} <input name="${name}" value="${esc(query[name] ?? "")}" maxlength="100"></label> `;
+  const form = `<form method="get" action="/dashboard/influencers">${field("q", t(locale, "web.directory.search"))}${field("status", t(locale, "web.directory.status"))}` +
+    `${field("network", t(locale, "web.directory.network"))}${field("language", t(locale, "web.directory.language"))}<button>${esc(t(locale, "web.directory.apply"))}</button></form>`;
+  const table = rows.length
+    ? `<table><tr><th>${esc(t(locale, "web.directory.name"))}</th><th>${esc(t(locale, "web.directory.status"))}</th><th>${esc(t(locale, "web.directory.language"))}</th><th>${esc(t(locale, "web.directory.handles"))}</th></tr>` +
+      rows.map((r) => `<tr><td>${esc(r.displayName ?? `#${r.id}`)}</td><td>${esc(r.status)}</td><td>${esc(r.locale ?? "")}</td><td>${r.handles.map((h) => esc(`${h.network}: @${h.handle}`)).join("<br>")}</td></tr>`).join("") +
+      `</table>`
+    : `<p>${esc(t(locale, "web.directory.empty"))}</p>`;
+  const params = (page: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])), page: String(page) });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pager = `<p>${esc(t(locale, "web.directory.page", { page: query.page, pages, total }))}` +
+    (query.page > 1 ? ` <a rel="prev" href="/dashboard/influencers?${esc(params(query.page - 1))}">←</a>` : "") +
+    (query.page < pages ? ` <a rel="next" href="/dashboard/influencers?${esc(params(query.page + 1))}">→</a>` : "") + `</p>`;
+  return form + table + pager;
+}
