@@ -18,6 +18,7 @@ import web from "./catalogs/web.js";
 import slackHome from "./catalogs/slack-home.js";
 import advoConsole from "./catalogs/advo-console.js";
 import reviewCard from "./catalogs/review-card.js";
+import languages from "./catalogs/languages.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -40,9 +41,10 @@ export type MessageId =
   | keyof typeof web.en
   | keyof typeof slackHome.en
   | keyof typeof advoConsole.en
-  | keyof typeof reviewCard.en;
+  | keyof typeof reviewCard.en
+  | keyof typeof languages.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, slackHome, advoConsole, reviewCard];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, slackHome, advoConsole, reviewCard, languages];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

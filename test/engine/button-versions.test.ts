@@ -53,7 +53,7 @@ describe.each(testProviders())("step buttons on %s", (provider) => {
     const user = new FakeUser(createEngine(deps), "steps-en", "en");
     await user.command("/start STEPS");
     await user.press("onb.consent", "yes");
-    await user.press("onb.lang", "en");
+    await user.press("onb.tz_skip");
     await user.press("onb.net", "instagram");
     await user.say("@steps.en");
     await user.press("onb.handles_done");
@@ -68,6 +68,6 @@ describe.each(testProviders())("step buttons on %s", (provider) => {
     const user = new FakeUser(createEngine(deps), "steps-old", "en");
     await user.command("/start STEPS");
     await user.action("onb.consent", "yes");
-    expect(user.lastText()).toContain("Which language");
+    expect(user.lastText()).toContain("Your time zone");
   });
 });

@@ -40,24 +40,27 @@ describe.each(testProviders())("onboarding edges on %s", (provider) => {
     await user.press("onb.consent", "no");
     expect(user.lastText()).toContain("/start");
     await user.press("onb.consent", "yes");
-    expect(await step("hesitant")).toBe("language");
+    expect(await step("hesitant")).toBe("timezone");
   });
 
   it("given /help during onboarding then it says how to go on and asks the current question again", async () => {
     const user = new FakeUser(engine, "helpme");
     await user.command("/start SPRING26");
     await user.press("onb.consent", "yes");
-    await user.press("onb.lang", "en");
+    await user.press("onb.tz_skip");
     await user.command("/help");
     expect(user.lastText()).toContain("You are signing up");
     expect(user.last.flatMap((r) => r.buttons).some((b) => splitVersion(b.action).id === "onb.net")).toBe(true);
   });
 
-  it("given /language during onboarding then the current question is asked again in the new language; at the language step it is the answer", async () => {
+  it("given /language during onboarding then the current question is asked again in the new language", async () => {
     const user = new FakeUser(engine, "switcher");
     await user.command("/start SPRING26");
     await user.press("onb.consent", "yes");
     await user.command("/language fr");
+    expect(await step("switcher")).toBe("timezone");
+    expect(user.lastText()).toContain("Votre fuseau horaire");
+    await user.press("onb.tz_skip");
     expect(await step("switcher")).toBe("handles");
     await user.command("/language es");
     expect(user.lastText()).toContain("español");
@@ -75,7 +78,7 @@ describe.each(testProviders())("onboarding edges on %s", (provider) => {
     const user = new FakeUser(engine, "twice");
     await user.command("/start SPRING26");
     await user.press("onb.consent", "yes");
-    await user.press("onb.lang", "en");
+    await user.press("onb.tz_skip");
     await user.press("onb.net", "instagram");
     await user.say("@twice_ig");
     await user.press("onb.net", "instagram");

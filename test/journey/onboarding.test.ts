@@ -53,8 +53,9 @@ describe.each(testProviders())("joining and onboarding on %s", (provider) => {
     await user.press("onb.consent", "no");
     expect(user.lastText()).toContain("Necesitamos tu aceptación");
     await user.command("/start");
+    await user.press("onb.lang", "es"); // the pre-selected language, confirmed on the consent message
     await user.press("onb.consent", "yes");
-    await user.press("onb.lang", "es");
+    await user.press("onb.tz_skip");
     await user.say("hola");
     expect(user.lastText()).toContain("Elige primero la red");
     await user.press("onb.net", "instagram");
@@ -105,7 +106,7 @@ describe.each(testProviders())("joining and onboarding on %s", (provider) => {
     const user = new FakeUser(createEngine(deps), "copycat");
     await user.command("/start OPEN5");
     await user.press("onb.consent", "yes");
-    await user.press("onb.lang", "en");
+    await user.press("onb.tz_skip");
     await user.say("instagram @lucia.style");
     expect(user.lastText()).toContain("The account @lucia.style is already registered by another ambassador.");
     await user.press("onb.net", "x");

@@ -1,5 +1,6 @@
 // Joining (/start CODE) and the onboarding state machine:
-// consent → language → handles (network, then handle; repeat) → region → interests → summary.
+// consent (with the language row, see onboarding-first.ts) → time zone (unless the platform told it)
+// → handles (network, then handle; repeat) → region → interests → summary.
 // The step lives in the Conversation row, so a restart resumes at the same question.
 import { LOCALES } from "../../config.js";
 import { INTERESTS, NETWORKS, ONBOARDING_MESSAGES as M, REGIONS, type Network } from "../../domain/program-content.js";
@@ -14,6 +15,8 @@ import type { Button } from "../message.js";
 import type { Router } from "../router.js";
 import { networkLabel } from "../mission-card.js";
 import { ACTION_LANGUAGE, chooseLanguage } from "./core.js";
+import { ACTION_ONB_LANGUAGE, answerTimeZone, askConsent, askTimeZone } from "./onboarding-first.js";
+import { tb } from "../../i18n/translate.js";
 import { actionId, actionPayload, commandArgs, contactOf, text } from "./shared.js";
 
 export const FLOW_ONBOARDING = "onboarding";
@@ -21,17 +24,12 @@ const rows = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs
 
 /** `inPlace`: the question replaces the message whose button was pressed (a toggle, not a new step). */
 async function ask(ctx: Context, step: string, inPlace = false): Promise<void> {
-  const brand = ctx.deps.config.BRAND_NAME;
-  const disclosure = ctx.deps.config.DISCLOSURE_TAG;
   const inf = ctx.influencer;
   switch (step) {
     case "consent":
-      return ctx.replyWith(M.rules, { brand, disclosure }, {
-        buttons: [[
-          { action: "onb.consent", payload: "yes", label: ctx.t("journey.onboarding.consent_yes"), style: "primary" },
-          { action: "onb.consent", payload: "no", label: ctx.t("journey.onboarding.consent_no") },
-        ]],
-      });
+      return askConsent(ctx, { inPlace });
+    case "timezone":
+      return askTimeZone(ctx);
     case "language":
       return ctx.replyWith(M.language, {}, { buttons: [LOCALES.map((l) => ({ action: "onb.lang", payload: l, label: ctx.t(`core.language.name.${l}`) }))] });
     case "handles": {
@@ -71,8 +69,12 @@ async function summary(ctx: Context): Promise<void> {
     buttons: [
       [{ action: "onb.confirm", label: ctx.t("journey.onboarding.confirm"), style: "primary" }],
       (["language", "handles", "region", "interests"] as const).map((s) => ({ action: "onb.edit", payload: s, label: ctx.t(`journey.onboarding.edit_${s}`) })),
+      [{ action: "onb.edit", payload: "timezone", label: ctx.t("lang.onboarding.edit_timezone") }],
     ],
   });
+  // The zone goes under the list: the summary message is shared with the journey catalog.
+  const last = ctx.replies.at(-1);
+  if (last) last.blocks = [...last.blocks, ...tb({ locale: ctx.locale, timeZone: ctx.timeZone }, "lang.onboarding.summary_zone", { zone: ctx.timeZone })];
 }
 
 /** After a step is answered: the next question, or back to the summary when editing. */
@@ -118,7 +120,7 @@ async function onboardingStep(ctx: Context): Promise<void> {
   const value = actionPayload(ctx);
   const typed = text(ctx);
 
-  if (id === "onb.edit" && state.step === "summary" && value && ["language", "handles", "region", "interests"].includes(value)) {
+  if (id === "onb.edit" && state.step === "summary" && value && ["language", "handles", "region", "interests", "timezone"].includes(value)) {
     const data = value === "interests" ? { editing: true, interests: stringList(inf.interests) } : { editing: true };
     await ctx.flow.goto(value, data);
     return ask(ctx, value);
@@ -129,7 +131,12 @@ async function onboardingStep(ctx: Context): Promise<void> {
       if (id === "onb.consent" && value === "yes") {
         await recordConsent(ctx.deps, inf.id);
         ctx.replyWith("journey.onboarding.consent_thanks");
-        return advance(ctx, "language");
+        // The language was offered on this very message; a zone the platform gave (Slack) is kept.
+        return advance(ctx, inf.timezone ? "handles" : "timezone");
+      }
+      if (id === ACTION_ONB_LANGUAGE && isLocale(value)) {
+        await chooseLanguage(ctx, value);
+        return askConsent(ctx, { welcome: state.data.welcome === true, inPlace: true });
       }
       if (id === "onb.consent" && value === "no") {
         // "Not now" keeps the way back in view: the button again, and /start for later.
@@ -140,10 +147,14 @@ async function onboardingStep(ctx: Context): Promise<void> {
       }
       break;
     case "language":
-      if (id === "onb.lang" && isLocale(value)) {
+      if (id === ACTION_ONB_LANGUAGE && isLocale(value)) {
         await chooseLanguage(ctx, value);
         return advance(ctx, "handles");
       }
+      break;
+    case "timezone":
+      if (await answerTimeZone(ctx, id, value, typed)) return advance(ctx, "handles");
+      if (id || typed) return; // answered: asked again, or the matching zones offered
       break;
     case "handles":
       if (id === "onb.net" && (NETWORKS as readonly string[]).includes(value ?? "")) {
@@ -226,11 +237,9 @@ async function start(ctx: Context): Promise<void> {
   if (!r.ok) return ctx.replyWith(r.error, r.params);
   ctx.influencer = r.value.influencer;
   if (r.value.kind === "welcome_back") return start(ctx);
-  const brand = ctx.deps.config.BRAND_NAME;
-  ctx.replyWith(M.welcome, { brand });
-  ctx.replyWith(M.motivation, { brand });
-  await ctx.flow.start(FLOW_ONBOARDING, "consent");
-  await ask(ctx, "consent");
+  // One first message, in the platform's language, with the language choice on it.
+  await ctx.flow.start(FLOW_ONBOARDING, "consent", { welcome: true });
+  askConsent(ctx, { welcome: true });
 }
 
 async function resumeOnboarding(ctx: Context): Promise<void> {

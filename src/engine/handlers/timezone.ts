@@ -1,9 +1,10 @@
 // /timezone: the zone dates are shown in, and quiet hours and reminders use (Influencer.timezone).
-// Buttons offer a short list derived from the person's language (and the zone they have now);
-// `/timezone Europe/Madrid` takes any IANA name Intl knows, and anything else is refused with
-// an example, never saved.
+// Buttons offer a short list derived from the person's language and country (and the zone they
+// have now); `/timezone Europe/Madrid` takes any IANA name Intl knows, `/timezone madrid` a city
+// (several matches come back as buttons), and anything else is refused with an example.
 import type { Locale } from "../../config.js";
 import { canonicalTimeZone, formatDeadline } from "../../i18n/dates.js";
+import { findTimeZones, suggestTimeZones, zoneLabel } from "../../i18n/zones.js";
 import { setTimeZone } from "../../services/influencers.js";
 import type { Context } from "../context.js";
 import type { Button } from "../message.js";
@@ -11,34 +12,27 @@ import type { Router } from "../router.js";
 
 export const ACTION_TIMEZONE = "tz.set";
 
-// Where people who speak each language mostly live. Payloads stay ≤ 24 characters (a button
-// payload limit every platform can carry), so Buenos Aires uses its short IANA alias.
-const ZONES_BY_LANGUAGE: Record<Locale, string[]> = {
-  en: ["Europe/London", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Kolkata", "Australia/Sydney"],
-  es: ["Europe/Madrid", "America/Mexico_City", "America/Bogota", "America/Buenos_Aires", "America/Santiago", "America/Lima"],
-  fr: ["Europe/Paris", "Europe/Brussels", "Europe/Zurich", "America/Toronto", "Africa/Abidjan", "Africa/Casablanca"],
-  it: ["Europe/Rome", "Europe/Zurich", "Europe/London", "America/New_York"],
-};
-
-/** The buttons: the current zone first, then the language's usual ones, then UTC. */
-export function timeZoneChoices(locale: Locale, current?: string | null): string[] {
-  return [...new Set([...(current ? [current] : []), ...ZONES_BY_LANGUAGE[locale], "UTC"])].filter((z) => z.length <= 24).slice(0, 8);
+/** The buttons: the current zone first, then the zones likely for the person's language and country. */
+export function timeZoneChoices(locale: Locale, current?: string | null, localeHint?: string | null): string[] {
+  return suggestTimeZones(locale, { current: current ?? null, localeHint: localeHint ?? null });
 }
 
-function label(zone: string): string {
-  return zone === "UTC" ? "UTC" : (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+/** Zone buttons, four a row. */
+export function zoneButtons(zones: string[], action: string): Button[][] {
+  const rows: Button[][] = [];
+  for (let i = 0; i < zones.length; i += 4) rows.push(zones.slice(i, i + 4).map((z) => ({ action, payload: z, label: zoneLabel(z) })));
+  return rows;
 }
 
 function buttons(ctx: Context): Button[][] {
-  const zones = timeZoneChoices(ctx.locale, ctx.influencer?.timezone);
-  const rows: Button[][] = [];
-  for (let i = 0; i < zones.length; i += 4) rows.push(zones.slice(i, i + 4).map((z) => ({ action: ACTION_TIMEZONE, payload: z, label: label(z) })));
-  return rows;
+  return zoneButtons(timeZoneChoices(ctx.locale, ctx.influencer?.timezone, ctx.event.author.locale), ACTION_TIMEZONE);
 }
 
 async function choose(ctx: Context, input: string): Promise<void> {
   if (!ctx.influencer) return ctx.replyWith("core.not_joined");
-  const zone = canonicalTimeZone(input);
+  const found = findTimeZones(input);
+  const zone = found.zone;
+  if (!zone && found.candidates.length) return ctx.replyWith("lang.timezone.which", { text: input.slice(0, 60) }, { buttons: zoneButtons(found.candidates, ACTION_TIMEZONE) });
   if (!zone) return ctx.replyWith("core.timezone.invalid", { zone: input.slice(0, 60) });
   await setTimeZone(ctx.deps, ctx.influencer.id, zone);
   ctx.influencer.timezone = zone;

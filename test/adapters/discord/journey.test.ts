@@ -87,7 +87,7 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     // /join in the guild: the onboarding goes to the DM, the guild gets an ephemeral pointer.
     let out = await command("join", { channelId: CHANNEL, guildId: GUILD }, [{ name: "code", value: "DISC24" }]);
     expect(out.at(-1)!.content).toBe("I've sent you a direct message: let's continue there.");
-    expect(fake.callsTo("POST", new RegExp(`^/channels/${dm}/messages$`)).length).toBeGreaterThanOrEqual(3);
+    expect(fake.callsTo("POST", new RegExp(`^/channels/${dm}/messages$`)).length).toBeGreaterThanOrEqual(1);
     const account = await database().db.platformAccount.findFirstOrThrow({ where: { platform: "discord", externalId: ana.id } });
     expect(account.chatId).toBe(dm);
 
@@ -102,7 +102,7 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     expect((fake.calls.at(-1)!.body as { flags?: number }).flags! & 64).toBe(64);
     const after = await database().db.conversation.findUniqueOrThrow({ where: { key: `discord:${dm}` } });
     expect({ step: after.step, version: after.version }).toEqual({ step: before.step, version: before.version });
-    out = await press(button(out, "onb.lang:en"));
+    out = await press(button(out, "onb.tz_skip"));
     out = await press(button(out, "onb.net:instagram"));
     out = await type("ana.creates");
     expect(out.map((p) => p.content).join("\n")).toContain("ana.creates");

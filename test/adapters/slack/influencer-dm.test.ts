@@ -34,7 +34,7 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
 
     const press = blockAction("onb.consent~0", "yes", { user: "UINF1", channel: "DINF1", messageTs: consentTs });
     await harness.interact(press);
-    await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF1" && text(c).includes("onb.lang"));
+    await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DINF1" && text(c).includes("onb.net"));
     expect(slack.callsTo("chat.update")).toHaveLength(0);
     // users.info tz becomes the influencer's zone (quiet hours, reminders and dates use it)
     const joined = await app.database.db.influencer.findFirstOrThrow({ where: { accounts: { some: { platform: "slack", externalId: "UINF1" } } } });
