@@ -87,7 +87,10 @@ describe("scripted console session (sqlite)", () => {
 
     const submission = await database.db.submission.findFirstOrThrow({ include: { influencer: true } });
     expect(submission).toMatchObject({ status: "pending", url: "https://www.instagram.com/p/CxYz123abc/" });
-    expect(submission.influencer).toMatchObject({ status: "active", locale: "es", region: "es" });
+    expect(submission.influencer).toMatchObject({ status: "active", region: "es" });
+    // The first message is already in the platform's language (issue 17): nobody has to pick it,
+    // so the reading language is the platform's "es" unless they chose another.
+    expect(submission.influencer.locale ?? submission.influencer.platformLocale).toBe("es");
 
     expect((await awardForSubmission(deps, submission.id)).awarded).toBe(true);
 
