@@ -3,6 +3,7 @@
 // the short list fits where the person probably is, not only the language they speak.
 import type { Locale } from "../config.js";
 import { canonicalTimeZone } from "./dates.js";
+import { aliasZone, localizedZoneNames, searchKey } from "./zone-names.js";
 
 // Where people who speak each language mostly live, most populous first. Payloads stay ≤ 24
 // characters (a button payload every platform can carry), so Buenos Aires uses its short alias.
@@ -50,12 +51,19 @@ export function zoneLabel(zone: string): string {
 }
 
 let allZones: string[] | undefined;
-const key = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s_-]+/g, "_");
+const USUAL = [...new Set(Object.values(ZONES_BY_LANGUAGE).flat())];
+
+/** Zones the suggestion lists offer (the big cities) before the rest, in their list order. */
+function usualFirst(zones: string[]): string[] {
+  const rank = (z: string) => (USUAL.includes(z) ? USUAL.indexOf(z) : USUAL.length);
+  return [...zones].sort((a, b) => rank(a) - rank(b));
+}
 
 /**
- * What a typed zone means: an IANA name in any case ("europe/madrid"), or a city ("madrid",
- * "New York", "bogotá"). One exact match is the zone; otherwise the zones whose city contains the
- * text, for the person to pick from (at most `limit`).
+ * What a typed zone means: an IANA name in any case ("europe/madrid"), a city in the zone id
+ * ("madrid", "New York", "bogotá"), or a place in any catalog language ("Roma", "Ciudad de
+ * México", "München", "Italia"; see zone-names.ts). One match is the zone; otherwise the zones
+ * whose name contains the text, for the person to pick from (at most `limit`).
  */
 export function findTimeZones(input: string, limit = MAX_CHOICES): { zone?: string; candidates: string[] } {
   const text = input.trim().slice(0, 60);
@@ -63,9 +71,14 @@ export function findTimeZones(input: string, limit = MAX_CHOICES): { zone?: stri
   const exact = canonicalTimeZone(text.replace(/\s+/g, "_"));
   if (exact) return { zone: exact, candidates: [] };
   allZones ??= Intl.supportedValuesOf("timeZone");
-  const wanted = key(text);
-  const cities = allZones.filter((z) => key(z.split("/").pop() ?? z) === wanted);
+  const wanted = searchKey(text);
+  const cities = allZones.filter((z) => searchKey(z.split("/").pop() ?? z) === wanted);
   if (cities.length === 1) return { zone: cities[0]!, candidates: [] };
-  const partial = allZones.filter((z) => key(z).includes(wanted) && z.length <= 24);
+  const alias = aliasZone(text);
+  if (alias) return { zone: alias, candidates: [] };
+  const named = [...(localizedZoneNames().get(wanted) ?? [])].filter((z) => z.length <= 24);
+  if (named.length === 1) return { zone: named[0]!, candidates: [] };
+  if (named.length) return { candidates: usualFirst(named).slice(0, limit) };
+  const partial = allZones.filter((z) => searchKey(z).includes(wanted) && z.length <= 24);
   return { candidates: partial.slice(0, limit) };
 }

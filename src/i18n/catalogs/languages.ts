@@ -35,9 +35,9 @@ const languages = {
   },
   it: {
     "lang.onboarding.language_row": "Lingua: **{language}**. Ne preferisci un’altra? Sceglila qui sotto.",
-    "lang.onboarding.timezone": "**Il tuo fuso orario**\nScadenze e promemoria sono mostrati nel tuo fuso orario. Sceglilo qui sotto, oppure scrivi il nome del fuso (per esempio `Europe/Rome`) o una città in inglese (per esempio `Rome`). Se salti questo passaggio, vedrai le date in {zone}.",
+    "lang.onboarding.timezone": "**Il tuo fuso orario**\nScadenze e promemoria sono mostrati nel tuo fuso orario. Sceglilo qui sotto, oppure scrivi una città o il nome del fuso (per esempio `Roma` o `Europe/Rome`). Se salti questo passaggio, vedrai le date in {zone}.",
     "lang.onboarding.timezone_skip": "Salta",
-    "lang.onboarding.timezone_invalid": "Non conosco il fuso orario «{zone}». Scrivi un nome di fuso come `Europe/Rome` o una città in inglese come `Rome`, oppure usa i pulsanti.",
+    "lang.onboarding.timezone_invalid": "Non conosco il fuso orario «{zone}». Scrivi una città come `Roma` o un nome di fuso come `Europe/Rome`, oppure usa i pulsanti.",
     "lang.onboarding.timezone_set": "Vedrai le date in **{zone}** (lì sono le {now}).",
     "lang.onboarding.summary_zone": "Fuso orario: {zone}",
     "lang.onboarding.edit_timezone": "Cambia fuso orario",
