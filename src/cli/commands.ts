@@ -6,7 +6,7 @@ import { extname } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { toPlainText } from "../engine/message.js";
-import { err, ok, type Result } from "../result.js";
+import { err, ok, type ErrParams, type Result } from "../result.js";
 import type { Deps } from "../services/deps.js";
 import type { Actor } from "../services/managers.js";
 import { createInvitations, listInvitations, revokeInvitation } from "../services/invitations.js";
@@ -19,6 +19,7 @@ import { statsReport } from "../services/stats.js";
 import { createTrackingLink } from "../services/tracking.js";
 import { draftBroadcast, sendBroadcast } from "../services/broadcast.js";
 import { csv, flag, type ParsedArgs } from "./args.js";
+import { flattenTranslations } from "../domain/mission-form-translations.js";
 import { MEASUREMENT_COMMANDS } from "./commands-measurement.js";
 import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 import { TIER_COMMANDS } from "./commands-tiers.js";
@@ -29,7 +30,7 @@ export interface CliOutput {
   data: unknown;
   text: string;
 }
-export type CliResult = Result<CliOutput> | { ok: false; error: string; params?: Record<string, string | number>; fieldErrors?: { field: string; messageId: string }[] };
+export type CliResult = Result<CliOutput> | { ok: false; error: string; params?: ErrParams; fieldErrors?: { field: string; messageId: string }[] };
 /** `actor`: "operator" from the CLI, the chat user (platform:userId) from /advo in chat. */
 export type Command = { usage: string; run: (deps: Deps, args: ParsedArgs, actor: Actor) => Promise<CliResult> };
 
@@ -58,13 +59,15 @@ export function readMissionFile(path: string): Result<Record<string, unknown>> {
     return err("manage.cli.file_unreadable", { path, reason: (e as Error).message.split("\n")[0] ?? "" });
   }
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) return err("manage.cli.file_unreadable", { path, reason: "expected an object" });
-  const { segment, ...rest } = doc as Record<string, unknown>;
+  const { segment, translations, ...rest } = doc as Record<string, unknown>;
   const seg = (segment && typeof segment === "object" ? segment : {}) as Record<string, unknown>;
   return ok({
     ...(seg.regions !== undefined ? { regions: seg.regions } : {}),
     ...(seg.interests !== undefined ? { interests: seg.interests } : {}),
     ...(seg.networks !== undefined ? { segmentNetworks: seg.networks } : {}),
     ...(seg.tags !== undefined ? { tags: seg.tags } : {}),
+    // translations: { es: { title, brief, dos, donts } } → title_es, brief_es, … (issue 17)
+    ...flattenTranslations(translations),
     ...rest,
   });
 }

@@ -6,6 +6,7 @@ import { systemClock } from "../clock.js";
 import { errorCode } from "../errors.js";
 import { OPERATOR } from "../services/managers.js";
 import { t } from "../i18n/translate.js";
+import type { ErrParams } from "../result.js";
 import { parseArgs } from "./args.js";
 import { openMigratedDatabase } from "./database.js";
 import { runJobCommand } from "./job.js";
@@ -23,7 +24,7 @@ function print(json: boolean, result: CliResult, locale: Parameters<typeof t>[0]
   return result.error === "manage.cli.usage" ? 2 : 1;
 }
 
-function safeT(locale: Parameters<typeof t>[0], id: string, params?: Record<string, string | number>): string {
+function safeT(locale: Parameters<typeof t>[0], id: string, params?: ErrParams): string {
   try {
     return t(locale, id, params);
   } catch {

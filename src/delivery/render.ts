@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { OutboundMessage } from "../engine/message.js";
 import { tb, type Locale, type Reader } from "../i18n/translate.js";
 import { catalogs } from "../i18n/catalog.js";
+import { LOCALES } from "../config.js";
 
 const buttonSchema = z.object({
   action: z.string(),
@@ -15,13 +16,15 @@ const buttonSchema = z.object({
 });
 
 const dateSchema = z.object({ $date: z.iso.datetime() }).transform((d) => new Date(d.$date));
+// a mission title or reward name with its translations (see localized-text.ts), picked per reader
+const localizedSchema = z.object({ $text: z.string(), $tr: z.partialRecord(z.enum(LOCALES), z.string()).optional() });
 
 const payloadSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("i18n"),
     messageId: z.string().min(1),
     // a date travels as { $date: ISO string } (see dateParam) and is shown in the recipient's zone
-    params: z.record(z.string(), z.union([z.string(), z.number(), dateSchema])).optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), dateSchema, localizedSchema])).optional(),
     buttons: z.array(z.array(buttonSchema)).optional(),
     disablePreview: z.boolean().optional(),
   }),

@@ -2,7 +2,11 @@
 // modal), the CLI file (JSON/YAML with real lists and numbers) and edits. Every problem names
 // its field and carries a message id (manage.form.*), so each surface can show it next to it.
 import { z } from "zod";
+import type { Locale } from "../config.js";
 import { isValidLandingUrl } from "./tracking.js";
+import { readMissionTranslations, type MissionTranslations } from "./content-translations.js";
+import { LOCALES } from "../config.js";
+import { parseTranslations, TRANSLATED_PARTS, translationField, translationFormValues, type TranslationField } from "./mission-form-translations.js";
 
 export const MISSION_NETWORKS = ["instagram", "tiktok", "youtube", "x", "facebook", "twitch", "linkedin"] as const;
 
@@ -11,10 +15,13 @@ export const MISSION_FIELDS = [
   "title", "brief", "dos", "donts", "hashtags", "mentions", "networks", "points",
   "startsAt", "deadline", "cap", "regions", "interests", "segmentNetworks", "tags", "landingUrl", "discountPrefix",
 ] as const;
-export type MissionField = (typeof MISSION_FIELDS)[number];
+/** A form field: the mission's own (in the program's language) or a translation (`title_es`). */
+export type MissionField = (typeof MISSION_FIELDS)[number] | TranslationField;
+/** Every field id, translations of every language included (for values and "what changed"). */
+export const ALL_MISSION_FIELDS: MissionField[] = [...MISSION_FIELDS, ...LOCALES.flatMap((l) => TRANSLATED_PARTS.map((p) => translationField(p, l)))];
 
 export interface FieldError {
-  field: MissionField;
+  field: MissionField | "translations";
   /** message id, e.g. manage.form.required */
   messageId: string;
 }
@@ -67,13 +74,17 @@ export const missionFormSchema = z.object({
     z.string({ error: "manage.form.discount_prefix" }).regex(/^[A-Z0-9]{2,16}$/, { error: "manage.form.discount_prefix" }).optional(),
   ),
 });
-export type MissionForm = z.output<typeof missionFormSchema>;
+export type MissionForm = z.output<typeof missionFormSchema> & { translations: MissionTranslations };
 
 export interface MissionFormContext {
   /** DISCLOSURE_TAG: always required among the hashtags */
   disclosureTag: string;
   now: Date;
+  /** DEFAULT_LOCALE: the language of the mission's own fields; the others are translations */
+  programLocale?: Locale;
 }
+
+const looseLines = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === "string" && x.trim()) : typeof v === "string" ? v.split("\n").filter((x) => x.trim()) : []) as string[];
 
 /** Validates raw values; returns every field error at once (not just the first). */
 export function parseMissionForm(values: unknown, ctx: MissionFormContext): { ok: true; value: MissionForm } | { ok: false; errors: FieldError[] } {
@@ -87,8 +98,11 @@ export function parseMissionForm(values: unknown, ctx: MissionFormContext): { ok
       if (!errors.some((e) => e.field === field)) errors.push({ field, messageId: issue.message.startsWith("manage.form.") ? issue.message : "manage.form.invalid" });
     }
   }
+  const base = r.success ? r.data : { dos: looseLines((input as Record<string, unknown>).dos), donts: looseLines((input as Record<string, unknown>).donts) };
+  const translations = parseTranslations(input as Record<string, unknown>, ctx.programLocale ?? "en", base);
+  errors.push(...translations.errors);
   if (r.success) {
-    const v = r.data;
+    const v = { ...r.data, translations: translations.value };
     const disclosure = ctx.disclosureTag.toLowerCase();
     if (!v.hashtags.some((h) => h.toLowerCase() === disclosure)) errors.push({ field: "hashtags", messageId: "manage.form.disclosure" });
     if (v.deadline.getTime() <= ctx.now.getTime()) errors.push({ field: "deadline", messageId: "manage.form.deadline_past" });
@@ -115,13 +129,14 @@ export function missionData(v: MissionForm) {
     segment: { regions: v.regions, interests: v.interests, networks: v.segmentNetworks, tags: v.tags },
     landingUrl: v.landingUrl ?? null,
     discountPrefix: v.discountPrefix ?? null,
+    translations: v.translations,
   };
 }
 
 type MissionLike = {
   title: string; brief: string; dos: unknown; donts: unknown; hashtags: unknown; mentions: unknown; networks: unknown;
   points: number; startsAt: Date | null; deadline: Date; cap: number | null; segment: unknown;
-  landingUrl?: string | null; discountPrefix?: string | null;
+  landingUrl?: string | null; discountPrefix?: string | null; translations?: unknown;
 };
 
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
@@ -147,16 +162,17 @@ export function missionFormValues(m: MissionLike): Record<MissionField, string> 
     tags: list(seg.tags).join(", "),
     landingUrl: m.landingUrl ?? "",
     discountPrefix: m.discountPrefix ?? "",
+    ...translationFormValues(readMissionTranslations(m.translations)),
   };
 }
 
 /** The blank form: the disclosure tag pre-filled. */
 export function emptyMissionFormValues(disclosureTag: string): Record<MissionField, string> {
-  const blank = Object.fromEntries(MISSION_FIELDS.map((f) => [f, ""])) as Record<MissionField, string>;
+  const blank = Object.fromEntries(ALL_MISSION_FIELDS.map((f) => [f, ""])) as Record<MissionField, string>;
   return { ...blank, hashtags: disclosureTag };
 }
 
 /** Which fields differ between two valid forms (for "what changed" notices). */
 export function changedFields(before: Record<MissionField, string>, after: Record<MissionField, string>): MissionField[] {
-  return MISSION_FIELDS.filter((f) => before[f] !== after[f]);
+  return ALL_MISSION_FIELDS.filter((f) => (before[f] ?? "") !== (after[f] ?? ""));
 }

@@ -2,6 +2,7 @@
 // so both always show exactly the same thing.
 import type { Locale } from "../config.js";
 import { stringList } from "../domain/segment.js";
+import { missionTextFor } from "../domain/content-translations.js";
 import { formatDeadline as formatZonedDeadline } from "../i18n/dates.js";
 import { networkName } from "../i18n/networks.js";
 import { t, type Reader } from "../i18n/translate.js";
@@ -21,6 +22,8 @@ export interface CardMission {
   networks: unknown;
   points: number;
   deadline: Date;
+  /** title/brief/dos/donts in other languages (issue 17) */
+  translations?: unknown;
 }
 
 /** A deadline in the reader's zone (UTC when only a locale is known). */
@@ -47,13 +50,13 @@ export function personalBlocks(p: PersonalMeasurement, locale: Locale) {
 /** `reader` may carry the recipient's time zone; a bare locale shows the deadline in UTC. */
 export function missionCard(m: CardMission, reader: Locale | Reader, options: { buttons?: boolean; personal?: PersonalMeasurement } = {}): OutboundMessage {
   const locale = typeof reader === "string" ? reader : reader.locale;
-  const dos = stringList(m.dos);
-  const donts = stringList(m.donts);
+  // All of the text from one language: the reader's translation, else the program's.
+  const { title, brief, dos, donts } = missionTextFor(m, locale);
   const required = [...stringList(m.hashtags), ...stringList(m.mentions)];
   const networks = stringList(m.networks);
   const blocks = [
-    paragraph(bold(m.title)),
-    paragraph(m.brief),
+    paragraph(bold(title)),
+    paragraph(brief),
     ...(dos.length ? [paragraph(bold(t(locale, "journey.card.dos"))), list(dos.map((d) => [d]))] : []),
     ...(donts.length ? [paragraph(bold(t(locale, "journey.card.donts"))), list(donts.map((d) => [d]))] : []),
     ...(required.length ? [paragraph(bold(t(locale, "journey.card.required")), " ", required.join(" "))] : []),

@@ -8,8 +8,10 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../config.js";
 import { formatDeadline } from "./dates.js";
+import { isLocalizedText, resolveLocalized, type LocalizedText } from "./localized-text.js";
 
-export type ParamValue = string | number | Date;
+/** A LocalizedText (a mission title, a reward name) is shown in the reader's language. */
+export type ParamValue = string | number | Date | LocalizedText;
 export type Params = Record<string, ParamValue>;
 
 /** Who reads the message: the locale, and the time zone dates are shown in (default UTC). */
@@ -164,7 +166,8 @@ export function formatMessage(reader: Reader, key: string, template: string, par
   const values: Record<string, string | number | Date> = {};
   const literals: string[] = [];
   for (const name of compiled.names) {
-    const value = params[name];
+    const given = params[name];
+    const value = isLocalizedText(given) ? resolveLocalized(given, reader.locale) : given;
     if (compiled.literal.has(name)) {
       literals.push(value === undefined ? `{${name}}` : value instanceof Date ? formatDeadline(value, reader) : String(value));
       values[name] = String.fromCharCode(SENTINEL_BASE + literals.length - 1);

@@ -8,7 +8,7 @@ export interface SubmissionToCheck {
   authorHandle: string | null;
   /** handles the influencer registered on this network (normalized) */
   handles: string[];
-  mission: { id: number; title: string; hashtags: string[]; mentions: string[] };
+  mission: { id: number; title: string; translations?: unknown; hashtags: string[]; mentions: string[] };
 }
 
 export type VerifyOutcome =

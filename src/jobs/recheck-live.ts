@@ -5,6 +5,7 @@
 // also taken back with a ledger entry keyed reversal:submission:<id> (once, whatever happens; the
 // award is found under its participation key or the older submission key).
 // Inconclusive checks are retried later (nextCheckAt). Without a verifier: "not available".
+import { missionTitleParam } from "../domain/content-translations.js";
 import { z } from "zod";
 import { DAY } from "../clock.js";
 import type { Deps } from "../services/deps.js";
@@ -78,8 +79,8 @@ export async function runRecheckLive(deps: Deps, now: Date, checker: PostChecker
     told.push({
       influencerId: s.influencerId, purpose: "submission.removed", dedupeKey: `${submissionNoticeKey(s)}:removed:influencer`,
       ...(reversed
-        ? { messageId: "outcome.post_removed_reversed", params: { title: s.mission.title, url: s.url, amount: reversed.amount, reason: REMOVED_REASON, balance: reversed.balance } }
-        : { messageId: "outcome.post_removed_kept", params: { title: s.mission.title, url: s.url } }),
+        ? { messageId: "outcome.post_removed_reversed", params: { title: missionTitleParam(s.mission), url: s.url, amount: reversed.amount, reason: REMOVED_REASON, balance: reversed.balance } }
+        : { messageId: "outcome.post_removed_kept", params: { title: missionTitleParam(s.mission), url: s.url } }),
     });
     if (config.SLACK_MANAGER_CHANNEL) {
       items.push({

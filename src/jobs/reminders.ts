@@ -2,6 +2,7 @@
 // the deadline; onboarding left unfinished gets a nudge after 24 h and 72 h. Dedupe keys make each
 // reminder happen at most once; during quiet hours (influencer's timezone, when known) nothing is
 // enqueued — the next run after the quiet hours does it, while the reminder is still due.
+import { missionTitleParam } from "../domain/content-translations.js";
 import { DAY, HOUR } from "../clock.js";
 import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
@@ -25,7 +26,7 @@ export async function runReminders(deps: Deps, now: Date): Promise<JobCounts> {
       submissions: { none: {} },
       mission: { status: "published", deadline: { gt: now, lte: new Date(now.getTime() + 48 * HOUR) } },
     },
-    select: { id: true, influencerId: true, mission: { select: { id: true, title: true, deadline: true } } },
+    select: { id: true, influencerId: true, mission: { select: { id: true, title: true, deadline: true, translations: true } } },
   });
   const onboarding = await deps.db.influencer.findMany({
     where: { status: "onboarding", deletedAt: null, onboardingStartedAt: { lte: new Date(now.getTime() - 24 * HOUR), gt: new Date(now.getTime() - ONBOARDING_GIVE_UP) } },
@@ -47,8 +48,8 @@ export async function runReminders(deps: Deps, now: Date): Promise<JobCounts> {
       platform: c.platform, recipient: c.recipient, influencerId: c.influencerId, purpose: "reminder.deadline",
       batchKey: `reminder:${kind}:mission:${p.mission.id}`, dedupeKey: `reminder:${kind}:participation:${p.id}`,
       payload: linkOf.has(p.id)
-        ? { kind: "i18n", messageId: `jobs.reminder.${kind}_link`, params: { title: p.mission.title, deadline: dateParam(p.mission.deadline), link: linkOf.get(p.id)! } }
-        : { kind: "i18n", messageId: `jobs.reminder.${kind}`, params: { title: p.mission.title, deadline: dateParam(p.mission.deadline) } },
+        ? { kind: "i18n", messageId: `jobs.reminder.${kind}_link`, params: { title: missionTitleParam(p.mission), deadline: dateParam(p.mission.deadline), link: linkOf.get(p.id)! } }
+        : { kind: "i18n", messageId: `jobs.reminder.${kind}`, params: { title: missionTitleParam(p.mission), deadline: dateParam(p.mission.deadline) } },
     });
   }
   for (const i of onboarding) {

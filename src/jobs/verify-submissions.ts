@@ -4,6 +4,8 @@
 // may submit again before the deadline). Inconclusive fetches are re-checked later with backoff,
 // and go to review after MAX_CHECKS. Each transition is a conditional update on status "pending",
 // so a submission is never decided twice. Without a verifier the job reports "not available".
+import type { ErrParams } from "../result.js";
+import { missionTitleParam } from "../domain/content-translations.js";
 import { reviewCard } from "../engine/manage/cards.js";
 import { catalogs } from "../i18n/catalog.js";
 import { t } from "../i18n/translate.js";
@@ -34,7 +36,7 @@ export async function loadDue(deps: Deps, where: object, take: number): Promise<
   const rows = await deps.db.submission.findMany({
     where, take, orderBy: { id: "asc" },
     include: {
-      mission: { select: { id: true, title: true, hashtags: true, mentions: true } },
+      mission: { select: { id: true, title: true, hashtags: true, mentions: true, translations: true } },
       influencer: { select: { displayName: true, handles: { select: { network: true, handle: true } } } },
     },
   });
@@ -42,7 +44,7 @@ export async function loadDue(deps: Deps, where: object, take: number): Promise<
     id: s.id, url: s.url, network: s.network, postId: s.postId, authorHandle: s.authorHandle, influencerId: s.influencerId,
     influencerName: s.influencer.displayName, participationId: s.participationId, checkAttempts: s.checkAttempts, attempt: s.attempt, previousReason: s.previousReason, createdAt: s.createdAt,
     handles: s.influencer.handles.filter((h) => h.network === s.network).map((h) => h.handle),
-    mission: { id: s.mission.id, title: s.mission.title, hashtags: stringList(s.mission.hashtags), mentions: stringList(s.mission.mentions) },
+    mission: { id: s.mission.id, title: s.mission.title, translations: s.mission.translations, hashtags: stringList(s.mission.hashtags), mentions: stringList(s.mission.mentions) },
   }));
 }
 
@@ -53,7 +55,7 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
   const contacts = await contactsOf(deps, due.map((s) => s.influencerId));
   const items: OutboxItem[] = [];
   const paid: number[] = [];
-  const tell = (s: (typeof due)[number], what: string, messageId: string, params: Record<string, string | number>) => {
+  const tell = (s: (typeof due)[number], what: string, messageId: string, params: ErrParams) => {
     const c = contacts.get(s.influencerId);
     if (c) items.push({ platform: c.platform, recipient: c.recipient, influencerId: s.influencerId, purpose: `submission.${what}`, dedupeKey: `${submissionNoticeKey(s)}:${what}`, payload: { kind: "i18n", messageId, params } });
   };
@@ -83,7 +85,7 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
         counts.pointsAwarded += award.points;
         paid.push(s.influencerId);
       }
-      tell(s, "verified", "jobs.verify.verified", { title: s.mission.title, points: award.points });
+      tell(s, "verified", "jobs.verify.verified", { title: missionTitleParam(s.mission), points: award.points });
     } else if (decided.decision === "rejected") {
       const reason = decided.reason ?? (decided.reasonId && catalogs.en[decided.reasonId] ? t("en", decided.reasonId, decided.reasonParams) : decided.notes) ?? "the post could not be found";
       const won = await db.submission.updateMany({ where: pending, data: { status: "rejected", rejectionReason: reason.slice(0, 500), evidence, decidedBy: "system", decidedAt: now, nextCheckAt: null } });
@@ -93,13 +95,13 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
       counts.rejected++;
       // "Not found" (the only automatic rejection under the decision rules) has its own message in
       // every language; any other reason is shown as the verifier gave it.
-      if (decided.reasonId === "verify.reason.not_found") tell(s, "rejected", "jobs.verify.not_found", { title: s.mission.title });
-      else tell(s, "rejected", "jobs.verify.rejected", { title: s.mission.title, reason });
+      if (decided.reasonId === "verify.reason.not_found") tell(s, "rejected", "jobs.verify.not_found", { title: missionTitleParam(s.mission) });
+      else tell(s, "rejected", "jobs.verify.rejected", { title: missionTitleParam(s.mission), reason });
     } else {
       const won = await db.submission.updateMany({ where: pending, data: { status: "needs_review", evidence, nextCheckAt: null, checkAttempts: s.checkAttempts + 1 } });
       if (!won.count) continue;
       counts.needsReview++;
-      tell(s, "in_review", "jobs.verify.in_review", { title: s.mission.title });
+      tell(s, "in_review", "jobs.verify.in_review", { title: missionTitleParam(s.mission) });
       if (config.SLACK_MANAGER_CHANNEL) {
         // The managers' review card (evidence + Approve/Reject buttons), as the review queue shows it.
         const card = reviewCard(config.DEFAULT_LOCALE, {

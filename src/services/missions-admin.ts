@@ -6,6 +6,8 @@ import type { Db } from "../db/client.js";
 import type { Locale } from "../config.js";
 import { message, paragraph, type OutboundMessage } from "../engine/message.js";
 import { missionCard } from "../engine/mission-card.js";
+import { missionFieldLabel } from "../engine/manage/forms.js";
+import { missionTextFor, missionTitleParam } from "../domain/content-translations.js";
 import { t } from "../i18n/translate.js";
 import { err, ok, type Err, type Result } from "../result.js";
 import { changedFields, missionData, missionFormValues, parseMissionForm, type FieldError, type MissionField } from "../domain/mission-form.js";
@@ -28,7 +30,7 @@ function formErr(errors: FieldError[]): FormErr {
 export async function createMissionDraft(deps: Deps, actor: Actor, values: unknown): Promise<Result<Mission> | FormErr> {
   const refused = await requireManager(deps, actor, "mission.create");
   if (refused) return refused;
-  const parsed = parseMissionForm(values, { disclosureTag: deps.config.DISCLOSURE_TAG, now: deps.clock.now() });
+  const parsed = parseMissionForm(values, { disclosureTag: deps.config.DISCLOSURE_TAG, now: deps.clock.now(), programLocale: deps.config.DEFAULT_LOCALE });
   if (!parsed.ok) return formErr(parsed.errors);
   const mission = await deps.db.mission.create({ data: { ...missionData(parsed.value), status: "draft", createdBy: actor } });
   await audit(deps.db, { actor, action: "mission.create", targetType: "mission", targetId: mission.id, after: missionFormValues(mission) });
@@ -139,7 +141,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
   const before = await deps.db.mission.findUnique({ where: { id } });
   if (!before) return err("manage.mission.not_found", { id });
   if (before.status === "closed") return err("manage.mission.closed", { id });
-  const parsed = parseMissionForm(values, { disclosureTag: deps.config.DISCLOSURE_TAG, now: deps.clock.now() });
+  const parsed = parseMissionForm(values, { disclosureTag: deps.config.DISCLOSURE_TAG, now: deps.clock.now(), programLocale: deps.config.DEFAULT_LOCALE });
   if (!parsed.ok) return formErr(parsed.errors);
   const after = await deps.db.mission.update({ where: { id }, data: missionData(parsed.value) });
   const beforeValues = missionFormValues(before);
@@ -157,7 +159,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
       purpose: "mission.changed",
       batchKey: `mission:${id}:edit:${stamp}`,
       dedupeKey: `mission:${id}:edit:${stamp}:influencer:${r.influencerId}`,
-      payload: { kind: "message", message: changeNotice(after, changed, r.locale) },
+      payload: { kind: "message", message: changeNotice(after, changed, r) },
     })));
   }
   const pick = (v: Record<MissionField, string>) => Object.fromEntries(changed.map((f) => [f, v[f]]));
@@ -165,10 +167,11 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
   return ok({ mission: after, changed, notified });
 }
 
-function changeNotice(mission: Mission, changed: MissionField[], locale: Locale): OutboundMessage {
-  const card = missionCard(mission, locale);
-  const fields = changed.map((f) => t(locale, `manage.field.${f}`)).join(", ");
-  return message([paragraph(t(locale, "manage.mission.changed", { title: mission.title, fields })), ...card.blocks], { disablePreview: true });
+function changeNotice(mission: Mission, changed: MissionField[], reader: Recipient): OutboundMessage {
+  const locale = reader.locale;
+  const card = missionCard(mission, reader);
+  const fields = changed.map((f) => missionFieldLabel(locale, f)).join(", ");
+  return message([paragraph(t(locale, "manage.mission.changed", { title: missionTextFor(mission, locale).title, fields })), ...card.blocks], { disablePreview: true });
 }
 
 export async function closeMission(deps: Deps, actor: Actor, id: number): Promise<Result<Mission>> {
@@ -183,7 +186,7 @@ export async function closeMission(deps: Deps, actor: Actor, id: number): Promis
   const participants = await deps.db.participation.findMany({ where: { missionId: id, status: { in: ["accepted", "submitted", "rejected"] } }, select: { influencerId: true } });
   await tellInfluencers(deps, participants.map((p) => ({
     influencerId: p.influencerId, purpose: "mission.closed", dedupeKey: `mission:${id}:closed:influencer:${p.influencerId}`,
-    messageId: "outcome.mission_closed", params: { title: after.title },
+    messageId: "outcome.mission_closed", params: { title: missionTitleParam(after) },
   })));
   await audit(deps.db, { actor, action: "mission.close", targetType: "mission", targetId: id, before: { status: before.status }, after: { status: "closed", closedAt: after.closedAt } });
   return ok(after);
@@ -199,7 +202,7 @@ export async function duplicateMission(deps: Deps, actor: Actor, id: number): Pr
     data: {
       title: src.title, brief: src.brief, dos: src.dos as object, donts: src.donts as object, hashtags: src.hashtags as object,
       mentions: src.mentions as object, networks: src.networks as object, points: src.points, startsAt: src.startsAt,
-      deadline: src.deadline, cap: src.cap, segment: src.segment as object, status: "draft", sourceMissionId: src.id, createdBy: actor,
+      deadline: src.deadline, cap: src.cap, segment: src.segment as object, translations: (src.translations ?? {}) as object, status: "draft", sourceMissionId: src.id, createdBy: actor,
     },
   });
   await audit(deps.db, { actor, action: "mission.duplicate", targetType: "mission", targetId: copy.id, after: { sourceMissionId: id } });

@@ -1,5 +1,6 @@
 // Missions from the influencer's side: the open missions they are eligible for, accepting with
 // an atomic cap (updateMany on acceptedCount while below the cap), declining.
+import { missionTitleParam } from "../domain/content-translations.js";
 import { err, ok, type Result } from "../result.js";
 import { ineligibility, profileOf } from "../domain/eligibility.js";
 import type { Mission, Participation } from "../db/generated/sqlite/client.js";
@@ -73,9 +74,9 @@ export async function acceptMission(deps: Deps, influencerId: number, missionId:
   const mission = await getMission(deps, missionId);
   if (!mission) return err("journey.missions.not_found");
   const existing = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
-  if (existing && !["offered", "declined"].includes(existing.status)) return err("journey.missions.already_accepted", { title: mission.title });
+  if (existing && !["offered", "declined"].includes(existing.status)) return err("journey.missions.already_accepted", { title: missionTitleParam(mission) });
   const why = ineligibility(mission, await profile(deps, influencerId), deps.clock.now());
-  if (why) return err(REASON_MESSAGE[why], { title: mission.title, networks: stringList(mission.networks).map(networkLabel).join(", ") });
+  if (why) return err(REASON_MESSAGE[why], { title: missionTitleParam(mission), networks: stringList(mission.networks).map(networkLabel).join(", ") });
 
   const taken = await deps.db.$transaction(async (tx) => {
     // The database re-checks the cap: of two people taking the last place, exactly one gets it.
@@ -83,7 +84,7 @@ export async function acceptMission(deps: Deps, influencerId: number, missionId:
       where: { id: missionId, status: "published", ...(mission.cap !== null ? { acceptedCount: { lt: mission.cap } } : {}) },
       data: { acceptedCount: { increment: 1 } },
     });
-    if (slot.count !== 1) return err("journey.missions.full", { title: mission.title });
+    if (slot.count !== 1) return err("journey.missions.full", { title: missionTitleParam(mission) });
     const now = deps.clock.now();
     const part = await tx.participation.upsert({
       where: { missionId_influencerId: { missionId, influencerId } },
@@ -101,7 +102,7 @@ export async function declineMission(deps: Deps, influencerId: number, missionId
   const mission = await getMission(deps, missionId);
   if (!mission) return err("journey.missions.not_found");
   const existing = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
-  if (existing && existing.status !== "offered" && existing.status !== "declined") return err("journey.missions.already_accepted", { title: mission.title });
+  if (existing && existing.status !== "offered" && existing.status !== "declined") return err("journey.missions.already_accepted", { title: missionTitleParam(mission) });
   await deps.db.participation.upsert({
     where: { missionId_influencerId: { missionId, influencerId } },
     create: { missionId, influencerId, status: "declined", declinedAt: deps.clock.now() },

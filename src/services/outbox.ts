@@ -2,6 +2,7 @@
 // dedupe key; one multi-row INSERT … ON CONFLICT ("dedupeKey") DO NOTHING per ~3,000 rows, so
 // enqueueing the same purpose for the same recipient twice — a second publish click, a retried
 // job, two instances at once — inserts nothing.
+import type { LocalizedText } from "../i18n/localized-text.js";
 import type { Db } from "../db/client.js";
 import type { Platform } from "../engine/events.js";
 import type { OutboundMessage } from "../engine/message.js";
@@ -9,7 +10,7 @@ import { bulkInsert, clientProvider } from "./bulk-insert.js";
 
 /** Rendered at send time in the recipient's current locale and zone, or sent as given. Dates go in params as dateParam(d). */
 export type OutboxPayload =
-  | { kind: "i18n"; messageId: string; params?: Record<string, string | number | { $date: string }>; buttons?: OutboundMessage["buttons"] }
+  | { kind: "i18n"; messageId: string; params?: Record<string, string | number | { $date: string } | LocalizedText>; buttons?: OutboundMessage["buttons"] }
   | { kind: "message"; message: OutboundMessage };
 
 export interface OutboxItem {

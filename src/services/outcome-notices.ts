@@ -2,6 +2,7 @@
 // message (a manager's decision, a job's result), through the outbox, rendered in their language
 // at send time, deduplicated by a key naming the change. Paused people still hear about their own
 // submissions and points (the pause is for program broadcasts).
+import type { ErrParams } from "../result.js";
 import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { notifyManagers } from "./manager-notices.js";
@@ -12,7 +13,8 @@ export interface InfluencerNotice {
   purpose: string;
   dedupeKey: string;
   messageId: string;
-  params: Record<string, string | number>;
+  /** a mission title or reward name may be a LocalizedText: each recipient reads their language */
+  params: ErrParams;
 }
 
 /** Queues the notices whose recipients are reachable; returns how many were inserted. */

@@ -2,6 +2,7 @@
 // first, with their evidence. Approve awards the points once; reject tells the influencer why
 // (they may submit again before the deadline). Two managers deciding at once: a conditional update
 // on the status lets exactly one win; the other learns who decided.
+import { missionTitleParam } from "../domain/content-translations.js";
 import { announceProgress } from "./tiers.js";
 import { dateParam } from "../i18n/dates.js";
 import { z } from "zod";
@@ -74,7 +75,7 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
     await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, outcome: "refused", after: lost.params });
     return lost;
   }
-  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true } }, influencer: { select: { displayName: true } } } });
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, translations: true } }, influencer: { select: { displayName: true } } } });
   await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "approved", decidedAt: now } });
   // The journey's award: one ledger key per participation, so a verification that already paid never pays twice.
   const award = await awardForSubmission(deps, id, actor);
@@ -83,7 +84,7 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
   if (award.awarded) {
     await tellInfluencer(deps, {
       influencerId: s.influencerId, purpose: "submission.approved", dedupeKey: `${key}:approved`,
-      messageId: "outcome.approved", params: { title: s.mission.title, points: award.points, balance: award.balance },
+      messageId: "outcome.approved", params: { title: missionTitleParam(s.mission), points: award.points, balance: award.balance },
     });
     // After the approval itself: a tier or badge it brought, each told once (dedupe keys).
     await announceProgress(deps, [s.influencerId]);
@@ -110,7 +111,7 @@ export async function rejectSubmission(deps: Deps, actor: Actor, id: number, rea
     await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, outcome: "refused", after: lost.params });
     return lost;
   }
-  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, deadline: true } }, influencer: { select: { displayName: true } } } });
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, deadline: true, translations: true } }, influencer: { select: { displayName: true } } } });
   // "rejected" participation: the influencer may submit another link until the deadline.
   await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "rejected", decidedAt: now } });
   const [recipient] = await audience(deps, { influencerIds: [s.influencerId], statuses: ["active", "paused"], includePaused: true });
@@ -118,7 +119,7 @@ export async function rejectSubmission(deps: Deps, actor: Actor, id: number, rea
     await enqueue(deps.db, [{
       platform: recipient.platform, recipient: recipient.recipient, influencerId: s.influencerId, purpose: "submission.rejected",
       dedupeKey: `${submissionNoticeKey(s)}:rejected`,
-      payload: { kind: "i18n", messageId: "manage.review.rejected_notice", params: { title: s.mission.title, reason: parsedReason.data, url: s.url, deadline: dateParam(s.mission.deadline) } },
+      payload: { kind: "i18n", messageId: "manage.review.rejected_notice", params: { title: missionTitleParam(s.mission), reason: parsedReason.data, url: s.url, deadline: dateParam(s.mission.deadline) } },
     }]);
   }
   await noticeDecision(deps, { submission: s, decision: "rejected", title: s.mission.title, by: actor, influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: parsedReason.data });

@@ -3,6 +3,7 @@
 // post by someone else, link already submitted (by anyone — the canonical URL is unique, so of
 // two submissions of one link at once exactly one wins). After a rejection (or "post not found")
 // another link may be sent while the mission is open, up to the program's attempt cap.
+import { missionTitleParam } from "../domain/content-translations.js";
 import { err, ok, type Result } from "../result.js";
 import { parsePostUrl } from "../domain/links.js";
 import { stringList } from "../domain/segment.js";
@@ -20,14 +21,14 @@ const cleanHandle = (h: string) => h.trim().replace(/^@/, "").toLowerCase();
 export async function linkWelcome(deps: Deps, influencerId: number, missionId: number) {
   const mission = await deps.db.mission.findUnique({ where: { id: missionId } });
   if (!mission) return err("journey.missions.not_found");
-  if (mission.status !== "published" || mission.deadline <= deps.clock.now()) return err("journey.submit.mission_closed", { title: mission.title });
+  if (mission.status !== "published" || mission.deadline <= deps.clock.now()) return err("journey.submit.mission_closed", { title: missionTitleParam(mission) });
 
   const part = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
-  if (!part || part.status === "offered" || part.status === "declined") return err("journey.submit.not_accepted", { title: mission.title });
+  if (!part || part.status === "offered" || part.status === "declined") return err("journey.submit.not_accepted", { title: missionTitleParam(mission) });
   // "rejected" (by a manager, or the post was not found): another link is welcome, up to the cap.
-  if (part.status !== "accepted" && part.status !== "rejected") return err("journey.submit.already_submitted_mission", { title: mission.title });
+  if (part.status !== "accepted" && part.status !== "rejected") return err("journey.submit.already_submitted_mission", { title: missionTitleParam(mission) });
   const [{ used, lastReason }, maxAttempts] = await Promise.all([attemptsUsed(deps.db, part.id), maxSubmissionAttempts(deps.db)]);
-  if (used >= maxAttempts) return err("journey.submit.no_attempts_left", { title: mission.title, max: maxAttempts });
+  if (used >= maxAttempts) return err("journey.submit.no_attempts_left", { title: missionTitleParam(mission), max: maxAttempts });
   return ok({ mission, part, used, lastReason });
 }
 
@@ -78,7 +79,7 @@ export async function submitLink(deps: Deps, influencerId: number, missionId: nu
     });
     return ok(submission);
   } catch (e) {
-    if (e instanceof LostClaim) return err("journey.submit.already_submitted_mission", { title: mission.title });
+    if (e instanceof LostClaim) return err("journey.submit.already_submitted_mission", { title: missionTitleParam(mission) });
     if (isUniqueViolation(e)) return err("journey.submit.duplicate_link");
     throw e;
   }

@@ -3,6 +3,7 @@
 import type { Locale } from "../../config.js";
 import { t } from "../../i18n/translate.js";
 import { MISSION_FIELDS, type FieldError, type MissionField } from "../../domain/mission-form.js";
+import { isTranslationField, translationFields } from "../../domain/mission-form-translations.js";
 import type { FormField, FormSpec } from "../message.js";
 
 export const FORM_MISSION = "mission.form";
@@ -11,20 +12,32 @@ export const FORM_BROADCAST = "broadcast.form";
 /** The form's opaque state comes back in this value (adapters: FormSpec.state round trip). */
 export const STATE_FIELD = "_state";
 
-const MULTILINE: MissionField[] = ["brief", "dos", "donts"];
+const MULTILINE = ["brief", "dos", "donts"];
+
+/** "Title", or "Title (Español)" for a translation field. */
+export function missionFieldLabel(locale: Locale, id: MissionField): string {
+  if (!isTranslationField(id)) return t(locale, `manage.field.${id}`);
+  const [part, language] = id.split("_") as [(typeof MISSION_FIELDS)[number], Locale];
+  return t(locale, "lang.field.translated", { field: t(locale, `manage.field.${part}`), language: t(locale, `core.language.name.${language}`) });
+}
 const REQUIRED: MissionField[] = ["title", "brief", "hashtags", "networks", "points", "deadline"];
 const PLACEHOLDERS: Partial<Record<MissionField, string>> = {
   networks: "instagram, tiktok", startsAt: "2026-03-01", deadline: "2026-03-31T18:00Z", points: "100", mentions: "@brand",
   landingUrl: "https://shop.example/summer", discountPrefix: "SUMMER",
 };
 
-/** state: "new" or "edit:<missionId>" */
-export function missionFormSpec(locale: Locale, values: Partial<Record<MissionField, string>>, state: string, errors: FieldError[] = []): FormSpec {
-  const fields: FormField[] = MISSION_FIELDS.map((id) => {
-    const error = errors.find((e) => e.field === id);
+/**
+ * state: "new" or "edit:<missionId>". `programLocale`: the language of the main fields; the form
+ * also offers the title, brief, do's and don'ts in each other language (optional).
+ */
+export function missionFormSpec(locale: Locale, values: Partial<Record<MissionField, string>>, state: string, errors: FieldError[] = [], programLocale: Locale = "en"): FormSpec {
+  const ids: MissionField[] = [...MISSION_FIELDS, ...translationFields(programLocale)];
+  const fields: FormField[] = ids.map((id) => {
+    const error = errors.find((e) => e.field === id) ?? (id === translationFields(programLocale)[0] ? errors.find((e) => e.field === "translations") : undefined);
     const initial = values[id];
+    const part = id.split("_")[0]!;
     return {
-      id, label: t(locale, `manage.field.${id}`), kind: MULTILINE.includes(id) ? "multiline" : id === "landingUrl" ? "url" : "text", required: REQUIRED.includes(id),
+      id, label: missionFieldLabel(locale, id), kind: MULTILINE.includes(part) ? "multiline" : id === "landingUrl" ? "url" : "text", required: REQUIRED.includes(id),
       ...(initial ? { initial } : {}), ...(PLACEHOLDERS[id] ? { placeholder: PLACEHOLDERS[id] } : {}),
       ...(error ? { error: t(locale, error.messageId) } : {}),
     };

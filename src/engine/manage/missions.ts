@@ -14,14 +14,14 @@ import { actionPayload, formPayload, payloadId, replyError } from "./reply.js";
 export async function openNewMissionForm(ctx: Context): Promise<void> {
   const refused = await requireManager(ctx.deps, ctx.actor, "mission.form");
   if (refused) return replyError(ctx, refused);
-  ctx.reply(message([], { form: missionFormSpec(ctx.locale, emptyMissionFormValues(ctx.deps.config.DISCLOSURE_TAG), "new"), ephemeral: true }));
+  ctx.reply(message([], { form: missionFormSpec(ctx.locale, emptyMissionFormValues(ctx.deps.config.DISCLOSURE_TAG), "new", [], ctx.deps.config.DEFAULT_LOCALE), ephemeral: true }));
 }
 
 export async function openEditMissionForm(ctx: Context, id: number | undefined): Promise<void> {
   if (!id) return ctx.replyWith("manage.advo.bad_id", {}, { ephemeral: true });
   const found = await getMission(ctx.deps, ctx.actor, id);
   if (!found.ok) return replyError(ctx, found);
-  ctx.reply(message([], { form: missionFormSpec(ctx.locale, missionFormValues(found.value), `edit:${id}`), ephemeral: true }));
+  ctx.reply(message([], { form: missionFormSpec(ctx.locale, missionFormValues(found.value), `edit:${id}`, [], ctx.deps.config.DEFAULT_LOCALE), ephemeral: true }));
 }
 
 /** The preview exactly as influencers get it, followed by the manager's actions. */
@@ -40,7 +40,7 @@ async function onMissionForm(ctx: Context): Promise<void> {
   const editId = state.startsWith("edit:") ? payloadId(state.slice(5)) : undefined;
   const r = editId ? await editMission(ctx.deps, ctx.actor, editId, values) : await createMissionDraft(ctx.deps, ctx.actor, values);
   if (!r.ok) {
-    if ("fieldErrors" in r) return ctx.reply(message([], { form: missionFormSpec(ctx.locale, values, state, (r as FormErr).fieldErrors), ephemeral: true }));
+    if ("fieldErrors" in r) return ctx.reply(message([], { form: missionFormSpec(ctx.locale, values, state, (r as FormErr).fieldErrors, ctx.deps.config.DEFAULT_LOCALE), ephemeral: true }));
     return replyError(ctx, r);
   }
   if ("changed" in r.value) {
