@@ -70,3 +70,8 @@ export function missingLanguages(translations: unknown, kind: "mission" | "rewar
   const have = kind === "mission" ? readMissionTranslations(translations) : readRewardTranslations(translations);
   return wanted.filter((l) => l !== programLocale && !have[l]);
 }
+
+/** Just the title a reader of `locale` sees (rows selected without translations read as the program's). */
+export function missionTitleFor(m: { title: string; translations?: unknown }, locale: Locale): string {
+  return readMissionTranslations(m.translations)[locale]?.title ?? m.title;
+}

@@ -1,5 +1,6 @@
 // /missions (each mission with the person's real state in it), the mission card with Accept /
 // Decline, or with their state and what to do next. Sending links lives in submit.ts.
+import { missionTitleFor } from "../../domain/content-translations.js";
 import { acceptMission, declineMission, getMission, listEligibleMissions, measurementFor } from "../../services/missions.js";
 import { participationStates, type ParticipationState } from "../../services/participation-state.js";
 import { personalLinks } from "../../services/tracking.js";
@@ -51,7 +52,7 @@ async function missions(ctx: Context): Promise<void> {
           payload: String(m.id),
           ...(inGroup ? { start: missionStartPayload(m.id) } : {}),
           label: ctx.t(st ? `journey.missions.item_${st.state}` : "journey.missions.item", {
-            title: m.title.slice(0, 40), points: m.points, deadline: formatDeadline(m.deadline, ctx),
+            title: missionTitleFor(m, ctx.locale).slice(0, 40), points: m.points, deadline: formatDeadline(m.deadline, ctx),
           }),
         }];
       }),
@@ -65,7 +66,7 @@ async function missions(ctx: Context): Promise<void> {
   const mine = items.filter(({ participation: p }) => p && !["offered", "declined", "expired"].includes(p.status));
   const links = await personalLinks(ctx.deps, inf.id, mine.map((i) => i.mission.id));
   if (links.size) {
-    ctx.reply({ blocks: [paragraph(bold(ctx.t("journey.tracking.links_intro"))), list(mine.filter((i) => links.has(i.mission.id)).map((i) => [`${i.mission.title}: `, link(links.get(i.mission.id)!, links.get(i.mission.id)!)]))] });
+    ctx.reply({ blocks: [paragraph(bold(ctx.t("journey.tracking.links_intro"))), list(mine.filter((i) => links.has(i.mission.id)).map((i) => [`${missionTitleFor(i.mission, ctx.locale)}: `, link(links.get(i.mission.id)!, links.get(i.mission.id)!)]))] });
   }
 }
 

@@ -2,6 +2,7 @@
 // own (one rule for every platform). With one mission waiting for a link it is submitted; with
 // several the person picks one and the link is kept in the conversation row (flow "submit", step
 // "pick"), so the choice carries it through restarts; with none they hear how to get a mission.
+import { missionTitleFor } from "../../domain/content-translations.js";
 import { linkWaiting, missionsAwaitingLink } from "../../services/missions.js";
 import { linkWelcome, submitLink } from "../../services/submissions.js";
 import type { Context } from "../context.js";
@@ -28,7 +29,7 @@ async function pickMission(ctx: Context, waiting: Mission[], url?: string): Prom
   // The link waits in the conversation row (not in memory) until a mission is picked.
   if (url) await ctx.flow.start(FLOW_SUBMIT, "pick", { url }, FLOW_TTL_MS);
   ctx.replyWith(url ? "journey.submit.pick_mission_for_link" : "journey.submit.pick_mission", {}, {
-    buttons: waiting.slice(0, 10).map((m) => [{ action: ACTION_SUBMIT_START, payload: String(m.id), label: m.title.slice(0, 60) }]),
+    buttons: waiting.slice(0, 10).map((m) => [{ action: ACTION_SUBMIT_START, payload: String(m.id), label: missionTitleFor(m, ctx.locale).slice(0, 60) }]),
   });
 }
 
