@@ -46,19 +46,22 @@ export function observeHandler<T>(handle: (event: InboundEvent) => Promise<T>, m
 /** A MessageSender that counts every send attempt's outcome (the dispatcher sees no difference). */
 export function observeSender(sender: MessageSender, metrics: MetricsHooks | undefined): MessageSender {
   if (!metrics) return sender;
+  const observed = async (call: () => Promise<SendResult>): Promise<SendResult> => {
+    let result: SendResult;
+    try {
+      result = await call();
+    } catch (err) {
+      metrics.outboxSend(sender.platform, "retried");
+      throw err;
+    }
+    metrics.outboxSend(sender.platform, sendOutcome(result));
+    return result;
+  };
   return {
     platform: sender.platform,
-    async send(recipient, message) {
-      let result: SendResult;
-      try {
-        result = await sender.send(recipient, message);
-      } catch (err) {
-        metrics.outboxSend(sender.platform, "retried");
-        throw err;
-      }
-      metrics.outboxSend(sender.platform, sendOutcome(result));
-      return result;
-    },
+    send: (recipient, message) => observed(() => sender.send(recipient, message)),
+    // Kept only when the platform has it: the dispatcher tells "cannot edit" by its absence.
+    ...(sender.editMessage ? { editMessage: (recipient: string, id: string, message: Parameters<MessageSender["send"]>[1]) => observed(() => sender.editMessage!(recipient, id, message)) } : {}),
   };
 }
 

@@ -22,4 +22,9 @@ export interface MessageSender {
   readonly platform: Platform;
   /** recipient: the platform chat/channel id stored in PlatformAccount.chatId or a channel id */
   send(recipient: string, message: OutboundMessage): Promise<SendResult>;
+  /**
+   * replace a message the bot posted earlier (outbox `edit` payloads: a review card that no longer
+   * applies, after a decision). A sender without it cannot deliver edits; those rows fail.
+   */
+  editMessage?(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult>;
 }
