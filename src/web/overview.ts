@@ -4,7 +4,8 @@
 // figures as text for screen readers.
 import { z } from "zod";
 import { t } from "../i18n/translate.js";
-import { chartText, FUNNEL_STAGES, funnelSpec, renderChartSvg, topInfluencersSpec, type ChartSpec } from "../reports/charts.js";
+import { chartText, FUNNEL_STAGES, funnelSpec, networkSplitSpec, renderChartSvg, topInfluencersSpec, type ChartSpec } from "../reports/charts.js";
+import { networkSplit } from "../reports/network-split.js";
 import { funnelCounts } from "../reports/funnel.js";
 import type { Deps } from "../services/deps.js";
 import { currentCycle } from "../services/ledger.js";
@@ -47,7 +48,8 @@ export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<ty
       cycles.value.map((c) => `<option value="${c.id}"${c.id === cycleId ? " selected" : ""}>${esc(`${c.name} (${formatDay(reader, c.startsAt)} – ${formatDay(reader, c.endsAt)})`)}</option>`).join("") +
       `</select></label> <button>${esc(t(l, "web.directory.apply"))}</button></form>`
     : "";
-  const funnel = await funnelCounts(deps.db, r, { cycleId, to: cycle?.endsAt ?? deps.clock.now() });
+  const window = { from: cycle?.startsAt ?? new Date(0), to: cycle?.endsAt ?? deps.clock.now() };
+  const [funnel, networks] = await Promise.all([funnelCounts(deps.db, r, { cycleId, to: window.to }), networkSplit(deps.db, window)]);
   const stageLabels = Object.fromEntries(FUNNEL_STAGES.map((s) => [s, t(l, `web.funnel.${s}`)])) as Record<(typeof FUNNEL_STAGES)[number], string>;
   const points = r.cycle?.points ?? r.totals.points;
   const cost = r.cycle?.cost ?? r.totals.cost;
@@ -60,6 +62,7 @@ export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<ty
   const charts = `<section id="charts">` +
     chartFigure(funnelSpec(t(l, "web.chart.funnel"), funnel, stageLabels), reader, t(l, "web.chart.as_text")) +
     (top.length ? chartFigure(topInfluencersSpec(t(l, "web.chart.top"), top, t(l, "web.figures.points")), reader, t(l, "web.chart.as_text")) : "") +
+    (networks.some((n) => n.count > 0) ? chartFigure(networkSplitSpec(t(l, "web.chart.networks"), networks), reader, t(l, "web.chart.as_text")) : "") +
     `</section>`;
   return head + `<h2>${esc(t(l, "web.overview.figures", { cycle: cycle?.name ?? String(cycleId) }))}</h2>` + picker + figures + charts;
 }

@@ -34,6 +34,7 @@ describe.each(testProviders())("dashboard pages on %s", (provider) => {
     await seedSubmission(t.db, missionId, other.id, { createdAt: now });
     await t.db.participation.updateMany({ where: { missionId }, data: { acceptedAt: now } });
     expect((await approveSubmission(deps, MANAGER, sub.id)).ok).toBe(true);
+    await t.db.ledgerEntry.updateMany({ data: { createdAt: now } }); // the database stamped real time
     const link = await t.db.trackingLink.create({ data: { code: "abc123", missionId, influencerId: star.id, targetUrl: "https://shop.example" } });
     await t.db.click.createMany({ data: [1, 2, 3].map((i) => ({ trackingLinkId: link.id, visitorHash: `v${i}`, at: now })) });
     await t.db.conversion.create({ data: { externalId: "o1", kind: "order", orderId: "o1", amountMinor: 12_500, currency: deps.config.PROGRAM_CURRENCY, missionId, influencerId: star.id, attribution: "link", at: now } });
@@ -57,6 +58,8 @@ describe.each(testProviders())("dashboard pages on %s", (provider) => {
     expect(html).toContain('aria-hidden="true"><svg');
     // Funnel as text: 2 invited, 1 finished onboarding, 2 took the mission and posted, 1 approved, 1 redeemed.
     expect(html).toMatch(/<pre>From invited to redeemed\nInvited: 2\nJoined: 1\nActive: 2\nSubmitted: 2\nApproved: 1\nRedeemed: 1<\/pre>/);
+    // Submissions per network (both seeded posts are Instagram).
+    expect(html).toContain("<pre>Submissions per network\ninstagram: 2</pre>");
     expect(html).not.toContain("<script>x");
     expect(html).toContain("Star &#60;script&#62;x&#60;/script&#62;");
   });

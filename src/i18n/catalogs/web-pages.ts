@@ -3,6 +3,7 @@ import type { AreaCatalog } from "../catalog.js";
 
 const webPages = {
   en: {
+    "web.chart.networks": "Submissions per network",
     "web.not_found": "Not found.",
     "web.nav.missions": "Missions",
     "web.nav.rewards": "Rewards",
@@ -43,6 +44,7 @@ const webPages = {
     "web.missions.verification": "Verification",
   },
   es: {
+    "web.chart.networks": "Envíos por red",
     "web.not_found": "No encontrado.",
     "web.nav.missions": "Misiones",
     "web.nav.rewards": "Recompensas",
@@ -83,6 +85,7 @@ const webPages = {
     "web.missions.verification": "Verificación",
   },
   fr: {
+    "web.chart.networks": "Soumissions par réseau",
     "web.not_found": "Introuvable.",
     "web.nav.missions": "Missions",
     "web.nav.rewards": "Récompenses",
@@ -123,6 +126,7 @@ const webPages = {
     "web.missions.verification": "Vérification",
   },
   it: {
+    "web.chart.networks": "Invii per rete",
     "web.not_found": "Non trovato.",
     "web.nav.missions": "Missioni",
     "web.nav.rewards": "Premi",
