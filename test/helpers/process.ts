@@ -1,0 +1,34 @@
+// Real child processes for tests: the bot, the CLI, a job runner — with their combined output and
+// exit, and a poll that waits on a condition (never on a fixed delay).
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+
+export interface Program {
+  child: ChildProcessWithoutNullStreams;
+  /** stdout + stderr so far */
+  output(): string;
+  /** exit code, or null when ended by a signal */
+  closed: Promise<number | null>;
+}
+
+export function spawnProgram(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Program {
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+  return { child, output: () => out, closed };
+}
+
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 90_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The port from the bot's JSON log line "http server listening" (PORT=0 picks a free one). */
+export function listeningPort(output: string): number | undefined {
+  const m = /"port":(\d+)[^\n]*http server listening/.exec(output);
+  return m ? Number(m[1]) : undefined;
+}
