@@ -24,6 +24,7 @@ import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 import { TIER_COMMANDS } from "./commands-tiers.js";
 import { ROLE_COMMANDS } from "./commands-roles.js";
 import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
+import { DB_COMMANDS } from "./commands-db.js";
 
 export interface CliOutput {
   data: unknown;
@@ -249,6 +250,7 @@ export const COMMANDS: Record<string, Command> = {
   ...TIER_COMMANDS,
   ...ROLE_COMMANDS,
   ...DASHBOARD_COMMANDS,
+  ...DB_COMMANDS,
 };
 
 export function helpText(): string {

@@ -1,6 +1,7 @@
 // Real child processes for tests: the bot, the CLI, a job runner — with their combined output and
 // exit, and a poll that waits on a condition (never on a fixed delay).
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { tmpdir } from "node:os";
 
 export interface Program {
   child: ChildProcessWithoutNullStreams;
@@ -31,4 +32,15 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 export function listeningPort(output: string): number | undefined {
   const m = /"port":(\d+)[^\n]*http server listening/.exec(output);
   return m ? Number(m[1]) : undefined;
+}
+
+const ADVO_BIN = new URL("../../bin/advo.js", import.meta.url).pathname;
+
+/** The real operator CLI (bin/advo.js) in a child process against `url`, run from a temp directory. */
+export function runAdvo(url: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [ADVO_BIN, ...args], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "test", LOG_LEVEL: "silent", MANAGERS: "", ...env }, cwd: tmpdir() }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
 }
