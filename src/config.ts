@@ -34,6 +34,9 @@ export const configSchema = z
     NODE_ENV: z.preprocess((v) => v || "development", z.enum(["development", "production", "test"])),
     LOG_LEVEL: z.preprocess((v) => v || "info", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
     PORT: int(3000, 0, 65535),
+    // SIGTERM/SIGINT: stop() gets this long (intake off, in-flight sends recorded, leases released)
+    // before the process exits 1 anyway — under the 10 s orchestrators wait before SIGKILL
+    SHUTDOWN_TIMEOUT_MS: int(9000, 500, 120_000),
     // default: http://localhost:<PORT> (filled in after parsing, below)
     PUBLIC_URL: url(),
     BRAND_NAME: withDefault("Advo"),

@@ -24,7 +24,11 @@ import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 import { TIER_COMMANDS } from "./commands-tiers.js";
 import { ROLE_COMMANDS } from "./commands-roles.js";
 import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
+<<<<<<< HEAD
 import { EXPORT_COMMANDS } from "./commands-export.js";
+=======
+import { DB_COMMANDS } from "./commands-db.js";
+>>>>>>> prod
 
 export interface CliOutput {
   data: unknown;
@@ -250,7 +254,11 @@ export const COMMANDS: Record<string, Command> = {
   ...TIER_COMMANDS,
   ...ROLE_COMMANDS,
   ...DASHBOARD_COMMANDS,
+<<<<<<< HEAD
   ...EXPORT_COMMANDS,
+=======
+  ...DB_COMMANDS,
+>>>>>>> prod
 };
 
 export function helpText(): string {

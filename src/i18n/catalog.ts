@@ -21,6 +21,7 @@ import slackHome from "./catalogs/slack-home.js";
 import advoConsole from "./catalogs/advo-console.js";
 import reviewCard from "./catalogs/review-card.js";
 import languages from "./catalogs/languages.js";
+import operations from "./catalogs/operations.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -46,9 +47,10 @@ export type MessageId =
   | keyof typeof slackHome.en
   | keyof typeof advoConsole.en
   | keyof typeof reviewCard.en
-  | keyof typeof languages.en;
+  | keyof typeof languages.en
+  | keyof typeof operations.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));
