@@ -24,11 +24,8 @@ import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 import { TIER_COMMANDS } from "./commands-tiers.js";
 import { ROLE_COMMANDS } from "./commands-roles.js";
 import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
-<<<<<<< HEAD
 import { EXPORT_COMMANDS } from "./commands-export.js";
-=======
 import { DB_COMMANDS } from "./commands-db.js";
->>>>>>> prod
 
 export interface CliOutput {
   data: unknown;
@@ -254,11 +251,8 @@ export const COMMANDS: Record<string, Command> = {
   ...TIER_COMMANDS,
   ...ROLE_COMMANDS,
   ...DASHBOARD_COMMANDS,
-<<<<<<< HEAD
   ...EXPORT_COMMANDS,
-=======
   ...DB_COMMANDS,
->>>>>>> prod
 };
 
 export function helpText(): string {
