@@ -1,6 +1,6 @@
 // Submissions per network for the overview's pie, inside the cycle's window: one grouped read.
 import type { Db } from "../db/client.js";
-import type { Window } from "./queries.js";
+import type { Window } from "./figures-sql.js";
 
 /** Submissions per network inside the window (erased people's withdrawn ones left out). */
 export async function networkSplit(db: Db, window: Window): Promise<{ network: string; count: number }[]> {
