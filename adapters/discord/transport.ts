@@ -25,9 +25,7 @@ import { outboxDeferral, ReplyRun, type DeferReply } from "../deferred-replies.j
 import { countSendFault, type MetricsHooks } from "../../src/metrics-hooks.js";
 import { renderWithForm, respondToInteraction, type FormStore, type Respondable } from "./responder.js";
 import { RoleGranter } from "./roles.js";
-
-/** Engine commands answered in the guild channel (ephemeral): look-ups and settings, no typed steps. */
-export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewards", "mydata", "language", "timezone", "stop", "resume", "cancel"]);
+import { dmPointer, isJoin, routesToDm } from "./dm-routing.js";
 
 export type DiscordConfig = Pick<
   AppConfig,
@@ -240,7 +238,7 @@ export class DiscordAdapter implements ChatAdapter {
     const userId = mapped.author.id;
     let dmChannel: string | undefined = inGuild ? undefined : mapped.conversation.slice("discord:".length);
     if (dmChannel) this.sender.noteDmChannel(userId, dmChannel);
-    const routeToDm = inGuild && mapped.payload.type === "command" && !IN_PLACE_COMMANDS.has(mapped.payload.name);
+    const routeToDm = inGuild && routesToDm(mapped.payload);
     const work = (async () => {
       if (inGuild) {
         dmChannel = await this.dmChannelOf(userId);
@@ -251,7 +249,10 @@ export class DiscordAdapter implements ChatAdapter {
       const event = inGuild ? { ...mapped, conversation: conversationKey("discord", dmChannel!) } : mapped;
       return this.serial(event.conversation, async () => {
         const replies = await this.handle(event);
-        return routeToDm ? this.continueInDm(dmChannel!, replies, locale) : replies;
+        if (!routeToDm) return replies;
+        // A /join that joined nobody (a wrong code) is answered where it was typed.
+        if (isJoin(event) && !(await this.hasAccount(userId))) return replies;
+        return this.continueInDm(dmChannel!, replies, locale);
       });
     })();
     await respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId, mapped.conversation));
@@ -279,7 +280,12 @@ export class DiscordAdapter implements ChatAdapter {
       const hint = result.status === "unreachable" ? [textMessage(t(locale, "discord.dm_closed"))] : [];
       return [...hint, ...messages.slice(i), ...replies.filter((r) => r.form)];
     }
-    return [...(messages.length ? [textMessage(t(locale, "discord.continue_in_dm"))] : []), ...replies.filter((r) => r.form)];
+    return [...(messages.length ? [dmPointer(dmChannel, locale)] : []), ...replies.filter((r) => r.form)];
+  }
+
+  private async hasAccount(userId: string): Promise<boolean> {
+    const account = await this.deps.db.platformAccount.findUnique({ where: { platform_externalId: { platform: "discord", externalId: userId } }, select: { id: true } });
+    return !!account;
   }
 
   private respondContext(inGuild: boolean, locale: Locale, userId: string, conversation: string) {
