@@ -24,8 +24,7 @@ export interface ChatAdapter extends MessageSender {
   registerCommands?(): Promise<void>;
   /** open a modal form in reply to an interaction (Slack, Discord) */
   openForm?(event: InboundEvent, form: FormSpec): Promise<void>;
-  /** replace a message the bot posted earlier (e.g. a review card after a decision) */
-  editMessage?(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult>;
+  // editMessage? (replace a message the bot posted earlier) comes from MessageSender.
   /**
    * send a file to a recipient (Telegram sendDocument, Discord attachment, Slack filesUploadV2).
    * Adapters that have it also send `message.attachment` of replies and outbox messages with it.

@@ -6,6 +6,7 @@
 // loaded machine slows both alike. Goals (issue #20): /points ≤ ×1.5, /help ≤ ×2.5 of the baseline p50.
 // BENCH_ENGINE_ITERATIONS (default 500) changes the sample size.
 import { commandUpdate, FIRST_USER, percentile, post, startTelegramRig } from "./lib/telegram-rig.js";
+import { logSqliteStatements } from "./lib/statement-log.js";
 
 const ITERATIONS = Number(process.env.BENCH_ENGINE_ITERATIONS ?? 500);
 const GOALS: Record<string, number> = { help: 2.5, points: 1.5 };
@@ -18,7 +19,14 @@ async function timed(url: string, command: string): Promise<number> {
 }
 
 export default async function benchEngine(): Promise<void> {
+  const statements = logSqliteStatements(); // before the rig opens its database
   const rig = await startTelegramRig(1, 20);
+  /** SQL statements one command costs (BEGIN/COMMIT included), from a warm state. */
+  const statementsOf = async (url: string, command: string) => {
+    statements.reset();
+    await timed(url, command);
+    return statements.statements.length;
+  };
   try {
     const fmt = (x: number) => x.toFixed(2).padStart(7);
     process.stdout.write(`telegram webhook → reply, SQLite, ${ITERATIONS} iterations per command (one user, sequential, Advo and bare grammY alternating)\n`);
@@ -29,6 +37,7 @@ export default async function benchEngine(): Promise<void> {
         await timed(rig.advoUrl, command); // warm-up
         await timed(rig.bareUrl, command);
       }
+      const [advoStatements, bareStatements] = [await statementsOf(rig.advoUrl, command), await statementsOf(rig.bareUrl, command)];
       const sentBefore = rig.fake.messagesTo(FIRST_USER).length;
       await timed(rig.advoUrl, command);
       const advoMessages = rig.fake.messagesTo(FIRST_USER).length - sentBefore;
@@ -46,7 +55,7 @@ export default async function benchEngine(): Promise<void> {
       const [a50, a95, b50, b95] = [percentile(advo, 0.5), percentile(advo, 0.95), percentile(bare, 0.5), percentile(bare, 0.95)];
       const ratio = a50 / b50;
       process.stdout.write(
-        `/${command.padEnd(7)} Advo p50 ${fmt(a50)} ms  p95 ${fmt(a95)} ms (${advoMessages} messages) | bare grammY p50 ${fmt(b50)} ms  p95 ${fmt(b95)} ms (${bareMessages} messages)` +
+        `/${command.padEnd(7)} Advo p50 ${fmt(a50)} ms  p95 ${fmt(a95)} ms (${advoMessages} messages, ${advoStatements} SQL statements) | bare grammY p50 ${fmt(b50)} ms  p95 ${fmt(b95)} ms (${bareMessages} messages, ${bareStatements} SQL statements)` +
           ` | p50 ×${ratio.toFixed(2)}, p95 ×${(a95 / b95).toFixed(2)} (goal ≤ ×${GOALS[command]}: ${ratio <= GOALS[command]! ? "met" : "NOT met"})\n`,
       );
     }

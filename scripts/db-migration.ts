@@ -5,7 +5,7 @@
 // rendered by the engine connected to MIGRATION_POSTGRES_URL (default: the local server).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROVIDERS, prismaDir, readModels, renderAll, renderSchema } from "./render-schemas.js";
+import { PROVIDERS, prismaDir, readModels, renderAll, renderSchema } from "./render-schemas.mjs";
 import { adapterFactory, migrationsDir } from "../src/db/provider.js";
 import { NO_FILTERS, openSchemaEngine } from "../src/db/schema-engine.js";
 

@@ -34,6 +34,9 @@ export const configSchema = z
     NODE_ENV: z.preprocess((v) => v || "development", z.enum(["development", "production", "test"])),
     LOG_LEVEL: z.preprocess((v) => v || "info", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
     PORT: int(3000, 0, 65535),
+    // SIGTERM/SIGINT: stop() gets this long (intake off, in-flight sends recorded, leases released)
+    // before the process exits 1 anyway — under the 10 s orchestrators wait before SIGKILL
+    SHUTDOWN_TIMEOUT_MS: int(9000, 500, 120_000),
     // default: http://localhost:<PORT> (filled in after parsing, below)
     PUBLIC_URL: url(),
     BRAND_NAME: withDefault("Advo"),
@@ -89,6 +92,8 @@ export const configSchema = z
     JOB_LEADERBOARD_BROADCAST_CRON: cron("0 17 * * 5"),
     JOB_CLOSE_CYCLE_CRON: cron("5 0 * * *"),
     JOB_MANAGER_DIGEST_CRON: cron("0 9 * * 1-5"),
+    // after each UTC day (and the 10-minute grace), its clicks are rolled up for the report
+    JOB_CLICK_ROLLUP_CRON: cron("15 * * * *"),
     RECHECK_LIVE_DAYS: int(7, 1, 365),
     QUIET_HOURS: withDefault("22-8").refine((s) => /^\d{1,2}-\d{1,2}$/.test(s), "start-end hours, e.g. 22-8"),
     // delivery

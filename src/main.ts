@@ -14,7 +14,13 @@ try {
       log.warn({ signal }, "second signal: exiting now");
       process.exit(1);
     }
-    log.info({ signal }, "signal received");
+    log.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "signal received");
+    // A stuck component (a hung platform call, a job that does not finish) must not keep the
+    // process past its grace period: exit 1 and let leases lapse for the other instances.
+    setTimeout(() => {
+      log.error({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "shutdown timed out: exiting with work unfinished");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     app.stop().then(
       () => process.exit(0),
       (err: unknown) => {

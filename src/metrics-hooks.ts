@@ -19,6 +19,20 @@ export interface MetricsHooks {
   conversion(attribution: string): void;
   /** an error that reached the engine's error boundary, by its AppError code ("internal" otherwise) */
   engineError(platform: string, code: string): void;
+  /** a send the platform refused or never answered, on a direct reply or an outbox send, by the platform's error code */
+  platformError(platform: string, path: "reply" | "outbox", code: string): void;
+}
+
+/** A platform error code as a metric label: short codes pass, anything else is "other" (bounded label set). */
+export function errorCodeLabel(code: string | undefined): string {
+  if (!code) return "unknown";
+  return /^[A-Za-z0-9_]{1,40}$/.test(code) ? code : "other";
+}
+
+/** Counts a failed send (retry or failed) under its code; sent and unreachable are not platform faults. */
+export function countSendFault(metrics: MetricsHooks | undefined, platform: string, path: "reply" | "outbox", result: SendResult): void {
+  if (!metrics || (result.status !== "retry" && result.status !== "failed")) return;
+  metrics.platformError(platform, path, errorCodeLabel(result.code ?? (result.status === "retry" && result.rateLimited ? "429" : undefined)));
 }
 
 /** Seconds since `start` (a process.hrtime.bigint() reading). */
@@ -46,19 +60,24 @@ export function observeHandler<T>(handle: (event: InboundEvent) => Promise<T>, m
 /** A MessageSender that counts every send attempt's outcome (the dispatcher sees no difference). */
 export function observeSender(sender: MessageSender, metrics: MetricsHooks | undefined): MessageSender {
   if (!metrics) return sender;
+  const observed = async (call: () => Promise<SendResult>): Promise<SendResult> => {
+    let result: SendResult;
+    try {
+      result = await call();
+    } catch (err) {
+      metrics.outboxSend(sender.platform, "retried");
+      metrics.platformError(sender.platform, "outbox", "exception");
+      throw err;
+    }
+    metrics.outboxSend(sender.platform, sendOutcome(result));
+    countSendFault(metrics, sender.platform, "outbox", result);
+    return result;
+  };
   return {
     platform: sender.platform,
-    async send(recipient, message) {
-      let result: SendResult;
-      try {
-        result = await sender.send(recipient, message);
-      } catch (err) {
-        metrics.outboxSend(sender.platform, "retried");
-        throw err;
-      }
-      metrics.outboxSend(sender.platform, sendOutcome(result));
-      return result;
-    },
+    send: (recipient, message) => observed(() => sender.send(recipient, message)),
+    // Kept only when the platform has it: the dispatcher tells "cannot edit" by its absence.
+    ...(sender.editMessage ? { editMessage: (recipient: string, id: string, message: Parameters<MessageSender["send"]>[1]) => observed(() => sender.editMessage!(recipient, id, message)) } : {}),
   };
 }
 

@@ -31,6 +31,7 @@ export class Metrics implements MetricsHooks {
   private readonly clicks: Counter;
   private readonly conversions: Counter<"attribution">;
   private readonly engineErrors: Counter<"platform" | "code">;
+  private readonly platformErrors: Counter<"platform" | "path" | "code">;
 
   constructor(options: MetricsOptions = {}) {
     const registers = [this.registry];
@@ -50,6 +51,8 @@ export class Metrics implements MetricsHooks {
     this.conversions = new Counter({ name: "advo_conversions_total", help: "Conversions recorded, by attribution", labelNames: ["attribution"], registers });
     // Codes are fixed strings in code (AppError), never user input, so the label set stays small.
     this.engineErrors = new Counter({ name: "advo_engine_errors_total", help: "Errors that reached the engine's error boundary, by platform and error code (internal = not an AppError)", labelNames: ["platform", "code"], registers });
+    // Codes come from the platform's fixed vocabulary (HTTP status, Slack error, Discord code, socket code), filtered by errorCodeLabel.
+    this.platformErrors = new Counter({ name: "advo_platform_errors_total", help: "Sends a platform refused or never answered (429, 5xx, timeouts, network), by platform, path (reply = direct reply, outbox) and the platform's error code", labelNames: ["platform", "path", "code"], registers });
     const db = options.db;
     if (db) {
       new Gauge({
@@ -91,6 +94,9 @@ export class Metrics implements MetricsHooks {
   }
   engineError(platform: string, code: string): void {
     this.engineErrors.inc({ platform, code });
+  }
+  platformError(platform: string, path: "reply" | "outbox", code: string): void {
+    this.platformErrors.inc({ platform, path, code });
   }
 
   /** The Prometheus text exposition. */

@@ -11,7 +11,7 @@ type CoreParts = Pick<AppCore, "config" | "deps" | "log" | "clock">;
 
 export function createDiscordAdapter(core: CoreParts): DiscordAdapter | undefined {
   if (!core.config.DISCORD_BOT_TOKEN) return undefined;
-  return new DiscordAdapter({ config: core.config, db: core.deps.db, log: core.log, clock: core.clock });
+  return new DiscordAdapter({ config: core.config, db: core.deps.db, log: core.log, clock: core.clock, metrics: core.deps.metrics });
 }
 
 const instances = new WeakMap<object, DiscordAdapter | null>();

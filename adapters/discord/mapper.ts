@@ -80,8 +80,9 @@ export type RawMessage = z.infer<typeof messageSchema>;
 const InteractionType = { Command: 2, Component: 3, Modal: 5 } as const;
 const CHAT_INPUT = 1;
 
-function author(user: z.infer<typeof userSchema>, locale?: string): InboundEvent["author"] {
+function author(user: z.infer<typeof userSchema>, locale?: string, clientLocale?: string): InboundEvent["author"] {
   return {
+    ...(clientLocale ? { clientLocale } : {}),
     id: user.id,
     ...(user.global_name || user.username ? { name: user.global_name ?? user.username } : {}),
     ...(user.username ? { username: user.username } : {}),
@@ -155,7 +156,8 @@ export function mapInteraction(raw: unknown, receivedAt: Date): InboundEvent | u
     platform: "discord",
     conversation: conversationKey("discord", channel),
     chatType: i.guild_id ? "group" : "private",
-    author: author(user, i.locale),
+    // An interaction carries the client's language: its commands are shown in it.
+    author: author(user, i.locale, i.locale),
     payload,
     receivedAt,
     raw,

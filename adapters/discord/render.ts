@@ -182,6 +182,7 @@ const MAX_LABEL = 45;
 const MAX_DESCRIPTION = 100;
 const MAX_FIELDS = 5;
 const MAX_OPTIONS = 25;
+const MAX_INPUT = 4000;
 
 export interface ModalBody {
   custom_id: string;
@@ -230,7 +231,10 @@ export function renderModal(form: FormSpec, customId: string): ModalBody {
               custom_id: f.id,
               style: f.kind === "multiline" ? 2 : 1,
               required: f.required,
-              ...(f.initial ? { value: f.initial.slice(0, 4000) } : {}),
+              // Discord checks the lengths in the client, before the modal can be sent.
+              ...(f.minLength !== undefined ? { min_length: Math.min(Math.max(f.minLength, 0), MAX_INPUT) } : {}),
+              ...(f.maxLength !== undefined ? { max_length: Math.min(Math.max(f.maxLength, 1), MAX_INPUT) } : {}),
+              ...(f.initial ? { value: f.initial.slice(0, Math.min(f.maxLength ?? MAX_INPUT, MAX_INPUT)) } : {}),
               ...(f.placeholder ? { placeholder: f.placeholder.slice(0, 100) } : {}),
             };
       const description = f.error ? `⚠ ${f.error}` : undefined;

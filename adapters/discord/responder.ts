@@ -93,7 +93,8 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
       customId = `form:${withForm.form.id}`.slice(0, 100);
     }
     await interaction.showModal(renderModal(withForm.form, customId) as never);
-    const rest = replies.map((r) => (r === withForm ? { ...r, form: undefined } : r)).filter((r) => r.blocks.length || r.buttons?.length);
+    // The message carrying the form is its text equivalent (the question the modal asks): not sent.
+    const rest = replies.filter((r) => r !== withForm && (r.blocks.length || r.buttons?.length));
     if (rest.length) await ctx.elsewhere(rest);
     return;
   }

@@ -117,7 +117,7 @@ export class DiscordSender {
     if (err instanceof RateLimitError) {
       // @discordjs/rest adds its 50 ms safety offset to Discord's retry_after; report Discord's value.
       const afterSeconds = Math.max(1, Math.ceil(((err.retryAfter || err.timeToReset) - REST_OFFSET_MS) / 1000));
-      return { status: "retry", afterSeconds, error: `rate limited on ${err.route}`, rateLimited: true };
+      return { status: "retry", afterSeconds, error: `rate limited on ${err.route}`, rateLimited: true, code: "429" };
     }
     if (err instanceof DiscordAPIError) {
       const code = typeof err.code === "number" ? err.code : Number(err.code);
@@ -127,17 +127,21 @@ export class DiscordSender {
         this.deps.log.info({ code, marked }, "discord recipient unreachable; will not retry");
         return { status: "unreachable", reason };
       }
-      if (err.status >= 500) return { status: "retry", afterSeconds: 30, error: `discord ${err.status} ${code}: ${err.message}`.slice(0, 300) };
-      return { status: "failed", error: `discord ${err.status} ${code}: ${err.message}`.slice(0, 300) };
+      const label = code ? String(code) : String(err.status);
+      this.deps.log.warn({ status: err.status, code: label }, "discord send failed with an API error");
+      if (err.status >= 500) return { status: "retry", afterSeconds: 30, error: `discord ${err.status} ${code}: ${err.message}`.slice(0, 300), code: label };
+      return { status: "failed", error: `discord ${err.status} ${code}: ${err.message}`.slice(0, 300), code: label };
     }
     if (err instanceof HTTPError) {
+      const code = String(err.status);
+      this.deps.log.warn({ status: err.status, code }, "discord send failed with an HTTP error");
       return err.status >= 500 || err.status === 429
-        ? { status: "retry", afterSeconds: 30, error: `discord http ${err.status}` }
-        : { status: "failed", error: `discord http ${err.status}` };
+        ? { status: "retry", afterSeconds: 30, error: `discord http ${err.status}`, code }
+        : { status: "failed", error: `discord http ${err.status}`, code };
     }
     // Network errors and timeouts: transient, with the socket-level code (never just "network").
     const code = networkErrorCode(err);
     this.deps.log.warn({ code: code ?? "unknown" }, "discord send failed on the network");
-    return { status: "retry", afterSeconds: 30, error: `discord network ${code ?? "error"}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300), transient: isTransientNetworkCode(code) };
+    return { status: "retry", afterSeconds: 30, error: `discord network ${code ?? "error"}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300), transient: isTransientNetworkCode(code), code: code ?? "network" };
   }
 }

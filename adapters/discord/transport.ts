@@ -21,11 +21,11 @@ import { mapDirectMessage, mapInteraction } from "./mapper.js";
 import { registerCommands } from "./commands.js";
 import { DiscordSender } from "./sender.js";
 import { FormCache } from "./form-cache.js";
+import { outboxDeferral, ReplyRun, type DeferReply } from "../deferred-replies.js";
+import { countSendFault, type MetricsHooks } from "../../src/metrics-hooks.js";
 import { renderWithForm, respondToInteraction, type FormStore, type Respondable } from "./responder.js";
 import { RoleGranter } from "./roles.js";
-
-/** Engine commands answered in the guild channel (ephemeral): look-ups and settings, no typed steps. */
-export const IN_PLACE_COMMANDS = new Set(["help", "points", "leaderboard", "rewards", "mydata", "language", "timezone", "stop", "resume", "cancel"]);
+import { dmPointer, isJoin, routesToDm } from "./dm-routing.js";
 
 export type DiscordConfig = Pick<
   AppConfig,
@@ -40,6 +40,9 @@ export interface DiscordAdapterDeps {
   /** defer an interaction when the engine has not answered after this long (Discord allows 3 s) */
   deferAfterMs?: number;
   readyTimeoutMs?: number;
+  /** cap on one REST attempt of sends outside interactions (discord.js default 15 s, 3 retries) */
+  restTimeoutMs?: number;
+  metrics?: MetricsHooks;
 }
 
 export class DiscordAdapter implements ChatAdapter {
@@ -57,6 +60,7 @@ export class DiscordAdapter implements ChatAdapter {
   private handler: EventHandler | undefined;
   private stopping = false;
   private readonly log: Logger;
+  private readonly deferReply: DeferReply;
 
   constructor(private readonly deps: DiscordAdapterDeps) {
     const { config } = deps;
@@ -77,7 +81,7 @@ export class DiscordAdapter implements ChatAdapter {
       rest: { api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("interactive", false), invalidRequestWarningInterval: 500 },
       allowedMentions: { parse: [] },
     });
-    this.sendRest = new REST({ api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("outbound", true), invalidRequestWarningInterval: 500 }).setToken(
+    this.sendRest = new REST({ api: config.DISCORD_API_URL, ...(deps.restTimeoutMs ? { timeout: deps.restTimeoutMs } : {}), rejectOnRateLimit: logRateLimit("outbound", true), invalidRequestWarningInterval: 500 }).setToken(
       config.DISCORD_BOT_TOKEN,
     );
     // 10,000 invalid requests (401/403/429) in 10 minutes get the bot's IP banned: say so early.
@@ -88,6 +92,7 @@ export class DiscordAdapter implements ChatAdapter {
     this.sender = new DiscordSender({ rest: this.sendRest, db: deps.db, log: this.log, clock: deps.clock });
     this.roles = new RoleGranter({ rest: this.sendRest, db: deps.db, log: this.log, guildId: config.DISCORD_GUILD_ID, roleId: config.DISCORD_MEMBER_ROLE_ID });
     this.forms = new FormCache(deps.db, () => deps.clock.now().getTime());
+    this.deferReply = outboxDeferral(deps.db, "discord");
   }
 
   async start(handler: EventHandler): Promise<void> {
@@ -193,10 +198,23 @@ export class DiscordAdapter implements ChatAdapter {
     const locale = this.localeOf(event.author.locale);
     await this.serial(event.conversation, async () => {
       const replies = await this.handle(event);
-      for (const reply of replies) {
+      // A reply that still fails transiently (429, 5xx, timeout) goes to the outbox, and the ones
+      // after it follow it there, in order.
+      const run = new ReplyRun(event.id, this.deferReply);
+      for (const [index, reply] of replies.entries()) {
+        if (run.shouldDefer()) {
+          await run.deferNow(channelId, reply, index);
+          continue;
+        }
         let result = await this.sender.sendBodies(channelId, await renderWithForm(reply, false, this.formsOf(event.conversation), locale));
         if (result.status === "sent" && reply.attachment) result = await this.sender.sendFile(channelId, reply.attachment);
-        if (result.status !== "sent") this.log.warn({ result }, "discord DM reply not sent");
+        countSendFault(this.deps.metrics, "discord", "reply", result);
+        const code = "code" in result ? result.code : undefined;
+        if (result.status === "retry" && (await run.deferNow(channelId, reply, index))) {
+          this.log.warn({ code, error: result.error, event: event.id }, "discord DM reply not sent: queued in the outbox");
+          continue;
+        }
+        if (result.status !== "sent") this.log.warn({ code, result }, "discord DM reply not sent");
       }
     });
     await this.afterHandled(event, channelId);
@@ -220,7 +238,7 @@ export class DiscordAdapter implements ChatAdapter {
     const userId = mapped.author.id;
     let dmChannel: string | undefined = inGuild ? undefined : mapped.conversation.slice("discord:".length);
     if (dmChannel) this.sender.noteDmChannel(userId, dmChannel);
-    const routeToDm = inGuild && mapped.payload.type === "command" && !IN_PLACE_COMMANDS.has(mapped.payload.name);
+    const routeToDm = inGuild && routesToDm(mapped.payload);
     const work = (async () => {
       if (inGuild) {
         dmChannel = await this.dmChannelOf(userId);
@@ -231,7 +249,10 @@ export class DiscordAdapter implements ChatAdapter {
       const event = inGuild ? { ...mapped, conversation: conversationKey("discord", dmChannel!) } : mapped;
       return this.serial(event.conversation, async () => {
         const replies = await this.handle(event);
-        return routeToDm ? this.continueInDm(dmChannel!, replies, locale) : replies;
+        if (!routeToDm) return replies;
+        // A /join that joined nobody (a wrong code) is answered where it was typed.
+        if (isJoin(event) && !(await this.hasAccount(userId))) return replies;
+        return this.continueInDm(dmChannel!, replies, locale);
       });
     })();
     await respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId, mapped.conversation));
@@ -259,7 +280,12 @@ export class DiscordAdapter implements ChatAdapter {
       const hint = result.status === "unreachable" ? [textMessage(t(locale, "discord.dm_closed"))] : [];
       return [...hint, ...messages.slice(i), ...replies.filter((r) => r.form)];
     }
-    return [...(messages.length ? [textMessage(t(locale, "discord.continue_in_dm"))] : []), ...replies.filter((r) => r.form)];
+    return [...(messages.length ? [dmPointer(dmChannel, locale)] : []), ...replies.filter((r) => r.form)];
+  }
+
+  private async hasAccount(userId: string): Promise<boolean> {
+    const account = await this.deps.db.platformAccount.findUnique({ where: { platform_externalId: { platform: "discord", externalId: userId } }, select: { id: true } });
+    return !!account;
   }
 
   private respondContext(inGuild: boolean, locale: Locale, userId: string, conversation: string) {

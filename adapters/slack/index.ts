@@ -9,6 +9,7 @@ import { pickLocale } from "../../src/i18n/translate.js";
 import { influencerHomeView, managerHomeView } from "./home.js";
 import type { EventHandler } from "../adapter.js";
 import { SlackAdapter } from "./transport.js";
+import { outboxDeferral } from "../deferred-replies.js";
 
 export { SlackAdapter };
 
@@ -40,6 +41,8 @@ export function createSlackAdapter(core: CoreParts): SlackAdapter | undefined {
       return influencerHomeView(pickLocale(own.locale, hints.locale, c.DEFAULT_LOCALE), own, hints.timeZone);
     },
     ...(router ? { knownCommand: (name: string) => router.hasCommand(name) } : {}),
+    deferReply: outboxDeferral(core.deps.db, "slack"),
+    ...(core.deps.metrics ? { metrics: core.deps.metrics } : {}),
   });
 }
 

@@ -16,6 +16,8 @@ import { fieldErrors, formToView } from "./modal.js";
 import { escapeMrkdwn, renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
 import type { Clock } from "../../src/clock.js";
 import type { SlackSender } from "./sender.js";
+import { ReplyRun, type DeferReply } from "../deferred-replies.js";
+import { countSendFault, type MetricsHooks } from "../../src/metrics-hooks.js";
 
 export type RespondFn = (body: Record<string, unknown>) => Promise<unknown>;
 
@@ -76,6 +78,9 @@ export class SlackReplier {
     private readonly sender: SlackSender,
     private readonly log: Logger,
     private readonly clock: Clock,
+    /** where a DM reply that failed transiently goes (the outbox); absent: it is logged and dropped */
+    private readonly defer?: DeferReply,
+    private readonly metrics?: MetricsHooks,
   ) {}
 
   async openForm(reply: SlackReply, form: FormSpec): Promise<void> {
@@ -94,16 +99,24 @@ export class SlackReplier {
   /**
    * Delivers replies after the ack. `respond` is the response_url of a command or of an action
    * on an ephemeral message; `skipFirst` when the first message already went out in the ack.
+   * `eventId`: a DM reply that still fails transiently (429, 5xx, timeout, refused) is queued in
+   * the outbox under it, and the replies after it follow it there in order.
    */
-  async deliver(reply: SlackReply, replies: OutboundMessage[], options: { respond?: RespondFn; cardIsEphemeral?: boolean } = {}): Promise<void> {
+  async deliver(reply: SlackReply, replies: OutboundMessage[], options: { respond?: RespondFn; cardIsEphemeral?: boolean; eventId?: string } = {}): Promise<void> {
     let cardReplaced = false;
-    for (const msg of replies) {
+    const run = options.eventId ? new ReplyRun(options.eventId, this.defer) : undefined;
+    for (const [index, msg] of replies.entries()) {
       if (msg.form) {
         await this.openForm(reply, msg.form).catch((err: unknown) => this.log.warn({ err, form: msg.form?.id }, "slack: views.open failed"));
         if (!msg.blocks.length) continue;
       }
       try {
-        await this.deliverOne(reply, msg, options, !cardReplaced);
+        const dm = this.dmRecipient(reply, options);
+        if (dm && run?.shouldDefer()) {
+          await run.deferNow(dm, msg, index);
+          continue;
+        }
+        await this.deliverOne(reply, msg, options, !cardReplaced, run && dm ? { run, index, recipient: dm } : undefined);
         if (!msg.ephemeral && reply.messageTs) cardReplaced = true;
       } catch (err) {
         this.log.warn({ err, kind: reply.kind }, "slack: reply failed");
@@ -111,7 +124,17 @@ export class SlackReplier {
     }
   }
 
-  private async deliverOne(reply: SlackReply, msg: OutboundMessage, options: { respond?: RespondFn; cardIsEphemeral?: boolean }, mayReplaceCard: boolean): Promise<void> {
+  /** Where a reply goes when it is an ordinary DM message (the only kind the outbox can send later). */
+  private dmRecipient(reply: SlackReply, options: { respond?: RespondFn; cardIsEphemeral?: boolean }): string | undefined {
+    if (options.respond && (reply.kind === "command" || (options.cardIsEphemeral && !reply.direct))) return undefined;
+    if (!reply.channel) return reply.user;
+    return reply.direct ? reply.channel : undefined;
+  }
+
+  private async deliverOne(
+    reply: SlackReply, msg: OutboundMessage, options: { respond?: RespondFn; cardIsEphemeral?: boolean }, mayReplaceCard: boolean,
+    deferral?: { run: ReplyRun; index: number; recipient: string },
+  ): Promise<void> {
     const channel = reply.channel;
     // Buttons on an ephemeral message (e.g. a command answer) in a channel can only be answered by
     // response_url; in a DM with the bot the journey goes on with ordinary messages.
@@ -120,16 +143,20 @@ export class SlackReplier {
       await options.respond({ response_type: "ephemeral", ...(replace ? { replace_original: true } : { replace_original: false }), ...renderMessage(msg) });
       return;
     }
-    if (!channel) {
-      await this.expectSent(this.sender.send(reply.user, msg), "dm");
-      return;
-    }
-    if (reply.direct) {
-      await this.expectSent(this.sender.send(channel, msg, reply.thread), "dm");
+    if (!channel || reply.direct) {
+      const sent = await this.sender.send(channel ?? reply.user, msg, channel ? reply.thread : undefined);
+      countSendFault(this.metrics, "slack", "reply", sent);
+      if (sent.status === "retry" && deferral && (await deferral.run.deferNow(deferral.recipient, msg, deferral.index))) {
+        this.log.warn({ platform: "slack", code: sent.code, error: sent.error }, "slack reply not sent: queued in the outbox");
+        return;
+      }
+      this.expectSent(sent, "dm");
       return;
     }
     if (msg.ephemeral) {
-      await this.expectSent(this.sender.sendEphemeral(channel, reply.user, msg, reply.thread), "ephemeral");
+      const sent = await this.sender.sendEphemeral(channel, reply.user, msg, reply.thread);
+      countSendFault(this.metrics, "slack", "reply", sent);
+      this.expectSent(sent, "ephemeral");
       return;
     }
     if (mayReplaceCard && reply.messageTs && (reply.kind === "action" || reply.kind === "view")) {
@@ -137,11 +164,12 @@ export class SlackReplier {
       if (edited.status === "sent") return;
       this.log.warn({ result: edited }, "slack: chat.update of the card failed; posting instead");
     }
-    await this.expectSent(this.sender.send(channel, msg, reply.thread), "channel");
+    const sent = await this.sender.send(channel, msg, reply.thread);
+    countSendFault(this.metrics, "slack", "reply", sent);
+    this.expectSent(sent, "channel");
   }
 
-  private async expectSent(result: Promise<SendResult>, where: string): Promise<void> {
-    const r = await result;
-    if (r.status !== "sent") this.log.warn({ result: r, where }, "slack: reply not delivered");
+  private expectSent(r: SendResult, where: string): void {
+    if (r.status !== "sent") this.log.warn({ platform: "slack", code: "code" in r ? r.code : undefined, result: r, where }, "slack: reply not delivered");
   }
 }

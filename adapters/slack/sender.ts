@@ -15,22 +15,26 @@ export const UNREACHABLE_ERRORS = new Set([
 const TRANSIENT_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
 
 export function classifySlackError(err: unknown): SendResult {
-  if (err instanceof WebAPIRateLimitedError) return { status: "retry", afterSeconds: Math.max(1, err.retryAfter), error: "rate_limited", rateLimited: true };
+  if (err instanceof WebAPIRateLimitedError) return { status: "retry", afterSeconds: Math.max(1, err.retryAfter), error: "rate_limited", rateLimited: true, code: "429" };
   if (err instanceof WebAPIPlatformError) {
-    const code = String(err.data.error);
+    const code = String(err.data.error).slice(0, 60);
     if (UNREACHABLE_ERRORS.has(code)) return { status: "unreachable", reason: code };
-    if (TRANSIENT_ERRORS.has(code)) return { status: "retry", afterSeconds: code === "ratelimited" ? 1 : 30, error: code, rateLimited: code === "ratelimited" };
-    return { status: "failed", error: code };
+    if (TRANSIENT_ERRORS.has(code)) return { status: "retry", afterSeconds: code === "ratelimited" ? 1 : 30, error: code, rateLimited: code === "ratelimited", code };
+    return { status: "failed", error: code, code };
   }
   if (err instanceof WebAPIHTTPError) {
-    return err.statusCode >= 500 ? { status: "retry", afterSeconds: 30, error: `http_${err.statusCode}` } : { status: "failed", error: `http_${err.statusCode}` };
+    const code = String(err.statusCode);
+    return err.statusCode >= 500 ? { status: "retry", afterSeconds: 30, error: `http_${code}`, code } : { status: "failed", error: `http_${code}`, code };
   }
   if (err instanceof WebAPIRequestError) {
+    // The interactive client waits out each 429 itself and, past its retries, throws "A rate limit
+    // was exceeded" wrapped as a request error: still Slack's 429, not a network failure.
+    if (/rate limit was exceeded/i.test(err.original?.message ?? "")) return { status: "retry", afterSeconds: 30, error: "rate_limited", rateLimited: true, code: "429" };
     // The socket-level code (ECONNRESET, ECONNREFUSED, ETIMEDOUT …), never just "network".
     const code = networkErrorCode(err);
-    return { status: "retry", afterSeconds: 30, error: `slack network ${code ?? "error"}: ${err.original?.message ?? err.message}`.slice(0, 300), transient: isTransientNetworkCode(code) };
+    return { status: "retry", afterSeconds: 30, error: `slack network ${code ?? "error"}: ${err.original?.message ?? err.message}`.slice(0, 300), transient: isTransientNetworkCode(code), code: code ?? "network" };
   }
-  return { status: "failed", error: err instanceof Error ? err.message.slice(0, 200) : "unknown" };
+  return { status: "failed", error: err instanceof Error ? err.message.slice(0, 200) : "unknown", code: "unknown" };
 }
 
 /** User ids (U…/W…) are reachable by DM; chat.update needs the DM channel id, so resolve it once. */

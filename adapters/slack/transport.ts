@@ -28,6 +28,8 @@ import { commandAnswerBodies, SlackReplier, viewAckBody, type RespondFn } from "
 import { SlackSender } from "./sender.js";
 import { RecentIds, settleWithin } from "./util.js";
 import { SLACK_EVENTS_PATH, slackEventsRoutes } from "./http-events.js";
+import type { DeferReply } from "../deferred-replies.js";
+import type { MetricsHooks } from "../../src/metrics-hooks.js";
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -61,6 +63,11 @@ export interface SlackAdapterOptions {
   homeView?: (userId: string, hints: { locale?: string; timeZone?: string }) => Promise<Record<string, unknown>>;
   /** how long to wait for the engine before acking empty (Slack's limit is 3 s) */
   ackBudgetMs?: number;
+  /** where a DM reply that still fails transiently (429, 5xx, timeout) is queued: the outbox */
+  deferReply?: DeferReply;
+  /** cap on one Web API attempt of the reply client (default 10 s; it retries 3 times) */
+  replyTimeoutMs?: number;
+  metrics?: MetricsHooks;
 }
 
 export { SLACK_EVENTS_PATH };
@@ -85,7 +92,7 @@ export class SlackAdapter implements ChatAdapter {
   constructor(private readonly options: SlackAdapterOptions) {
     const logger = boltLogger(options.log);
     // Interactive replies: wait out 429s (Retry-After) a few times, then give up.
-    const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 5000 } };
+    const clientOptions = { slackApiUrl: options.apiUrl, timeout: options.replyTimeoutMs ?? 10_000, retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 5000 } };
     if (options.appToken) {
       this.app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
     } else {
@@ -96,7 +103,7 @@ export class SlackAdapter implements ChatAdapter {
     // Outbox sends: a 429 is reported to the dispatcher (retry with Retry-After), not waited out.
     this.outbox = new SlackSender(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, rejectRateLimitedCalls: true, timeout: 10_000, retryConfig: { retries: 0 } }));
     this.interactive = new SlackSender(this.app.client);
-    this.replier = new SlackReplier(this.app.client, this.interactive, options.log, options.clock);
+    this.replier = new SlackReplier(this.app.client, this.interactive, options.log, options.clock, options.deferReply, options.metrics);
     // No retries for the hint: a slow users.info must not eat the 3-second ack budget.
     const probe = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 3000, retryConfig: { retries: 0 } });
     this.ready = cachedCheck(async () => !this.stopped && (await probe.auth.test()).ok === true);
@@ -171,7 +178,7 @@ export class SlackAdapter implements ChatAdapter {
       const known = this.options.knownCommand;
       const command = known && mapped.event.payload.type === "text" ? textAsCommand(mapped.event.payload.text, known) : undefined;
       if (command) mapped.event = { ...mapped.event, payload: command };
-      await this.run(mapped, async (replies) => this.replier.deliver(mapped.reply, replies));
+      await this.run(mapped, async (replies) => this.replier.deliver(mapped.reply, replies, { eventId: mapped.event.id }));
     });
     this.app.event("app_home_opened", async ({ event }) => {
       // The event fires for the Messages tab too; only the Home tab shows a view.
@@ -199,7 +206,7 @@ export class SlackAdapter implements ChatAdapter {
       const mapped = mapBlockAction(body, this.options.clock.now());
       if (!mapped) return;
       const cardIsEphemeral = (body as { container?: { is_ephemeral?: boolean } }).container?.is_ephemeral === true;
-      await this.run(mapped, (replies) => this.replier.deliver(mapped.reply, replies, { ...(cardIsEphemeral && respond ? { respond: respond as RespondFn } : {}), cardIsEphemeral }));
+      await this.run(mapped, (replies) => this.replier.deliver(mapped.reply, replies, { ...(cardIsEphemeral && respond ? { respond: respond as RespondFn } : {}), cardIsEphemeral, eventId: mapped.event.id }));
     });
     this.app.view(/.*/, async ({ body, ack }) => {
       const mapped = mapViewSubmission(body, this.options.clock.now());
@@ -231,7 +238,7 @@ export class SlackAdapter implements ChatAdapter {
     if (!early.settled) {
       await ack();
       const late = await work;
-      await this.replier.deliver(mapped.reply, late, respond ? { respond } : {});
+      await this.replier.deliver(mapped.reply, late, { ...(respond ? { respond } : {}), eventId: mapped.event.id });
       await this.deliverFiles(mapped, late);
       return;
     }
@@ -240,7 +247,7 @@ export class SlackAdapter implements ChatAdapter {
     if (kind === "view") {
       const body = viewAckBody(first?.form, mapped.reply.origin);
       await ack(body as never);
-      await this.replier.deliver(mapped.reply, body ? rest : replies);
+      await this.replier.deliver(mapped.reply, body ? rest : replies, { eventId: mapped.event.id });
       await this.deliverFiles(mapped, replies);
       return;
     }
@@ -262,7 +269,7 @@ export class SlackAdapter implements ChatAdapter {
     const user = mapped.event.author.id;
     if (mapped.reply.direct) {
       await ack();
-      await this.replier.deliver(mapped.reply, await work);
+      await this.replier.deliver(mapped.reply, await work, { eventId: mapped.event.id });
       return;
     }
     const dm = await this.interactive.channelFor(user);
@@ -276,7 +283,7 @@ export class SlackAdapter implements ChatAdapter {
       const { ephemeral: _inDm, ...rest } = r;
       return rest;
     });
-    await this.replier.deliver({ ...mapped.reply, kind: "message", channel: dm, direct: true }, replies);
+    await this.replier.deliver({ ...mapped.reply, kind: "message", channel: dm, direct: true }, replies, { eventId: mapped.event.id });
   }
 
   /** DMs and buttons: the ack went out already; run and deliver. */

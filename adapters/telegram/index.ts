@@ -12,7 +12,7 @@ type CoreParts = Pick<AppCore, "config" | "deps" | "log" | "clock" | "http">;
 
 export function createTelegramAdapter(core: CoreParts): TelegramAdapter | undefined {
   if (!core.config.TELEGRAM_BOT_TOKEN) return undefined;
-  return new TelegramAdapter({ config: core.config, db: core.deps.db, log: core.log, clock: core.clock, http: core.http });
+  return new TelegramAdapter({ config: core.config, db: core.deps.db, log: core.log, clock: core.clock, http: core.http, metrics: core.deps.metrics });
 }
 
 const instances = new WeakMap<object, TelegramAdapter | null>();

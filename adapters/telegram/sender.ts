@@ -89,7 +89,7 @@ export class TelegramSender {
       if (err.error_code === 429) {
         // No `error`: the dispatcher reads that as "slow down" (pause, no attempt counted).
         this.deps.log.warn({ code: 429, retryAfter: err.parameters.retry_after }, "telegram rate limit on send; the platform is paused");
-        return { status: "retry", afterSeconds: Math.max(1, err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS), rateLimited: true };
+        return { status: "retry", afterSeconds: Math.max(1, err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS), rateLimited: true, code: "429" };
       }
       if ((err.error_code === 403 || err.error_code === 400) && UNREACHABLE.some((re) => re.test(err.description))) {
         const reason = `telegram ${err.error_code}: ${err.description}`.slice(0, 200);
@@ -99,13 +99,13 @@ export class TelegramSender {
       }
       if (err.parameters.migrate_to_chat_id) {
         // A group upgraded to a supergroup has a new id: the configured one must be updated.
-        return { status: "failed", error: `telegram: group ${recipient} moved to ${err.parameters.migrate_to_chat_id}; update its id in the configuration` };
+        return { status: "failed", error: `telegram: group ${recipient} moved to ${err.parameters.migrate_to_chat_id}; update its id in the configuration`, code: String(err.error_code) };
       }
       if (err.error_code >= 500) {
         this.deps.log.warn({ code: err.error_code, description: err.description.slice(0, 200) }, "telegram send failed with a server error");
-        return { status: "retry", afterSeconds: err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS, error: `telegram ${err.error_code}: ${err.description}`.slice(0, 300) };
+        return { status: "retry", afterSeconds: err.parameters.retry_after ?? TRANSIENT_RETRY_SECONDS, error: `telegram ${err.error_code}: ${err.description}`.slice(0, 300), code: String(err.error_code) };
       }
-      return { status: "failed", error: `telegram ${err.error_code}: ${err.description}`.slice(0, 300) };
+      return { status: "failed", error: `telegram ${err.error_code}: ${err.description}`.slice(0, 300), code: String(err.error_code) };
     }
     if (err instanceof HttpError) {
       // The socket-level code, never just "network": ECONNRESET on a reused keep-alive socket is
@@ -114,9 +114,9 @@ export class TelegramSender {
       // node-fetch puts the request URL, bot token included, in its message: never store or log it.
       const reason = (err.error instanceof Error ? err.error.message : String(err.error)).replace(/\/bot[^/\s]+/g, "/bot<token>");
       this.deps.log.warn({ code: code ?? "unknown", reason: reason.slice(0, 200) }, "telegram send failed on the network");
-      return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: `telegram network ${code ?? "error"}: ${reason}`.slice(0, 300), transient: isTransientNetworkCode(code) };
+      return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: `telegram network ${code ?? "error"}: ${reason}`.slice(0, 300), transient: isTransientNetworkCode(code), code: code ?? "network" };
     }
-    return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: err instanceof Error ? err.message.slice(0, 300) : String(err) };
+    return { status: "retry", afterSeconds: TRANSIENT_RETRY_SECONDS, error: err instanceof Error ? err.message.slice(0, 300) : String(err), code: "unknown" };
   }
 }
 

@@ -27,6 +27,8 @@ import { GROUP_COMMANDS, groupRoute, mapUpdate, type TappedMessage } from "./map
 import { editFor } from "./edits.js";
 import { DEEP_LINK_PAYLOAD, renderMessage, withStartLinks } from "./render.js";
 import { documentOf, TelegramSender } from "./sender.js";
+import { sendTimeout } from "./send-timeout.js";
+import { countSendFault, type MetricsHooks } from "../../src/metrics-hooks.js";
 
 import { telegramWebhookRoutes, WEBHOOK_PATH } from "./webhook.js";
 
@@ -56,6 +58,9 @@ export interface TelegramAdapterDeps {
   /** long-polling timeout in seconds (Telegram holds getUpdates this long) */
   pollingTimeoutSeconds?: number;
   autoRetry?: Partial<AutoRetryOptions>;
+  /** cap on one Bot API attempt for replies and outbox sends (Telegram answers in well under a second) */
+  sendTimeoutSeconds?: number;
+  metrics?: MetricsHooks;
 }
 
 export class TelegramAdapter implements ChatAdapter {
@@ -77,11 +82,16 @@ export class TelegramAdapter implements ChatAdapter {
     this.log = deps.log.child({ platform: "telegram" });
     const apiRoot = (config.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, "");
     this.bot = new Bot(config.TELEGRAM_BOT_TOKEN, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot } });
-    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, ...deps.autoRetry }));
+    const timeoutSeconds = deps.sendTimeoutSeconds ?? 15;
+    // Per-attempt cap first (inner), then auto-retry around it. Network errors are not retried by
+    // auto-retry (it would retry them forever with growing pauses): a reply that cannot reach
+    // Telegram goes to the outbox instead, which retries it with backoff.
+    this.bot.api.config.use(sendTimeout(timeoutSeconds));
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true, ...deps.autoRetry }));
     this.bot.use((ctx) => this.onUpdate(ctx));
     // Never let one bad update stop polling; never log the update (personal data) or the token.
     this.bot.catch((err) => this.log.error({ error: errorText(err.error), update: err.ctx.update.update_id }, "telegram update failed"));
-    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, baseFetchConfig: outboxFetchConfig(apiRoot) }), db: deps.db, log: this.log, clock: deps.clock });
+    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, timeoutSeconds, baseFetchConfig: outboxFetchConfig(apiRoot) }), db: deps.db, log: this.log, clock: deps.clock });
     const probe = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, timeoutSeconds: 3 });
     this.ready = cachedCheck(async () => (this.polling === undefined || this.bot.isRunning()) && (await probe.getMe()).id > 0);
   }
@@ -276,12 +286,14 @@ export class TelegramAdapter implements ChatAdapter {
       return true;
     } catch (err) {
       const result = await this.sender.failure(chatId, err);
+      countSendFault(this.deps.metrics, "telegram", "reply", result);
+      const code = "code" in result ? result.code : undefined;
       if (result.status === "retry" && deferTo) {
         await this.defer(chatId, message, deferTo);
-        this.log.warn({ result, event: deferTo.eventId }, "telegram reply not sent: queued in the outbox");
+        this.log.warn({ code, result, event: deferTo.eventId }, "telegram reply not sent: queued in the outbox");
         return true;
       }
-      this.log.warn({ result }, "telegram reply not sent");
+      this.log.warn({ code, result }, "telegram reply not sent");
       return false;
     }
   }

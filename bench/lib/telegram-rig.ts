@@ -18,6 +18,7 @@ import { silentLogger } from "../../src/logger.js";
 import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { pointsSummary } from "../../src/services/points.js";
 import { yourLinks } from "../../src/reports/your-links.js";
+import { badgesOf, tierOf } from "../../src/services/tiers.js";
 import { telegramFactory } from "../../adapters/telegram/index.js";
 import { FakeTelegramBotApi } from "../../test/fakes/telegram-bot-api.js";
 
@@ -75,6 +76,10 @@ export async function startTelegramRig(members: number, entries = 5): Promise<Te
     if (!inf) return void (await ctx.reply("Join first"));
     const s = await pointsSummary(deps, inf.id);
     await ctx.reply(`<b>Points: ${s.balance}</b>\nEarned: ${s.earned}\nCarried over: ${s.rolledOver}\nLifetime: ${s.lifetime}\nCycle ${s.cycle.name}, ends ${s.cycle.endsAt.toISOString()}`, { parse_mode: "HTML" });
+    // The tier line and badges (issue 21): the same reads, the same extra message.
+    const [tier, badges] = await Promise.all([tierOf(deps, inf.id, s.cycle), badgesOf(db, [inf.id])]);
+    const held = badges.get(inf.id) ?? [];
+    if (tier.current || tier.next || held.length) await ctx.reply(`Tier: ${tier.current?.key ?? "-"} — ${tier.toNext} to ${tier.next?.key ?? "-"}${held.length ? `\nBadges: ${held.join(" · ")}` : ""}`);
     const links = await yourLinks(db, inf.id);
     if (links.length) await ctx.reply(links.map((l) => `- ${l.title}: ${l.clicks}`).join("\n"));
     await ctx.reply(s.recent.map((e) => `- +${e.amount} ${e.kind} · ${e.reason ?? ""} ${e.createdAt.toISOString().slice(0, 10)}`).join("\n"));

@@ -5,7 +5,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that never take a value (so `--json ID` keeps ID positional). */
-const BOOLEAN_FLAGS = new Set(["json", "force", "yes", "help", "reset", "all", "csv"]);
+const BOOLEAN_FLAGS = new Set(["json", "force", "yes", "help", "reset", "all", "csv", "bom"]);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = [];

@@ -25,6 +25,8 @@ import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
 import { TIER_COMMANDS } from "./commands-tiers.js";
 import { ROLE_COMMANDS } from "./commands-roles.js";
 import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
+import { EXPORT_COMMANDS } from "./commands-export.js";
+import { DB_COMMANDS } from "./commands-db.js";
 
 export interface CliOutput {
   data: unknown;
@@ -252,6 +254,8 @@ export const COMMANDS: Record<string, Command> = {
   ...TIER_COMMANDS,
   ...ROLE_COMMANDS,
   ...DASHBOARD_COMMANDS,
+  ...EXPORT_COMMANDS,
+  ...DB_COMMANDS,
 };
 
 export function helpText(): string {

@@ -1,14 +1,22 @@
 // DATABASE_URL picks the engine: file:… → SQLite (embedded default), postgres(ql)://… → PostgreSQL.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { fileURLToPath } from "node:url";
 
 export type Provider = "sqlite" | "postgresql";
 
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The directory holding package.json and prisma/: the same from src/db (tsx) and dist/src/db (built). */
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, "package.json")) && existsSync(resolve(dir, "prisma"))) return dir;
+    if (dirname(dir) === dir) return resolve(from, "../..");
+  }
+}
 
 export function providerOf(url: string): Provider {
   return url.startsWith("postgres://") || url.startsWith("postgresql://") ? "postgresql" : "sqlite";

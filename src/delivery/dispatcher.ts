@@ -17,6 +17,7 @@ import { limitsFromConfig, RateLimiter, type PlatformLimits } from "./rate-limit
 import { renderPayload } from "./render.js";
 import { zoneOf } from "../i18n/dates.js";
 import { clockTimer, type Timer } from "./timer.js";
+import { sortEdits, type EditItem } from "./edits.js";
 
 export interface DeliveryDeps {
   db: Db;
@@ -65,6 +66,8 @@ export function addCounts(a: DispatchCounts, b: DispatchCounts): DispatchCounts 
 interface Pending {
   row: store.ClaimedRow;
   message: OutboundMessage;
+  /** an `edit` payload: the posted message it replaces */
+  edit?: { recipient: string; messageId: string };
 }
 
 export class Dispatcher {
@@ -237,6 +240,7 @@ export class Dispatcher {
     const unreachable: number[] = [];
     const failed: { id: number; error: string }[] = [];
     const pending: Pending[] = [];
+    const edits: EditItem[] = [];
     for (const row of rows) {
       const who = row.influencerId === null ? undefined : recipients.get(row.influencerId);
       if (row.influencerId !== null && (!who || who.gone)) cancelled.push(row.id);
@@ -245,16 +249,23 @@ export class Dispatcher {
       else {
         const locale = pickLocale(who?.locale, who?.platformLocale, config.DEFAULT_LOCALE);
         const r = renderPayload(row.payload, { locale, timeZone: zoneOf(who?.timezone, config.JOBS_TZ) });
-        if (r.ok) pending.push({ row, message: r.message });
-        else failed.push({ id: row.id, error: r.error });
+        if (!r.ok) failed.push({ id: row.id, error: r.error });
+        else if (r.editOf) edits.push({ row, message: r.message, of: r.editOf });
+        else pending.push({ row, message: r.message });
       }
     }
+    const sortedEdits = await sortEdits({ db, clock: this.deps.clock, config }, this.senders.get(platform), edits);
+    pending.push(...sortedEdits.ready);
+    failed.push(...sortedEdits.failed);
     await store.finish(db, cancelled, "cancelled", "recipient paused messages or left");
     await store.finish(db, unreachable, "unreachable", "recipient marked unreachable");
     for (const f of failed) await store.finish(db, [f.id], "failed", f.error);
     counts.cancelled += cancelled.length;
     counts.unreachable += unreachable.length;
     counts.failed += failed.length;
+    for (const g of sortedEdits.gone) await store.finish(db, [g.id], "cancelled", g.reason);
+    counts.cancelled += sortedEdits.gone.length;
+    counts.retried += sortedEdits.waiting;
     return pending;
   }
 
@@ -263,7 +274,7 @@ export class Dispatcher {
     const { row } = item;
     let result: SendResult;
     try {
-      result = await sender.send(row.recipient, item.message);
+      result = item.edit && sender.editMessage ? await sender.editMessage(item.edit.recipient, item.edit.messageId, item.message) : await sender.send(row.recipient, item.message);
     } catch (err) {
       // A sender that throws had a transient problem (network, 5xx): retried with backoff.
       result = { status: "retry", afterSeconds: 0, error: err instanceof Error ? err.message : String(err) };

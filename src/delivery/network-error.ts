@@ -7,6 +7,8 @@ const CODE = /^(E[A-Z0-9_]+|UND_ERR_[A-Z_]+|ERR_[A-Z0-9_]+)$/;
 export function networkErrorCode(err: unknown): string | undefined {
   const seen = new Set<unknown>();
   const queue: unknown[] = [err];
+  // grammY's own client timeout rejects with a plain Error "Request to 'x' timed out after N seconds".
+  let timedOut = false;
   while (queue.length && seen.size < 12) {
     const cur = queue.shift();
     if (!cur || typeof cur !== "object" || seen.has(cur)) continue;
@@ -14,9 +16,10 @@ export function networkErrorCode(err: unknown): string | undefined {
     const o = cur as { code?: unknown; errno?: unknown; name?: unknown; cause?: unknown; error?: unknown; original?: unknown; errors?: unknown };
     for (const v of [o.code, o.errno]) if (typeof v === "string" && CODE.test(v)) return v;
     if (o.name === "AbortError" || o.name === "TimeoutError") return "ETIMEDOUT";
+    if (cur instanceof Error && /\btimed out after\b/.test(cur.message)) timedOut = true;
     queue.push(o.cause, o.error, o.original, ...(Array.isArray(o.errors) ? o.errors : []));
   }
-  return undefined;
+  return timedOut ? "ETIMEDOUT" : undefined;
 }
 
 /**

@@ -12,14 +12,26 @@ export type SendResult =
    * fixes (a stale keep-alive socket reset): the first attempt is retried within about a second,
    * without pausing the platform, before the normal backoff applies.
    */
-  | { status: "retry"; afterSeconds: number; error?: string; rateLimited?: boolean; transient?: boolean }
+  | { status: "retry"; afterSeconds: number; error?: string; rateLimited?: boolean; transient?: boolean; code?: string }
   /** the recipient blocked the bot / closed DMs / left: never retry, mark unreachable */
   | { status: "unreachable"; reason: string }
   /** permanent failure for this message (bad payload): do not retry */
-  | { status: "failed"; error: string };
+  | { status: "failed"; error: string; code?: string };
+
+/**
+ * `code` on retry and failed: the platform's own error code, short and from a fixed vocabulary
+ * (an HTTP status such as "429" or "503", a Slack error such as "internal_error", a Discord JSON
+ * code, or a socket code such as "ECONNRESET" / "ETIMEDOUT"), for log lines and the
+ * advo_platform_errors_total metric.
+ */
 
 export interface MessageSender {
   readonly platform: Platform;
   /** recipient: the platform chat/channel id stored in PlatformAccount.chatId or a channel id */
   send(recipient: string, message: OutboundMessage): Promise<SendResult>;
+  /**
+   * replace a message the bot posted earlier (outbox `edit` payloads: a review card that no longer
+   * applies, after a decision). A sender without it cannot deliver edits; those rows fail.
+   */
+  editMessage?(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult>;
 }

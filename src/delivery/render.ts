@@ -19,7 +19,7 @@ const dateSchema = z.object({ $date: z.iso.datetime() }).transform((d) => new Da
 // a mission title or reward name with its translations (see localized-text.ts), picked per reader
 const localizedSchema = z.object({ $text: z.string(), $tr: z.partialRecord(z.enum(LOCALES), z.string()).optional() });
 
-const payloadSchema = z.discriminatedUnion("kind", [
+const contentSchemas = [
   z.object({
     kind: z.literal("i18n"),
     messageId: z.string().min(1),
@@ -30,15 +30,31 @@ const payloadSchema = z.discriminatedUnion("kind", [
   }),
   // The message was built by trusted code at enqueue time; only its outer shape is checked here.
   z.object({ kind: z.literal("message"), message: z.object({ blocks: z.array(z.unknown()) }).loose() }),
+] as const;
+const contentSchema = z.discriminatedUnion("kind", contentSchemas);
+
+const payloadSchema = z.discriminatedUnion("kind", [
+  ...contentSchemas,
+  // Replaces a message posted earlier through the outbox (a review card that no longer applies):
+  // `of` is that row's dedupe key; its channel and platform message id are looked up at send time,
+  // because the message may still be on its way when the edit is queued.
+  z.object({ kind: z.literal("edit"), of: z.string().min(1), content: contentSchema }),
 ]);
 
-export type RenderResult = { ok: true; message: OutboundMessage } | { ok: false; error: string };
+export type RenderResult = { ok: true; message: OutboundMessage; editOf?: string } | { ok: false; error: string };
 
 /** `reader` is the recipient's locale and zone at send time. */
 export function renderPayload(payload: unknown, reader: Locale | Reader): RenderResult {
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, error: `invalid payload: ${parsed.error.issues[0]?.message ?? "unknown"}` };
-  const p = parsed.data;
+  if (parsed.data.kind === "edit") {
+    const r = renderContent(parsed.data.content, reader);
+    return r.ok ? { ...r, editOf: parsed.data.of } : r;
+  }
+  return renderContent(parsed.data, reader);
+}
+
+function renderContent(p: z.infer<typeof contentSchema>, reader: Locale | Reader): RenderResult {
   if (p.kind === "message") return { ok: true, message: p.message as unknown as OutboundMessage };
   if (catalogs.en[p.messageId] === undefined) return { ok: false, error: `unknown message id ${p.messageId}` };
   return {

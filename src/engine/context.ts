@@ -39,6 +39,8 @@ export interface ReplyExtra {
   ephemeral?: boolean;
   /** answer to a button: edit the message it was on (see OutboundMessage.replace) */
   replace?: OutboundMessage["replace"];
+  /** a form the platform may open instead of (or next to) this message's text question */
+  form?: OutboundMessage["form"];
 }
 
 export interface Context {

@@ -11,6 +11,7 @@ import type { Context, Influencer, ReplyExtra } from "./context.js";
 import type { InboundEvent } from "./events.js";
 import type { OutboundMessage } from "./message.js";
 import { StoredFlow } from "./flow-store.js";
+import { commandParams } from "./commands-shown.js";
 import { CLEAR_SOURCE_BUTTONS, isStale, onlyButtonsReplace, stampReplies, withoutVersion } from "./button-versions.js";
 import { admitEvent, purgeExpiredEvents, type IntakeOptions } from "./intake.js";
 import { Router, type EnginePlugin } from "./router.js";
@@ -144,7 +145,7 @@ function buildContext(
     timeZone: zoneOf(influencer?.timezone, event.author.timeZone, deps.config.JOBS_TZ),
     date: (d: Date) => formatDeadline(d, { locale: ctx.locale, timeZone: ctx.timeZone }),
     replyWith: (id: string, params?: Params, extra: ReplyExtra = {}) =>
-      void replies.push({ blocks: tb({ locale: ctx.locale, timeZone: ctx.timeZone }, id, params), ...extra }),
+      void replies.push({ blocks: tb({ locale: ctx.locale, timeZone: ctx.timeZone }, id, { ...commandParams(event.platform, ctx.locale, event.author.clientLocale), ...params }), ...extra }),
     t: (id: string, params?: Params) => t({ locale: ctx.locale, timeZone: ctx.timeZone }, id, params),
     reloadInfluencer: async () => (ctx.influencer = await findInfluencer(deps, event)),
     setLocale: (l) => void (ctx.locale = l),

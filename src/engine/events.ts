@@ -12,6 +12,11 @@ export const authorSchema = z.object({
   username: z.string().optional(),
   /** locale hint from the platform (e.g. Telegram language_code, Discord locale) */
   locale: z.string().optional(),
+  /**
+   * The language the platform's own client shows its UI in, when the event tells (Discord
+   * interactions): commands are named as that client lists them.
+   */
+  clientLocale: z.string().optional(),
   /** IANA time zone from the platform where it tells (Slack users.info `tz`) */
   timeZone: z.string().optional(),
   isBot: z.boolean(),

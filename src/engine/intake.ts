@@ -16,19 +16,28 @@ export interface IntakeOptions {
 
 /** True the first time an event id is seen; false for a retry or a duplicate delivery. */
 export async function firstDelivery(deps: Deps, eventId: string, ttlMs: number): Promise<boolean> {
-  const now = deps.clock.now();
   try {
-    await deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) } });
+    await recordEvent(deps, eventId, ttlMs);
     return true;
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    // An expired id may be seen again as new (platforms never retry that late).
-    const r = await deps.db.processedEvent.updateMany({
-      where: { id: eventId, expiresAt: { lt: now } },
-      data: { expiresAt: new Date(now.getTime() + ttlMs) },
-    });
-    return r.count === 1;
+    return renewExpiredEvent(deps, eventId, ttlMs);
   }
+}
+
+function recordEvent(deps: Deps, eventId: string, ttlMs: number) {
+  const now = deps.clock.now();
+  return deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) }, select: { id: true } });
+}
+
+/** An expired id may be seen again as new (platforms never retry that late): true if it was. */
+async function renewExpiredEvent(deps: Deps, eventId: string, ttlMs: number): Promise<boolean> {
+  const now = deps.clock.now();
+  const r = await deps.db.processedEvent.updateMany({
+    where: { id: eventId, expiresAt: { lt: now } },
+    data: { expiresAt: new Date(now.getTime() + ttlMs) },
+  });
+  return r.count === 1;
 }
 
 export async function purgeExpiredEvents(deps: Deps): Promise<number> {
@@ -95,33 +104,50 @@ function rememberConversation(key: string): void {
 
 const ROW = { flow: true, step: true, data: true, version: true, expiresAt: true } as const;
 
+const freeLease = (now: Date) => ({ OR: [{ lockOwner: null }, { lockedUntil: null }, { lockedUntil: { lt: now } }] });
+
 /**
- * De-dup, lease and conversation read in ONE transaction for the common case (new event, free
- * conversation): one commit and no extra round trip for the read. Returns null for a duplicate.
+ * De-dup, lease and conversation read in TWO statements for the common case (new event, free
+ * conversation), with no transaction around them: the lease claim returns the row it claimed
+ * (UPDATE … RETURNING), and the de-dup insert runs beside it. Each outcome is made good after:
+ * - a duplicate that claimed the lease gives it back at once (the first delivery holds or held
+ *   the lease, so the two never run at the same time: exactly once per event id);
+ * - a failed claim forgets the recorded id, so the platform's retry is handled (no loss);
+ * - a recorded event whose conversation is busy waits for the lease, as before.
+ * Returns null for a duplicate.
  */
 export async function admitEvent(deps: Deps, eventId: string, key: string, owner: string, opts: IntakeOptions): Promise<Admitted | null> {
-  const now = deps.clock.now();
   const wall = wallNow();
+  if (!knownConversations.has(key)) await insertConversationIfMissing(deps.db, key, wall);
+  const [claim, record] = await Promise.allSettled([
+    deps.db.conversation.updateManyAndReturn({
+      where: { key, ...freeLease(wall) },
+      data: { lockOwner: owner, lockedUntil: new Date(wall.getTime() + opts.leaseMs) },
+      select: ROW,
+    }),
+    recordEvent(deps, eventId, opts.dedupeTtlMs),
+  ]);
+  const claimed = claim.status === "fulfilled" ? claim.value[0] : undefined;
+  if (claimed) rememberConversation(key);
+  let first: boolean;
   try {
-    const claimAndRead = [
-      deps.db.conversation.updateMany({
-        where: { key, OR: [{ lockOwner: null }, { lockedUntil: null }, { lockedUntil: { lt: wall } }] },
-        data: { lockOwner: owner, lockedUntil: new Date(wall.getTime() + opts.leaseMs) },
-      }),
-      deps.db.conversation.findUnique({ where: { key }, select: ROW }),
-    ] as const;
-    const dedupe = deps.db.processedEvent.create({ data: { id: eventId, createdAt: now, expiresAt: new Date(now.getTime() + opts.dedupeTtlMs) }, select: { id: true } });
-    const [claim, row] = knownConversations.has(key)
-      ? (await deps.db.$transaction([dedupe, ...claimAndRead])).slice(1) as [{ count: number }, ConversationRow | null]
-      : (await deps.db.$transaction([dedupe, insertConversationIfMissing(deps.db, key, wall), ...claimAndRead])).slice(2) as [{ count: number }, ConversationRow | null];
-    if (row) rememberConversation(key);
-    if (claim.count === 1 && row) return { row, owner };
+    if (record.status === "fulfilled") first = true;
+    else if (isUniqueViolation(record.reason)) first = await renewExpiredEvent(deps, eventId, opts.dedupeTtlMs);
+    else throw record.reason;
   } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    // Seen before (or an expired id): the slow path decides.
-    if (!(await firstDelivery(deps, eventId, opts.dedupeTtlMs))) return null;
+    if (claimed) await releaseLease(deps.db, key, owner);
+    throw e;
   }
-  // Recorded, but the conversation is busy (or the event was a late retry): wait for the lease.
+  if (!first) {
+    if (claimed) await releaseLease(deps.db, key, owner);
+    return null;
+  }
+  if (claim.status === "rejected") {
+    await deps.db.processedEvent.deleteMany({ where: { id: eventId } }).catch(() => undefined);
+    throw claim.reason;
+  }
+  if (claimed) return { row: claimed, owner };
+  // Recorded, but the conversation is busy (or its row went away): wait for the lease.
   await acquireLease(deps.db, key, owner, opts);
   return { row: await deps.db.conversation.findUniqueOrThrow({ where: { key }, select: ROW }), owner };
 }
@@ -144,7 +170,7 @@ export async function acquireLease(db: Db, key: string, owner: string, opts: Int
     const now = wallNow();
     // One atomic conditional update: free, expired, or (never) ours already.
     const r = await db.conversation.updateMany({
-      where: { key, OR: [{ lockOwner: null }, { lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      where: { key, ...freeLease(now) },
       data: { lockOwner: owner, lockedUntil: new Date(now.getTime() + opts.leaseMs) },
     });
     if (r.count === 1) break;

@@ -48,6 +48,9 @@ export interface FormField {
   initial?: string;
   placeholder?: string;
   options?: { value: string; label: string }[];
+  /** client-side length limits where the platform checks them before sending (Discord text inputs) */
+  minLength?: number;
+  maxLength?: number;
   /** per-field validation error to show (forms re-rendered after a bad submission) */
   error?: string;
 }

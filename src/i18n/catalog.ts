@@ -15,10 +15,13 @@ import accounts from "./catalogs/accounts.js";
 import outcomes from "./catalogs/outcomes.js";
 import growth from "./catalogs/growth.js";
 import web from "./catalogs/web.js";
+import webPages from "./catalogs/web-pages.js";
+import webRecords from "./catalogs/web-records.js";
 import slackHome from "./catalogs/slack-home.js";
 import advoConsole from "./catalogs/advo-console.js";
 import reviewCard from "./catalogs/review-card.js";
 import languages from "./catalogs/languages.js";
+import operations from "./catalogs/operations.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -39,12 +42,15 @@ export type MessageId =
   | keyof typeof outcomes.en
   | keyof typeof growth.en
   | keyof typeof web.en
+  | keyof typeof webPages.en
+  | keyof typeof webRecords.en
   | keyof typeof slackHome.en
   | keyof typeof advoConsole.en
   | keyof typeof reviewCard.en
-  | keyof typeof languages.en;
+  | keyof typeof languages.en
+  | keyof typeof operations.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, slackHome, advoConsole, reviewCard, languages];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

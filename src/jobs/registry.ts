@@ -1,5 +1,6 @@
 // Every scheduled job, by name. The scheduler, `npm run job -- <name>` and /healthz use this list.
 import type { Deps } from "../services/deps.js";
+import { clickRollupJob } from "./click-rollup.js";
 import { closeCycleJob } from "./close-cycle.js";
 import { managerDigestJob } from "./manager-digest.js";
 import { leaderboardBroadcastJob } from "./leaderboard-broadcast.js";
@@ -24,6 +25,7 @@ export function createJobs(checker: PostChecker | undefined): JobDefinition[] {
     leaderboardBroadcastJob,
     closeCycleJob,
     managerDigestJob,
+    clickRollupJob,
   ];
 }
 

@@ -1,6 +1,6 @@
 // The measurement report: per mission and per influencer — accepted, submitted, approved,
 // previews, clicks, unique clicks, conversions, revenue net of refunds, cost, ROI — built from a
-// fixed number of grouped queries (src/reports/queries.ts), whatever the program's size.
+// fixed number of aggregate queries (src/reports/figures-sql.ts), whatever the program's size.
 // Money: integer minor units inside, decimals in major units out. Revenue counts only orders in
 // PROGRAM_CURRENCY (no exchange rates); others are counted in otherCurrencyConversions.
 // Cost = points paid for the mission's posts × POINT_VALUE; ROI = (revenue − cost) / cost, null at cost 0.
@@ -8,7 +8,8 @@ import type { AppConfig } from "../config.js";
 import type { Db } from "../db/client.js";
 import { currencyExponent, fromMinorUnits } from "../domain/tracking.js";
 import { clientProvider } from "../services/bulk-insert.js";
-import { acceptedFigures, clickFigures, conversionFigures, missionPoints, submissionFigures, type Window } from "./queries.js";
+import { rollupWatermark } from "../services/click-rollup.js";
+import { figuresByInfluencer, figuresByMission, unattributedFigures, type FigureScope, type SqlFigures, type Window } from "./figures-sql.js";
 
 export interface Figures {
   accepted: number;
@@ -80,62 +81,41 @@ export interface ReportScope {
 
 export async function buildReport(db: Db, config: Pick<AppConfig, "POINT_VALUE" | "PROGRAM_CURRENCY">, scope: ReportScope & { label?: MeasurementReport["scope"] }): Promise<MeasurementReport> {
   const provider = clientProvider(db);
-  const ids = scope.missionIds;
   const cur = config.PROGRAM_CURRENCY;
-  const [missions, accepted, subs, clicks, points, conv] = await Promise.all([
-    db.mission.findMany({ where: { id: { in: ids } }, select: { id: true, title: true }, orderBy: { id: "asc" } }),
-    acceptedFigures(db, ids, scope.window),
-    submissionFigures(db, ids, scope.window),
-    clickFigures(db, provider, ids, scope.window),
-    missionPoints(db, provider, ids, scope.cycleId),
-    conversionFigures(db, ids, scope.window),
+  const figureScope: FigureScope = { missionIds: scope.missionIds, window: scope.window, cycleId: scope.cycleId, currency: cur, rolledUpUntil: await rollupWatermark(db) };
+  const [missions, perMission, perPerson, unattributed] = await Promise.all([
+    db.mission.findMany({ where: { id: { in: scope.missionIds } }, select: { id: true, title: true }, orderBy: { id: "asc" } }),
+    figuresByMission(db, provider, figureScope),
+    figuresByInfluencer(db, provider, figureScope),
+    unattributedFigures(db, provider, cur, scope.window),
   ]);
-  const byMission = new Map<number, Raw>(ids.map((id) => [id, blank()]));
-  const byInfluencer = new Map<number, Raw>();
-  const unattributed = blank();
-  const put = (missionId: number | null, influencerId: number | null, f: Partial<Raw>) => {
-    if (missionId === null || !byMission.has(missionId)) return add(unattributed, f);
-    add(byMission.get(missionId)!, f);
-    if (influencerId === null) return;
-    if (!byInfluencer.has(influencerId)) byInfluencer.set(influencerId, blank());
-    add(byInfluencer.get(influencerId)!, f);
-  };
-  for (const a of accepted) put(a.missionId, a.influencerId, { accepted: a.count });
-  for (const s of subs) put(s.missionId, s.influencerId, { submitted: s.count, approved: s.status === "verified" || s.status === "approved" ? s.count : 0 });
-  for (const c of clicks) put(c.missionId, c.influencerId, { clicks: c.clicks, previews: c.previews, uniqueClicks: c.uniqueClicks });
-  for (const p of points) put(p.missionId, p.influencerId, { points: p.points });
-  for (const c of conv) {
-    const same = c.currency === cur;
-    if (c.kind === "refund") put(c.missionId, c.influencerId, same ? { refundMinor: c.amountMinor } : {});
-    else put(c.missionId, c.influencerId, same ? { conversions: c.count, revenueMinor: c.amountMinor } : { conversions: c.count, other: c.count });
-  }
+  const raw = (f: SqlFigures | undefined): Raw => (f
+    ? { accepted: f.accepted, submitted: f.submitted, approved: f.approved, previews: f.previews, clicks: f.clicks, uniqueClicks: f.uniques, conversions: f.conversions, other: f.other, revenueMinor: f.revenueMinor, refundMinor: f.refundMinor, points: f.points }
+    : blank());
 
-  // Names in one read; erased people (privacy) are summed into one anonymous row.
-  const people = byInfluencer.size
-    ? await db.influencer.findMany({ where: { id: { in: [...byInfluencer.keys()] } }, select: { id: true, displayName: true, deletedAt: true, status: true } })
-    : [];
-  const erasedIds = new Set(people.filter((p) => p.deletedAt || p.status === "deleted").map((p) => p.id));
-  const nameOf = new Map(people.map((p) => [p.id, p.displayName]));
+  // Erased people (privacy) are summed into one anonymous row.
   const anonymous = blank();
+  let anyErased = false;
   const influencers: InfluencerRow[] = [];
-  for (const [influencerId, raw] of byInfluencer) {
-    if (erasedIds.has(influencerId) || !nameOf.has(influencerId)) add(anonymous, raw);
-    else influencers.push({ influencerId, name: nameOf.get(influencerId) ?? null, anonymous: false, ...finish(raw, config) });
+  for (const p of perPerson) {
+    if (p.erased) {
+      anyErased = true;
+      add(anonymous, raw(p));
+    } else influencers.push({ influencerId: p.influencerId, name: p.name, anonymous: false, ...finish(raw(p), config) });
   }
   influencers.sort((a, b) => b.revenue - a.revenue || b.clicks - a.clicks || (a.influencerId ?? 0) - (b.influencerId ?? 0));
-  if (erasedIds.size || [...byInfluencer.keys()].some((id) => !nameOf.has(id))) influencers.push({ influencerId: null, name: null, anonymous: true, ...finish(anonymous, config) });
+  if (anyErased) influencers.push({ influencerId: null, name: null, anonymous: true, ...finish(anonymous, config) });
 
   const total = blank();
-  for (const raw of byMission.values()) add(total, raw);
-  const unattributedFigures = finish(unattributed, config);
+  for (const f of perMission.values()) add(total, raw(f));
   return {
     currency: cur,
     scope: scope.label ?? {},
     uniqueClicksNote: "uniqueClicks is a sum of daily unique visitors (the visitor hash is salted per day, so one person on two days counts twice)",
-    missions: missions.map((m) => ({ missionId: m.id, title: m.title, ...finish(byMission.get(m.id)!, config) })),
+    missions: missions.map((m) => ({ missionId: m.id, title: m.title, ...finish(raw(perMission.get(m.id)), config) })),
     influencers,
     totals: finish(total, config),
-    unattributed: { conversions: unattributedFigures.conversions, revenue: unattributedFigures.revenue },
-    queries: 6 + (byInfluencer.size ? 1 : 0),
+    unattributed: { conversions: unattributed.conversions, revenue: fromMinorUnits(unattributed.revenueMinor, cur) },
+    queries: 5,
   };
 }

@@ -79,23 +79,28 @@ async function decided(deps: Deps, id: number) {
   return r ? err("manage.redemption.already_decided", { id, status: r.status, by: r.decidedBy ?? "system" }) : err("manage.redemption.not_found", { id });
 }
 
-async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled", rewardName: string) {
+async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled", rewardName: string, note?: string) {
   const [r] = await audience(deps, { influencerIds: [influencerId], statuses: ["active", "paused"], includePaused: true });
   if (!r) return;
+  const messageId = note ? `manage.redemption.${what}_notice_note` : `manage.redemption.${what}_notice`;
   await enqueue(deps.db, [{
     platform: r.platform, recipient: r.recipient, influencerId, purpose: `redemption.${what}`, dedupeKey: `redemption:${id}:${what}`,
-    payload: { kind: "i18n", messageId: `manage.redemption.${what}_notice`, params: { reward: rewardName } },
+    payload: { kind: "i18n", messageId, params: { reward: rewardName, ...(note ? { note } : {}) } },
   }]);
 }
 
-export async function fulfilRedemption(deps: Deps, actor: Actor, id: number): Promise<Result<{ id: number }>> {
+/** A voucher code or a delivery note given with the fulfilment; it is passed on to the influencer. */
+export const fulfilNoteSchema = z.string().trim().max(500).optional().transform((v) => v || undefined);
+
+export async function fulfilRedemption(deps: Deps, actor: Actor, id: number, options: { note?: string } = {}): Promise<Result<{ id: number }>> {
   const refused = await requireManager(deps, actor, "redemption.fulfil", { type: "redemption", id });
   if (refused) return refused;
   const won = await deps.db.redemption.updateMany({ where: { id, status: "pending" }, data: { status: "fulfilled", decidedBy: actor, decidedAt: deps.clock.now() } });
   if (!won.count) return decided(deps, id);
   const r = await deps.db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: { select: { name: true } } } });
-  await notify(deps, r.influencerId, id, "fulfilled", r.reward.name);
-  await audit(deps.db, { actor, action: "redemption.fulfil", targetType: "redemption", targetId: id, before: { status: "pending" }, after: { status: "fulfilled" } });
+  const note = fulfilNoteSchema.parse(options.note);
+  await notify(deps, r.influencerId, id, "fulfilled", r.reward.name, note);
+  await audit(deps.db, { actor, action: "redemption.fulfil", targetType: "redemption", targetId: id, before: { status: "pending" }, after: { status: "fulfilled", ...(note ? { note } : {}) } });
   return ok({ id });
 }
 

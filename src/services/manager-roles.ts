@@ -25,10 +25,13 @@ export interface ManagerRow {
   name: string | null;
 }
 
+const MANAGERS_LISTED = 500;
+
 export async function listManagers(deps: Pick<Deps, "db" | "config">, actor: Actor): Promise<Result<ManagerRow[]>> {
   const refused = await requireManager(deps, actor, "managers.list");
   if (refused) return refused;
-  const rows = await deps.db.manager.findMany({ orderBy: [{ platform: "asc" }, { externalId: "asc" }] });
+  // Bounded like every list a person can ask for (issue 20); a channel sync can add thousands.
+  const rows = await deps.db.manager.findMany({ orderBy: [{ platform: "asc" }, { externalId: "asc" }], take: MANAGERS_LISTED });
   const fromEnv = deps.config.MANAGERS.map((m) => ({ person: m, role: "admin", name: null }));
   return ok([
     ...fromEnv,

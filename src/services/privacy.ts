@@ -5,6 +5,8 @@ import type { Deps } from "./deps.js";
 import type { Db } from "../db/client.js";
 import { dropScores } from "./leaderboard.js";
 import { noticeDecision, submissionNoticeKey } from "./outcome-notices.js";
+import { enqueue } from "./outbox.js";
+import type { Platform } from "../engine/events.js";
 
 export interface DataExport {
   profile: Record<string, unknown>;
@@ -68,9 +70,34 @@ export async function eraseInfluencer(deps: Deps, influencerId: number): Promise
       },
     });
   });
-  for (const s of undecided.filter((x) => x.status === "needs_review")) {
+  const inReview = undecided.filter((x) => x.status === "needs_review");
+  await withdrawPostedCards(deps, inReview, now);
+  for (const s of inReview) {
     await noticeDecision(deps, { submission: s, decision: "withdrawn", title: s.mission.title, by: "system", influencer: `#${influencerId}`, detail: "" });
   }
+}
+
+/**
+ * A review card already posted (or being posted) still shows Approve/Reject: it is replaced by
+ * "withdrawn" in place, so a manager scrolling back to it is not misled. The channel notice after
+ * it says the same where managers read the newest messages.
+ */
+async function withdrawPostedCards(deps: Deps, submissions: { id: number; attempt: number; mission: { title: string } }[], now: Date): Promise<void> {
+  if (!submissions.length) return;
+  const cardKey = (s: { id: number; attempt: number }) => `${submissionNoticeKey(s)}:review`;
+  const cards = await deps.db.outboxMessage.findMany({
+    where: { dedupeKey: { in: submissions.map(cardKey) }, status: { in: ["sent", "sending"] } },
+    select: { platform: true, recipient: true, dedupeKey: true },
+  });
+  const byKey = new Map(cards.map((c) => [c.dedupeKey, c]));
+  await enqueue(deps.db, submissions.flatMap((s) => {
+    const card = byKey.get(cardKey(s));
+    if (!card) return [];
+    return [{
+      platform: card.platform as Platform, recipient: card.recipient, purpose: "review.withdrawn", dedupeKey: `${cardKey(s)}:withdrawn`,
+      payload: { kind: "edit" as const, of: card.dedupeKey, content: { kind: "i18n" as const, messageId: "outcome.review.card_withdrawn", params: { id: s.id, title: s.mission.title } } },
+    }];
+  }), now);
 }
 
 /** Participation states that took a place on the mission (acceptedCount counts them) and are still open. */

@@ -14,10 +14,13 @@ export interface HandleRow {
 }
 
 export async function listHandles(deps: Deps, influencerId: number): Promise<HandleRow[]> {
-  return deps.db.socialHandle.findMany({ where: { influencerId }, orderBy: { id: "asc" }, select: { id: true, network: true, handle: true } });
+  return deps.db.socialHandle.findMany({ where: { influencerId }, orderBy: { id: "asc" }, select: { id: true, network: true, handle: true }, take: HANDLES_LISTED });
 }
 
 export { addHandle };
+
+/** Lists of a person's handles are bounded (issue 20): nobody posts from more, and a list is one message. */
+export const HANDLES_LISTED = 50;
 
 /** Replaces one of the influencer's handles (same network) with a new one. */
 export async function changeHandle(deps: Deps, influencerId: number, handleId: number, input: string): Promise<Result<AddedHandle & { previous: string }>> {

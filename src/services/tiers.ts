@@ -59,10 +59,11 @@ export interface PersonTier extends TierStanding {
   cycleId: number;
 }
 
-export async function tierOf(deps: Pick<Deps, "db" | "clock">, influencerId: number): Promise<PersonTier> {
-  const [program, cycle] = await Promise.all([readTierProgram(deps.db), currentCycle(deps.db, deps.clock)]);
-  const points = (await tierPoints(deps.db, [influencerId], program.basis, cycle.id)).get(influencerId) ?? 0;
-  return { ...tierStanding(points, program.tiers), points, basis: program.basis, cycleId: cycle.id };
+/** `cycle`: the current cycle when the caller already read it (/points), to skip reading it again. */
+export async function tierOf(deps: Pick<Deps, "db" | "clock">, influencerId: number, cycle?: { id: number }): Promise<PersonTier> {
+  const [program, current] = await Promise.all([readTierProgram(deps.db), cycle ?? currentCycle(deps.db, deps.clock)]);
+  const points = (await tierPoints(deps.db, [influencerId], program.basis, current.id)).get(influencerId) ?? 0;
+  return { ...tierStanding(points, program.tiers), points, basis: program.basis, cycleId: current.id };
 }
 
 /** Badges earned so far, per person: one query over their approved participations. */

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Locale } from "../config.js";
 import { t } from "../i18n/translate.js";
+import { clientProvider } from "../services/bulk-insert.js";
 import type { Deps } from "../services/deps.js";
 import { esc } from "./layout.js";
 
@@ -17,14 +18,25 @@ export const directoryQuery = z.object({
 });
 export type DirectoryQuery = z.infer<typeof directoryQuery>;
 
-export async function directoryBody(deps: Pick<Deps, "db">, locale: Locale, query: DirectoryQuery): Promise<string> {
+/**
+ * The directory's filter, shared with its CSV export. Search is case-insensitive on both
+ * databases: SQLite's LIKE already is (for ASCII), PostgreSQL needs mode "insensitive" (ILIKE),
+ * which Prisma only accepts on PostgreSQL.
+ */
+export function directoryWhere(db: Deps["db"], query: DirectoryQuery) {
   const q = query.q || undefined;
-  const where = {
+  const mode = clientProvider(db) === "postgresql" ? ({ mode: "insensitive" } as const) : {};
+  return {
+    deletedAt: null,
     ...(query.status ? { status: query.status } : {}),
     ...(query.language ? { locale: query.language } : {}),
     ...(query.network ? { handles: { some: { network: query.network } } } : {}),
-    ...(q ? { OR: [{ displayName: { contains: q } }, { handles: { some: { handle: { contains: q.replace(/^@/, "") } } } }] } : {}),
+    ...(q ? { OR: [{ displayName: { contains: q, ...mode } }, { handles: { some: { handle: { contains: q.replace(/^@/, ""), ...mode } } } }] } : {}),
   };
+}
+
+export async function directoryBody(deps: Pick<Deps, "db">, locale: Locale, query: DirectoryQuery): Promise<string> {
+  const where = directoryWhere(deps.db, query);
   const [rows, total] = await Promise.all([
     deps.db.influencer.findMany({ where, orderBy: { id: "asc" }, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { handles: { select: { network: true, handle: true } } } }),
     deps.db.influencer.count({ where }),
@@ -35,7 +47,7 @@ export async function directoryBody(deps: Pick<Deps, "db">, locale: Locale, quer
     `${field("network", t(locale, "web.directory.network"))}${field("language", t(locale, "web.directory.language"))}<button>${esc(t(locale, "web.directory.apply"))}</button></form>`;
   const table = rows.length
     ? `<table><tr><th>${esc(t(locale, "web.directory.name"))}</th><th>${esc(t(locale, "web.directory.status"))}</th><th>${esc(t(locale, "web.directory.language"))}</th><th>${esc(t(locale, "web.directory.handles"))}</th></tr>` +
-      rows.map((r) => `<tr><td>${esc(r.displayName ?? `#${r.id}`)}</td><td>${esc(r.status)}</td><td>${esc(r.locale ?? "")}</td><td>${r.handles.map((h) => esc(`${h.network}: @${h.handle}`)).join("<br>")}</td></tr>`).join("") +
+      rows.map((r) => `<tr><td><a href="/dashboard/influencers/${r.id}">${esc(r.displayName ?? `#${r.id}`)}</a></td><td>${esc(r.status)}</td><td>${esc(r.locale ?? "")}</td><td>${r.handles.map((h) => esc(`${h.network}: @${h.handle}`)).join("<br>")}</td></tr>`).join("") +
       `</table>`
     : `<p>${esc(t(locale, "web.directory.empty"))}</p>`;
   const params = (page: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])), page: String(page) });
@@ -43,5 +55,7 @@ export async function directoryBody(deps: Pick<Deps, "db">, locale: Locale, quer
   const pager = `<p>${esc(t(locale, "web.directory.page", { page: query.page, pages, total }))}` +
     (query.page > 1 ? ` <a rel="prev" href="/dashboard/influencers?${esc(params(query.page - 1))}">←</a>` : "") +
     (query.page < pages ? ` <a rel="next" href="/dashboard/influencers?${esc(params(query.page + 1))}">→</a>` : "") + `</p>`;
-  return form + table + pager;
+  const filters = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[0] !== "page" && typeof e[1] === "string" && e[1] !== ""));
+  const download = `<p><a href="/dashboard/export/influencers.csv?${esc(filters)}" download>${esc(t(locale, "web.export.download"))}</a></p>`;
+  return form + download + table + pager;
 }

@@ -8,17 +8,24 @@ import { readForm } from "../http/body.js";
 import { t } from "../i18n/translate.js";
 import { audit } from "../services/audit.js";
 import type { Deps } from "../services/deps.js";
+import { fulfilNoteSchema, fulfilRedemption } from "../services/catalog-admin.js";
 import { approveSubmission, rejectReasonSchema, rejectSubmission, reviewQueue } from "../services/review.js";
 import { auditBody, auditQuery } from "./audit-page.js";
 import { directoryBody, directoryQuery } from "./directory.js";
+import { exportRoutes } from "./export-routes.js";
+import { influencerProfileBody } from "./influencer-profile.js";
 import { csrfField, esc, page } from "./layout.js";
+import { missionDetailBody, missionsBody, type PageBody } from "./missions-page.js";
+import { overviewBody, overviewQuery } from "./overview.js";
+import { readerOf, type Reader } from "./reader.js";
+import { cyclesBody, rewardsBody } from "./rewards-cycles.js";
 import { csrfMatches, findSession, redeemSignInLink, revokeSessions, SESSION_COOKIE, SESSION_IDLE_MS, signInLinkUsable, type DashboardSession } from "./sessions.js";
 
 /** `form`: the POST body, read once by the guard (a request body can be read only once). */
-type WebEnv = { Variables: { session: DashboardSession; form: Record<string, unknown> } };
+export type WebEnv = { Variables: { session: DashboardSession; reader: Reader; form: Record<string, unknown> } };
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 const csrfForm = z.object({ csrf: z.string().max(200).optional() }).catchall(z.string());
-const DAY_MS = 86_400_000;
+const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
 
 export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
@@ -55,59 +62,84 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
       c.set("form", form);
     }
     c.set("session", session);
+    c.set("reader", await readerOf(deps, session.actor, session.csrfToken));
     await next();
   });
 
+  // Pages in the manager's own language and time zone (the reader), refusals before sign-in in the program's.
+  const show = (c: Context<WebEnv>, p: PageBody) => {
+    const reader = c.get("reader");
+    return c.html(page(reader.locale, p.title, p.body, { csrf: reader.csrf }), p.status ?? 200);
+  };
+  const notFound = (c: Context<WebEnv>) => show(c, { title: t(c.get("reader").locale, "web.title"), body: `<p>${esc(t(c.get("reader").locale, "web.not_found"))}</p>`, status: 404 });
+
   app.get("/dashboard", async (c) => {
-    const now = deps.clock.now();
-    const [pending, failing, ending] = await Promise.all([
-      deps.db.submission.count({ where: { status: "needs_review" } }),
-      deps.db.outboxMessage.count({ where: { status: { in: ["failed", "unreachable"] } } }),
-      deps.db.mission.count({ where: { status: "published", deadline: { gte: now, lte: new Date(now.getTime() + 3 * DAY_MS) } } }),
-    ]);
-    const body = `<ul><li><a href="/dashboard/review">${esc(t(locale, "web.overview.pending_reviews", { count: pending }))}</a></li>` +
-      `<li>${esc(t(locale, "web.overview.failing_deliveries", { count: failing }))}</li><li>${esc(t(locale, "web.overview.missions_ending", { count: ending }))}</li></ul>` +
-      // Slot for the charts (src/reports/charts.ts, another branch): nothing is drawn until it lands.
-      `<section id="charts"><p>${esc(t(locale, "web.overview.charts_later"))}</p></section>`;
-    return c.html(page(locale, t(locale, "web.nav.overview"), body, { csrf: c.get("session").csrfToken }));
+    const reader = c.get("reader");
+    return show(c, { title: t(reader.locale, "web.nav.overview"), body: await overviewBody(deps, reader, overviewQuery.parse(c.req.query())) });
+  });
+
+  app.get("/dashboard/missions", async (c) => show(c, await missionsBody(deps, c.get("reader"))));
+  app.get("/dashboard/missions/:id", async (c) => {
+    const id = positiveId.safeParse(c.req.param("id"));
+    return id.success ? show(c, await missionDetailBody(deps, c.get("reader"), id.data)) : notFound(c);
   });
 
   app.get("/dashboard/influencers", async (c) => {
-    const body = await directoryBody(deps, locale, directoryQuery.parse(c.req.query()));
-    return c.html(page(locale, t(locale, "web.nav.influencers"), body, { csrf: c.get("session").csrfToken }));
+    const reader = c.get("reader");
+    return show(c, { title: t(reader.locale, "web.nav.influencers"), body: await directoryBody(deps, reader.locale, directoryQuery.parse(c.req.query())) });
   });
+  app.get("/dashboard/influencers/:id", async (c) => {
+    const id = positiveId.safeParse(c.req.param("id"));
+    return id.success ? show(c, await influencerProfileBody(deps, c.get("reader"), id.data)) : notFound(c);
+  });
+
+  app.get("/dashboard/rewards", async (c) => show(c, await rewardsBody(deps, c.get("reader"))));
+  app.post("/dashboard/rewards/redemptions/:id/fulfil", async (c) => {
+    const reader = c.get("reader");
+    const id = positiveId.safeParse(c.req.param("id"));
+    const note = fulfilNoteSchema.safeParse(c.get("form").note);
+    if (!id.success || !note.success) return show(c, { title: t(reader.locale, "web.nav.rewards"), body: `<p>${esc(t(reader.locale, "web.rewards.note_invalid"))}</p>`, status: 400 });
+    const r = await fulfilRedemption(deps, reader.actor, id.data, { note: note.data });
+    if (!r.ok) return show(c, { title: t(reader.locale, "web.nav.rewards"), body: `<p>${esc(t(reader.locale, r.error as never, r.params ?? {}))}</p>`, status: 400 });
+    return c.redirect("/dashboard/rewards", 303);
+  });
+
+  app.get("/dashboard/cycles", async (c) => show(c, await cyclesBody(deps, c.get("reader"))));
 
   app.get("/dashboard/audit", async (c) => {
-    const body = await auditBody(deps, locale, auditQuery.parse(c.req.query()));
-    return c.html(page(locale, t(locale, "web.nav.audit"), body, { csrf: c.get("session").csrfToken }));
+    const reader = c.get("reader");
+    return show(c, { title: t(reader.locale, "web.nav.audit"), body: await auditBody(deps, reader, auditQuery.parse(c.req.query())) });
   });
 
+  app.route("/", exportRoutes(deps));
+
   app.get("/dashboard/review", async (c) => {
-    const session = c.get("session");
-    const r = await reviewQueue(deps, session.actor, { limit: 50 });
+    const reader = c.get("reader");
+    const l = reader.locale;
+    const r = await reviewQueue(deps, reader.actor, { limit: 50 });
     const items = r.ok ? r.value : [];
     const rows = items.map((s) =>
-      `<tr><td>${esc(s.missionTitle)}</td><td>${esc(s.influencerName ?? s.influencerId)}</td><td><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></td><td>${esc(s.status)}</td><td>` +
-      `<form class="inline" method="post" action="/dashboard/review/${s.id}/approve">${csrfField(session.csrfToken)}<button>${esc(t(locale, "web.review.approve"))}</button></form> ` +
-      `<form class="inline" method="post" action="/dashboard/review/${s.id}/reject">${csrfField(session.csrfToken)}<input name="reason" required maxlength="500" aria-label="${esc(t(locale, "web.review.reason"))}"><button>${esc(t(locale, "web.review.reject"))}</button></form></td></tr>`).join("");
-    const body = items.length ? `<table>${rows}</table>` : `<p>${esc(t(locale, "web.review.empty"))}</p>`;
-    return c.html(page(locale, t(locale, "web.nav.review"), body, { csrf: session.csrfToken }));
+      `<tr><td>${esc(s.missionTitle)}</td><td><a href="/dashboard/influencers/${s.influencerId}">${esc(s.influencerName ?? s.influencerId)}</a></td><td><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></td><td>${esc(s.status)}</td><td>` +
+      `<form class="inline" method="post" action="/dashboard/review/${s.id}/approve">${csrfField(reader.csrf)}<button>${esc(t(l, "web.review.approve"))}</button></form> ` +
+      `<form class="inline" method="post" action="/dashboard/review/${s.id}/reject">${csrfField(reader.csrf)}<input name="reason" required maxlength="500" aria-label="${esc(t(l, "web.review.reason"))}"><button>${esc(t(l, "web.review.reject"))}</button></form></td></tr>`).join("");
+    const body = items.length ? `<table>${rows}</table>` : `<p>${esc(t(l, "web.review.empty"))}</p>`;
+    return show(c, { title: t(l, "web.nav.review"), body });
   });
 
   // Approve/reject through the same services as Slack: they audit and queue the influencer's notice.
   app.post("/dashboard/review/:id/:decision{approve|reject}", async (c) => {
-    const id = z.coerce.number().int().positive().safeParse(c.req.param("id"));
-    if (!id.success) return refuse(c, 400, "web.review.empty");
-    const actor = c.get("session").actor;
+    const reader = c.get("reader");
+    const failed = (body: string) => show(c, { title: t(reader.locale, "web.nav.review"), body: `<p>${esc(body)}</p>`, status: 400 });
+    const id = positiveId.safeParse(c.req.param("id"));
+    if (!id.success) return failed(t(reader.locale, "web.review.empty"));
     if (c.req.param("decision") === "approve") {
-      const r = await approveSubmission(deps, actor, id.data);
-      if (!r.ok) return c.html(page(locale, t(locale, "web.nav.review"), `<p>${esc(t(locale, r.error as never, r.params ?? {}))}</p>`, { csrf: c.get("session").csrfToken }), 400);
+      const r = await approveSubmission(deps, reader.actor, id.data);
+      if (!r.ok) return failed(t(reader.locale, r.error as never, r.params ?? {}));
     } else {
-      const form = c.get("form");
-      const reason = rejectReasonSchema.safeParse(form.reason);
-      if (!reason.success) return refuse(c, 400, "web.review.reason");
-      const r = await rejectSubmission(deps, actor, id.data, reason.data);
-      if (!r.ok) return c.html(page(locale, t(locale, "web.nav.review"), `<p>${esc(t(locale, r.error as never, r.params ?? {}))}</p>`, { csrf: c.get("session").csrfToken }), 400);
+      const reason = rejectReasonSchema.safeParse(c.get("form").reason);
+      if (!reason.success) return failed(t(reader.locale, "web.review.reason"));
+      const r = await rejectSubmission(deps, reader.actor, id.data, reason.data);
+      if (!r.ok) return failed(t(reader.locale, r.error as never, r.params ?? {}));
     }
     return c.redirect("/dashboard/review", 303);
   });

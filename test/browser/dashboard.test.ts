@@ -1,6 +1,8 @@
 // The dashboard in a real Chromium (playwright-core): sign in with a link by pressing the button,
 // see the overview figures that are in the database, approve from the review queue (the
-// influencer's notice is queued in the outbox), and a spent link is refused.
+// influencer's notice is queued in the outbox), and a spent link is refused; the overview's chart,
+// "mark fulfilled" on the rewards page, a CSV download, a form posted without its CSRF token and
+// a manager removed since signing in are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
@@ -10,6 +12,9 @@ import { silentLogger } from "../../src/logger.js";
 import { createMissionDraft, publishMission } from "../../src/services/missions-admin.js";
 import { dashboardRoutes } from "../../src/web/routes.js";
 import { createSignInLink } from "../../src/web/sessions.js";
+import { readFile } from "node:fs/promises";
+import { parseCsv } from "../../src/cli/csv-file.js";
+import { currentCycle } from "../../src/services/ledger.js";
 import { MANAGER, managerConfig, missionValues, seedInfluencer, seedSubmission } from "../services/manage/fixtures.js";
 import { chromiumPath } from "./chromium.js";
 
@@ -70,5 +75,48 @@ describe.skipIf(!chromiumPath)("dashboard in Chromium", () => {
     const response = await other.goto(url);
     expect(response?.status()).toBe(403);
     expect(await other.getByRole("button", { name: "Sign in" }).count()).toBe(0);
+  });
+
+  it("fulfils a redemption, downloads a CSV, and refuses a form without its token and a removed manager", async () => {
+    const inf = await seedInfluencer(t.db, { name: "Rita Reward" });
+    const cycle = await currentCycle(t.db, deps.clock);
+    const reward = await t.db.reward.create({ data: { name: "Cap", cost: 5 } });
+    const redemption = await t.db.redemption.create({ data: { rewardId: reward.id, influencerId: inf.id, cycleId: cycle.id, cost: 5 } });
+    await t.db.manager.create({ data: { platform: "slack", externalId: "UTEMP", role: "admin" } });
+    const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto((await createSignInLink(deps, "slack:UTEMP"))!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${base}/dashboard`);
+    expect(await page.locator("#charts svg").count()).toBeGreaterThan(0);
+    expect(await page.getByText("Figures as text").count()).toBeGreaterThan(0);
+
+    await page.getByRole("link", { name: "Rewards" }).click();
+    const row = page.locator("tr", { hasText: "Rita Reward" });
+    await row.getByLabel("Code or note for the influencer (optional)").fill("VOUCHER-9");
+    await row.getByRole("button", { name: "Mark fulfilled" }).click();
+    await page.waitForURL(`${base}/dashboard/rewards`);
+    expect((await t.db.redemption.findUniqueOrThrow({ where: { id: redemption.id } })).status).toBe("fulfilled");
+    expect((await t.db.outboxMessage.findFirstOrThrow({ where: { dedupeKey: `redemption:${redemption.id}:fulfilled` } })).payload).toMatchObject({ params: { note: "VOUCHER-9" } });
+
+    await page.getByRole("link", { name: "Influencers" }).click();
+    await page.getByLabel("Name or handle").fill("rita");
+    await page.getByRole("button", { name: "Search" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as CSV" }).click()]);
+    const rows = parseCsv(await readFile((await download.path())!, "utf8"));
+    expect(rows.map((r) => r.cells[1])).toEqual(["name", "Rita Reward"]);
+
+    // The same form with its hidden token taken out, as a forged cross-site post would be.
+    const sub = await seedSubmission(t.db, (await t.db.mission.findFirstOrThrow()).id, inf.id);
+    await page.getByRole("link", { name: "Review queue" }).click();
+    const item = page.locator("tr", { hasText: "Rita Reward" });
+    await item.locator('input[name="csrf"]').first().evaluate((el) => el.remove());
+    await item.getByRole("button", { name: "Approve" }).click();
+    expect(await page.getByText("This form has expired").count()).toBe(1);
+    expect((await t.db.submission.findUniqueOrThrow({ where: { id: sub.id } })).status).toBe("needs_review");
+
+    await t.db.manager.deleteMany({ where: { externalId: "UTEMP" } });
+    const refused = await page.goto(`${base}/dashboard/missions`);
+    expect(refused?.status()).toBe(401);
+    expect(await page.getByText("Please sign in").count()).toBe(1);
   });
 });

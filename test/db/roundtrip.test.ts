@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { PROVIDERS, readModels, renderSchema, schemaPath } from "../../scripts/render-schemas.js";
+import { PROVIDERS, readModels, renderSchema, schemaPath } from "../../scripts/render-schemas.mjs";
 import { projectRoot } from "../../src/db/provider.js";
 
 describe.each(testProviders())("database round trip on %s", (provider) => {

@@ -34,6 +34,21 @@ describe.each(testProviders())("engine pipeline on %s", (provider) => {
     expect(await deps.db.processedEvent.count({ where: { id: "dup:1" } })).toBe(1);
   });
 
+  it("given one event id delivered at once to two engine instances, several times, then it is answered once each time and the lease is free after", async () => {
+    // De-dup and lease claim run side by side (no transaction): whichever order they land in,
+    // exactly one delivery handles the event and a duplicate that claimed the lease gives it back.
+    const a = new FakeUser(createEngine(deps, { instanceId: "A" }), "twice");
+    const b = new FakeUser(createEngine(deps, { instanceId: "B" }), "twice");
+    for (let round = 0; round < 6; round++) {
+      const ev = a.event({ type: "command", name: "help", args: [], argText: "" }, `twice:${round}`);
+      const answers = await Promise.all(round % 2 ? [a.sendEvent(ev), b.sendEvent(ev)] : [b.sendEvent(ev), a.sendEvent(ev), a.sendEvent(ev)]);
+      expect(answers.filter((r) => r.length > 0)).toHaveLength(1);
+      const row = await deps.db.conversation.findUniqueOrThrow({ where: { key: "console:twice" } });
+      expect(row.lockOwner).toBeNull();
+    }
+    expect(await deps.db.processedEvent.count({ where: { id: { startsWith: "twice:" } } })).toBe(6);
+  });
+
   it("given a guest then /help explains how to join, in the platform's language", async () => {
     const user = new FakeUser(createEngine(deps), "guest-es", "es-ES");
     await user.command("/help");

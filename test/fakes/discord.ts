@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { multipartParams, type UploadedFile } from "./multipart.js";
+import { callbackRefusal } from "./discord-interaction-rules.js";
 
 export interface RecordedCall {
   method: string;
@@ -73,6 +74,9 @@ export class FakeDiscord {
   /** interaction token → id */
   private tokens = new Map<string, string>();
   private interactionChannels = new Map<string, string>();
+  /** interaction id → its type (2 command, 3 component, 5 modal submit), and those already answered */
+  private interactionTypes = new Map<string, number>();
+  private answered = new Set<string>();
   port = 0;
 
   constructor(private readonly options: FakeDiscordOptions) {
@@ -156,8 +160,9 @@ export class FakeDiscord {
   /** Pushes a gateway dispatch (op 0) to every connected client. */
   dispatch(t: string, d: unknown): void {
     if (t === "INTERACTION_CREATE") {
-      const i = d as { id: string; token: string; message?: { id: string } };
+      const i = d as { id: string; token: string; type: number; message?: { id: string } };
       this.tokens.set(i.token, i.id);
+      this.interactionTypes.set(i.id, i.type);
       const channel = (d as { channel_id?: string }).channel_id;
       if (channel) this.interactionChannels.set(i.id, channel);
       if (i.message) this.interactionSource.set(i.id, i.message.id);
@@ -236,6 +241,9 @@ export class FakeDiscord {
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === "POST") {
       const { type, data } = (body ?? {}) as { type?: number; data?: { channel_id?: string } };
       const interactionId = m[1]!;
+      const refusedCallback = callbackRefusal(this.interactionTypes.get(interactionId), this.answered.has(interactionId), body);
+      if (refusedCallback) return send(refusedCallback.status, refusedCallback.error);
+      this.answered.add(interactionId);
       // 4: a new message answers; 7: the component's message is updated in place.
       if (type === 4) this.interactionResponse.set(interactionId, this.store(this.channelOfInteraction(interactionId), data).id);
       if (type === 5) this.interactionResponse.set(interactionId, this.store(this.channelOfInteraction(interactionId), { content: "" }).id);

@@ -15,7 +15,8 @@ export interface SlackCall {
   at: number;
 }
 
-export type SlackFailure = { error: string } | { rateLimited: number } | { status: number };
+/** hang: the request is read and never answered (a Web API that times out) */
+export type SlackFailure = { error: string } | { rateLimited: number } | { status: number } | { hang: true };
 
 export const FAKE_BOT = { userId: "UBOT", botId: "BBOT", teamId: "T0001" } as const;
 
@@ -36,6 +37,7 @@ export class FakeSlackWebApi {
   /** messages posted, by `${channel}:${ts}`, updated by chat.update */
   readonly messages = new Map<string, Record<string, unknown>>();
   private readonly failures = new Map<string, SlackFailure[]>();
+  private readonly parked: ServerResponse[] = [];
   private readonly server: Server;
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -56,6 +58,7 @@ export class FakeSlackWebApi {
   }
 
   async close(): Promise<void> {
+    for (const res of this.parked.splice(0)) res.destroy();
     for (const s of this.sockets) s.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => {
@@ -148,6 +151,7 @@ export class FakeSlackWebApi {
     if (!expected.test(auth)) return json(res, 200, { ok: false, error: "invalid_auth" });
     const failure = this.failures.get(method)?.shift();
     if (failure) {
+      if ("hang" in failure) return void this.parked.push(res);
       if ("rateLimited" in failure) return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.rateLimited) });
       if ("status" in failure) return json(res, failure.status, { ok: false });
       return json(res, 200, { ok: false, error: failure.error });

@@ -2,7 +2,7 @@
 // JSON body, answered in the Bot API envelope ({ ok, result } / { ok: false, error_code, … }).
 // It records every call, serves getUpdates (long polling) from a queue, can be told to answer
 // 429 with retry_after, 5xx, or 403 "bot was blocked by the user" for a chat, reset the connection
-// of a call (dropNext), and can deliver an
+// of a call (dropNext), never answer a call (hangNext: a platform that times out), and can deliver an
 // update to a webhook the way Telegram does (X-Telegram-Bot-Api-Secret-Token header).
 // Sent messages are kept (text and keyboard) so edits apply to them and are refused as Telegram
 // refuses them: 400 "message is not modified" for an edit that changes nothing, 400 "message to
@@ -75,6 +75,8 @@ export class FakeTelegramBotApi {
   private readonly chatFailures: { chatId: string; method: string; failure: ApiFailure }[] = [];
   private readonly blocked = new Set<string>();
   private readonly drops = new Map<string, number>();
+  private readonly hangs = new Map<string, number>();
+  private readonly parked: ServerResponse[] = [];
   private updates: Record<string, unknown>[] = [];
   private waiters: (() => void)[] = [];
   private server: Server | undefined;
@@ -109,6 +111,7 @@ export class FakeTelegramBotApi {
 
   async close(): Promise<void> {
     for (const wake of this.waiters.splice(0)) wake();
+    for (const res of this.parked.splice(0)) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -127,6 +130,17 @@ export class FakeTelegramBotApi {
   dropNext(method: string, times = 1): void {
     this.drops.set(method, (this.drops.get(method) ?? 0) + times);
   }
+
+  /**
+   * The next `times` calls of `method` are read, recorded in `hung`, and never answered: a Bot API
+   * that hangs. Nothing is delivered.
+   */
+  hangNext(method: string, times = 1): void {
+    this.hangs.set(method, (this.hangs.get(method) ?? 0) + times);
+  }
+
+  /** requests left unanswered by hangNext */
+  readonly hung: RecordedCall[] = [];
 
   /** The next call of `method` for this chat fails with this answer (other chats are unaffected). */
   failNextFor(chatId: string | number, method: string, failure: ApiFailure): void {
@@ -221,6 +235,13 @@ export class FakeTelegramBotApi {
       this.drops.set(method, drops - 1);
       this.dropped.push({ method, params, at: Date.now() });
       req.socket.resetAndDestroy();
+      return;
+    }
+    const hangs = this.hangs.get(method) ?? 0;
+    if (hangs > 0) {
+      this.hangs.set(method, hangs - 1);
+      this.hung.push({ method, params, at: Date.now() });
+      this.parked.push(res);
       return;
     }
     this.calls.push({ method, params, at: Date.now() });

@@ -1,9 +1,9 @@
 // The report's click figures from the grouped (link, visitor hash) query over the covering index:
-// clicks, previews and uniques per (mission, influencer), with several links on one pair, clicks
-// without a hash, and a time window — on SQLite and PostgreSQL.
+// clicks, previews and uniques per mission and per influencer, with several links on one mission,
+// clicks without a hash, and a time window — on SQLite and PostgreSQL (nothing rolled up: raw clicks).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { clickFigures } from "../../src/reports/queries.js";
+import { figuresByInfluencer, figuresByMission, type Window } from "../../src/reports/figures-sql.js";
 
 describe.each(testProviders())("report click figures on %s", (provider) => {
   let t: TestDatabase;
@@ -32,15 +32,16 @@ describe.each(testProviders())("report click figures on %s", (provider) => {
       { trackingLinkId: p.id, visitorHash: "p-v1", at: day1 }, { trackingLinkId: p.id, visitorHash: "p-v2", at: day1 }, { trackingLinkId: p.id, visitorHash: "p-v2", at: day2 },
       { trackingLinkId: o.id, visitorHash: "o-v1", at: day1 },
     ] });
-    const sorted = (rows: Awaited<ReturnType<typeof clickFigures>>) => [...rows].sort((x, y) => (x.influencerId ?? 0) - (y.influencerId ?? 0));
-    expect(sorted(await clickFigures(t.db, provider, [m.id]))).toEqual([
-      { missionId: m.id, influencerId: null, clicks: 5, previews: 2, uniqueClicks: 3 },
-      { missionId: m.id, influencerId: inf.id, clicks: 3, previews: 0, uniqueClicks: 2 },
-    ]);
-    expect(sorted(await clickFigures(t.db, provider, [m.id], { from: new Date("2026-02-02T00:00:00Z"), to: new Date("2026-02-03T00:00:00Z") }))).toEqual([
-      { missionId: m.id, influencerId: null, clicks: 3, previews: 1, uniqueClicks: 2 },
-      { missionId: m.id, influencerId: inf.id, clicks: 1, previews: 0, uniqueClicks: 1 },
-    ]);
-    expect(await clickFigures(t.db, provider, [other.id])).toEqual([{ missionId: other.id, influencerId: null, clicks: 1, previews: 0, uniqueClicks: 1 }]);
+    const clicksOf = async (missionId: number, window?: Window) => {
+      const scope = { missionIds: [missionId], window, currency: "EUR", rolledUpUntil: null };
+      const pick = (f: { clicks: number; previews: number; uniques: number }) => ({ clicks: f.clicks, previews: f.previews, uniqueClicks: f.uniques });
+      const mission = (await figuresByMission(t.db, provider, scope)).get(missionId);
+      return { mission: mission && pick(mission), people: (await figuresByInfluencer(t.db, provider, scope)).map((r) => ({ influencerId: r.influencerId, ...pick(r) })) };
+    };
+    expect(await clicksOf(m.id)).toEqual({ mission: { clicks: 8, previews: 2, uniqueClicks: 5 }, people: [{ influencerId: inf.id, clicks: 3, previews: 0, uniqueClicks: 2 }] });
+    expect(await clicksOf(m.id, { from: new Date("2026-02-02T00:00:00Z"), to: new Date("2026-02-03T00:00:00Z") })).toEqual({
+      mission: { clicks: 4, previews: 1, uniqueClicks: 3 }, people: [{ influencerId: inf.id, clicks: 1, previews: 0, uniqueClicks: 1 }],
+    });
+    expect(await clicksOf(other.id)).toEqual({ mission: { clicks: 1, previews: 0, uniqueClicks: 1 }, people: [] });
   });
 });

@@ -18,6 +18,7 @@ import { ACTION_LANGUAGE, chooseLanguage } from "./core.js";
 import { ACTION_ONB_LANGUAGE, answerTimeZone, askConsent, askTimeZone } from "./onboarding-first.js";
 import { tb } from "../../i18n/translate.js";
 import { actionId, actionPayload, commandArgs, contactOf, text } from "./shared.js";
+import { HANDLES_LISTED } from "../../services/social-handles.js";
 
 export const FLOW_ONBOARDING = "onboarding";
 const rows = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -33,7 +34,7 @@ async function ask(ctx: Context, step: string, inPlace = false): Promise<void> {
     case "language":
       return ctx.replyWith(M.language, {}, { buttons: [LOCALES.map((l) => ({ action: "onb.lang", payload: l, label: ctx.t(`core.language.name.${l}`) }))] });
     case "handles": {
-      const handles = inf ? await ctx.deps.db.socialHandle.findMany({ where: { influencerId: inf.id }, orderBy: { id: "asc" } }) : [];
+      const handles = inf ? await ctx.deps.db.socialHandle.findMany({ where: { influencerId: inf.id }, orderBy: { id: "asc" }, take: HANDLES_LISTED }) : [];
       const buttons: Button[][] = rows(NETWORKS.map((n) => ({ action: "onb.net", payload: n, label: networkLabel(n) })), 4);
       if (handles.length) buttons.push([{ action: "onb.handles_done", label: ctx.t("journey.onboarding.handles_done"), style: "primary" }]);
       const list = handles.map((h) => `${networkLabel(h.network)} @${h.handle}`).join(", ");
@@ -59,7 +60,7 @@ async function ask(ctx: Context, step: string, inPlace = false): Promise<void> {
 async function summary(ctx: Context): Promise<void> {
   const inf = await ctx.reloadInfluencer();
   if (!inf) return;
-  const handles = await ctx.deps.db.socialHandle.findMany({ where: { influencerId: inf.id }, orderBy: { id: "asc" } });
+  const handles = await ctx.deps.db.socialHandle.findMany({ where: { influencerId: inf.id }, orderBy: { id: "asc" }, take: HANDLES_LISTED });
   ctx.replyWith(M.summary, {
     language: ctx.t(`core.language.name.${ctx.locale}`),
     handles: handles.map((h) => `${networkLabel(h.network)} @${h.handle}`).join(", "),

@@ -24,7 +24,7 @@ async function points(ctx: Context): Promise<void> {
   if (!inf) return;
   const s = await pointsSummary(ctx.deps, inf.id);
   ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: ctx.date(s.cycle.endsAt) });
-  await tierAndBadges(ctx, inf.id);
+  await tierAndBadges(ctx, inf.id, s.cycle);
   // "Your links" (issue 13): clicks and sales through their personal tracking links, per mission.
   const links = await yourLinks(ctx.deps.db, inf.id);
   if (links.length) ctx.reply({ blocks: [paragraph(bold(ctx.t("journey.points.links_title"))), list(links.map((l) => [ctx.t("journey.points.link_row", { title: l.title, clicks: l.clicks, conversions: l.conversions })]))] });
@@ -38,8 +38,8 @@ async function points(ctx: Context): Promise<void> {
 }
 
 /** "Tier: Silver — 120 points to Gold", its perks, and the badges held (issue 21), in one message. */
-async function tierAndBadges(ctx: Context, influencerId: number): Promise<void> {
-  const [tier, badges] = await Promise.all([tierOf(ctx.deps, influencerId), badgesOf(ctx.deps.db, [influencerId])]);
+async function tierAndBadges(ctx: Context, influencerId: number, cycle: { id: number }): Promise<void> {
+  const [tier, badges] = await Promise.all([tierOf(ctx.deps, influencerId, cycle), badgesOf(ctx.deps.db, [influencerId])]);
   const reader = { locale: ctx.locale, timeZone: ctx.timeZone };
   const name = (t: Tier) => localized(t.names, ctx.locale);
   const blocks: Block[] = [];

@@ -9,6 +9,7 @@ import type { Context } from "../context.js";
 import type { Mission } from "../../db/generated/sqlite/client.js";
 import type { Router } from "../router.js";
 import { commandArgs, member, payloadId, text } from "./shared.js";
+import { LINK_FORM_ID, linkFormFor, linkFormValues, tryAgainButton } from "./submit-form.js";
 
 export const FLOW_SUBMIT = "submit";
 export const ACTION_SUBMIT_START = "submit.start";
@@ -20,9 +21,21 @@ export function linkIn(message: string): string | null {
   return found.length === 1 && found[0] ? found[0].replace(/[).,;!?»"']+$/u, "") : null;
 }
 
-async function askLink(ctx: Context, missionId: number, title: string): Promise<void> {
-  await ctx.flow.start(FLOW_SUBMIT, "link", { missionId }, FLOW_TTL_MS);
-  ctx.replyWith("journey.submit.ask_link", { title });
+/** Asks for the link (as text, and as a form where the platform opens one); `kept`: a refused try. */
+async function askLink(ctx: Context, missionId: number, title: string, kept?: { url?: string; error?: string }): Promise<void> {
+  await ctx.flow.start(FLOW_SUBMIT, "link", { missionId, ...(kept?.url ? { lastUrl: kept.url } : {}), ...(kept?.error ? { lastError: kept.error } : {}) }, FLOW_TTL_MS);
+  const form = linkFormFor(ctx, missionId, kept);
+  ctx.replyWith("journey.submit.ask_link", { title }, form ? { form } : {});
+}
+
+/** The link refused last time for this mission (the Try again button pre-fills it). */
+function keptTry(ctx: Context, missionId: number): { url?: string; error?: string } | undefined {
+  const s = ctx.flow.current;
+  if (s?.flow !== FLOW_SUBMIT || s.step !== "link" || Number(s.data.missionId) !== missionId) return undefined;
+  return {
+    ...(typeof s.data.lastUrl === "string" ? { url: s.data.lastUrl } : {}),
+    ...(typeof s.data.lastError === "string" ? { error: s.data.lastError } : {}),
+  };
 }
 
 async function pickMission(ctx: Context, waiting: Mission[], url?: string): Promise<void> {
@@ -67,7 +80,7 @@ async function submitButton(ctx: Context): Promise<void> {
   const m = welcome.value.mission;
   const state = ctx.flow.current;
   const kept = state?.flow === FLOW_SUBMIT && state.step === "pick" && typeof state.data.url === "string" ? state.data.url : null;
-  if (!kept) return askLink(ctx, id, m.title);
+  if (!kept) return askLink(ctx, id, m.title, keptTry(ctx, id));
   // The link sent before the choice: submitted now; if refused, they are asked for another one.
   await ctx.flow.start(FLOW_SUBMIT, "link", { missionId: id }, FLOW_TTL_MS);
   await receiveLink(ctx, id, kept);
@@ -106,6 +119,23 @@ async function submitStep(ctx: Context): Promise<void> {
   await receiveLink(ctx, missionId, linkIn(message) ?? message);
 }
 
+/** The link form submitted: accepted, or refused with a Try again that reopens it pre-filled. */
+async function linkFormSubmitted(ctx: Context): Promise<void> {
+  const inf = member(ctx);
+  const form = linkFormValues(ctx);
+  if (!inf) return;
+  if (!form) return ctx.replyWith("core.stale_action");
+  const r = await submitLink(ctx.deps, inf.id, form.missionId, linkIn(form.url) ?? form.url);
+  if (r.ok) {
+    if (ctx.flow.current) await ctx.flow.end();
+    return ctx.replyWith("journey.submit.received");
+  }
+  const error = ctx.t(r.error, r.params);
+  await ctx.flow.start(FLOW_SUBMIT, "link", { missionId: form.missionId, lastUrl: form.url, lastError: error }, FLOW_TTL_MS);
+  ctx.replyWith(r.error, r.params, { ephemeral: true });
+  ctx.replyWith("journey.submit.form_try_again", {}, { ephemeral: true, buttons: tryAgainButton(ctx, ACTION_SUBMIT_START, form.missionId) });
+}
+
 /**
  * A link pasted outside any flow by a member, in a direct chat, is a submission: the engine's one
  * rule for every platform. Other text goes on to the fallback.
@@ -122,5 +152,6 @@ export function registerSubmitHandlers(router: Router): void {
   router.use(bareLink);
   router.command("submit", submitCommand);
   router.action(ACTION_SUBMIT_START, submitButton);
+  router.form(LINK_FORM_ID, linkFormSubmitted);
   router.flow(FLOW_SUBMIT, submitStep);
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { textMessage } from "../../../src/engine/message.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
 import { BOT_USER, directMessage, FakeDiscord, slashCommand } from "../../fakes/discord.js";
-import { APP, GUILD, callsSoon, startHarness, until, type Harness } from "./harness.js";
+import { APP, GUILD, callsSoon, seedInfluencer, startHarness, until, type Harness } from "./harness.js";
 
 const bob = { id: "3200000000000000001", locale: "it" };
 const DM = "5200000000000000001";
@@ -62,6 +62,8 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
   });
 
   it("given /join in a guild from someone whose DMs are closed then the answer stays in place with a hint", async () => {
+    // The join made an account (the scripted engine stands for one that accepted the code).
+    await seedInfluencer(database, bob.id, { status: "onboarding" });
     h = await startHarness(database, () => [textMessage("Welcome! Step 1")]);
     h.fake.fail(h.fake.dmChannelFor(bob.id), { kind: "dm_closed" });
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000003", bob, { channelId: "6300000000000000001", guildId: GUILD }, "join", [{ name: "code", value: "X" }]));

@@ -5,28 +5,12 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/engine/engine.js";
 import { testProviders } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
-import { buttonPress, directMessage, slashCommand, type RecordedCall, type StoredDiscordMessage } from "../../fakes/discord.js";
-import { APP, GUILD, startHarness, until, databasePerTest, type Harness } from "./harness.js";
+import { GUILD, startHarness, databasePerTest, type Harness } from "./harness.js";
+import { dmDriver, type Posted } from "./dm-driver.js";
 
 const ROLE = "7400000000000000001";
 const CHANNEL = "6400000000000000001";
 const ana = { id: "3400000000000000001", username: "ana", globalName: "Ana", locale: "en-US" };
-
-interface Posted {
-  content: string;
-  ids: string[];
-}
-
-/** What the bot posted (interaction responses, edits, follow-ups, channel messages), in order. */
-function posted(calls: RecordedCall[]): Posted[] {
-  return calls.flatMap((c) => {
-    const body = c.body as { type?: number; data?: unknown; content?: string; components?: unknown } | undefined;
-    if (!body) return [];
-    const m = (c.path.endsWith("/callback") ? body.data : body) as { content?: string; components?: { components: { custom_id?: string }[] }[] } | undefined;
-    if (!m || typeof m.content !== "string") return [];
-    return [{ content: m.content, ids: (m.components ?? []).flatMap((r) => r.components.map((b) => b.custom_id ?? "")) }];
-  });
-}
 
 describe.each(testProviders())("discord journey on %s", (provider) => {
   let h: Harness | undefined;
@@ -56,32 +40,10 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     const engine = createEngine(deps);
     h = await startHarness(database(), (e) => engine.handle(e), { env: { DISCORD_GUILD_ID: GUILD, DISCORD_MEMBER_ROLE_ID: ROLE } });
     const fake = h.fake;
-    let seq = 0;
-    const nextId = () => String(8_600_000_000_000_000_000n + BigInt(++seq));
-    const dm = fake.dmChannelFor(ana.id);
-
-    /** Dispatches and waits until the adapter has fully handled it; returns what the bot posted. */
-    const act = async (dispatch: () => void): Promise<Posted[]> => {
-      const before = fake.calls.length;
-      dispatch();
-      await until(() => fake.calls.length > before, "a response");
-      await h!.adapter.idle();
-      return posted(fake.calls.slice(before));
-    };
-    const command = (name: string, where: { channelId: string; guildId?: string }, options: { name: string; value: string }[] = []) =>
-      act(() => fake.dispatch("INTERACTION_CREATE", slashCommand(APP, nextId(), ana, where, name, options)));
-    /** Clicks the newest live button whose custom_id (without its step version) starts with `prefix`, on its own message. */
-    const find = (prefix: string) => {
-      for (const message of fake.liveButtons(dm).reverse()) {
-        const id = message.components.flatMap((r) => r.components).find((c) => c.custom_id?.replace(/!\d+(?=:|$)/, "").startsWith(prefix))?.custom_id;
-        if (id) return { id, message };
-      }
-      throw new Error(`no live ${prefix} button in ${JSON.stringify(fake.liveButtons(dm).map((m) => m.components))}`);
-    };
-    const click = (b: { id: string; message: StoredDiscordMessage }) =>
-      act(() => fake.dispatch("INTERACTION_CREATE", buttonPress(APP, nextId(), ana, { channelId: dm }, b.id, b.message)));
-    const press = (_customId: string) => click(find(_customId));
-    const type = (text: string) => act(() => fake.dispatch("MESSAGE_CREATE", directMessage(nextId(), ana, dm, text)));
+    const you = dmDriver(h, ana);
+    const { dm, find, click, press } = you;
+    const command = (name: string, where: { channelId: string; guildId?: string }, options: { name: string; value: string }[] = []) => you.command(name, options, where);
+    const type = you.type;
     const button = (_out: Posted[], prefix: string) => prefix;
 
     // /join in the guild: the onboarding goes to the DM, the guild gets an ephemeral pointer.

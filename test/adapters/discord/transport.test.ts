@@ -92,6 +92,8 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
   });
 
   it("given /join in a guild channel then the flow continues in a DM and the guild gets an ephemeral pointer", async () => {
+    // The join made an account (the scripted engine stands for one that accepted the code).
+    await seedInfluencer(database(), ana.id, { status: "onboarding" });
     h = await startHarness(database(), () => [textMessage("Welcome! Step 1")]);
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8000000000000000007", ana, { channelId: CHANNEL, guildId: GUILD }, "join", [{ name: "code", value: "C1" }]));
     const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8000000000000000007\//);
@@ -99,6 +101,10 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
     expect(h.events[0]).toMatchObject({ chatType: "group", conversation: `discord:${dm}` });
     expect(h.fake.callsTo("POST", new RegExp(`^/channels/${dm}/messages$`)).map((c) => (c.body as { content: string }).content)).toEqual(["Welcome! Step 1"]);
     expect(callback!.body).toMatchObject({ type: 4, data: { flags: 64, content: "Je vous ai envoyé un message privé : continuons là\\-bas." } });
+    // With a link that opens that DM.
+    expect((callback!.body as { data: { components: unknown[] } }).data.components).toEqual([
+      { type: 1, components: [{ type: 2, style: 5, label: "Ouvrir le message privé", url: `https://discord.com/channels/@me/${dm}` }] },
+    ]);
   });
 
   it("given /points in a guild channel then the answer is ephemeral in place", async () => {

@@ -40,6 +40,6 @@ describe.each(testProviders())("slack /mydata file on %s", (provider) => {
   it("given an empty file then Slack's refusal comes back as a failed send", async () => {
     const { slack } = harness;
     const sender = new SlackSender(new WebClient(SLACK_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }));
-    expect(await sender.sendFile("DDATA1", { filename: "empty.json", mimeType: "application/json", content: "" })).toEqual({ status: "failed", error: "invalid_arguments" });
+    expect(await sender.sendFile("DDATA1", { filename: "empty.json", mimeType: "application/json", content: "" })).toEqual({ status: "failed", error: "invalid_arguments", code: "invalid_arguments" });
   });
 });

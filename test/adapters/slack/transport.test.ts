@@ -248,7 +248,7 @@ describe("slack send (outbox)", () => {
       expect(await adapter.send("CMANAGERS", msg)).toEqual({ status: "unreachable", reason: code });
     }
     fake.fail("chat.postMessage", { error: "invalid_blocks" });
-    expect(await adapter.send("CMANAGERS", msg)).toEqual({ status: "failed", error: "invalid_blocks" });
+    expect(await adapter.send("CMANAGERS", msg)).toEqual({ status: "failed", error: "invalid_blocks", code: "invalid_blocks" });
     fake.fail("chat.postMessage", { status: 503 });
     expect(await adapter.send("CMANAGERS", msg)).toMatchObject({ status: "retry" });
     // 1 + 1 + 4 + 1 + 1: the outbox client never waits out a 429 itself

@@ -9,6 +9,7 @@ import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapt
 import { TelegramAdapter, WEBHOOK_PATH } from "../../../adapters/telegram/transport.js";
 import { FakeTelegramBotApi, type StoredMessage } from "../../fakes/telegram-bot-api.js";
 import type { TestDatabase } from "../../helpers/db.js";
+import type { MetricsHooks } from "../../../src/metrics-hooks.js";
 
 export const SECRET = "s3cret_webhook-token";
 
@@ -48,7 +49,7 @@ export interface Harness {
 export async function startHarness(
   database: TestDatabase,
   reply: (event: InboundEvent) => Promise<OutboundMessage[]> | OutboundMessage[],
-  options: { mode?: "polling" | "webhook"; env?: Record<string, string>; log?: Logger; autoRetry?: Partial<AutoRetryOptions> } = {},
+  options: { mode?: "polling" | "webhook"; env?: Record<string, string>; log?: Logger; autoRetry?: Partial<AutoRetryOptions>; sendTimeoutSeconds?: number; metrics?: MetricsHooks } = {},
 ): Promise<Harness> {
   const mode = options.mode ?? "polling";
   const fake = await new FakeTelegramBotApi().listen();
@@ -70,6 +71,8 @@ export async function startHarness(
     pollingTimeoutSeconds: 1,
     ...(http ? { http } : {}),
     ...(options.autoRetry ? { autoRetry: options.autoRetry } : {}),
+    ...(options.sendTimeoutSeconds ? { sendTimeoutSeconds: options.sendTimeoutSeconds } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   const events: InboundEvent[] = [];
   const handler: EventHandler = async (event) => {

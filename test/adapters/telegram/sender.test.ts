@@ -37,7 +37,7 @@ describe("telegram send (outbox path)", () => {
     h.fake.failNext("sendMessage", tooManyRequests(7));
     const before = h.fake.callsTo("sendMessage").length;
     const result = await h.adapter.send(String(USER), textMessage("x"));
-    expect(result).toEqual({ status: "retry", afterSeconds: 7, rateLimited: true });
+    expect(result).toEqual({ status: "retry", afterSeconds: 7, rateLimited: true, code: "429" });
     expect(h.fake.callsTo("sendMessage").length - before).toBe(1);
   });
 

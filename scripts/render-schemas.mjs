@@ -1,20 +1,22 @@
 // Renders one Prisma schema per provider from prisma/models.prisma (the single source of truth).
+// Plain JavaScript (types in render-schemas.d.mts): postinstall runs it in a production install,
+// where no TypeScript loader is present.
+import process from "node:process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
-export const PROVIDERS = ["sqlite", "postgresql"] as const;
-export type Provider = (typeof PROVIDERS)[number];
+export const PROVIDERS = /** @type {const} */ (["sqlite", "postgresql"]);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const prismaDir = join(root, "prisma");
 
-export function schemaPath(provider: Provider): string {
+export function schemaPath(provider) {
   return join(prismaDir, provider, "schema.prisma");
 }
 
-export function renderSchema(provider: Provider, models: string): string {
-  return `// GENERATED from prisma/models.prisma by scripts/render-schemas.ts — edit that file, not this one.
+export function renderSchema(provider, models) {
+  return `// GENERATED from prisma/models.prisma by scripts/render-schemas.mjs — edit that file, not this one.
 generator client {
   provider            = "prisma-client"
   output              = "../../src/db/generated/${provider}"
@@ -29,13 +31,13 @@ datasource db {
 ${models}`;
 }
 
-export function readModels(): string {
+export function readModels() {
   return readFileSync(join(prismaDir, "models.prisma"), "utf8");
 }
 
-export function renderAll(): Record<Provider, string> {
+export function renderAll() {
   const models = readModels();
-  const out = {} as Record<Provider, string>;
+  const out = {};
   for (const provider of PROVIDERS) {
     const text = renderSchema(provider, models);
     mkdirSync(dirname(schemaPath(provider)), { recursive: true });

@@ -1,9 +1,10 @@
 // npm run db:generate (also run by postinstall): renders the provider schemas from
 // prisma/models.prisma and generates both Prisma clients. Generation needs no network; the CLI
 // only insists that PRISMA_SCHEMA_ENGINE_BINARY names an existing executable (it is not run).
+import process from "node:process";
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { PROVIDERS, renderAll, schemaPath } from "./render-schemas.js";
+import { PROVIDERS, renderAll, schemaPath } from "./render-schemas.mjs";
 
 renderAll();
 const require = createRequire(import.meta.url);

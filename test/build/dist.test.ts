@@ -1,0 +1,58 @@
+// npm run build → plain JavaScript that runs without tsx and without the TypeScript sources: the
+// compiled bot and CLI are run from a copy of the package holding dist/ but no src/ (as in the
+// production image), so nothing can fall back to a TypeScript loader.
+import { cpSync, mkdtempSync, rmSync, symlinkSync, utimesSync, mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listeningPort, spawnProgram, until } from "../helpers/process.js";
+
+const root = join(import.meta.dirname, "../..");
+
+describe("compiled build (dist/)", () => {
+  let app: string;
+  let dbUrl: string;
+  beforeAll(() => {
+    app = mkdtempSync(join(tmpdir(), "advo-dist-"));
+    const built = spawnSync(process.execPath, [join(root, "scripts/build.mjs"), "--out-dir", join(app, "dist")], { cwd: root, encoding: "utf8" });
+    expect(built.status, built.stderr + built.stdout).toBe(0);
+    for (const part of ["bin", "scripts", "prisma", "package.json"]) cpSync(join(root, part), join(app, part), { recursive: true });
+    symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir");
+    dbUrl = `file:${join(app, "data", "advo.db")}`;
+  }, 240_000);
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
+
+  it("given dist/ without the sources then the advo bin runs the compiled CLI (migrating the database) and exits 0", () => {
+    const r = spawnSync(process.execPath, [join(app, "bin/advo.js"), "stats", "--json"], { cwd: app, encoding: "utf8", env: { ...process.env, DATABASE_URL: dbUrl } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it("given dist/ without the sources then `npm start` (scripts/start.mjs) serves /healthz and exits 0 on SIGTERM", async () => {
+    const bot = spawnProgram(process.execPath, [join(app, "scripts/start.mjs")], { cwd: app, env: { DATABASE_URL: dbUrl, PORT: "0", JOBS_ENABLED: "false", LOG_LEVEL: "info" } });
+    try {
+      await until(() => listeningPort(bot.output()) !== undefined, "the http server");
+      const res = await fetch(`http://127.0.0.1:${listeningPort(bot.output())}/healthz`);
+      expect(res.status).toBe(200);
+      expect(bot.output()).not.toContain("compiling");
+    } finally {
+      bot.child.kill("SIGTERM");
+    }
+    expect(await bot.closed).toBe(0);
+    expect(bot.output()).toContain('"msg":"stopped"');
+  }, 120_000);
+
+  it("given a source edited after the build then dist/ counts as stale (npm start rebuilds, the bin uses the sources)", async () => {
+    const state = (await import(pathToFileURL(join(app, "scripts/dist-state.mjs")).href)) as { distState(): string };
+    expect(state.distState()).toBe("fresh");
+    mkdirSync(join(app, "src"), { recursive: true });
+    writeFileSync(join(app, "src", "main.ts"), "// edited\n");
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(app, "src", "main.ts"), later, later);
+    expect(state.distState()).toBe("stale");
+    rmSync(join(app, "dist", ".build-stamp"));
+    expect(state.distState()).toBe("missing");
+  });
+});
