@@ -65,7 +65,7 @@ export async function startApp(
   const deps: Deps = { db: database.db, clock, log, config, metrics };
 
   // HTTP routes: one Hono sub-app per area, each mounted with one line (see src/http/server.ts).
-  const http = new HttpServer(log);
+  const http = new HttpServer(log, { metrics });
   // /healthz also shows the latest run of each job and the outbox backlog (issue 8).
   http.mount(healthRoutes(database, { jobs: async () => ({ latest: await recentJobRuns(database.db) }), outbox: () => outboxSummary(database.db) }));
   // Clicks are written right after their redirect is sent; stop() waits for the ones still being written.

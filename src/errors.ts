@@ -1,5 +1,7 @@
 // Failures are errors with a string code and a cause (Bolt style); expected user mistakes are
 // Result values instead (see src/engine/result.ts).
+import { databaseErrorCode } from "./db/errors.js";
+
 export class AppError extends Error {
   readonly code: string;
   readonly context: Record<string, unknown> | undefined;
@@ -12,6 +14,8 @@ export class AppError extends Error {
   }
 }
 
+/** An AppError's code; a database error's own code (e.g. SQLITE_FULL, DatabaseNotReachable); else "internal". */
 export function errorCode(err: unknown): string {
-  return err instanceof AppError ? err.code : "internal";
+  if (err instanceof AppError) return err.code;
+  return databaseErrorCode(err) ?? databaseErrorCode((err as { cause?: unknown } | undefined)?.cause) ?? "internal";
 }

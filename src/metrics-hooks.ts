@@ -4,6 +4,7 @@
 import type { InboundEvent } from "./engine/events.js";
 import type { MessageSender, SendResult } from "./delivery/port.js";
 import type { PostChecker } from "./jobs/post-checker.js";
+import { databaseErrorCode } from "./db/errors.js";
 
 export type SendOutcome = "sent" | "retried" | "rate_limited" | "failed" | "unreachable";
 export type VerificationOutcome = "verified" | "needs_review" | "rejected" | "retry" | "error";
@@ -21,6 +22,20 @@ export interface MetricsHooks {
   engineError(platform: string, code: string): void;
   /** a send the platform refused or never answered, on a direct reply or an outbox send, by the platform's error code */
   platformError(platform: string, path: "reply" | "outbox", code: string): void;
+  /** a database error that reached a boundary (engine, outbox loop, job, http, metrics scrape), by the database's own code */
+  databaseError(component: DatabaseComponent, code: string): void;
+}
+
+export type DatabaseComponent = "engine" | "outbox" | "job" | "http" | "metrics";
+
+/**
+ * Counts `err` when it is a database error (SQLITE_FULL, DatabaseNotReachable, a SQLSTATE …) and
+ * returns its code for the log line; undefined for any other error.
+ */
+export function countDatabaseError(metrics: MetricsHooks | undefined, component: DatabaseComponent, err: unknown): string | undefined {
+  const code = databaseErrorCode(err) ?? databaseErrorCode((err as { cause?: unknown } | undefined)?.cause);
+  if (code) metrics?.databaseError(component, code);
+  return code;
 }
 
 /** A platform error code as a metric label: short codes pass, anything else is "other" (bounded label set). */

@@ -9,7 +9,7 @@
 // (deps.metrics?.…): one call at each boundary, no prom-client import outside this file.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Db } from "./db/client.js";
-import type { MetricsHooks, SendOutcome, VerificationOutcome } from "./metrics-hooks.js";
+import { countDatabaseError, type DatabaseComponent, type MetricsHooks, type SendOutcome, type VerificationOutcome } from "./metrics-hooks.js";
 
 export interface MetricsOptions {
   /** read at scrape time for the outbox backlog gauge */
@@ -32,6 +32,8 @@ export class Metrics implements MetricsHooks {
   private readonly conversions: Counter<"attribution">;
   private readonly engineErrors: Counter<"platform" | "code">;
   private readonly platformErrors: Counter<"platform" | "path" | "code">;
+  private readonly databaseErrors: Counter<"component" | "code">;
+  private beforeScrape: () => Promise<void> = async () => {};
 
   constructor(options: MetricsOptions = {}) {
     const registers = [this.registry];
@@ -53,19 +55,27 @@ export class Metrics implements MetricsHooks {
     this.engineErrors = new Counter({ name: "advo_engine_errors_total", help: "Errors that reached the engine's error boundary, by platform and error code (internal = not an AppError)", labelNames: ["platform", "code"], registers });
     // Codes come from the platform's fixed vocabulary (HTTP status, Slack error, Discord code, socket code), filtered by errorCodeLabel.
     this.platformErrors = new Counter({ name: "advo_platform_errors_total", help: "Sends a platform refused or never answered (429, 5xx, timeouts, network), by platform, path (reply = direct reply, outbox) and the platform's error code", labelNames: ["platform", "path", "code"], registers });
+    // Codes come from databaseErrorCode (driver codes, adapter kinds, Prisma P-codes): a short, fixed vocabulary.
+    this.databaseErrors = new Counter({ name: "advo_database_errors_total", help: "Database errors that reached a boundary (engine, outbox, job, http, metrics), by component and the database's own code (SQLITE_FULL, DatabaseNotReachable, 57P01, P1017 …)", labelNames: ["component", "code"], registers });
     const db = options.db;
     if (db) {
-      new Gauge({
+      const gauge = new Gauge({
         name: "advo_outbox_messages",
         help: "Outbox rows by platform and status, read from the database at scrape time (global: the same on every instance)",
         labelNames: ["platform", "status"],
         registers,
-        async collect() {
-          const rows = await db.outboxMessage.groupBy({ by: ["platform", "status"], _count: { _all: true } });
-          this.reset();
-          for (const r of rows) this.set({ platform: r.platform, status: r.status }, r._count._all);
-        },
       });
+      // Read before the registry serializes (its collectors run in parallel, so a fault counted inside
+      // one would only show on the next scrape). The database being down must not take /metrics down
+      // with it, that is when it is read most: the series disappear and advo_database_errors_total says why.
+      this.beforeScrape = async () => {
+        gauge.reset();
+        const rows = await db.outboxMessage.groupBy({ by: ["platform", "status"], _count: { _all: true } }).catch((err: unknown) => {
+          countDatabaseError(this, "metrics", err);
+          return [];
+        });
+        for (const r of rows) gauge.set({ platform: r.platform, status: r.status }, r._count._all);
+      };
     }
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: "advo_" });
   }
@@ -98,9 +108,13 @@ export class Metrics implements MetricsHooks {
   platformError(platform: string, path: "reply" | "outbox", code: string): void {
     this.platformErrors.inc({ platform, path, code });
   }
+  databaseError(component: DatabaseComponent, code: string): void {
+    this.databaseErrors.inc({ component, code });
+  }
 
   /** The Prometheus text exposition. */
   async scrape(): Promise<{ contentType: string; body: string }> {
+    await this.beforeScrape();
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

@@ -7,7 +7,7 @@ import { observeSender } from "../metrics-hooks.js";
 
 export function createDispatcher(core: AppCore, senders: MessageSender[], options: DispatcherOptions = {}): Dispatcher {
   const { deps, database } = core;
-  return new Dispatcher({ db: deps.db, provider: database.provider, clock: deps.clock, log: deps.log, config: deps.config }, senders, options);
+  return new Dispatcher({ db: deps.db, provider: database.provider, clock: deps.clock, log: deps.log, config: deps.config, metrics: deps.metrics }, senders, options);
 }
 
 export function createDeliveryComponent(core: AppCore, senders: MessageSender[], options: DispatcherOptions = {}): Component {

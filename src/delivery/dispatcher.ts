@@ -18,6 +18,8 @@ import { renderPayload } from "./render.js";
 import { zoneOf } from "../i18n/dates.js";
 import { clockTimer, type Timer } from "./timer.js";
 import { sortEdits, type EditItem } from "./edits.js";
+import { errorCode } from "../errors.js";
+import { countDatabaseError, type MetricsHooks } from "../metrics-hooks.js";
 
 export interface DeliveryDeps {
   db: Db;
@@ -25,6 +27,8 @@ export interface DeliveryDeps {
   clock: Clock;
   log: Logger;
   config: AppConfig;
+  /** counts a database error that stops a batch (advo_database_errors_total{component="outbox"}) */
+  metrics?: MetricsHooks | undefined;
 }
 
 export interface DispatcherOptions {
@@ -133,7 +137,8 @@ export class Dispatcher {
         const c = await this.drainBatch(platform);
         if (c.claimed === 0) await this.timer.sleep(this.idleMs, this.wake.signal);
       } catch (err) {
-        this.deps.log.error({ err, platform }, "outbox dispatch failed; retrying after a pause");
+        const code = countDatabaseError(this.deps.metrics, "outbox", err) ?? errorCode(err);
+        this.deps.log.error({ err, code, platform }, "outbox dispatch failed; retrying after a pause");
         await this.timer.sleep(this.idleMs * 5, this.wake.signal);
       }
     }

@@ -3,6 +3,7 @@
 // conversation (lease) → build the context → route → reply. One error boundary per event.
 import { randomBytes } from "node:crypto";
 import { errorCode } from "../errors.js";
+import { countDatabaseError } from "../metrics-hooks.js";
 import { normalizeLocale, pickLocale, t, tb, type Locale, type Params } from "../i18n/translate.js";
 import { formatDeadline, isTimeZone, zoneOf } from "../i18n/dates.js";
 import { rememberPlatformLocale, setTimeZone } from "../services/influencers.js";
@@ -88,6 +89,7 @@ export function createEngine(deps: Deps, options: EngineOptions = {}): Engine {
       return finishReplies(event, buttonVersion, flow, ctx.replies, router);
     } catch (err) {
       deps.metrics?.engineError(event.platform, errorCode(err));
+      countDatabaseError(deps.metrics, "engine", err);
       deps.log.error(
         { err, code: errorCode(err), eventId: event.id, conversation: event.conversation, payload: event.payload.type },
         "event handling failed",

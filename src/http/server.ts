@@ -22,6 +22,7 @@ import { Hono, type Context, type Env, type Schema } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { PatternRouter } from "hono/router/pattern-router";
 import type { Logger } from "../logger.js";
+import { countDatabaseError, type MetricsHooks } from "../metrics-hooks.js";
 import { DEFAULT_BODY_LIMIT } from "./body.js";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -30,6 +31,8 @@ export type AppEnv = { Bindings: HttpBindings };
 export interface HttpServerOptions {
   /** requests announcing a larger body (content-length) get 413 before any route runs */
   bodyLimit?: number;
+  /** counts database errors that reach the boundary */
+  metrics?: MetricsHooks | undefined;
 }
 
 export class HttpServer {
@@ -41,7 +44,10 @@ export class HttpServer {
   /** every (method-less) path that has a route: a known path with another method is a 405, not a 404 */
   private readonly paths = new PatternRouter<true>();
 
+  private readonly metrics: MetricsHooks | undefined;
+
   constructor(private readonly log: Logger, options: HttpServerOptions = {}) {
+    this.metrics = options.metrics;
     const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     // PatternRouter: routes may be added after the first request (adapters mount on start).
     this.app = new Hono<AppEnv>({ router: new PatternRouter() });
@@ -118,7 +124,8 @@ export class HttpServer {
       else this.log.debug({ status: err.status, path: c.req.path, reason: err.message }, "http request refused");
       return err.getResponse();
     }
-    this.log.error({ err, path: c.req.path, code: (err as { code?: string }).code ?? "internal" }, "http handler failed");
+    const code = countDatabaseError(this.metrics, "http", err) ?? (err as { code?: string }).code ?? "internal";
+    this.log.error({ err, path: c.req.path, code }, "http handler failed");
     return c.text("internal error", 500);
   }
 }

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import type { Deps } from "../services/deps.js";
 import { claimSlot, finishRun, recordSkip, runningElsewhere, slotKey, slotOf } from "./job-runs.js";
 import type { JobCounts, JobDefinition } from "./types.js";
-import { secondsSince } from "../metrics-hooks.js";
+import { countDatabaseError, secondsSince } from "../metrics-hooks.js";
+import { errorCode } from "../errors.js";
 
 export type SlotOutcome =
   | { status: "ran"; outcome: "ok"; counts: JobCounts }
@@ -87,7 +88,8 @@ export class JobRunner {
       return { status: "ran", outcome: "ok", counts };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      log.error({ err, job: job.name, slot }, "job failed");
+      const code = countDatabaseError(metrics, "job", err) ?? errorCode(err);
+      log.error({ err, code, job: job.name, slot }, "job failed");
       metrics?.jobRun(job.name, "failed", secondsSince(started));
       await finishRun(db, id, clock.now(), "failed", null, error);
       return { status: "ran", outcome: "failed", error };

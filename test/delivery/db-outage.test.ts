@@ -11,6 +11,8 @@ import type { MessageSender } from "../../src/delivery/port.js";
 import { createTestDatabaseUrl, testProviders } from "../helpers/db.js";
 import { captureLog } from "../helpers/log-capture.js";
 import { TcpProxy } from "../fakes/tcp-proxy.js";
+import { Metrics } from "../../src/metrics.js";
+import { parsePrometheusText } from "../helpers/prometheus.js";
 import { enqueueFor, seedInfluencers } from "./seed.js";
 
 const postgres = testProviders().includes("postgresql");
@@ -51,8 +53,9 @@ describe.skipIf(!postgres)("dispatcher when PostgreSQL goes away mid-broadcast",
       },
     };
     const captured = captureLog("warn");
+    const metrics = new Metrics({ processMetrics: false });
     const dispatcher = new Dispatcher(
-      { db: database.db, provider: "postgresql", clock: systemClock, log: captured.log, config: testConfig({ DELIVERY_TELEGRAM_PER_SECOND: "1000" }) },
+      { db: database.db, provider: "postgresql", clock: systemClock, log: captured.log, config: testConfig({ DELIVERY_TELEGRAM_PER_SECOND: "1000" }), metrics },
       [sender],
       { batchSize: 10, leaseMs: 1000, idleMs: 100 },
     );
@@ -78,6 +81,11 @@ describe.skipIf(!postgres)("dispatcher when PostgreSQL goes away mid-broadcast",
     expect(failures.length).toBeGreaterThan(0);
     // e.g. Prisma P1017 (driver adapter: ConnectionClosed) or P1001 / ECONNREFUSED while it is down
     expect((failures[0]!.err as { code?: string }).code).toMatch(/^P10\d\d$|^E[A-Z]+$/);
+    // … with the database's own code on the line and in advo_database_errors_total{component="outbox"}.
+    expect(failures[0]!.code).toMatch(/^[A-Za-z0-9_]+$/);
+    expect(failures[0]!.code).not.toBe("internal");
+    const counted = parsePrometheusText((await metrics.scrape()).body).get("advo_database_errors_total")!.samples.filter((x) => x.labels.component === "outbox");
+    expect(counted.reduce((sum, x) => sum + x.value, 0)).toBe(failures.length);
     // A single instance never mistakes its own finished sends for a take-over.
     expect(captured.find("taken over by another instance")).toEqual([]);
   });
