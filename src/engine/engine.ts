@@ -14,6 +14,7 @@ import type { OutboundMessage } from "./message.js";
 import { StoredFlow } from "./flow-store.js";
 import { commandParams } from "./commands-shown.js";
 import { CLEAR_SOURCE_BUTTONS, isStale, onlyButtonsReplace, stampReplies, withoutVersion } from "./button-versions.js";
+import { influencerOfAccount } from "./influencer-lookup.js";
 import { admitEvent, purgeExpiredEvents, type IntakeOptions } from "./intake.js";
 import { Router, type EnginePlugin } from "./router.js";
 import { registerCoreHandlers } from "./handlers/core.js";
@@ -118,13 +119,8 @@ function finishReplies(event: InboundEvent, buttonVersion: number | undefined, f
   return out;
 }
 
-async function findInfluencer(deps: Deps, event: InboundEvent): Promise<Influencer | null> {
-  const account = await deps.db.platformAccount.findUnique({
-    where: { platform_externalId: { platform: event.platform, externalId: event.author.id } },
-    include: { influencer: true },
-  });
-  const inf = account?.influencer;
-  return inf && inf.status !== "deleted" ? inf : null;
+function findInfluencer(deps: Deps, event: InboundEvent): Promise<Influencer | null> {
+  return influencerOfAccount(deps.db, event.platform, event.author.id);
 }
 
 function buildContext(

@@ -1,21 +1,31 @@
 // The one place dates shown to a person are formatted: in their locale and their time zone
 // (Influencer.timezone, a manager's Slack tz, else the program's JOBS_TZ). Stored dates stay UTC.
 import type { Locale } from "../config.js";
+import { BoundedMap, memoized } from "../bounded-map.js";
 
 export interface DateReader {
   locale: Locale;
   timeZone?: string | null;
 }
 
+/**
+ * Zone names already checked. Building an Intl.DateTimeFormat to test a name costs about a
+ * millisecond, and every event checks its platform's zone hint: remember the answer (bounded,
+ * since the names come from outside).
+ */
+const checkedZones = new BoundedMap<string, boolean>(2_000);
+
 /** True when Intl knows the IANA zone name ("Europe/Madrid", "UTC"). */
 export function isTimeZone(name: string | null | undefined): name is string {
   if (!name) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
+  return memoized(checkedZones, name, (zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The zone's canonical spelling ("europe/madrid" → "Europe/Madrid"), or undefined if unknown. */
@@ -24,7 +34,8 @@ export function canonicalTimeZone(name: string | null | undefined): string | und
   return new Intl.DateTimeFormat("en", { timeZone: name }).resolvedOptions().timeZone;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Formatters per locale × valid zone × style: a few thousand at most (isTimeZone filters the zones).
+const formatters = new BoundedMap<string, Intl.DateTimeFormat>(4_000);
 
 function formatter(reader: DateReader, withTime: boolean): Intl.DateTimeFormat {
   const timeZone = isTimeZone(reader.timeZone) ? reader.timeZone : "UTC";
@@ -47,7 +58,7 @@ export function formatDate(date: Date, reader: DateReader): string {
   return formatter(reader, false).format(date);
 }
 
-const deadlineFormatters = new Map<string, Intl.DateTimeFormat>();
+const deadlineFormatters = new BoundedMap<string, Intl.DateTimeFormat>(4_000);
 
 /** A deadline with its zone, so nobody misreads it: "3 dic 2026, 14:30 CET". */
 export function formatDeadline(date: Date, reader: DateReader): string {

@@ -39,7 +39,7 @@ export async function awardForSubmission(deps: Deps, submissionId: number, decid
   if (s.influencer.deletedAt) return { awarded: false, points: 0, entryId: null, balance: 0 };
   const legacy = await existingAward(deps.db, s.participationId);
   // The tier the person is in when the post is approved sets the multiplier (issue 21).
-  const amount = legacy ? 0 : multipliedPoints(s.mission.points, (await tierOf(deps, s.influencerId)).current);
+  const amount = legacy ? 0 : multipliedPoints(s.mission.points, (await tierOf(deps, s.influencerId, cycle)).current);
   const r = legacy
     ? { created: false as const, entry: legacy }
     : await appendEntry(deps.db, {

@@ -27,7 +27,7 @@ export async function influencerProfileBody(deps: Deps, reader: Reader, influenc
   if (!person || person.deletedAt) return { title: t(l, "web.nav.influencers"), body: `<p>${esc(t(l, "web.influencer.not_found"))}</p>`, status: 404 };
   const cycle = await currentCycle(deps.db, deps.clock);
   const [tier, balance, participations, submissions, ledger, redemptions] = await Promise.all([
-    tierOf(deps, influencerId),
+    tierOf(deps, influencerId, cycle),
     cycleBalance(deps.db, influencerId, cycle.id),
     deps.db.participation.findMany({ where: { influencerId }, orderBy: { id: "desc" }, take: 100, select: { missionId: true, status: true, acceptedAt: true, mission: { select: { title: true } } } }),
     deps.db.submission.findMany({ where: { influencerId }, orderBy: { id: "desc" }, take: 100, select: { url: true, status: true, createdAt: true, missionId: true } }),

@@ -1,5 +1,6 @@
 // Intake pipeline: bot messages dropped, retries de-duplicated, one conversation serialized (also
-// across two engine instances on one database), the error boundary, middleware order, flows.
+// across two engine instances on one database), the error boundary, middleware order, flows, and
+// the influencer behind the account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { testDeps } from "../helpers/deps.js";
@@ -8,6 +9,8 @@ import { AppError } from "../../src/errors.js";
 import type { Deps } from "../../src/services/deps.js";
 import type { Router } from "../../src/engine/router.js";
 import { FakeUser } from "./harness.js";
+import { influencerOfAccount } from "../../src/engine/influencer-lookup.js";
+import { seedMember } from "./seed.js";
 
 describe.each(testProviders())("engine pipeline on %s", (provider) => {
   let database: TestDatabase;
@@ -164,5 +167,35 @@ describe.each(testProviders())("engine pipeline on %s", (provider) => {
     const two = new StoredFlow(deps, "console:race", row);
     await one.start("f", "s1");
     await expect(two.start("f", "other")).rejects.toMatchObject({ code: "flow_conflict" });
+  });
+
+  // Who is talking: one statement when this process saw the account before. A memory gone stale
+  // never gives a wrong answer, because the read checks the account link in SQL.
+  it("given an account remembered for one person then it follows the account when it moves, and reads null once the person is deleted or the account gone", async () => {
+    const ana = await seedMember(deps, "lookup-ana");
+    const bea = await seedMember(deps, "lookup-bea");
+    expect((await influencerOfAccount(deps.db, "console", "lookup-ana"))?.id).toBe(ana.id);
+    expect((await influencerOfAccount(deps.db, "console", "lookup-ana"))?.id).toBe(ana.id); // the remembered path
+
+    // Another instance relinks the account to Bea: the remembered id (Ana) no longer owns it.
+    await deps.db.platformAccount.update({ where: { platform_externalId: { platform: "console", externalId: "lookup-ana" } }, data: { influencerId: bea.id } });
+    expect((await influencerOfAccount(deps.db, "console", "lookup-ana"))?.id).toBe(bea.id);
+
+    await deps.db.influencer.update({ where: { id: bea.id }, data: { status: "deleted" } });
+    expect(await influencerOfAccount(deps.db, "console", "lookup-ana")).toBeNull();
+    await deps.db.influencer.update({ where: { id: bea.id }, data: { status: "active" } });
+    expect((await influencerOfAccount(deps.db, "console", "lookup-ana"))?.id).toBe(bea.id);
+
+    await deps.db.platformAccount.delete({ where: { platform_externalId: { platform: "console", externalId: "lookup-ana" } } });
+    expect(await influencerOfAccount(deps.db, "console", "lookup-ana")).toBeNull();
+    expect(await influencerOfAccount(deps.db, "console", "nobody")).toBeNull();
+  });
+
+  it("given the remembered influencer then the fields read are the current ones (nothing but the id is remembered)", async () => {
+    const cleo = await seedMember(deps, "lookup-cleo");
+    await influencerOfAccount(deps.db, "console", "lookup-cleo");
+    await deps.db.influencer.update({ where: { id: cleo.id }, data: { locale: "it", timezone: "Europe/Rome" } });
+    const read = await influencerOfAccount(deps.db, "console", "lookup-cleo");
+    expect(read).toMatchObject({ id: cleo.id, locale: "it", timezone: "Europe/Rome", status: "active" });
   });
 });

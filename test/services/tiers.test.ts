@@ -84,6 +84,17 @@ describe.each(testProviders())("tiers and badges on %s", (provider) => {
     expect(rows.map((m) => m.dedupeKey).slice(1)).toEqual([`tier:${inf.id}:gold`, `badge:${inf.id}:first_post`]);
   });
 
+  it("given an approval then the award reads the open cycle once (the tier multiplier reuses it)", async () => {
+    const cycle = await currentCycle(t.db, deps.clock);
+    const inf = await seedInfluencer(t.db);
+    await appendEntry(t.db, { influencerId: inf.id, cycleId: cycle.id, amount: 1600, kind: "adjustment", idempotencyKey: `tp:${++key}` });
+    const sub = await seedSubmission(t.db, (await seedMission(deps, { points: 100 })).id, inf.id);
+    let cycleReads = 0;
+    const counted = t.db.$extends({ query: { cycle: { $allOperations: ({ args, query }) => (cycleReads++, query(args)) } } }) as unknown as Deps["db"];
+    expect(await awardForSubmission({ ...deps, db: counted }, sub.id, MANAGER)).toMatchObject({ awarded: true });
+    expect(cycleReads).toBe(1);
+  });
+
   it("given a stranger then every tier change is refused and audited; a manager's bad values are refused with the field", async () => {
     for (const r of [await setTier(deps, STRANGER, { key: "x", threshold: 5 }), await removeTier(deps, STRANGER, "gold"), await setTierBasis(deps, STRANGER, "cycle"), await listTiers(deps, STRANGER)]) {
       expect(r).toMatchObject({ ok: false, error: "manage.refused" });
