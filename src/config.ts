@@ -113,6 +113,12 @@ export const configSchema = z
     OEMBED_X_URL: url("https://publish.twitter.com/oembed"),
     // measurement (issue 13)
     TRACKING_CLICK_PARAM: withDefault("advo_click").refine((s) => /^[A-Za-z0-9_-]{1,40}$/.test(s), "1–40 letters, digits, _ or -"),
+    // proxies in front of the server whose X-Forwarded-For entries are trusted for the visitor's
+    // address (the unique-visitor hash): off (default, the header is never read) or 1–10 hops
+    TRUST_PROXY: z.preprocess(
+      (v) => (v === undefined || v === "" || (typeof v === "string" && /^(off|false|no|0)$/i.test(v.trim())) ? 0 : typeof v === "string" ? Number(v.trim()) : v),
+      z.number({ error: "off, or the number of proxies in front of the server (1–10)" }).int("off, or the number of proxies in front of the server (1–10)").min(0).max(10, "off, or the number of proxies in front of the server (1–10)"),
+    ),
     TRACKING_COUNTRY_HEADER: optionalString.pipe(z.string().regex(/^[A-Za-z0-9-]{1,60}$/, "a header name, e.g. CF-IPCountry").optional()),
     CONVERSION_SECRET: list,
     SHOPIFY_WEBHOOK_SECRET: list,

@@ -71,7 +71,7 @@ export const MEASUREMENT_COMMANDS: Record<string, Command> = {
       }
       // Every row valid or nothing imported: a half-imported file is worse than none.
       if (bad.length) return err("conversions.csv_invalid_rows", { rows: bad.slice(0, 30).join(", ") });
-      const r = await recordConversions(deps.db, records);
+      const r = await recordConversions(deps, records);
       return ok({ data: r, text: `recorded ${r.recorded} conversions (${r.duplicates} already recorded)` });
     },
   },

@@ -20,8 +20,11 @@ export const cycleSettingsSchema = z.object({
 export type CycleSettings = z.output<typeof cycleSettingsSchema>;
 export const DEFAULT_CYCLE_SETTINGS: CycleSettings = cycleSettingsSchema.parse({});
 
-/** Kinds that count as EARNED in a cycle (the ranking); bonus, refund, rollover, expiry and redemptions do not. */
-export const EARNING_KINDS = ["mission", "adjustment"] as const;
+/**
+ * Kinds that count as EARNED in a cycle (the ranking); bonus, refund, rollover, expiry and redemptions
+ * do not. "conversion": points per attributed sale, negative when a refund takes them back (issue 13).
+ */
+export const EARNING_KINDS = ["mission", "adjustment", "conversion"] as const;
 
 export interface EarnedRow {
   influencerId: number;

@@ -14,6 +14,7 @@ export const MISSION_NETWORKS = ["instagram", "tiktok", "youtube", "x", "faceboo
 export const MISSION_FIELDS = [
   "title", "brief", "dos", "donts", "hashtags", "mentions", "networks", "points",
   "startsAt", "deadline", "cap", "regions", "interests", "segmentNetworks", "tags", "landingUrl", "discountPrefix",
+  "pointsPerConversion",
 ] as const;
 /** A form field: the mission's own (in the program's language) or a translation (`title_es`). */
 export type MissionField = (typeof MISSION_FIELDS)[number] | TranslationField;
@@ -73,6 +74,12 @@ export const missionFormSchema = z.object({
     (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v ?? undefined),
     z.string({ error: "manage.form.discount_prefix" }).regex(/^[A-Z0-9]{2,16}$/, { error: "manage.form.discount_prefix" }).optional(),
   ),
+  // points per sale attributed to the influencer (their code or link); blank = 0 = none
+  pointsPerConversion: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "manage.form.points_per_conversion" }).int({ error: "manage.form.points_per_conversion" })
+      .min(0, { error: "manage.form.points_per_conversion" }).max(1_000_000, { error: "manage.form.points_per_conversion" }).optional(),
+  ),
 });
 export type MissionForm = z.output<typeof missionFormSchema> & { translations: MissionTranslations };
 
@@ -129,6 +136,7 @@ export function missionData(v: MissionForm) {
     segment: { regions: v.regions, interests: v.interests, networks: v.segmentNetworks, tags: v.tags },
     landingUrl: v.landingUrl ?? null,
     discountPrefix: v.discountPrefix ?? null,
+    pointsPerConversion: v.pointsPerConversion ?? 0,
     translations: v.translations,
   };
 }
@@ -136,7 +144,7 @@ export function missionData(v: MissionForm) {
 type MissionLike = {
   title: string; brief: string; dos: unknown; donts: unknown; hashtags: unknown; mentions: unknown; networks: unknown;
   points: number; startsAt: Date | null; deadline: Date; cap: number | null; segment: unknown;
-  landingUrl?: string | null; discountPrefix?: string | null; translations?: unknown;
+  landingUrl?: string | null; discountPrefix?: string | null; pointsPerConversion?: number; translations?: unknown;
 };
 
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
@@ -162,6 +170,7 @@ export function missionFormValues(m: MissionLike): Record<MissionField, string> 
     tags: list(seg.tags).join(", "),
     landingUrl: m.landingUrl ?? "",
     discountPrefix: m.discountPrefix ?? "",
+    pointsPerConversion: m.pointsPerConversion ? String(m.pointsPerConversion) : "",
     ...translationFormValues(readMissionTranslations(m.translations)),
   };
 }

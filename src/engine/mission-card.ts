@@ -22,6 +22,8 @@ export interface CardMission {
   networks: unknown;
   points: number;
   deadline: Date;
+  /** points per sale through the influencer's link or code (issue 13); 0 or absent = none */
+  pointsPerConversion?: number;
   /** title/brief/dos/donts in other languages (issue 17) */
   translations?: unknown;
 }
@@ -62,6 +64,7 @@ export function missionCard(m: CardMission, reader: Locale | Reader, options: { 
     ...(required.length ? [paragraph(bold(t(locale, "journey.card.required")), " ", required.join(" "))] : []),
     paragraph(bold(t(locale, "journey.card.networks")), " ", networks.length ? networks.map(networkLabel).join(", ") : t(locale, "journey.card.any_network")),
     paragraph(bold(t(locale, "journey.card.points")), " ", t(locale, "journey.card.points_value", { points: m.points })),
+    ...(m.pointsPerConversion ? [paragraph(bold(t(locale, "journey.card.points_per_conversion")), " ", t(locale, "journey.card.points_value", { points: m.pointsPerConversion }))] : []),
     paragraph(bold(t(locale, "journey.card.deadline")), " ", time(formatDeadline(m.deadline, reader), m.deadline)),
     ...(options.personal ? personalBlocks(options.personal, locale) : []),
   ];

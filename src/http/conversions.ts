@@ -32,7 +32,7 @@ export function conversionRoutes(deps: Pick<Deps, "db" | "clock" | "config" | "l
 
   async function store(c: Context, recs: ConversionRecord[]) {
     let duplicate = recs.length > 0;
-    for (const r of recs) if (!(await recordConversion(deps.db, r)).duplicate) duplicate = false;
+    for (const r of recs) if (!(await recordConversion(deps, r)).duplicate) duplicate = false;
     return c.json({ ok: true, duplicate });
   }
 

@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import type { HttpBindings } from "@hono/node-server";
 import type { Deps } from "../services/deps.js";
+import { clientAddress } from "../domain/client-address.js";
 import { dailySalt, resolveVisit, writeClick } from "../services/tracking.js";
 import { LinkCache } from "../services/link-cache.js";
 import { AfterResponse } from "./after-response.js";
@@ -33,7 +34,8 @@ export function trackingRoutes(deps: TrackingRoutesDeps): Hono<{ Bindings: HttpB
       userAgent: c.req.header("user-agent"),
       purpose: c.req.header("purpose"),
       secPurpose: c.req.header("sec-purpose"),
-      ip: incoming?.socket.remoteAddress,
+      // behind TRUST_PROXY proxies, the client they forwarded for; the header is ignored when off
+      ip: clientAddress(incoming?.socket.remoteAddress, deps.config.TRUST_PROXY ? c.req.header("x-forwarded-for") : undefined, deps.config.TRUST_PROXY),
       country: countryHeader ? c.req.header(countryHeader) : undefined,
     }, salt, links);
     if (!visit) return c.text("not found", 404, { "cache-control": "no-store" });

@@ -11,6 +11,7 @@ import verify from "./catalogs/verify.js";
 import journey from "./catalogs/journey.js";
 import notices from "./catalogs/notices.js";
 import measurement from "./catalogs/measurement.js";
+import measurementResults from "./catalogs/measurement-results.js";
 import accounts from "./catalogs/accounts.js";
 import outcomes from "./catalogs/outcomes.js";
 import growth from "./catalogs/growth.js";
@@ -38,6 +39,7 @@ export type MessageId =
   | keyof typeof verify.en
   | keyof typeof notices.en
   | keyof typeof measurement.en
+  | keyof typeof measurementResults.en
   | keyof typeof accounts.en
   | keyof typeof outcomes.en
   | keyof typeof growth.en
@@ -50,7 +52,7 @@ export type MessageId =
   | keyof typeof languages.en
   | keyof typeof operations.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

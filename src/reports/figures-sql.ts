@@ -13,7 +13,7 @@ export interface Window {
   to: Date;
 }
 
-export const FIGURE_COLUMNS = ["accepted", "submitted", "approved", "clicks", "previews", "uniques", "points", "conversions", "other", "revenueMinor", "refundMinor"] as const;
+export const FIGURE_COLUMNS = ["accepted", "submitted", "approved", "clicks", "previews", "uniques", "points", "conversionPoints", "conversions", "other", "revenueMinor", "refundMinor"] as const;
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
 export type SqlFigures = Record<FigureColumn, number>;
 
@@ -101,6 +101,10 @@ function sources(q: Sql, scope: FigureScope): string {
   parts.push(branch({ points: "pts" }, `SELECT s."missionId" AS m, s."influencerId" AS i, e."amount" AS pts
     FROM "LedgerEntry" e ${join} "Submission" s ON s."id" = CAST(SUBSTR(e."reference", 12) AS INTEGER)
     WHERE e."kind" = 'mission' AND e."reference" LIKE 'submission:%' AND s."missionId" IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
+  // Points per attributed sale (and their refunds, negative): reference "mission:<id>", in the cost.
+  parts.push(branch({ points: "pts", conversionPoints: "pts" }, `SELECT CAST(SUBSTR(e."reference", 9) AS INTEGER) AS m, e."influencerId" AS i, e."amount" AS pts
+    FROM "LedgerEntry" e WHERE e."kind" = 'conversion' AND e."reference" LIKE 'mission:%'
+    AND CAST(SUBSTR(e."reference", 9) AS INTEGER) IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
   const cur = () => q.p(scope.currency);
   parts.push(branch({ conversions: "co", other: "ot", revenueMinor: "rv", refundMinor: "rf" }, `SELECT v."missionId" AS m, v."influencerId" AS i,
     CASE WHEN v."kind" = 'refund' THEN 0 ELSE 1 END AS co,

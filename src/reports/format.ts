@@ -7,7 +7,7 @@ import type { Figures, MeasurementReport } from "./measurement.js";
 
 const FIGURES: (keyof Figures)[] = [
   "accepted", "submitted", "approved", "previews", "clicks", "uniqueClicks", "conversions", "otherCurrencyConversions",
-  "revenue", "refunds", "points", "cost", "roi", "costPerClick", "costPerConversion",
+  "revenue", "refunds", "points", "conversionPoints", "cost", "roi", "costPerClick", "costPerConversion",
 ];
 
 export function reportCsv(r: MeasurementReport): string {

@@ -3,7 +3,7 @@
 // fixed number of aggregate queries (src/reports/figures-sql.ts), whatever the program's size.
 // Money: integer minor units inside, decimals in major units out. Revenue counts only orders in
 // PROGRAM_CURRENCY (no exchange rates); others are counted in otherCurrencyConversions.
-// Cost = points paid for the mission's posts × POINT_VALUE; ROI = (revenue − cost) / cost, null at cost 0.
+// Cost = points paid for the mission's posts and its sales (pointsPerConversion, net of refunds) × POINT_VALUE; ROI = (revenue − cost) / cost, null at cost 0.
 import type { AppConfig } from "../config.js";
 import type { Db } from "../db/client.js";
 import { currencyExponent, fromMinorUnits } from "../domain/tracking.js";
@@ -23,7 +23,10 @@ export interface Figures {
   otherCurrencyConversions: number;
   revenue: number;
   refunds: number;
+  /** every point paid for the mission: its posts and its sales (net of refunds) */
   points: number;
+  /** of which points per attributed sale, net of refunds (missions with pointsPerConversion) */
+  conversionPoints: number;
   cost: number;
   roi: number | null;
   costPerClick: number | null;
@@ -45,8 +48,8 @@ export interface MeasurementReport {
   queries: number;
 }
 
-type Raw = { accepted: number; submitted: number; approved: number; previews: number; clicks: number; uniqueClicks: number; conversions: number; other: number; revenueMinor: number; refundMinor: number; points: number };
-const blank = (): Raw => ({ accepted: 0, submitted: 0, approved: 0, previews: 0, clicks: 0, uniqueClicks: 0, conversions: 0, other: 0, revenueMinor: 0, refundMinor: 0, points: 0 });
+type Raw = { accepted: number; submitted: number; approved: number; previews: number; clicks: number; uniqueClicks: number; conversions: number; other: number; revenueMinor: number; refundMinor: number; points: number; conversionPoints: number };
+const blank = (): Raw => ({ accepted: 0, submitted: 0, approved: 0, previews: 0, clicks: 0, uniqueClicks: 0, conversions: 0, other: 0, revenueMinor: 0, refundMinor: 0, points: 0, conversionPoints: 0 });
 
 function add(into: Raw, from: Partial<Raw>): void {
   for (const [k, v] of Object.entries(from) as [keyof Raw, number][]) into[k] += v;
@@ -68,7 +71,7 @@ function finish(r: Raw, config: Pick<AppConfig, "POINT_VALUE" | "PROGRAM_CURRENC
   const ratio = (a: number, b: number) => (b === 0 ? null : Number((a / b).toFixed(4)));
   return {
     accepted: r.accepted, submitted: r.submitted, approved: r.approved, previews: r.previews, clicks: r.clicks, uniqueClicks: r.uniqueClicks,
-    conversions: r.conversions, otherCurrencyConversions: r.other, revenue: money(net), refunds: money(r.refundMinor), points: r.points, cost: money(cost),
+    conversions: r.conversions, otherCurrencyConversions: r.other, revenue: money(net), refunds: money(r.refundMinor), points: r.points, conversionPoints: r.conversionPoints, cost: money(cost),
     roi: ratio(net - cost, cost), costPerClick: r.clicks ? money(Math.round(cost / r.clicks)) : null, costPerConversion: r.conversions ? money(Math.round(cost / r.conversions)) : null,
   };
 }
@@ -90,7 +93,7 @@ export async function buildReport(db: Db, config: Pick<AppConfig, "POINT_VALUE" 
     unattributedFigures(db, provider, cur, scope.window),
   ]);
   const raw = (f: SqlFigures | undefined): Raw => (f
-    ? { accepted: f.accepted, submitted: f.submitted, approved: f.approved, previews: f.previews, clicks: f.clicks, uniqueClicks: f.uniques, conversions: f.conversions, other: f.other, revenueMinor: f.revenueMinor, refundMinor: f.refundMinor, points: f.points }
+    ? { accepted: f.accepted, submitted: f.submitted, approved: f.approved, previews: f.previews, clicks: f.clicks, uniqueClicks: f.uniques, conversions: f.conversions, other: f.other, revenueMinor: f.revenueMinor, refundMinor: f.refundMinor, points: f.points, conversionPoints: f.conversionPoints }
     : blank());
 
   // Erased people (privacy) are summed into one anonymous row.

@@ -7,7 +7,8 @@
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { currencyExponent, toMinorUnits } from "../domain/tracking.js";
-import { isUniqueViolation } from "./deps.js";
+import { settleConversionPoints } from "./conversion-points.js";
+import { isUniqueViolation, type Deps } from "./deps.js";
 
 const idText = z.string().trim().min(1).max(200);
 
@@ -76,10 +77,21 @@ async function attribute(db: Db, rec: ConversionRecord): Promise<Attribution> {
   return { attribution: "none", trackingLinkId: null, missionId: null, influencerId: null, discountCode: null };
 }
 
-/** Records one order or refund; `duplicate` when it was already recorded (shops retry). */
-export async function recordConversion(db: Db, rec: ConversionRecord): Promise<{ duplicate: boolean }> {
+type ConversionDeps = Pick<Deps, "db" | "clock" | "config">;
+
+/**
+ * Records one order or refund; `duplicate` when it was already recorded (shops retry). Then settles
+ * its per-conversion points (src/services/conversion-points.ts) — on a duplicate too, so a crash
+ * between the two is repaired by the shop's retry; the ledger and outbox keys keep it to once.
+ */
+export async function recordConversion(deps: ConversionDeps, rec: ConversionRecord): Promise<{ duplicate: boolean }> {
+  const db = deps.db;
   const externalId = rec.refundId ? `refund:${rec.orderId}:${rec.refundId}` : `order:${rec.orderId}`;
-  if (await db.conversion.findUnique({ where: { externalId }, select: { id: true } })) return { duplicate: true };
+  const known = await db.conversion.findUnique({ where: { externalId } });
+  if (known) {
+    await settleConversionPoints(deps, known);
+    return { duplicate: true };
+  }
   let a: Attribution | null = null;
   if (rec.refundId) {
     const order = await db.conversion.findUnique({ where: { externalId: `order:${rec.orderId}` } });
@@ -87,26 +99,30 @@ export async function recordConversion(db: Db, rec: ConversionRecord): Promise<{
   }
   a ??= await attribute(db, rec);
   try {
-    await db.conversion.create({
+    const saved = await db.conversion.create({
       data: {
         externalId, kind: rec.refundId ? "refund" : "order", orderId: rec.orderId, refundId: rec.refundId ?? null,
         amountMinor: rec.amountMinor, currency: rec.currency, clickId: rec.clickId ?? null, at: rec.at, source: rec.source, ...a,
       },
     });
+    await settleConversionPoints(deps, saved);
     return { duplicate: false };
   } catch (e) {
-    if (isUniqueViolation(e)) return { duplicate: true }; // the same order arriving twice at once
-    throw e;
+    if (!isUniqueViolation(e)) throw e;
+    // the same order arriving twice at once: the winner's row settles the points (once, by key)
+    const winner = await db.conversion.findUnique({ where: { externalId } });
+    if (winner) await settleConversionPoints(deps, winner);
+    return { duplicate: true };
   }
 }
 
 /** All rows or none: a CSV import is one transaction after every row validated. */
-export async function recordConversions(db: Db, recs: ConversionRecord[]): Promise<{ recorded: number; duplicates: number }> {
+export async function recordConversions(deps: ConversionDeps, recs: ConversionRecord[]): Promise<{ recorded: number; duplicates: number }> {
   let recorded = 0;
   let duplicates = 0;
-  await db.$transaction(async (tx) => {
+  await deps.db.$transaction(async (tx) => {
     for (const r of recs) {
-      if ((await recordConversion(tx as unknown as Db, r)).duplicate) duplicates++;
+      if ((await recordConversion({ ...deps, db: tx as unknown as Db }, r)).duplicate) duplicates++;
       else recorded++;
     }
   }, { timeout: 120_000 });

@@ -3,7 +3,7 @@
 // desc, then whoever reached their total first (smaller id of their latest earning entry), then
 // the smaller influencer id — so the live ranks match the final. Top-N is one index read of
 // (cycleId, earned DESC, lastEntryId, influencerId); an own rank is one counted range over it.
-import type { Standing } from "../domain/cycle-close.js";
+import { EARNING_KINDS, type Standing } from "../domain/cycle-close.js";
 import type { Db } from "../db/client.js";
 import { clientProvider } from "./bulk-insert.js";
 import { currentCycle } from "./ledger.js";
@@ -114,7 +114,7 @@ export async function backfillCycleScores(db: Db): Promise<void> {
     `INSERT INTO "CycleScore" ("cycleId", "influencerId", "earned", "lastEntryId", "entries")
      SELECT e."cycleId", e."influencerId", SUM(e."amount"), MAX(e."id"), COUNT(*)
      FROM "LedgerEntry" e JOIN "Influencer" i ON i."id" = e."influencerId"
-     WHERE e."kind" IN ('mission', 'adjustment') AND i."status" NOT IN ${HIDDEN_STATUSES_SQL}
+     WHERE e."kind" IN (${EARNING_KINDS.map((k) => `'${k}'`).join(", ")}) AND i."status" NOT IN ${HIDDEN_STATUSES_SQL}
        AND NOT EXISTS (SELECT 1 FROM "CycleScore" s WHERE s."cycleId" = e."cycleId" AND s."influencerId" = e."influencerId")
      GROUP BY e."cycleId", e."influencerId"`,
   );

@@ -16,7 +16,8 @@ export type LedgerKind =
   | "adjustment"
   | "expiry"
   | "rollover"
-  | "reversal";
+  | "reversal"
+  | "conversion";
 
 export interface LedgerWrite {
   influencerId: number;

@@ -2,6 +2,7 @@
 // per mission — offered, accepted, submitted, verified, rejected, points paid;
 // per cycle — active influencers, submissions, points earned/redeemed, top influencers.
 import type { Locale } from "../config.js";
+import { EARNING_KINDS } from "../domain/cycle-close.js";
 import { t } from "../i18n/translate.js";
 import { err, ok, type Result } from "../result.js";
 import type { Deps } from "./deps.js";
@@ -90,7 +91,7 @@ export async function cycleFigures(deps: Deps, actor: Actor, cycleId?: number): 
     deps.db.submission.count({ where: { createdAt: { gte: cycle.startsAt, lt: cycle.endsAt }, status: { not: "withdrawn" } } }),
     deps.db.ledgerEntry.groupBy({ by: ["kind"], where: { cycleId: cycle.id }, _sum: { amount: true } }),
     deps.db.ledgerEntry.groupBy({
-      by: ["influencerId"], where: { cycleId: cycle.id, kind: { in: ["mission", "adjustment"] }, influencer: { deletedAt: null } },
+      by: ["influencerId"], where: { cycleId: cycle.id, kind: { in: [...EARNING_KINDS] }, influencer: { deletedAt: null } },
       _sum: { amount: true }, orderBy: { _sum: { amount: "desc" } }, take: 5,
     }),
   ]);
@@ -98,7 +99,7 @@ export async function cycleFigures(deps: Deps, actor: Actor, cycleId?: number): 
   const names = top.length ? await deps.db.influencer.findMany({ where: { id: { in: top.map((x) => x.influencerId) } }, select: { id: true, displayName: true } }) : [];
   return ok({
     cycleId: cycle.id, name: cycle.name, status: cycle.status, activeInfluencers: active, submissions,
-    pointsEarned: sum("mission") + sum("adjustment") + sum("bonus"),
+    pointsEarned: EARNING_KINDS.reduce((n, k) => n + sum(k), 0) + sum("bonus"),
     pointsRedeemed: 0 - (sum("redemption") + sum("refund")) + 0,
     top: top.map((x) => ({ influencerId: x.influencerId, name: names.find((n) => n.id === x.influencerId)?.displayName ?? null, points: x._sum.amount ?? 0 })),
   });

@@ -19,7 +19,7 @@ export const TIER_SETTING = "tiers";
  * reversals (a post found removed). Spending (redemptions) never lowers a tier; a rollover is
  * not earned again.
  */
-export const TIER_KINDS = ["mission", "adjustment", "bonus", "reversal"] as const;
+export const TIER_KINDS = ["mission", "adjustment", "bonus", "reversal", "conversion"] as const;
 
 export async function readTierProgram(db: Pick<Db, "programSetting">): Promise<TierProgram> {
   const row = await db.programSetting.findUnique({ where: { key: TIER_SETTING } });

@@ -75,6 +75,13 @@ describe.each(testProviders())("report figures equal the straightforward computa
         currency: r() < 0.8 ? CUR : "USD", missionId: m, influencerId: m && r() < 0.8 ? pick(people) : null, at: at(), attribution: m ? "code" : "none",
       } });
     }
+    // points per attributed sale and their refunds (negative), in this cycle or the old one
+    for (let k = 0; k < 30; k++) {
+      await t.db.ledgerEntry.create({ data: {
+        influencerId: pick(people), cycleId: r() < 0.7 ? cycle.id : other.id, amount: r() < 0.25 ? -Math.floor(r() * 5) : 5 + Math.floor(r() * 20), kind: "conversion",
+        reference: `mission:${pick(missionIds)}`, idempotencyKey: `conversion:${provider}:${k}`,
+      } });
+    }
   });
   afterAll(async () => {
     await t?.destroy();
@@ -110,6 +117,9 @@ describe.each(testProviders())("report figures equal the straightforward computa
     for (const e of await t.db.ledgerEntry.findMany({ where: { kind: "mission" } })) {
       const s = subById.get(Number(e.reference?.replace("submission:", "")));
       if (s && (cycle === undefined || e.cycleId === cycle)) put(s.missionId, s.influencerId, { points: e.amount });
+    }
+    for (const e of await t.db.ledgerEntry.findMany({ where: { kind: "conversion" } })) {
+      if (cycle === undefined || e.cycleId === cycle) put(Number(e.reference?.replace("mission:", "")), e.influencerId, { points: e.amount, conversionPoints: e.amount });
     }
     let unattributed = { conversions: 0, revenueMinor: 0 };
     for (const v of await t.db.conversion.findMany()) {

@@ -15,7 +15,7 @@ type NativeKind = "networks" | "integer" | "datetime" | "tags";
 const NATIVE: Record<string, Record<string, NativeKind>> = {
   "mission.form": {
     networks: "networks", segmentNetworks: "networks", points: "integer", cap: "integer", startsAt: "datetime", deadline: "datetime",
-    hashtags: "tags", mentions: "tags",
+    hashtags: "tags", mentions: "tags", pointsPerConversion: "integer",
   },
   "broadcast.form": { networks: "networks" },
 };
@@ -43,7 +43,7 @@ export function nativeElement(formId: string, field: FormField, placeholder?: Sl
   }
   if (kind === "integer") {
     const initial = field.initial && /^\d+$/.test(field.initial.trim()) ? field.initial.trim() : undefined;
-    return { type: "number_input", action_id: field.id, is_decimal_allowed: false, min_value: "1", ...(initial ? { initial_value: initial } : {}), ...(placeholder ? { placeholder } : {}) };
+    return { type: "number_input", action_id: field.id, is_decimal_allowed: false, min_value: field.id === "pointsPerConversion" ? "0" : "1", ...(initial ? { initial_value: initial } : {}), ...(placeholder ? { placeholder } : {}) };
   }
   if (kind === "datetime") {
     const at = field.initial ? Date.parse(field.initial) : NaN;

@@ -23,7 +23,7 @@ export function missionFieldLabel(locale: Locale, id: MissionField): string {
 const REQUIRED: MissionField[] = ["title", "brief", "hashtags", "networks", "points", "deadline"];
 const PLACEHOLDERS: Partial<Record<MissionField, string>> = {
   networks: "instagram, tiktok", startsAt: "2026-03-01", deadline: "2026-03-31T18:00Z", points: "100", mentions: "@brand",
-  landingUrl: "https://shop.example/summer", discountPrefix: "SUMMER",
+  landingUrl: "https://shop.example/summer", discountPrefix: "SUMMER", pointsPerConversion: "0",
 };
 
 /**
