@@ -1,11 +1,11 @@
 // The influencers directory page: search by name or handle, filter by status, network and
 // language, 50 a page. One query for the page (handles included), one count.
 import { z } from "zod";
-import type { Locale } from "../config.js";
 import { t } from "../i18n/translate.js";
 import { clientProvider } from "../services/bulk-insert.js";
 import type { Deps } from "../services/deps.js";
 import { esc } from "./layout.js";
+import type { Reader } from "./reader.js";
 
 const PAGE_SIZE = 50;
 const short = z.string().trim().max(100).optional().catch(undefined);
@@ -35,7 +35,8 @@ export function directoryWhere(db: Deps["db"], query: DirectoryQuery) {
   };
 }
 
-export async function directoryBody(deps: Pick<Deps, "db">, locale: Locale, query: DirectoryQuery): Promise<string> {
+export async function directoryBody(deps: Pick<Deps, "db">, reader: Pick<Reader, "locale" | "may">, query: DirectoryQuery): Promise<string> {
+  const locale = reader.locale;
   const where = directoryWhere(deps.db, query);
   const [rows, total] = await Promise.all([
     deps.db.influencer.findMany({ where, orderBy: { id: "asc" }, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { handles: { select: { network: true, handle: true } } } }),
@@ -56,6 +57,6 @@ export async function directoryBody(deps: Pick<Deps, "db">, locale: Locale, quer
     (query.page > 1 ? ` <a rel="prev" href="/dashboard/influencers?${esc(params(query.page - 1))}">←</a>` : "") +
     (query.page < pages ? ` <a rel="next" href="/dashboard/influencers?${esc(params(query.page + 1))}">→</a>` : "") + `</p>`;
   const filters = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[0] !== "page" && typeof e[1] === "string" && e[1] !== ""));
-  const download = `<p><a href="/dashboard/export/influencers.csv?${esc(filters)}" download>${esc(t(locale, "web.export.download"))}</a></p>`;
+  const download = !reader.may("/dashboard/export/influencers.csv") ? "" : `<p><a href="/dashboard/export/influencers.csv?${esc(filters)}" download>${esc(t(locale, "web.export.download"))}</a></p>`;
   return form + download + table + pager;
 }

@@ -19,17 +19,17 @@ export function exportRoutes(deps: Deps): Hono<WebEnv> {
     const reader = c.get("reader");
     const l = reader.locale;
     const links = EXPORT_KINDS.map((k) => `<li><a href="/dashboard/export/${k}.csv" download>${esc(t(l, `web.export.${k}`))}</a> · <a href="/dashboard/export/${k}.csv?bom=1" download>${esc(t(l, "web.export.excel"))}</a></li>`).join("");
-    return c.html(page(l, t(l, "web.nav.exports"), `<ul>${links}</ul>`, { csrf: reader.csrf }));
+    return c.html(page(l, t(l, "web.nav.exports"), `<ul>${links}</ul>`, reader));
   });
 
   app.get("/dashboard/export/:file{[a-z]+\\.csv}", async (c) => {
     const reader = c.get("reader");
     const kind = exportKind.safeParse(c.req.param("file").replace(/\.csv$/, ""));
-    if (!kind.success) return c.html(page(reader.locale, t(reader.locale, "web.title"), `<p>${esc(t(reader.locale, "web.not_found"))}</p>`, { csrf: reader.csrf }), 404);
+    if (!kind.success) return c.html(page(reader.locale, t(reader.locale, "web.title"), `<p>${esc(t(reader.locale, "web.not_found"))}</p>`, reader), 404);
     const query = c.req.query();
     const where = kind.data === "influencers" ? directoryWhere(deps.db, directoryQuery.parse(query)) : kind.data === "audit" ? auditWhere(auditQuery.parse(query)) : undefined;
     const started = await startExport(deps, reader.actor, kind.data, { ...(where ? { where } : {}), bom: query.bom === "1" });
-    if (!started.ok) return c.html(page(reader.locale, t(reader.locale, "web.title"), `<p>${esc(t(reader.locale, started.error as never, started.params ?? {}))}</p>`, { csrf: reader.csrf }), 403);
+    if (!started.ok) return c.html(page(reader.locale, t(reader.locale, "web.title"), `<p>${esc(t(reader.locale, started.error as never, started.params ?? {}))}</p>`, reader), 403);
     const day = deps.clock.now().toISOString().slice(0, 10);
     return new Response(Readable.toWeb(started.value) as ReadableStream, {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="advo-${kind.data}-${day}.csv"`, "cache-control": "no-store" },

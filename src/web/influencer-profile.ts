@@ -5,7 +5,6 @@ import { localized } from "../domain/tiers.js";
 import { t } from "../i18n/translate.js";
 import type { Deps } from "../services/deps.js";
 import { currentCycle, cycleBalance } from "../services/ledger.js";
-import { requireManager } from "../services/managers.js";
 import { tierOf } from "../services/tiers.js";
 import { esc } from "./layout.js";
 import type { PageBody } from "./missions-page.js";
@@ -17,9 +16,7 @@ const td = (...cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join
 
 export async function influencerProfileBody(deps: Deps, reader: Reader, influencerId: number): Promise<PageBody> {
   const l = reader.locale;
-  // A profile is personal data: the same role check as the chat's influencer card.
-  const refused = await requireManager(deps, reader.actor, "influencer", { type: "influencer", id: influencerId });
-  if (refused) return { title: t(l, "web.nav.influencers"), body: `<p>${esc(t(l, refused.error as never, (refused.params ?? {}) as never))}</p>`, status: 403 };
+  // A profile is personal data: the session guard checked the role ("influencer", as the chat's card; access.ts).
   const person = await deps.db.influencer.findUnique({
     where: { id: influencerId },
     include: { handles: { select: { network: true, handle: true } }, accounts: { select: { platform: true, username: true, unreachableAt: true } } },

@@ -19,9 +19,10 @@ const NAV = [
   ["/dashboard/rewards", "web.nav.rewards"], ["/dashboard/cycles", "web.nav.cycles"], ["/dashboard/audit", "web.nav.audit"], ["/dashboard/exports", "web.nav.exports"],
 ] as const;
 
-export function page(locale: Locale, title: string, body: string, nav?: { csrf: string }): string {
+/** `nav.may`: whether the reader's role opens a page; links to pages it would refuse are left out. */
+export function page(locale: Locale, title: string, body: string, nav?: { csrf: string; may?: (path: string) => boolean }): string {
   const menu = nav
-    ? `<nav>${NAV.map(([href, id]) => `<a href="${href}">${esc(t(locale, id))}</a>`).join("")}` +
+    ? `<nav>${NAV.filter(([href]) => nav.may?.(href) ?? true).map(([href, id]) => `<a href="${href}">${esc(t(locale, id))}</a>`).join("")}` +
       `<form class="inline" method="post" action="/dashboard/signout">${csrfField(nav.csrf)}<button>${esc(t(locale, "web.nav.signout"))}</button></form></nav>`
     : "";
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +

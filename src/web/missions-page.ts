@@ -50,7 +50,7 @@ export async function missionDetailBody(deps: Deps, reader: Reader, missionId: n
     ? `<table>${th(reader, ["web.directory.name", "web.directory.status", "web.missions.accepted_at", "web.figures.clicks", "web.figures.conversions", "web.figures.revenue", "web.figures.points"])}` +
       participants.map((p) => {
         const f = results.get(p.influencerId);
-        const who = p.influencer.deletedAt ? esc(name(p.influencerId, p.influencer)) : `<a href="/dashboard/influencers/${p.influencerId}">${esc(name(p.influencerId, p.influencer))}</a>`;
+        const who = p.influencer.deletedAt || !reader.may(`/dashboard/influencers/${p.influencerId}`) ? esc(name(p.influencerId, p.influencer)) : `<a href="/dashboard/influencers/${p.influencerId}">${esc(name(p.influencerId, p.influencer))}</a>`;
         return `<tr><td>${who}</td><td>${esc(p.status)}</td><td>${esc(formatWhen(reader, p.acceptedAt))}</td><td>${esc(formatNumber(reader, f?.clicks ?? 0))}</td>` +
           `<td>${esc(formatNumber(reader, f?.conversions ?? 0))}</td><td>${esc(formatMoney(reader, f?.revenue ?? 0, currency))}</td><td>${esc(formatNumber(reader, f?.points ?? 0))}</td></tr>`;
       }).join("") + `</table>`

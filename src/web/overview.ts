@@ -32,7 +32,8 @@ async function attention(deps: Deps, reader: Reader): Promise<string> {
     deps.db.mission.count({ where: { status: "published", deadline: { gte: now, lte: new Date(now.getTime() + 3 * DAY_MS) } } }),
   ]);
   const l = reader.locale;
-  return `<h2>${esc(t(l, "web.overview.attention"))}</h2><ul><li><a href="/dashboard/review">${esc(t(l, "web.overview.pending_reviews", { count: pending }))}</a></li>` +
+  const reviews = esc(t(l, "web.overview.pending_reviews", { count: pending }));
+  return `<h2>${esc(t(l, "web.overview.attention"))}</h2><ul><li>${reader.may("/dashboard/review") ? `<a href="/dashboard/review">${reviews}</a>` : reviews}</li>` +
     `<li>${esc(t(l, "web.overview.failing_deliveries", { count: failing }))}</li><li><a href="/dashboard/missions">${esc(t(l, "web.overview.missions_ending", { count: ending }))}</a></li></ul>`;
 }
 

@@ -2,7 +2,9 @@
 // influencer record behind the same platform account (set with /language and /timezone or by the
 // platform, e.g. Slack's tz). Fallbacks: the program's language and UTC. One query per request.
 import { LOCALES, type Locale } from "../config.js";
+import type { Role } from "../domain/roles.js";
 import type { Deps } from "../services/deps.js";
+import { roleMayOpen } from "./access.js";
 import type { Actor } from "../services/managers.js";
 
 export interface Reader {
@@ -10,6 +12,9 @@ export interface Reader {
   locale: Locale;
   timeZone: string;
   csrf: string;
+  role: Role;
+  /** Whether this reader may open `path` (GET) or post to it: links and buttons they can't use are not shown. */
+  may(path: string, method?: "GET" | "POST"): boolean;
 }
 
 const isLocale = (v: string | null | undefined): v is Locale => !!v && (LOCALES as readonly string[]).includes(v);
@@ -24,7 +29,7 @@ function validZone(zone: string | null | undefined): string | undefined {
   }
 }
 
-export async function readerOf(deps: Pick<Deps, "db" | "config">, actor: Actor, csrf: string): Promise<Reader> {
+export async function readerOf(deps: Pick<Deps, "db" | "config">, actor: Actor, csrf: string, role: Role): Promise<Reader> {
   const i = actor.indexOf(":");
   const account = i > 0
     ? await deps.db.platformAccount.findUnique({
@@ -34,7 +39,7 @@ export async function readerOf(deps: Pick<Deps, "db" | "config">, actor: Actor, 
     : null;
   const person = account?.influencer;
   const locale = isLocale(person?.locale) ? person.locale : isLocale(person?.platformLocale) ? person.platformLocale : deps.config.DEFAULT_LOCALE;
-  return { actor, locale, timeZone: validZone(person?.timezone) ?? "UTC", csrf };
+  return { actor, locale, timeZone: validZone(person?.timezone) ?? "UTC", csrf, role, may: (path, method) => roleMayOpen(role, path, method) };
 }
 
 /** A date and time in the reader's zone and language, e.g. "5 Dec 2026, 14:05". */

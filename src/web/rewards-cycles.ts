@@ -2,6 +2,7 @@
 // code or note; the fulfilment goes through the same service as Slack, which audits it and tells
 // the influencer), and the cycles with their close summaries.
 import { z } from "zod";
+import { roleAllows } from "../domain/roles.js";
 import { t } from "../i18n/translate.js";
 import { listRewards, pendingRedemptions } from "../services/catalog-admin.js";
 import { listCycles } from "../services/cycles.js";
@@ -19,20 +20,24 @@ export async function rewardsBody(deps: Deps, reader: Reader): Promise<PageBody>
   const title = t(l, "web.nav.rewards");
   const [rewards, pending, decided] = await Promise.all([
     listRewards(deps, reader.actor),
-    pendingRedemptions(deps, reader.actor),
+    // The queue is for roles that may see redemptions (admins); the catalog and history for every reader.
+    roleAllows(reader.role, "redemption.list") ? pendingRedemptions(deps, reader.actor) : undefined,
     deps.db.redemption.findMany({ where: { status: { not: "pending" } }, orderBy: [{ decidedAt: "desc" }, { id: "desc" }], take: 50, include: { reward: { select: { name: true } }, influencer: { select: { displayName: true } } } }),
   ]);
   if (!rewards.ok) return { title, body: refusal(reader, rewards) };
-  if (!pending.ok) return { title, body: refusal(reader, pending) };
+  if (pending && !pending.ok) return { title, body: refusal(reader, pending) };
   const catalog = rewards.value.length
     ? `<table>${th(reader, ["web.rewards.reward", "web.rewards.cost", "web.rewards.stock", "web.directory.status"])}` +
       rewards.value.map((r) => td(esc(r.name), esc(formatNumber(reader, r.cost)), esc(r.stock === null ? "∞" : formatNumber(reader, r.stock)), esc(t(l, r.active ? "web.rewards.active" : "web.rewards.inactive")))).join("") + `</table>`
     : `<p>${esc(t(l, "web.rewards.none"))}</p>`;
-  const queue = pending.value.length
+  const fulfil = (id: number) => reader.may(`/dashboard/rewards/redemptions/${id}/fulfil`, "POST")
+    ? `<form class="inline" method="post" action="/dashboard/rewards/redemptions/${id}/fulfil">${csrfField(reader.csrf)}` +
+      `<input name="note" maxlength="500" aria-label="${esc(t(reader.locale, "web.rewards.note"))}" placeholder="${esc(t(reader.locale, "web.rewards.note"))}"> <button>${esc(t(reader.locale, "web.rewards.fulfil"))}</button></form>`
+    : "";
+  const queue = !pending ? "" : pending.value.length
     ? `<table>${th(reader, ["web.ledger.when", "web.directory.name", "web.rewards.reward", "web.rewards.cost", "web.rewards.fulfil"])}` +
       pending.value.map((r) => td(esc(formatWhen(reader, r.createdAt)), `<a href="/dashboard/influencers/${r.influencerId}">${esc(r.influencerName ?? `#${r.influencerId}`)}</a>`, esc(r.rewardName), esc(formatNumber(reader, r.cost)),
-        `<form class="inline" method="post" action="/dashboard/rewards/redemptions/${r.id}/fulfil">${csrfField(reader.csrf)}` +
-        `<input name="note" maxlength="500" aria-label="${esc(t(l, "web.rewards.note"))}" placeholder="${esc(t(l, "web.rewards.note"))}"> <button>${esc(t(l, "web.rewards.fulfil"))}</button></form>`)).join("") + `</table>`
+        fulfil(r.id))).join("") + `</table>`
     : `<p>${esc(t(l, "web.rewards.nothing_pending"))}</p>`;
   const history = decided.length
     ? `<table>${th(reader, ["web.ledger.when", "web.directory.name", "web.rewards.reward", "web.directory.status", "web.rewards.by"])}` +
@@ -40,7 +45,7 @@ export async function rewardsBody(deps: Deps, reader: Reader): Promise<PageBody>
     : "";
   return {
     title,
-    body: `<h2>${esc(t(l, "web.rewards.pending"))}</h2>${queue}<h2>${esc(t(l, "web.rewards.catalog"))}</h2>${catalog}` +
+    body: (queue ? `<h2>${esc(t(l, "web.rewards.pending"))}</h2>${queue}` : "") + `<h2>${esc(t(l, "web.rewards.catalog"))}</h2>${catalog}` +
       (history ? `<h2>${esc(t(l, "web.rewards.decided"))}</h2>${history}` : ""),
   };
 }

@@ -7,17 +7,20 @@ import { z } from "zod";
 import { readForm } from "../http/body.js";
 import { t } from "../i18n/translate.js";
 import { audit } from "../services/audit.js";
+import { requireManager } from "../services/managers.js";
+import { dashboardAction } from "./access.js";
 import type { Deps } from "../services/deps.js";
 import { fulfilNoteSchema, fulfilRedemption } from "../services/catalog-admin.js";
-import { approveSubmission, rejectReasonSchema, rejectSubmission, reviewQueue } from "../services/review.js";
+import { approveSubmission, rejectReasonSchema, rejectSubmission } from "../services/review.js";
 import { auditBody, auditQuery } from "./audit-page.js";
 import { directoryBody, directoryQuery } from "./directory.js";
 import { exportRoutes } from "./export-routes.js";
 import { influencerProfileBody } from "./influencer-profile.js";
-import { csrfField, esc, page } from "./layout.js";
+import { esc, page } from "./layout.js";
 import { missionDetailBody, missionsBody, type PageBody } from "./missions-page.js";
 import { overviewBody, overviewQuery } from "./overview.js";
 import { readerOf, type Reader } from "./reader.js";
+import { reviewBody } from "./review-page.js";
 import { cyclesBody, rewardsBody } from "./rewards-cycles.js";
 import { csrfMatches, findSession, redeemSignInLink, revokeSessions, SESSION_COOKIE, SESSION_IDLE_MS, signInLinkUsable, type DashboardSession } from "./sessions.js";
 
@@ -62,14 +65,19 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
       c.set("form", form);
     }
     c.set("session", session);
-    c.set("reader", await readerOf(deps, session.actor, session.csrfToken));
+    const reader = await readerOf(deps, session.actor, session.csrfToken, session.role);
+    c.set("reader", reader);
+    // The role, per page and form, from one table (access.ts), through the same check as the services.
+    const action = dashboardAction(c.req.method, c.req.path);
+    const refused = action === null ? undefined : await requireManager(deps, session.actor, action, { type: "dashboard", id: c.req.path });
+    if (refused) return c.html(page(reader.locale, t(reader.locale, "web.title"), `<p>${esc(t(reader.locale, refused.error as never, (refused.params ?? {}) as never))}</p>`, reader), 403);
     await next();
   });
 
   // Pages in the manager's own language and time zone (the reader), refusals before sign-in in the program's.
   const show = (c: Context<WebEnv>, p: PageBody) => {
     const reader = c.get("reader");
-    return c.html(page(reader.locale, p.title, p.body, { csrf: reader.csrf }), p.status ?? 200);
+    return c.html(page(reader.locale, p.title, p.body, reader), p.status ?? 200);
   };
   const notFound = (c: Context<WebEnv>) => show(c, { title: t(c.get("reader").locale, "web.title"), body: `<p>${esc(t(c.get("reader").locale, "web.not_found"))}</p>`, status: 404 });
 
@@ -86,7 +94,7 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
 
   app.get("/dashboard/influencers", async (c) => {
     const reader = c.get("reader");
-    return show(c, { title: t(reader.locale, "web.nav.influencers"), body: await directoryBody(deps, reader.locale, directoryQuery.parse(c.req.query())) });
+    return show(c, { title: t(reader.locale, "web.nav.influencers"), body: await directoryBody(deps, reader, directoryQuery.parse(c.req.query())) });
   });
   app.get("/dashboard/influencers/:id", async (c) => {
     const id = positiveId.safeParse(c.req.param("id"));
@@ -113,18 +121,7 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
 
   app.route("/", exportRoutes(deps));
 
-  app.get("/dashboard/review", async (c) => {
-    const reader = c.get("reader");
-    const l = reader.locale;
-    const r = await reviewQueue(deps, reader.actor, { limit: 50 });
-    const items = r.ok ? r.value : [];
-    const rows = items.map((s) =>
-      `<tr><td>${esc(s.missionTitle)}</td><td><a href="/dashboard/influencers/${s.influencerId}">${esc(s.influencerName ?? s.influencerId)}</a></td><td><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></td><td>${esc(s.status)}</td><td>` +
-      `<form class="inline" method="post" action="/dashboard/review/${s.id}/approve">${csrfField(reader.csrf)}<button>${esc(t(l, "web.review.approve"))}</button></form> ` +
-      `<form class="inline" method="post" action="/dashboard/review/${s.id}/reject">${csrfField(reader.csrf)}<input name="reason" required maxlength="500" aria-label="${esc(t(l, "web.review.reason"))}"><button>${esc(t(l, "web.review.reject"))}</button></form></td></tr>`).join("");
-    const body = items.length ? `<table>${rows}</table>` : `<p>${esc(t(l, "web.review.empty"))}</p>`;
-    return show(c, { title: t(l, "web.nav.review"), body });
-  });
+  app.get("/dashboard/review", async (c) => show(c, await reviewBody(deps, c.get("reader"))));
 
   // Approve/reject through the same services as Slack: they audit and queue the influencer's notice.
   app.post("/dashboard/review/:id/:decision{approve|reject}", async (c) => {

@@ -4,7 +4,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { audit } from "../services/audit.js";
 import type { Deps } from "../services/deps.js";
-import { actorIsManager, type Actor } from "../services/managers.js";
+import type { Role } from "../domain/roles.js";
+import { actorIsManager, managerRole, type Actor } from "../services/managers.js";
 
 export const LINK_TTL_MS = 15 * 60_000;
 export const SESSION_IDLE_MS = 12 * 60 * 60_000;
@@ -16,6 +17,8 @@ export interface DashboardSession {
   id: number;
   actor: Actor;
   csrfToken: string;
+  /** The manager's role when the session was last found (checked again on every request). */
+  role: Role;
 }
 
 const newToken = () => randomBytes(32).toString("base64url");
@@ -44,14 +47,15 @@ export async function redeemSignInLink(deps: SessionDeps, token: string): Promis
   if (spent.count !== 1) return undefined;
   const link = await deps.db.dashboardSignInLink.findUniqueOrThrow({ where: { tokenHash } });
   // The role is checked again: a manager removed since the link was made cannot sign in.
-  if (!(await actorIsManager(deps, link.actor))) {
+  const role = await managerRole(deps, link.actor);
+  if (!role) {
     await audit(deps.db, { actor: link.actor, action: "dashboard.signin", outcome: "refused", targetType: "dashboard" });
     return undefined;
   }
   const cookie = newToken();
   const row = await deps.db.dashboardSession.create({ data: { idHash: hashToken(cookie), actor: link.actor, csrfToken: newToken(), createdAt: now, lastSeenAt: now } });
   await audit(deps.db, { actor: link.actor, action: "dashboard.signin", targetType: "dashboardSession", targetId: row.id });
-  return { cookie, session: { id: row.id, actor: row.actor, csrfToken: row.csrfToken } };
+  return { cookie, session: { id: row.id, actor: row.actor, csrfToken: row.csrfToken, role } };
 }
 
 /** The live session behind a cookie (not revoked, seen within 12 h, actor still a manager); touches lastSeenAt. */
@@ -60,9 +64,10 @@ export async function findSession(deps: SessionDeps, cookie: string | undefined)
   const now = deps.clock.now();
   const row = await deps.db.dashboardSession.findUnique({ where: { idHash: hashToken(cookie) } });
   if (!row || row.revokedAt || now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS) return undefined;
-  if (!(await actorIsManager(deps, row.actor))) return undefined;
+  const role = await managerRole(deps, row.actor);
+  if (!role) return undefined;
   await deps.db.dashboardSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
-  return { id: row.id, actor: row.actor, csrfToken: row.csrfToken };
+  return { id: row.id, actor: row.actor, csrfToken: row.csrfToken, role };
 }
 
 /** Constant-time comparison of a submitted CSRF token with the session's. */

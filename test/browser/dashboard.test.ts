@@ -2,7 +2,7 @@
 // see the overview figures that are in the database, approve from the review queue (the
 // influencer's notice is queued in the outbox), and a spent link is refused; the overview's chart,
 // "mark fulfilled" on the rewards page, a CSV download, a form posted without its CSRF token and
-// a manager removed since signing in are refused.
+// a manager removed since signing in are refused; a viewer sees no action button.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
@@ -118,5 +118,27 @@ describe.skipIf(!chromiumPath)("dashboard in Chromium", () => {
     const refused = await page.goto(`${base}/dashboard/missions`);
     expect(refused?.status()).toBe(401);
     expect(await page.getByText("Please sign in").count()).toBe(1);
+  });
+
+  it("shows a viewer the pages of their role without action buttons, and refuses the review queue", async () => {
+    const inf = await seedInfluencer(t.db, { name: "Vera Viewed" });
+    const reward = await t.db.reward.create({ data: { name: "Scarf", cost: 5 } });
+    await t.db.redemption.create({ data: { rewardId: reward.id, influencerId: inf.id, cycleId: (await currentCycle(t.db, deps.clock)).id, cost: 5 } });
+    await seedSubmission(t.db, (await t.db.mission.findFirstOrThrow()).id, inf.id);
+    await t.db.manager.create({ data: { platform: "slack", externalId: "UVIEW", role: "viewer" } });
+    const page = await (await browser.newContext()).newPage();
+    await page.goto((await createSignInLink(deps, "slack:UVIEW"))!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${base}/dashboard`);
+    expect(await page.getByRole("link", { name: "Review queue" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Influencers" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Rewards" }).click();
+    expect(await page.getByText("Scarf").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("button", { name: "Mark fulfilled" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Approve" }).count()).toBe(0);
+    const refused = await page.goto(`${base}/dashboard/review`);
+    expect(refused?.status()).toBe(403);
+    expect(await page.getByRole("button", { name: "Approve" }).count()).toBe(0);
+    expect(await page.getByText("A viewer can read reports").count()).toBe(1);
   });
 });

@@ -1,0 +1,29 @@
+// The review queue page: each submission that needs a human, with the verifier's record as the
+// same sentences as the Slack review card (evidence-lines.ts), and Approve / Reject (with a reason)
+// for a role that may press them — the POSTs go to the review service, as Slack's buttons do.
+import { evidenceLines } from "../engine/manage/evidence-lines.js";
+import { t } from "../i18n/translate.js";
+import type { Deps } from "../services/deps.js";
+import { reviewQueue } from "../services/review.js";
+import { csrfField, esc } from "./layout.js";
+import type { PageBody } from "./missions-page.js";
+import { formatWhen, type Reader } from "./reader.js";
+
+export async function reviewBody(deps: Deps, reader: Reader): Promise<PageBody> {
+  const l = reader.locale;
+  const title = t(l, "web.nav.review");
+  const r = await reviewQueue(deps, reader.actor, { limit: 50 });
+  if (!r.ok) return { title, body: `<p>${esc(t(l, r.error as never, (r.params ?? {}) as never))}</p>`, status: 403 };
+  if (!r.value.length) return { title, body: `<p>${esc(t(l, "web.review.empty"))}</p>` };
+  // Buttons only for a role that may press them (the session guard refuses the POST anyway).
+  const approve = (id: number) => reader.may(`/dashboard/review/${id}/approve`, "POST")
+    ? `<form class="inline" method="post" action="/dashboard/review/${id}/approve">${csrfField(reader.csrf)}<button>${esc(t(l, "web.review.approve"))}</button></form> ` : "";
+  const reject = (id: number) => reader.may(`/dashboard/review/${id}/reject`, "POST")
+    ? `<form class="inline" method="post" action="/dashboard/review/${id}/reject">${csrfField(reader.csrf)}<input name="reason" required maxlength="500" aria-label="${esc(t(l, "web.review.reason"))}"><button>${esc(t(l, "web.review.reject"))}</button></form>` : "";
+  const head = ["web.missions.title", "web.directory.name", "web.missions.post", "web.missions.verification", ""].map((id) => `<th>${id ? esc(t(l, id as never)) : ""}</th>`).join("");
+  const rows = r.value.map((s) =>
+    `<tr><td>${esc(s.missionTitle)}</td><td><a href="/dashboard/influencers/${s.influencerId}">${esc(s.influencerName ?? `#${s.influencerId}`)}</a><br>${esc(formatWhen(reader, s.createdAt))}</td>` +
+    `<td><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a>${s.previousReason ? `<br>${esc(s.previousReason)}` : ""}</td>` +
+    `<td>${evidenceLines(l, s.evidence).map(esc).join("<br>")}</td><td>${approve(s.id)}${reject(s.id)}</td></tr>`).join("");
+  return { title, body: `<table><tr>${head}</tr>${rows}</table>` };
+}
