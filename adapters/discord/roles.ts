@@ -6,6 +6,7 @@
 import { Routes, type REST } from "discord.js";
 import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
+import { BoundedLru } from "../../src/bounded-lru.js";
 
 export interface RoleGranterDeps {
   rest: REST;
@@ -13,13 +14,17 @@ export interface RoleGranterDeps {
   log: Logger;
   guildId: string | undefined;
   roleId: string | undefined;
+  /** how many granted users to remember in memory (a forgotten one costs one read); default 10,000 */
+  grantedMax?: number;
 }
 
 export class RoleGranter {
   /** users granted (or being granted) by this process: concurrent events grant once */
-  private granted = new Set<string>();
+  readonly granted: BoundedLru<string, true>;
 
-  constructor(private readonly deps: RoleGranterDeps) {}
+  constructor(private readonly deps: RoleGranterDeps) {
+    this.granted = new BoundedLru(deps.grantedMax ?? 10_000);
+  }
 
   get enabled(): boolean {
     return !!(this.deps.guildId && this.deps.roleId);
@@ -28,7 +33,7 @@ export class RoleGranter {
   /** Grants the role when the user's influencer is active; returns whether it was granted now. */
   async grantIfActive(userId: string): Promise<boolean> {
     if (!this.enabled || this.granted.has(userId)) return false;
-    this.granted.add(userId);
+    this.granted.set(userId, true);
     const account = await this.deps.db.platformAccount.findUnique({
       where: { platform_externalId: { platform: "discord", externalId: userId } },
       select: { influencer: { select: { status: true } } },
@@ -46,12 +51,12 @@ export class RoleGranter {
     if (!guildId || !roleId) return false;
     try {
       await this.deps.rest.put(Routes.guildMemberRole(guildId, userId, roleId), { reason: "Advo: active influencer" });
-      this.granted.add(userId);
+      this.granted.set(userId, true);
       this.deps.log.info({ user: userId }, "discord member role granted");
       return true;
     } catch (err) {
       // Not a member of the guild (10007), or the bot's role is below the program role (50013).
-      this.granted.add(userId);
+      this.granted.set(userId, true);
       this.deps.log.warn({ err, user: userId }, "discord member role not granted");
       return false;
     }

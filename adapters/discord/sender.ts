@@ -13,6 +13,7 @@ import { isTransientNetworkCode, networkErrorCode } from "../../src/delivery/net
 import { markUnreachable, rememberChat } from "../../src/services/accounts.js";
 import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
 import { renderMessage, type MessageBody } from "./render.js";
+import { BoundedLru } from "../../src/bounded-lru.js";
 
 /** Discord JSON error codes the sender treats specially. */
 export const DiscordCode = { UnknownChannel: 10003, UnknownUser: 10013, CannotSendToUser: 50007 } as const;
@@ -24,13 +25,17 @@ export interface SenderDeps {
   db: Db;
   log: Logger;
   clock: Clock;
+  /** how many user → DM channel ids to keep in memory (the database keeps them all); default 10,000 */
+  dmCacheMax?: number;
 }
 
 export class DiscordSender {
-  /** user id → DM channel id, for users whose channel this process already opened or looked up */
-  private dmChannels = new Map<string, string>();
+  /** user id → DM channel id, for users whose channel this process recently opened or looked up */
+  readonly dmChannels: BoundedLru<string, string>;
 
-  constructor(private readonly deps: SenderDeps) {}
+  constructor(private readonly deps: SenderDeps) {
+    this.dmChannels = new BoundedLru(deps.dmCacheMax ?? 10_000);
+  }
 
   /** Remember a DM channel seen on an inbound event (also stored in the database by the caller). */
   noteDmChannel(userId: string, channelId: string): void {
