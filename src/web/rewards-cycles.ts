@@ -1,6 +1,7 @@
 // Rewards and redemptions (pending ones with a "mark fulfilled" form taking an optional voucher
 // code or note; the fulfilment goes through the same service as Slack, which audits it and tells
 // the influencer), and the cycles with their close summaries.
+import { rewardTextFor } from "../domain/content-translations.js";
 import { z } from "zod";
 import { t } from "../i18n/translate.js";
 import { listRewards, pendingRedemptions } from "../services/catalog-admin.js";
@@ -26,7 +27,7 @@ export async function rewardsBody(deps: Deps, reader: Reader): Promise<PageBody>
   if (!pending.ok) return { title, body: refusal(reader, pending) };
   const catalog = rewards.value.length
     ? `<table>${th(reader, ["web.rewards.reward", "web.rewards.cost", "web.rewards.stock", "web.directory.status"])}` +
-      rewards.value.map((r) => td(esc(r.name), esc(formatNumber(reader, r.cost)), esc(r.stock === null ? "∞" : formatNumber(reader, r.stock)), esc(t(l, r.active ? "web.rewards.active" : "web.rewards.inactive")))).join("") + `</table>`
+      rewards.value.map((r) => td(esc(rewardTextFor(r, l).name), esc(formatNumber(reader, r.cost)), esc(r.stock === null ? "∞" : formatNumber(reader, r.stock)), esc(t(l, r.active ? "web.rewards.active" : "web.rewards.inactive")))).join("") + `</table>`
     : `<p>${esc(t(l, "web.rewards.none"))}</p>`;
   const queue = pending.value.length
     ? `<table>${th(reader, ["web.ledger.when", "web.directory.name", "web.rewards.reward", "web.rewards.cost", "web.rewards.fulfil"])}` +
