@@ -26,6 +26,7 @@ import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
 import { EXPORT_COMMANDS } from "./commands-export.js";
 import { DB_COMMANDS } from "./commands-db.js";
 import { REWARD_COMMANDS } from "./commands-rewards.js";
+import { TRANSLATION_COMMANDS } from "./commands-translations.js";
 
 export interface CliOutput {
   data: unknown;
@@ -245,6 +246,7 @@ export const COMMANDS: Record<string, Command> = {
   ...DASHBOARD_COMMANDS,
   ...EXPORT_COMMANDS,
   ...DB_COMMANDS,
+  ...TRANSLATION_COMMANDS,
 };
 
 export function helpText(): string {
