@@ -1,9 +1,6 @@
 // The operator commands: each maps arguments (validated with zod) to one manager service on
 // behalf of an actor, and returns data (for --json) plus a short text. The CLI runs them as
 // "operator"; chat managers reach the same table through `/advo <command>` (src/engine/manage).
-import { existsSync, readFileSync } from "node:fs";
-import { extname } from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { toPlainText } from "../engine/message.js";
 import { err, ok, type ErrParams, type Result } from "../result.js";
@@ -13,12 +10,13 @@ import { createInvitations, listInvitations, revokeInvitation } from "../service
 import { closeMission, createMissionDraft, duplicateMission, listMissions, previewMission, publishMission } from "../services/missions-admin.js";
 import { approveSubmission, rejectSubmission, reviewQueue } from "../services/review.js";
 import { adjustPoints, influencerStatement } from "../services/points-admin.js";
-import { cancelRedemption, createReward, fulfilRedemption, listRewards, pendingRedemptions } from "../services/catalog-admin.js";
+import { cancelRedemption, fulfilRedemption, listRewards, pendingRedemptions } from "../services/catalog-admin.js";
 import { closeCycle, setCycleSettings } from "../services/cycles.js";
 import { statsReport } from "../services/stats.js";
 import { createTrackingLink } from "../services/tracking.js";
 import { draftBroadcast, sendBroadcast } from "../services/broadcast.js";
 import { csv, flag, type ParsedArgs } from "./args.js";
+import { readObjectFile } from "./object-file.js";
 import { flattenTranslations } from "../domain/mission-form-translations.js";
 import { MEASUREMENT_COMMANDS } from "./commands-measurement.js";
 import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
@@ -27,6 +25,8 @@ import { ROLE_COMMANDS } from "./commands-roles.js";
 import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
 import { EXPORT_COMMANDS } from "./commands-export.js";
 import { DB_COMMANDS } from "./commands-db.js";
+import { REWARD_COMMANDS } from "./commands-rewards.js";
+import { TRANSLATION_COMMANDS } from "./commands-translations.js";
 
 export interface CliOutput {
   data: unknown;
@@ -52,16 +52,9 @@ const fmtDate = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T
 
 /** Reads a mission file (JSON or YAML); a nested `segment` is flattened into the form fields. */
 export function readMissionFile(path: string): Result<Record<string, unknown>> {
-  if (!existsSync(path)) return err("manage.cli.file_not_found", { path });
-  let doc: unknown;
-  try {
-    const text = readFileSync(path, "utf8");
-    doc = extname(path) === ".json" ? JSON.parse(text) : parseYaml(text);
-  } catch (e) {
-    return err("manage.cli.file_unreadable", { path, reason: (e as Error).message.split("\n")[0] ?? "" });
-  }
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) return err("manage.cli.file_unreadable", { path, reason: "expected an object" });
-  const { segment, translations, ...rest } = doc as Record<string, unknown>;
+  const file = readObjectFile(path);
+  if (!file.ok) return file;
+  const { segment, translations, ...rest } = file.value;
   const seg = (segment && typeof segment === "object" ? segment : {}) as Record<string, unknown>;
   return ok({
     ...(seg.regions !== undefined ? { regions: seg.regions } : {}),
@@ -181,10 +174,7 @@ export const COMMANDS: Record<string, Command> = {
           ...s.entries.map((e) => `  ${fmtDate(e.at)}  ${e.amount > 0 ? "+" : ""}${e.amount}  ${e.kind}${e.reason ? `  ${e.reason}` : ""}`)].join("\n")) : usage("points statement INFLUENCER");
     },
   },
-  "reward create": {
-    usage: "reward create --name NAME --cost N [--stock N] [--description TEXT]",
-    run: async (deps, a, actor) => wrap(await createReward(deps, actor, { name: flag(a, "name") ?? "", cost: flag(a, "cost") ?? "", stock: flag(a, "stock") ?? null, description: flag(a, "description") ?? "" } as never), (r) => `created reward ${r.id}: ${r.name}`),
-  },
+  ...REWARD_COMMANDS,
   "reward list": {
     usage: "reward list",
     run: async (deps, _a, actor) => wrap(await listRewards(deps, actor), (list) => list.map((r) => `${r.id}  ${r.name}  ${r.cost} pts  stock ${r.stock ?? "∞"}${r.active ? "" : "  inactive"}`).join("\n") || "(no rewards)"),
@@ -256,6 +246,7 @@ export const COMMANDS: Record<string, Command> = {
   ...DASHBOARD_COMMANDS,
   ...EXPORT_COMMANDS,
   ...DB_COMMANDS,
+  ...TRANSLATION_COMMANDS,
 };
 
 export function helpText(): string {

@@ -31,13 +31,16 @@ function lines(v: unknown): string[] | undefined {
   return undefined;
 }
 
-/** A file's nested translations as flat form fields (unknown languages are kept, to be refused). */
-export function flattenTranslations(nested: unknown): Record<string, unknown> {
+/**
+ * A file's nested translations as flat form fields (unknown languages are kept, to be refused).
+ * `bare`: the part a language given as a plain string stands for (a mission's title, a reward's name).
+ */
+export function flattenTranslations(nested: unknown, bare = "title"): Record<string, unknown> {
   if (!nested || typeof nested !== "object" || Array.isArray(nested)) return {};
   const out: Record<string, unknown> = {};
   for (const [locale, parts] of Object.entries(nested as Record<string, unknown>)) {
     if (!parts || typeof parts !== "object") {
-      out[`title_${locale}`] = parts;
+      out[`${bare}_${locale}`] = parts;
       continue;
     }
     for (const [part, value] of Object.entries(parts as Record<string, unknown>)) out[`${part}_${locale}`] = value;

@@ -3,13 +3,15 @@
 // one transaction guarded by a conditional status update.
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import { err, ok, type Result } from "../result.js";
+import { err, ok, type Err, type Result } from "../result.js";
 import { audit } from "./audit.js";
 import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { appendEntry, currentCycle } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue } from "./outbox.js";
+import { readRewardTranslations, rewardNameParam, type RewardTranslations } from "../domain/content-translations.js";
+import { parseRewardTranslations, type RewardTranslationError } from "../domain/reward-form-translations.js";
 
 export const rewardSchema = z.object({
   name: z.string().trim().min(1).max(120),
@@ -19,30 +21,49 @@ export const rewardSchema = z.object({
   stock: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(0).nullable()),
   active: z.preprocess((v) => (v === "false" ? false : v === "true" ? true : v), z.boolean().default(true)),
 });
-export type RewardInput = z.input<typeof rewardSchema>;
+/** The reward's own fields (in DEFAULT_LOCALE) plus optional translation fields `name_es`, `description_es`, … */
+export type RewardInput = z.input<typeof rewardSchema> & { [translationField: `${"name" | "description"}_${string}`]: unknown };
 type Reward = Awaited<ReturnType<Db["reward"]["findUniqueOrThrow"]>>;
+/** An incomplete translation: refused per field (CLI prints each; `field` names the first). */
+export type RewardFormErr = Err & { fieldErrors: RewardTranslationError[] };
 
 function invalid(e: z.ZodError) {
   return err("manage.reward.invalid", { field: String(e.issues[0]?.path[0] ?? "") });
 }
 
-export async function createReward(deps: Deps, actor: Actor, input: RewardInput): Promise<Result<Reward>> {
-  const refused = await requireManager(deps, actor, "reward.create");
-  if (refused) return refused;
+type Parsed = { ok: true; data: z.output<typeof rewardSchema> & { translations: RewardTranslations } } | Err | RewardFormErr;
+
+/** The reward's fields and its translations (each language complete, or refused on its field). */
+function parseReward(deps: Deps, input: Record<string, unknown>): Parsed {
   const parsed = rewardSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  const tr = parseRewardTranslations(input, deps.config.DEFAULT_LOCALE, parsed.data.description);
+  if (tr.errors.length) return { ok: false, error: "manage.reward.invalid", params: { field: tr.errors[0]!.field }, fieldErrors: tr.errors };
+  return { ok: true, data: { ...parsed.data, translations: tr.value } };
+}
+
+export async function createReward(deps: Deps, actor: Actor, input: RewardInput): Promise<Result<Reward> | RewardFormErr> {
+  const refused = await requireManager(deps, actor, "reward.create");
+  if (refused) return refused;
+  const parsed = parseReward(deps, input);
+  if (!parsed.ok) return parsed;
   const reward = await deps.db.reward.create({ data: parsed.data });
   await audit(deps.db, { actor, action: "reward.create", targetType: "reward", targetId: reward.id, after: parsed.data });
   return ok(reward);
 }
 
-export async function updateReward(deps: Deps, actor: Actor, id: number, input: Partial<RewardInput>): Promise<Result<Reward>> {
+/**
+ * Changes some fields; translations given replace the stored ones of their language (the others
+ * are kept), and every stored translation is checked again against the new description.
+ */
+export async function updateReward(deps: Deps, actor: Actor, id: number, input: Partial<RewardInput>): Promise<Result<Reward> | RewardFormErr> {
   const refused = await requireManager(deps, actor, "reward.update", { type: "reward", id });
   if (refused) return refused;
   const before = await deps.db.reward.findUnique({ where: { id } });
   if (!before) return err("manage.reward.not_found", { id });
-  const parsed = rewardSchema.safeParse({ name: before.name, description: before.description, cost: before.cost, stock: before.stock, active: before.active, ...input });
-  if (!parsed.success) return invalid(parsed.error);
+  const stored = Object.fromEntries(Object.entries(readRewardTranslations(before.translations)).flatMap(([l, tr]) => [[`name_${l}`, tr!.name], [`description_${l}`, tr!.description]]));
+  const parsed = parseReward(deps, { name: before.name, description: before.description, cost: before.cost, stock: before.stock, active: before.active, ...stored, ...input });
+  if (!parsed.ok) return parsed;
   const after = await deps.db.reward.update({ where: { id }, data: parsed.data });
   await audit(deps.db, { actor, action: "reward.update", targetType: "reward", targetId: id, before, after: parsed.data });
   return ok(after);
@@ -79,13 +100,14 @@ async function decided(deps: Deps, id: number) {
   return r ? err("manage.redemption.already_decided", { id, status: r.status, by: r.decidedBy ?? "system" }) : err("manage.redemption.not_found", { id });
 }
 
-async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled", rewardName: string, note?: string) {
+/** `reward`: its name and translations — each influencer reads the name in their language. */
+async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled", reward: { name: string; translations: unknown }, note?: string) {
   const [r] = await audience(deps, { influencerIds: [influencerId], statuses: ["active", "paused"], includePaused: true });
   if (!r) return;
   const messageId = note ? `manage.redemption.${what}_notice_note` : `manage.redemption.${what}_notice`;
   await enqueue(deps.db, [{
     platform: r.platform, recipient: r.recipient, influencerId, purpose: `redemption.${what}`, dedupeKey: `redemption:${id}:${what}`,
-    payload: { kind: "i18n", messageId, params: { reward: rewardName, ...(note ? { note } : {}) } },
+    payload: { kind: "i18n", messageId, params: { reward: rewardNameParam(reward), ...(note ? { note } : {}) } },
   }]);
 }
 
@@ -97,9 +119,9 @@ export async function fulfilRedemption(deps: Deps, actor: Actor, id: number, opt
   if (refused) return refused;
   const won = await deps.db.redemption.updateMany({ where: { id, status: "pending" }, data: { status: "fulfilled", decidedBy: actor, decidedAt: deps.clock.now() } });
   if (!won.count) return decided(deps, id);
-  const r = await deps.db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: { select: { name: true } } } });
+  const r = await deps.db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: { select: { name: true, translations: true } } } });
   const note = fulfilNoteSchema.parse(options.note);
-  await notify(deps, r.influencerId, id, "fulfilled", r.reward.name, note);
+  await notify(deps, r.influencerId, id, "fulfilled", r.reward, note);
   await audit(deps.db, { actor, action: "redemption.fulfil", targetType: "redemption", targetId: id, before: { status: "pending" }, after: { status: "fulfilled", ...(note ? { note } : {}) } });
   return ok({ id });
 }
@@ -117,10 +139,10 @@ export async function cancelRedemption(deps: Deps, actor: Actor, id: number): Pr
     const cycleId = r.cycle.status === "open" ? r.cycleId : (await currentCycle(db, deps.clock)).id;
     const entry = await appendEntry(db, { influencerId: r.influencerId, cycleId, amount: r.cost, kind: "refund", idempotencyKey: `refund:redemption:${id}`, reference: `redemption:${id}`, createdBy: actor });
     if (r.reward.stock !== null) await db.reward.update({ where: { id: r.rewardId }, data: { stock: { increment: 1 } } });
-    return { influencerId: r.influencerId, rewardName: r.reward.name, refunded: entry.created ? r.cost : 0 };
+    return { influencerId: r.influencerId, reward: r.reward, refunded: entry.created ? r.cost : 0 };
   });
   if (!result) return decided(deps, id);
-  await notify(deps, result.influencerId, id, "cancelled", result.rewardName);
+  await notify(deps, result.influencerId, id, "cancelled", result.reward);
   await audit(deps.db, { actor, action: "redemption.cancel", targetType: "redemption", targetId: id, before: { status: "pending" }, after: { status: "cancelled", refunded: result.refunded } });
   return ok({ id, refunded: result.refunded });
 }

@@ -7,6 +7,7 @@ import type { Redemption, Reward } from "../db/generated/sqlite/client.js";
 import { appendEntry, currentCycle, cycleBalance } from "./ledger.js";
 import type { Deps } from "./deps.js";
 import { noticeRedemption } from "./manager-notices.js";
+import { rewardNameParam } from "../domain/content-translations.js";
 
 export async function listRewards(deps: Deps): Promise<Reward[]> {
   return deps.db.reward.findMany({ where: { active: true }, orderBy: [{ cost: "asc" }, { id: "asc" }], take: 50 });
@@ -36,7 +37,7 @@ export async function redeemReward(deps: Deps, influencerId: number, rewardId: n
       if (balance < reward.cost) throw new Refusal(err("journey.rewards.not_enough", { cost: reward.cost, balance }));
       if (reward.stock !== null) {
         const s = await tx.reward.updateMany({ where: { id: rewardId, active: true, stock: { gt: 0 } }, data: { stock: { decrement: 1 } } });
-        if (s.count !== 1) throw new Refusal(err("journey.rewards.out_of_stock", { name: reward.name }));
+        if (s.count !== 1) throw new Refusal(err("journey.rewards.out_of_stock", { name: rewardNameParam(reward) }));
       }
       const redemption = await tx.redemption.create({ data: { rewardId, influencerId, cycleId: cycle.id, cost: reward.cost, status: "pending" } });
       const entry = await appendEntry(tx, {

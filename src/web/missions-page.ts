@@ -1,6 +1,8 @@
 // Missions: a table with each mission's figures from the measurement report (accepted, approved,
 // clicks, conversions, revenue, cost, ROI), and a mission's detail — its participants with their
 // status and results, and the submissions with the verifier's record in sentences.
+import { missingTranslations, missingTranslationsText, type MissingTranslations } from "../services/translations-report.js";
+import type { Locale } from "../config.js";
 import { t } from "../i18n/translate.js";
 import { evidenceLines } from "../engine/manage/evidence-lines.js";
 import type { Deps } from "../services/deps.js";
@@ -14,9 +16,10 @@ const th = (reader: Reader, ids: string[]) => `<tr>${ids.map((id) => `<th>${esc(
 
 export async function missionsBody(deps: Deps, reader: Reader): Promise<PageBody> {
   const l = reader.locale;
-  const [report, missions] = await Promise.all([
+  const [report, missions, missing] = await Promise.all([
     measurementReport(deps, reader.actor),
     deps.db.mission.findMany({ where: { status: { not: "draft" } }, select: { id: true, status: true, deadline: true } }),
+    missingTranslations(deps, reader.actor),
   ]);
   const title = t(l, "web.nav.missions");
   if (!report.ok) return { title, body: `<p>${esc(t(l, report.error as never, report.params ?? {}))}</p>` };
@@ -30,7 +33,14 @@ export async function missionsBody(deps: Deps, reader: Reader): Promise<PageBody
       `<td>${esc(formatNumber(reader, m.conversions))}</td><td>${esc(formatMoney(reader, m.revenue, r.currency))}</td><td>${esc(formatMoney(reader, m.cost, r.currency))}</td><td>${esc(formatRoi(reader, m.roi))}</td></tr>`;
   }).join("");
   const head = th(reader, ["web.missions.title", "web.directory.status", "web.missions.deadline", "web.missions.accepted", "web.missions.approved", "web.figures.clicks", "web.figures.conversions", "web.figures.revenue", "web.figures.cost", "web.figures.roi"]);
-  return { title, body: `<table>${head}${rows}</table>` };
+  return { title, body: `<table>${head}${rows}</table>${missing.ok ? translationsSection(missing.value, l) : ""}` };
+}
+
+/** Missions and rewards lacking a language the influencers read (issue 17); nothing when all read the program's. */
+function translationsSection(r: MissingTranslations, locale: Locale): string {
+  if (!r.languages.some((x) => x.locale !== r.programLocale)) return "";
+  const [languages, ...items] = missingTranslationsText(r, locale);
+  return `<h2>${esc(t(locale, "lang.missing.title"))}</h2><p>${esc(languages!)}</p><ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`;
 }
 
 export async function missionDetailBody(deps: Deps, reader: Reader, missionId: number): Promise<PageBody> {

@@ -1,6 +1,7 @@
 // Rewards and redemptions (pending ones with a "mark fulfilled" form taking an optional voucher
 // code or note; the fulfilment goes through the same service as Slack, which audits it and tells
 // the influencer), and the cycles with their close summaries.
+import { rewardTextFor } from "../domain/content-translations.js";
 import { z } from "zod";
 import { roleAllows } from "../domain/roles.js";
 import { t } from "../i18n/translate.js";
@@ -28,7 +29,7 @@ export async function rewardsBody(deps: Deps, reader: Reader): Promise<PageBody>
   if (pending && !pending.ok) return { title, body: refusal(reader, pending) };
   const catalog = rewards.value.length
     ? `<table>${th(reader, ["web.rewards.reward", "web.rewards.cost", "web.rewards.stock", "web.directory.status"])}` +
-      rewards.value.map((r) => td(esc(r.name), esc(formatNumber(reader, r.cost)), esc(r.stock === null ? "∞" : formatNumber(reader, r.stock)), esc(t(l, r.active ? "web.rewards.active" : "web.rewards.inactive")))).join("") + `</table>`
+      rewards.value.map((r) => td(esc(rewardTextFor(r, l).name), esc(formatNumber(reader, r.cost)), esc(r.stock === null ? "∞" : formatNumber(reader, r.stock)), esc(t(l, r.active ? "web.rewards.active" : "web.rewards.inactive")))).join("") + `</table>`
     : `<p>${esc(t(l, "web.rewards.none"))}</p>`;
   const fulfil = (id: number) => reader.may(`/dashboard/rewards/redemptions/${id}/fulfil`, "POST")
     ? `<form class="inline" method="post" action="/dashboard/rewards/redemptions/${id}/fulfil">${csrfField(reader.csrf)}` +

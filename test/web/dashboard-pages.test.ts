@@ -68,6 +68,15 @@ describe.each(testProviders())("dashboard pages on %s", (provider) => {
     const { cookie } = await d.signIn(MANAGER);
     const list = await (await d.get("/dashboard/missions", cookie)).text();
     expect(list).toContain(`<a href="/dashboard/missions/${missionId}">Winter &#60;drop&#62;</a>`);
+    expect(list).not.toContain("Missing translations"); // everyone reads the program's language
+    // Someone reads French (issue 17): the page lists what lacks French, escaped.
+    const reader = await d.t.db.influencer.findFirstOrThrow({ where: { displayName: "Quiet One" } });
+    await d.t.db.influencer.update({ where: { id: reader.id }, data: { locale: "fr" } });
+    const missing = await (await d.get("/dashboard/missions", cookie)).text();
+    await d.t.db.influencer.update({ where: { id: reader.id }, data: { locale: "en" } });
+    expect(missing).toContain("<h2>Missing translations</h2>");
+    expect(missing).toContain("Français (1 influencer)");
+    expect(missing).toContain(`<li>Mission ${missionId} “Winter &#60;drop&#62;” (published): not yet in Français</li>`);
     const detail = await (await d.get(`/dashboard/missions/${missionId}`, cookie)).text();
     expect(detail).toContain(`<a href="/dashboard/influencers/${starId}">`);
     expect(detail).toContain("Quiet One");

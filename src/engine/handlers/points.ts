@@ -13,6 +13,7 @@ import { localized, type Tier } from "../../domain/tiers.js";
 import { tb } from "../../i18n/translate.js";
 import type { Block } from "../message.js";
 import { badgesOf, tierOf } from "../../services/tiers.js";
+import { rewardNameParam, rewardTextFor } from "../../domain/content-translations.js";
 
 export const ACTION_REWARD_REDEEM = "reward.redeem";
 export const ACTION_REWARD_CONFIRM = "reward.confirm";
@@ -95,10 +96,12 @@ async function rewards(ctx: Context): Promise<void> {
   const standing = (r: (typeof items)[number]) =>
     soldOut(r) ? ctx.t("rewards.sold_out") : canRedeem(r) ? ctx.t("rewards.can_redeem") : ctx.t("rewards.missing", { missing: r.cost - s.balance });
   const page = pageOf(items, requestedPage(ctx, ACTION_REWARDS_PAGE));
+  // Name and description in the reader's language (both from one translation), else the program's.
+  const text = (r: (typeof items)[number]) => rewardTextFor(r, ctx.locale);
   ctx.reply({
-    blocks: [list(page.items.map((r) => [bold(r.name), ` — ${ctx.t("journey.rewards.cost", { cost: r.cost })} · ${r.stock === null ? ctx.t("journey.rewards.unlimited") : ctx.t("journey.rewards.stock", { stock: r.stock })} · ${standing(r)}${r.description ? ` · ${r.description}` : ""}`])), ...pageLine(ctx, page)],
+    blocks: [list(page.items.map((r) => [bold(text(r).name), ` — ${ctx.t("journey.rewards.cost", { cost: r.cost })} · ${r.stock === null ? ctx.t("journey.rewards.unlimited") : ctx.t("journey.rewards.stock", { stock: r.stock })} · ${standing(r)}${text(r).description ? ` · ${text(r).description}` : ""}`])), ...pageLine(ctx, page)],
     buttons: [
-      ...page.items.filter(canRedeem).map((r) => [{ action: ACTION_REWARD_REDEEM, payload: String(r.id), label: ctx.t("journey.rewards.redeem_button", { name: r.name.slice(0, 40), cost: r.cost }) }]),
+      ...page.items.filter(canRedeem).map((r) => [{ action: ACTION_REWARD_REDEEM, payload: String(r.id), label: ctx.t("journey.rewards.redeem_button", { name: text(r).name.slice(0, 40), cost: r.cost }) }]),
       ...pageButtons(ACTION_REWARDS_PAGE, page),
     ],
     ...(paging ? { replace: "message" as const } : {}),
@@ -112,7 +115,7 @@ async function askConfirm(ctx: Context): Promise<void> {
   if (!inf || !id) return;
   const r = await getReward(ctx.deps, id);
   if (!r || !r.active) return ctx.replyWith("journey.rewards.not_found");
-  ctx.replyWith("journey.rewards.confirm", { name: r.name, cost: r.cost }, {
+  ctx.replyWith("journey.rewards.confirm", { name: rewardTextFor(r, ctx.locale).name, cost: r.cost }, {
     buttons: [[
       { action: ACTION_REWARD_CONFIRM, payload: String(id), label: ctx.t("journey.rewards.confirm_yes"), style: "primary" },
       { action: ACTION_REWARD_CANCEL, label: ctx.t("journey.rewards.confirm_no") },
@@ -126,7 +129,7 @@ async function confirm(ctx: Context): Promise<void> {
   if (!inf || !id) return;
   const r = await redeemReward(ctx.deps, inf.id, id);
   if (!r.ok) return ctx.replyWith(r.error, r.params);
-  ctx.replyWith("journey.rewards.redeemed", { name: r.value.reward.name, balance: r.value.balance });
+  ctx.replyWith("journey.rewards.redeemed", { name: rewardNameParam(r.value.reward), balance: r.value.balance });
 }
 
 export function registerPointsHandlers(router: Router): void {

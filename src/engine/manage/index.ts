@@ -18,7 +18,8 @@
 //                                  submission list [--status S] · submission approve ID ·
 //                                  submission reject ID --reason TEXT · points adjust INFLUENCER
 //                                  POINTS --reason TEXT [--id REQ] · points statement INFLUENCER ·
-//                                  reward create --name N --cost C [--stock S] · reward list ·
+//                                  reward create --name N --cost C [--stock S] [--name-es T …] ·
+//                                  reward update ID [--name-fr T --description-fr T …] · reward list ·
 //                                  redemption fulfil|cancel ID · cycle close [--force] ·
 //                                  cycle settings [--length L] [--bonuses 500,300] [--reset|--rollover N]
 //   /stats                         compact text report
