@@ -7,10 +7,11 @@
 //   INSERT … SELECT (run first inside a rolled-back transaction, on the same data);
 // - heap after a 100,000-recipient broadcast (audience + enqueue), after GC, vs the idle heap, and
 //   what the same bulk writes retain without the Prisma debug-history workaround.
-// BENCH_INFLUENCERS / BENCH_ENTRIES_PER_INFLUENCER / BENCH_REPEAT scale it.
+// BENCH_INFLUENCERS / BENCH_ENTRIES_PER_INFLUENCER / BENCH_REPEAT scale it; BENCH_PROVIDERS
+// (default "sqlite,postgresql") picks the databases (a 100k PostgreSQL run takes minutes under load).
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
@@ -33,6 +34,7 @@ const INFLUENCERS = Number(process.env.BENCH_INFLUENCERS ?? 100_000);
 const PER = Number(process.env.BENCH_ENTRIES_PER_INFLUENCER ?? 10);
 const CHUNK = 5000;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
+const PROVIDERS = (process.env.BENCH_PROVIDERS ?? "sqlite,postgresql").split(",").map((p) => p.trim());
 const PG_BASE = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Seeding through multi-row INSERTs (the same helper the close uses) keeps set-up to seconds. */
@@ -183,12 +185,16 @@ async function runOn(label: string, url: string): Promise<void> {
 }
 
 export default async function bench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "advo-bench-cycle-"));
-  try {
-    await runOn("sqlite", `file:${join(dir, "bench.db")}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  console.log(`${INFLUENCERS} influencers × ${PER} ledger entries; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
+  if (PROVIDERS.includes("sqlite")) {
+    const dir = mkdtempSync(join(tmpdir(), "advo-bench-cycle-"));
+    try {
+      await runOn("sqlite", `file:${join(dir, "bench.db")}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+  if (!PROVIDERS.includes("postgresql")) return;
   const name = `advo_bench_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: PG_BASE });
   try {

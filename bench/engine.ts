@@ -4,12 +4,15 @@
 // grammY bot on the same fake API and database doing the same reads and sending the same number of
 // messages (bench/lib/telegram-rig.ts). Advo and the baseline take turns on every iteration, so a
 // loaded machine slows both alike. Goals (issue #20): /points ≤ ×1.5, /help ≤ ×2.5 of the baseline p50.
-// BENCH_ENGINE_ITERATIONS (default 500) changes the sample size.
+// BENCH_ENGINE_ITERATIONS (default 500) changes the sample size; BENCH_ENGINE_SQL=1 also prints
+// the statements of one warm command on each side.
+import { cpus, loadavg } from "node:os";
 import { commandUpdate, FIRST_USER, percentile, post, startTelegramRig } from "./lib/telegram-rig.js";
 import { logSqliteStatements } from "./lib/statement-log.js";
 
 const ITERATIONS = Number(process.env.BENCH_ENGINE_ITERATIONS ?? 500);
 const GOALS: Record<string, number> = { help: 2.5, points: 1.5 };
+const SHOW_SQL = process.env.BENCH_ENGINE_SQL === "1";
 
 async function timed(url: string, command: string): Promise<number> {
   const t0 = performance.now();
@@ -25,10 +28,12 @@ export default async function benchEngine(): Promise<void> {
   const statementsOf = async (url: string, command: string) => {
     statements.reset();
     await timed(url, command);
+    if (SHOW_SQL) process.stdout.write(`${url === rig.advoUrl ? "Advo" : "bare grammY"} /${command}:\n${statements.statements.map((q) => `  ${q.replace(/\s+/g, " ").slice(0, 160)}\n`).join("")}`);
     return statements.statements.length;
   };
   try {
     const fmt = (x: number) => x.toFixed(2).padStart(7);
+    process.stdout.write(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores\n`);
     process.stdout.write(`telegram webhook → reply, SQLite, ${ITERATIONS} iterations per command (one user, sequential, Advo and bare grammY alternating)\n`);
     for (const command of ["help", "points"]) {
       const advo: number[] = [];
