@@ -109,6 +109,10 @@ export const configSchema = z
     FETCH_TIMEOUT_MS: int(8000, 100, 120_000),
     FETCH_MAX_BYTES: int(2_000_000, 1024),
     OEMBED_YOUTUBE_URL: url("https://www.youtube.com/oembed"),
+    // reach and engagement (issue 13): views, likes and comments of YouTube posts at verification
+    // and at the live re-check, from the YouTube Data API v3 when a key is set
+    YOUTUBE_API_KEY: optionalString,
+    YOUTUBE_API_URL: url("https://www.googleapis.com/youtube/v3"),
     OEMBED_TIKTOK_URL: url("https://www.tiktok.com/oembed"),
     OEMBED_X_URL: url("https://publish.twitter.com/oembed"),
     // measurement (issue 13)
@@ -160,7 +164,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 }
 
 export function isSecretName(name: string): boolean {
-  return /TOKEN|SECRET|PASSWORD|DATABASE_URL/i.test(name);
+  return /TOKEN|SECRET|PASSWORD|DATABASE_URL|API_KEY/i.test(name);
 }
 
 export function platformsConfigured(c: AppConfig): string[] {

@@ -124,5 +124,6 @@ export function observeChecker(checker: PostChecker, metrics: MetricsHooks | und
       }
     },
     isLive: (submission) => checker.isLive(submission),
+    ...(checker.engagement ? { engagement: checker.engagement } : {}),
   };
 }

@@ -1,5 +1,7 @@
 // What the verification jobs need from the verifier (src/verify), kept this small so the jobs can
 // be tested with a fake and wired to the real verifier in one adapter function.
+import type { EngagementReader } from "../services/post-metrics.js";
+
 export interface SubmissionToCheck {
   id: number;
   url: string;
@@ -30,6 +32,8 @@ export type LiveOutcome = "live" | "removed" | "unknown";
 export interface PostChecker {
   verify(submission: SubmissionToCheck): Promise<VerifyOutcome>;
   isLive(submission: SubmissionToCheck): Promise<LiveOutcome>;
+  /** views, likes, comments from an official API (YouTube with YOUTUBE_API_KEY); absent = none */
+  engagement?: EngagementReader;
 }
 
 /** Re-check delay after an inconclusive result: 15 min, 30 min, 1 h, … capped at 12 h. */

@@ -12,6 +12,7 @@ import type { Deps } from "../services/deps.js";
 import { appendEntry, currentCycle, cycleBalance } from "../services/ledger.js";
 import { tellInfluencers, submissionNoticeKey, type InfluencerNotice } from "../services/outcome-notices.js";
 import { existingAward } from "../services/points.js";
+import { recordEngagement } from "../services/post-metrics.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { recheckDelayMs, type PostChecker } from "./post-checker.js";
 import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
@@ -46,6 +47,8 @@ export async function runRecheckLive(deps: Deps, now: Date, checker: PostChecker
   const policy = due.length ? await removedPostPolicy(deps) : "flag";
   const items: OutboxItem[] = [];
   const told: InfluencerNotice[] = [];
+  // Reach and engagement days later, at the live re-check (YouTube with an API key).
+  await recordEngagement(db, checker.engagement, due, now);
   for (const s of due) {
     counts.checked++;
     const live = await checker.isLive(s);

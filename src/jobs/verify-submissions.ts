@@ -13,6 +13,7 @@ import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { awardForSubmission } from "../services/points.js";
 import { submissionNoticeKey } from "../services/outcome-notices.js";
+import { recordEngagement } from "../services/post-metrics.js";
 import { announceProgress } from "../services/tiers.js";
 import { contactsOf } from "./contacts.js";
 import { recheckDelayMs, stringList, type PostChecker, type SubmissionToCheck, type VerifyOutcome } from "./post-checker.js";
@@ -60,6 +61,8 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
     if (c) items.push({ platform: c.platform, recipient: c.recipient, influencerId: s.influencerId, purpose: `submission.${what}`, dedupeKey: `${submissionNoticeKey(s)}:${what}`, payload: { kind: "i18n", messageId, params } });
   };
   const job = { ...deps, clock: { now: () => now } };
+  // Reach and engagement at verification (YouTube with an API key): one request per 50 posts.
+  const engagement = await recordEngagement(db, checker.engagement, due, now);
   for (const s of due) {
     counts.checked++;
     const result = await checker.verify(s);
@@ -107,6 +110,7 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
         const card = reviewCard(config.DEFAULT_LOCALE, {
           id: s.id, missionId: s.mission.id, missionTitle: s.mission.title, influencerId: s.influencerId, influencerName: s.influencerName,
           url: s.url, network: s.network, authorHandle: s.authorHandle, status: "needs_review", attempt: s.attempt, previousReason: s.previousReason, evidence, createdAt: s.createdAt,
+          ...(engagement.has(s.id) ? { engagement: { ...engagement.get(s.id)!, source: "youtube_api", seenAt: now } } : {}),
         });
         items.push({
           platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.needed", batchKey: "review.needed", dedupeKey: `${submissionNoticeKey(s)}:review`,

@@ -13,7 +13,7 @@ export interface Window {
   to: Date;
 }
 
-export const FIGURE_COLUMNS = ["accepted", "submitted", "approved", "clicks", "previews", "uniques", "points", "conversionPoints", "conversions", "other", "revenueMinor", "refundMinor"] as const;
+export const FIGURE_COLUMNS = ["accepted", "submitted", "approved", "clicks", "previews", "uniques", "points", "conversionPoints", "conversions", "other", "revenueMinor", "refundMinor", "views", "likes", "comments", "measuredPosts"] as const;
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
 export type SqlFigures = Record<FigureColumn, number>;
 
@@ -105,6 +105,12 @@ function sources(q: Sql, scope: FigureScope): string {
   parts.push(branch({ points: "pts", conversionPoints: "pts" }, `SELECT CAST(SUBSTR(e."reference", 9) AS INTEGER) AS m, e."influencerId" AS i, e."amount" AS pts
     FROM "LedgerEntry" e WHERE e."kind" = 'conversion' AND e."reference" LIKE 'mission:%'
     AND CAST(SUBSTR(e."reference", 9) AS INTEGER) IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
+  // Engagement where known: the latest reading (PostMetric) of each approved post submitted in the window.
+  parts.push(branch({ views: "v", likes: "lk", comments: "cm", measuredPosts: "1" }, `SELECT s."missionId" AS m, s."influencerId" AS i,
+    COALESCE(pm."views", 0) AS v, COALESCE(pm."likes", 0) AS lk, COALESCE(pm."comments", 0) AS cm
+    FROM "PostMetric" pm JOIN "Submission" s ON s."id" = pm."submissionId"
+    WHERE s."missionId" IN (${ids()}) AND s."status" IN ('verified', 'approved')${within(`s."createdAt"`)}
+    AND pm."id" = (SELECT MAX(x."id") FROM "PostMetric" x WHERE x."submissionId" = pm."submissionId")`));
   const cur = () => q.p(scope.currency);
   parts.push(branch({ conversions: "co", other: "ot", revenueMinor: "rv", refundMinor: "rf" }, `SELECT v."missionId" AS m, v."influencerId" AS i,
     CASE WHEN v."kind" = 'refund' THEN 0 ELSE 1 END AS co,

@@ -8,6 +8,7 @@ import type { Figures, MeasurementReport } from "./measurement.js";
 const FIGURES: (keyof Figures)[] = [
   "accepted", "submitted", "approved", "previews", "clicks", "uniqueClicks", "conversions", "otherCurrencyConversions",
   "revenue", "refunds", "points", "conversionPoints", "cost", "roi", "costPerClick", "costPerConversion",
+  "measuredPosts", "views", "likes", "comments",
 ];
 
 export function reportCsv(r: MeasurementReport): string {
@@ -28,6 +29,7 @@ export function reportText(r: MeasurementReport, locale: Locale): string {
       title: m.title, id: m.missionId, accepted: m.accepted, approved: m.approved, clicks: m.clicks, unique: m.uniqueClicks, previews: m.previews,
       conversions: m.conversions, revenue: money(m.revenue, r.currency, locale), cost: money(m.cost, r.currency, locale), roi: roi(m.roi),
     })}`);
+    if (m.measuredPosts) lines.push(`  ${t(locale, "measurement.report.engagement_row", { posts: m.measuredPosts, views: m.views, likes: m.likes, comments: m.comments })}`);
   }
   const other = r.missions.reduce((n, m) => n + m.otherCurrencyConversions, 0);
   if (other) lines.push(t(locale, "manage.report.other_currency", { count: other }));

@@ -29,6 +29,12 @@ export interface Figures {
   conversionPoints: number;
   cost: number;
   roi: number | null;
+  /** engagement where known: the latest reading of each approved post (YouTube API or self-reported) */
+  views: number;
+  likes: number;
+  comments: number;
+  /** approved posts with at least one reading (the others' reach is unknown) */
+  measuredPosts: number;
   costPerClick: number | null;
   costPerConversion: number | null;
 }
@@ -48,8 +54,8 @@ export interface MeasurementReport {
   queries: number;
 }
 
-type Raw = { accepted: number; submitted: number; approved: number; previews: number; clicks: number; uniqueClicks: number; conversions: number; other: number; revenueMinor: number; refundMinor: number; points: number; conversionPoints: number };
-const blank = (): Raw => ({ accepted: 0, submitted: 0, approved: 0, previews: 0, clicks: 0, uniqueClicks: 0, conversions: 0, other: 0, revenueMinor: 0, refundMinor: 0, points: 0, conversionPoints: 0 });
+type Raw = { accepted: number; submitted: number; approved: number; previews: number; clicks: number; uniqueClicks: number; conversions: number; other: number; revenueMinor: number; refundMinor: number; points: number; conversionPoints: number; views: number; likes: number; comments: number; measuredPosts: number };
+const blank = (): Raw => ({ views: 0, likes: 0, comments: 0, measuredPosts: 0,  accepted: 0, submitted: 0, approved: 0, previews: 0, clicks: 0, uniqueClicks: 0, conversions: 0, other: 0, revenueMinor: 0, refundMinor: 0, points: 0, conversionPoints: 0 });
 
 function add(into: Raw, from: Partial<Raw>): void {
   for (const [k, v] of Object.entries(from) as [keyof Raw, number][]) into[k] += v;
@@ -71,7 +77,7 @@ function finish(r: Raw, config: Pick<AppConfig, "POINT_VALUE" | "PROGRAM_CURRENC
   const ratio = (a: number, b: number) => (b === 0 ? null : Number((a / b).toFixed(4)));
   return {
     accepted: r.accepted, submitted: r.submitted, approved: r.approved, previews: r.previews, clicks: r.clicks, uniqueClicks: r.uniqueClicks,
-    conversions: r.conversions, otherCurrencyConversions: r.other, revenue: money(net), refunds: money(r.refundMinor), points: r.points, conversionPoints: r.conversionPoints, cost: money(cost),
+    conversions: r.conversions, otherCurrencyConversions: r.other, revenue: money(net), refunds: money(r.refundMinor), points: r.points, conversionPoints: r.conversionPoints, views: r.views, likes: r.likes, comments: r.comments, measuredPosts: r.measuredPosts, cost: money(cost),
     roi: ratio(net - cost, cost), costPerClick: r.clicks ? money(Math.round(cost / r.clicks)) : null, costPerConversion: r.conversions ? money(Math.round(cost / r.conversions)) : null,
   };
 }
@@ -93,7 +99,7 @@ export async function buildReport(db: Db, config: Pick<AppConfig, "POINT_VALUE" 
     unattributedFigures(db, provider, cur, scope.window),
   ]);
   const raw = (f: SqlFigures | undefined): Raw => (f
-    ? { accepted: f.accepted, submitted: f.submitted, approved: f.approved, previews: f.previews, clicks: f.clicks, uniqueClicks: f.uniques, conversions: f.conversions, other: f.other, revenueMinor: f.revenueMinor, refundMinor: f.refundMinor, points: f.points, conversionPoints: f.conversionPoints }
+    ? { accepted: f.accepted, submitted: f.submitted, approved: f.approved, previews: f.previews, clicks: f.clicks, uniqueClicks: f.uniques, conversions: f.conversions, other: f.other, revenueMinor: f.revenueMinor, refundMinor: f.refundMinor, points: f.points, conversionPoints: f.conversionPoints, views: f.views, likes: f.likes, comments: f.comments, measuredPosts: f.measuredPosts }
     : blank());
 
   // Erased people (privacy) are summed into one anonymous row.

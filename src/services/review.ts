@@ -35,6 +35,17 @@ export interface ReviewItem {
   /** verification result as stored: checks, hashtags found/missing, author seen, notes */
   evidence: unknown;
   createdAt: Date;
+  /** the latest reach/engagement reading of the post, when one was taken (issue 13) */
+  engagement?: EngagementReading | null;
+}
+
+export interface EngagementReading {
+  views: number | null;
+  likes: number | null;
+  comments: number | null;
+  /** youtube_api | self_reported */
+  source: string;
+  seenAt: Date;
 }
 
 export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: number; status?: string } = {}): Promise<Result<ReviewItem[]>> {
@@ -44,12 +55,15 @@ export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: n
     where: { status: options.status ?? "needs_review" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: Math.min(options.limit ?? 50, 500),
-    include: { mission: { select: { title: true } }, influencer: { select: { displayName: true } } },
+    include: {
+      mission: { select: { title: true } }, influencer: { select: { displayName: true } },
+      metrics: { orderBy: { id: "desc" }, take: 1, select: { views: true, likes: true, comments: true, source: true, seenAt: true } },
+    },
   });
   return ok(rows.map((s) => ({
     id: s.id, missionId: s.missionId, missionTitle: s.mission.title, influencerId: s.influencerId, influencerName: s.influencer.displayName,
     url: s.url, network: s.network, authorHandle: s.authorHandle, status: s.status, attempt: s.attempt, previousReason: s.previousReason,
-    evidence: s.evidence, createdAt: s.createdAt,
+    evidence: s.evidence, createdAt: s.createdAt, engagement: s.metrics[0] ?? null,
   })));
 }
 

@@ -54,6 +54,10 @@ describe.each(testProviders())("report figures equal the straightforward computa
         if (r() < 0.6) {
           const s = await t.db.submission.create({ data: { participationId: part.id, missionId: m, influencerId: p, url: `https://instagram.com/p/${part.id}`, originalUrl: `https://instagram.com/p/${part.id}`, network: "instagram", status: pick(["pending", "verified", "approved", "rejected"]), createdAt: at() } });
           if (r() < 0.7) await t.db.ledgerEntry.create({ data: { influencerId: p, cycleId: r() < 0.7 ? cycle.id : other.id, amount: 10 + Math.floor(r() * 50), kind: "mission", reference: `submission:${s.id}`, idempotencyKey: `submission:${s.id}` } });
+          // engagement readings (0–2 per post; the report takes the latest, nulls count as unknown)
+          for (let k = Math.floor(r() * 3); k > 0; k--) {
+            await t.db.postMetric.create({ data: { submissionId: s.id, views: r() < 0.2 ? null : Math.floor(r() * 1000), likes: r() < 0.3 ? null : Math.floor(r() * 100), comments: Math.floor(r() * 10), source: "youtube_api", seenAt: at() } });
+          }
         }
       }
     }
@@ -104,6 +108,13 @@ describe.each(testProviders())("report figures equal the straightforward computa
     for (const p of await t.db.participation.findMany()) if (inWindow(p.acceptedAt)) put(p.missionId, p.influencerId, { accepted: 1 });
     const subs = await t.db.submission.findMany();
     for (const s of subs) if (inWindow(s.createdAt)) put(s.missionId, s.influencerId, { submitted: 1, approved: s.status === "verified" || s.status === "approved" ? 1 : 0 });
+    const metrics = await t.db.postMetric.findMany({ orderBy: { id: "asc" } });
+    for (const s of subs) {
+      const latest = metrics.filter((x) => x.submissionId === s.id).at(-1);
+      if (latest && inWindow(s.createdAt) && (s.status === "verified" || s.status === "approved")) {
+        put(s.missionId, s.influencerId, { views: latest.views ?? 0, likes: latest.likes ?? 0, comments: latest.comments ?? 0, measuredPosts: 1 });
+      }
+    }
     const links = new Map((await t.db.trackingLink.findMany()).map((l) => [l.id, l]));
     const seen = new Set<string>();
     for (const c of await t.db.click.findMany()) {

@@ -49,6 +49,8 @@ export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMess
       ...(s.attempt > 1 ? [paragraph(t(locale, "outcome.review.card_attempt", { attempt: s.attempt, reason: s.previousReason ?? "-" }))] : []),
       // The verifier's findings as sentences, never its raw JSON.
       ...evidenceLines(locale, s.evidence).map((line) => paragraph(line)),
+      // Reach and engagement where known, with its source and time (issue 13).
+      ...(s.engagement ? [paragraph(engagementLine(locale, zoned, s.engagement))] : []),
     ],
     {
       disablePreview: true,
@@ -58,6 +60,13 @@ export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMess
       ]],
     },
   );
+}
+
+/** "1,200 views · 80 likes · 7 comments (YouTube API, 2 Mar 2026, 10:00)"; unknown counts are "—". */
+export function engagementLine(locale: Locale, zoned: Reader | { locale: Locale }, e: NonNullable<ReviewItem["engagement"]>): string {
+  const n = (v: number | null) => (v === null ? t(locale, "measurement.engagement.unknown") : new Intl.NumberFormat(locale).format(v));
+  const source = e.source === "youtube_api" || e.source === "self_reported" ? t(locale, `measurement.engagement.source.${e.source}`) : e.source;
+  return t(locale, "measurement.engagement", { views: n(e.views), likes: n(e.likes), comments: n(e.comments), source, date: formatDateTime(e.seenAt, zoned) });
 }
 
 export function redemptionCard(reader: Locale | Reader, r: RedemptionItem): OutboundMessage {

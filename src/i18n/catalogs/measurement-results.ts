@@ -4,6 +4,7 @@ import type { AreaCatalog } from "../catalog.js";
 
 const measurementResults = {
   en: {
+    "measurement.report.engagement_row": "engagement where known ({posts, plural, one {# post} other {# posts}}): {views} views, {likes} likes, {comments} comments",
     "manage.field.pointsPerConversion": "Points per sale through the influencer’s link or code (optional)",
     "manage.form.points_per_conversion": "A whole number from 0 to 1,000,000.",
     "journey.card.points_per_conversion": "Per sale through your link or code:",
@@ -16,6 +17,7 @@ const measurementResults = {
     "measurement.engagement.unknown": "—",
   },
   es: {
+    "measurement.report.engagement_row": "interacción conocida ({posts, plural, one {# publicación} other {# publicaciones}}): {views} visualizaciones, {likes} me gusta, {comments} comentarios",
     "manage.field.pointsPerConversion": "Puntos por venta con el enlace o código del influencer (opcional)",
     "manage.form.points_per_conversion": "Un número entero de 0 a 1.000.000.",
     "journey.card.points_per_conversion": "Por venta con tu enlace o código:",
@@ -28,6 +30,7 @@ const measurementResults = {
     "measurement.engagement.unknown": "—",
   },
   fr: {
+    "measurement.report.engagement_row": "engagement connu ({posts, plural, one {# publication} other {# publications}}) : {views} vues, {likes} j’aime, {comments} commentaires",
     "manage.field.pointsPerConversion": "Points par vente via le lien ou le code de l’influenceur (facultatif)",
     "manage.form.points_per_conversion": "Un nombre entier de 0 à 1 000 000.",
     "journey.card.points_per_conversion": "Par vente via votre lien ou votre code :",
@@ -40,6 +43,7 @@ const measurementResults = {
     "measurement.engagement.unknown": "—",
   },
   it: {
+    "measurement.report.engagement_row": "coinvolgimento noto ({posts, plural, one {# post} other {# post}}): {views} visualizzazioni, {likes} mi piace, {comments} commenti",
     "manage.field.pointsPerConversion": "Punti per vendita tramite il link o il codice dell’influencer (facoltativo)",
     "manage.form.points_per_conversion": "Un numero intero da 0 a 1.000.000.",
     "journey.card.points_per_conversion": "Per vendita tramite il tuo link o codice:",
