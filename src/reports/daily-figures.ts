@@ -1,8 +1,8 @@
 // Points and clicks per day for the overview's time chart: grouped queries, one row per day,
 // never one per click or entry. Days are UTC days — the click rollup (ClickDaily) is kept per UTC
 // day, and a day split by the reader's zone could not be read from it — and the chart says so.
-// Points: what the cycle earned (the same kinds as the overview's "points issued", so the days add
-// up to it). Clicks: every tracking link's clicks, previews left out; whole rolled-up days from
+// Points: what the cycle earned inside the window (the same kinds as the overview's "points
+// issued", so over the cycle the days add up to it). Clicks: every tracking link's clicks, previews left out; whole rolled-up days from
 // ClickDaily, the rest (today, the partial ends, the days after the watermark) from Click.
 import { EARNING_KINDS } from "../domain/cycle-close.js";
 import type { Db } from "../db/client.js";
@@ -22,8 +22,9 @@ export async function dailyPointsAndClicks(db: Db, window: Window, cycleId: numb
   const [points, rolled, ...raw] = await Promise.all([
     db.$queryRawUnsafe<{ d: string; n: unknown }[]>(
       `SELECT ${day(`e."createdAt"`)} AS d, SUM(e."amount") AS n FROM "LedgerEntry" e
-       WHERE e."cycleId" = ${p(1)} AND e."kind" IN (${kinds.map((_, i) => p(i + 2)).join(", ")}) GROUP BY ${day(`e."createdAt"`)}`,
-      cycleId, ...kinds,
+       WHERE e."cycleId" = ${p(1)} AND e."createdAt" >= ${p(2)} AND e."createdAt" < ${p(3)} AND e."kind" IN (${kinds.map((_, i) => p(i + 4)).join(", ")})
+       GROUP BY ${day(`e."createdAt"`)}`,
+      cycleId, window.from, window.to, ...kinds,
     ),
     spans.rolled
       ? db.clickDaily.groupBy({ by: ["day"], where: { day: { gte: spans.rolled.from, lt: spans.rolled.to } }, _sum: { clicks: true } })

@@ -35,6 +35,7 @@ describe.each(testProviders())("daily points and clicks on %s", (provider) => {
     await t.db.ledgerEntry.createMany({ data: [
       entry("l1", 40, "mission", at("02T10:00:00")), entry("l2", 5, "adjustment", at("02T11:00:00")), entry("l3", 10, "bonus", at("04T00:00:00")),
       entry("l4", -20, "redemption", at("04T01:00:00")), entry("l5", 99, "mission", at("03T01:00:00"), other.id),
+      entry("l6", 7, "mission", at("01T12:00:00")), // this cycle, before the window
     ] });
     const window = { from: at("02T00:00:00"), to: at("06T00:00:00") };
     const expected = [
