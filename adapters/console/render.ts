@@ -41,6 +41,8 @@ export function renderConsoleMessage(msg: OutboundMessage, firstNumber = 1): Ren
   }
   if (msg.form) lines.push(`(form "${msg.form.title}" — not available in the console)`);
   // A terminal has no file to hand over: the file's name and its content are printed.
-  if (msg.attachment) lines.push(`📎 ${msg.attachment.filename} (${msg.attachment.mimeType})\n${msg.attachment.content}`);
+  // A binary file (a chart) is named with its size and described by its alt text, never dumped.
+  const file = msg.attachment;
+  if (file) lines.push(`📎 ${file.filename} (${file.mimeType})\n${file.encoding === "base64" ? `${Buffer.byteLength(file.content, "base64")} bytes${file.altText ? `\n${file.altText}` : ""}` : file.content}`);
   return { text: lines.join("\n\n"), choices };
 }

@@ -12,6 +12,7 @@ import type { Clock } from "../../src/clock.js";
 import { isTransientNetworkCode, networkErrorCode } from "../../src/delivery/network-error.js";
 import { markUnreachable, rememberChat } from "../../src/services/accounts.js";
 import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
+import { attachmentBytes } from "../../src/engine/message.js";
 import { renderMessage, type MessageBody } from "./render.js";
 import { BoundedLru } from "../../src/bounded-lru.js";
 
@@ -56,7 +57,7 @@ export class DiscordSender {
       const channelId = await this.channelFor(recipient);
       const sent = (await this.deps.rest.post(Routes.channelMessages(channelId), {
         body: { ...(caption ? { content: caption.slice(0, 2000) } : {}), attachments: [{ id: 0, filename: file.filename }], allowed_mentions: { parse: [] } },
-        files: [{ name: file.filename, data: Buffer.from(file.content, "utf8"), contentType: file.mimeType }],
+        files: [{ name: file.filename, data: attachmentBytes(file), contentType: file.mimeType }],
       })) as { id?: string };
       return { status: "sent", ...(sent.id ? { messageId: sent.id } : {}) };
     } catch (err) {

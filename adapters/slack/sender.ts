@@ -4,6 +4,7 @@
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from "@slack/web-api";
 import { isTransientNetworkCode, networkErrorCode } from "../../src/delivery/network-error.js";
 import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
+import { attachmentBytes } from "../../src/engine/message.js";
 import { renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
 
 /** Web API error codes meaning "this recipient cannot be reached": never retry, mark unreachable. */
@@ -79,7 +80,12 @@ export class SlackSender {
   async sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
     try {
       const channel = await this.channelFor(recipient);
-      await this.client.filesUploadV2({ channel_id: channel, content: file.content, filename: file.filename, title: file.filename, ...(caption ? { initial_comment: caption } : {}) });
+      // Text goes up as `content`; bytes (a PNG chart) as `file`, with its description for screen readers.
+      const data = file.encoding === "base64" ? { file: attachmentBytes(file) } : { content: file.content };
+      await this.client.filesUploadV2({
+        channel_id: channel, ...data, filename: file.filename, title: file.filename,
+        ...(file.altText ? { alt_text: file.altText.slice(0, 1000) } : {}), ...(caption ? { initial_comment: caption } : {}),
+      });
       return { status: "sent" };
     } catch (err) {
       return classifySlackError(err);

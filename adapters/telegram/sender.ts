@@ -10,6 +10,7 @@ import type { Clock } from "../../src/clock.js";
 import { networkErrorCode, isTransientNetworkCode } from "../../src/delivery/network-error.js";
 import { markUnreachable } from "../../src/services/accounts.js";
 import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
+import { attachmentBytes } from "../../src/engine/message.js";
 import { renderMessage, type TelegramMessage } from "./render.js";
 
 const TRANSIENT_RETRY_SECONDS = 30;
@@ -121,5 +122,5 @@ export class TelegramSender {
 }
 
 export function documentOf(file: Attachment): InputFile {
-  return new InputFile(Buffer.from(file.content, "utf8"), file.filename);
+  return new InputFile(attachmentBytes(file), file.filename);
 }

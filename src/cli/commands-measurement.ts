@@ -2,6 +2,7 @@
 // COMMANDS (src/cli/commands.ts); `/advo report` in Slack runs the same entry.
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { reportChart } from "../reports/report-chart.js";
 import { reportCsv, reportText } from "../reports/format.js";
 import { err, ok } from "../result.js";
 import { parseConversion, recordConversions, type ConversionRecord } from "../services/conversions.js";
@@ -33,7 +34,9 @@ export const MEASUREMENT_COMMANDS: Record<string, Command> = {
       }
       const r = await measurementReport(deps, actor, { ...(mission ? { missionId: Number(mission) } : {}), ...(cycle ? { cycleId: Number(cycle) } : {}) });
       if (!r.ok) return r;
-      return ok({ data: r.value, text: a.flags.csv === true ? reportCsv(r.value).trimEnd() : reportText(r.value, deps.config.DEFAULT_LOCALE) });
+      if (a.flags.csv === true) return ok({ data: r.value, text: reportCsv(r.value).trimEnd() });
+      const chart = reportChart(r.value, deps.config.DEFAULT_LOCALE, mission !== undefined);
+      return ok({ data: r.value, text: reportText(r.value, deps.config.DEFAULT_LOCALE), ...(chart ? { chart } : {}) });
     },
   },
   "codes import": {

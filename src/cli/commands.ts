@@ -27,10 +27,13 @@ import { EXPORT_COMMANDS } from "./commands-export.js";
 import { DB_COMMANDS } from "./commands-db.js";
 import { REWARD_COMMANDS } from "./commands-rewards.js";
 import { TRANSLATION_COMMANDS } from "./commands-translations.js";
+import type { ChartSpec } from "../reports/charts-specs.js";
 
 export interface CliOutput {
   data: unknown;
   text: string;
+  /** a chart of the figures: chat sends it as an image beside the text; the terminal ignores it */
+  chart?: ChartSpec;
 }
 export type CliResult = Result<CliOutput> | { ok: false; error: string; params?: ErrParams; fieldErrors?: { field: string; messageId: string }[] };
 /** `actor`: "operator" from the CLI, the chat user (platform:userId) from /advo in chat. */

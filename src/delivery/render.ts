@@ -6,6 +6,10 @@ import type { OutboundMessage } from "../engine/message.js";
 import { tb, type Locale, type Reader } from "../i18n/translate.js";
 import { catalogs } from "../i18n/catalog.js";
 import { LOCALES } from "../config.js";
+import { chartSpecSchema } from "../reports/charts-specs.js";
+import { chartAttachment, chartTextBlocks } from "../reports/chart-message.js";
+
+const localeOf = (reader: Locale | Reader): string => (typeof reader === "string" ? reader : reader.locale);
 
 const buttonSchema = z.object({
   action: z.string(),
@@ -27,6 +31,8 @@ const contentSchemas = [
     params: z.record(z.string(), z.union([z.string(), z.number(), dateSchema, localizedSchema])).optional(),
     buttons: z.array(z.array(buttonSchema)).optional(),
     disablePreview: z.boolean().optional(),
+    // a chart (spec, labels already translated): drawn as a PNG file at send time, its figures as text
+    chart: chartSpecSchema.optional(),
   }),
   // The message was built by trusted code at enqueue time; only its outer shape is checked here.
   z.object({ kind: z.literal("message"), message: z.object({ blocks: z.array(z.unknown()) }).loose() }),
@@ -60,7 +66,8 @@ function renderContent(p: z.infer<typeof contentSchema>, reader: Locale | Reader
   return {
     ok: true,
     message: {
-      blocks: tb(reader, p.messageId, p.params ?? {}),
+      blocks: [...tb(reader, p.messageId, p.params ?? {}), ...(p.chart ? chartTextBlocks(p.chart, localeOf(reader)) : [])],
+      ...(p.chart ? { attachment: chartAttachment(p.chart, localeOf(reader)) } : {}),
       ...(p.buttons ? { buttons: p.buttons } : {}),
       ...(p.disablePreview ? { disablePreview: true } : {}),
     },

@@ -65,12 +65,20 @@ export interface FormSpec {
   state?: string;
 }
 
-/** A file sent with a message (the /mydata export). Text content only: every export is JSON. */
+/** A file sent with a message: the /mydata export (JSON text), a chart (PNG, base64). */
 export interface Attachment {
   filename: string;
   mimeType: string;
-  /** UTF-8 text */
+  /** UTF-8 text, or the bytes in base64 when `encoding` is "base64" */
   content: string;
+  encoding?: "base64";
+  /** what an image shows, for screen readers (Slack's alt text) */
+  altText?: string;
+}
+
+/** The file's bytes, whatever its encoding. */
+export function attachmentBytes(file: Attachment): Buffer {
+  return Buffer.from(file.content, file.encoding === "base64" ? "base64" : "utf8");
 }
 
 export interface OutboundMessage {

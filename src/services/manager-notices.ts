@@ -2,6 +2,7 @@
 // the daily digest of pending work. Outbox rows (one per event, by dedupe key); nothing is queued
 // when no manager channel is configured.
 import type { Button } from "../engine/message.js";
+import type { ChartSpec } from "../reports/charts-specs.js";
 import type { Deps } from "./deps.js";
 import { enqueue } from "./outbox.js";
 
@@ -11,6 +12,8 @@ interface Notice {
   messageId: string;
   params: Record<string, string | number>;
   buttons?: Button[][];
+  /** drawn as a PNG beside the text at send time, its figures as text too (src/delivery/render.ts) */
+  chart?: ChartSpec;
 }
 
 export async function notifyManagers(deps: Pick<Deps, "db" | "config">, notice: Notice): Promise<boolean> {
@@ -23,7 +26,7 @@ export async function notifyManagers(deps: Pick<Deps, "db" | "config">, notice: 
       purpose: notice.purpose,
       batchKey: notice.purpose,
       dedupeKey: notice.dedupeKey,
-      payload: { kind: "i18n", messageId: notice.messageId, params: notice.params, ...(notice.buttons ? { buttons: notice.buttons } : {}) },
+      payload: { kind: "i18n", messageId: notice.messageId, params: notice.params, ...(notice.buttons ? { buttons: notice.buttons } : {}), ...(notice.chart ? { chart: notice.chart } : {}) },
     },
   ]);
   return inserted === 1;

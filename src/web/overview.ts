@@ -4,7 +4,9 @@
 // figures as text for screen readers.
 import { z } from "zod";
 import { t } from "../i18n/translate.js";
-import { chartText, FUNNEL_STAGES, funnelSpec, networkSplitSpec, renderChartSvg, topInfluencersSpec, type ChartSpec } from "../reports/charts.js";
+import { chartText, FUNNEL_STAGES, funnelSpec, networkSplitSpec, pointsAndClicksSpec, renderChartSvg, topInfluencersSpec, type ChartSpec } from "../reports/charts.js";
+import { dailyPointsAndClicks } from "../reports/daily-figures.js";
+import { nextUtcDay } from "../services/click-rollup.js";
 import { networkSplit } from "../reports/network-split.js";
 import { funnelCounts } from "../reports/funnel.js";
 import type { Deps } from "../services/deps.js";
@@ -50,7 +52,12 @@ export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<ty
       `</select></label> <button>${esc(t(l, "web.directory.apply"))}</button></form>`
     : "";
   const window = { from: cycle?.startsAt ?? new Date(0), to: cycle?.endsAt ?? deps.clock.now() };
-  const [funnel, networks] = await Promise.all([funnelCounts(deps.db, r, { cycleId, to: window.to }), networkSplit(deps.db, window)]);
+  // The time chart runs to the end of today in an open cycle (no empty future days).
+  const soFar = { from: window.from, to: new Date(Math.min(window.to.getTime(), nextUtcDay(deps.clock.now()).getTime())) };
+  const [funnel, networks, days] = await Promise.all([
+    funnelCounts(deps.db, r, { cycleId, to: window.to }), networkSplit(deps.db, window),
+    soFar.to > soFar.from ? dailyPointsAndClicks(deps.db, soFar, cycleId) : Promise.resolve([]),
+  ]);
   const stageLabels = Object.fromEntries(FUNNEL_STAGES.map((s) => [s, t(l, `web.funnel.${s}`)])) as Record<(typeof FUNNEL_STAGES)[number], string>;
   const points = r.cycle?.points ?? r.totals.points;
   const cost = r.cycle?.cost ?? r.totals.cost;
@@ -62,6 +69,7 @@ export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<ty
   const top = r.influencers.filter((i) => !i.anonymous && i.points > 0).map((i) => ({ name: i.name ?? `#${i.influencerId}`, points: i.points }));
   const charts = `<section id="charts">` +
     chartFigure(funnelSpec(t(l, "web.chart.funnel"), funnel, stageLabels), reader, t(l, "web.chart.as_text")) +
+    (days.length ? chartFigure(pointsAndClicksSpec(t(l, "web.chart.over_time"), days, { points: t(l, "web.figures.points"), clicks: t(l, "web.figures.clicks") }), reader, t(l, "web.chart.as_text")) : "") +
     (top.length ? chartFigure(topInfluencersSpec(t(l, "web.chart.top"), top, t(l, "web.figures.points")), reader, t(l, "web.chart.as_text")) : "") +
     (networks.some((n) => n.count > 0) ? chartFigure(networkSplitSpec(t(l, "web.chart.networks"), networks), reader, t(l, "web.chart.as_text")) : "") +
     `</section>`;

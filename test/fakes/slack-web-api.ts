@@ -31,7 +31,7 @@ export class FakeSlackWebApi {
   /** users.info tz per user id (Slack always sends one; default America/Los_Angeles, as for new workspaces) */
   readonly userTimeZones = new Map<string, string>();
   /** files by id: announced by files.getUploadURLExternal, bytes at the upload URL, shared by files.completeUploadExternal */
-  readonly files = new Map<string, { filename: string; length: number; content?: string; channel?: string; comment?: string }>();
+  readonly files = new Map<string, { filename: string; length: number; content?: string; bytes?: Buffer; altText?: string; channel?: string; comment?: string }>();
   /** Home tabs published, by user id (views.publish) */
   readonly homes = new Map<string, Record<string, unknown>>();
   /** messages posted, by `${channel}:${ts}`, updated by chat.update */
@@ -139,7 +139,8 @@ export class FakeSlackWebApi {
       const parts = contentType.includes("multipart/form-data") ? Object.values(multipartParams(Buffer.concat(chunks), contentType)) : [];
       const part = parts.find((p): p is UploadedFile => typeof p === "object" && p !== null && "content" in p);
       file.content = part ? part.content : raw;
-      res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${Buffer.byteLength(file.content)}`);
+      file.bytes = part ? part.bytes : Buffer.concat(chunks);
+      res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${file.bytes.length}`);
       return;
     }
     const method = path.replace(/^\/api\//, "");
@@ -210,7 +211,8 @@ export class FakeSlackWebApi {
         const length = Number(args.length);
         if (!args.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
         const id = `F${String(++this.seq).padStart(6, "0")}`;
-        this.files.set(id, { filename: String(args.filename), length });
+        const alt = args.alt_txt ?? args.alt_text; // Slack documents alt_txt; the Web API client sends alt_text
+        this.files.set(id, { filename: String(args.filename), length, ...(alt ? { altText: String(alt) } : {}) });
         return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
       }
       case "files.completeUploadExternal": {
@@ -220,7 +222,7 @@ export class FakeSlackWebApi {
           const file = f.id ? this.files.get(f.id) : undefined;
           // Like Slack: a file never announced, or whose bytes never arrived, cannot be completed.
           if (!file || file.content === undefined) return { ok: false, error: "file_not_found" };
-          if (Buffer.byteLength(file.content) !== file.length) return { ok: false, error: "file_upload_size_mismatch" };
+          if ((file.bytes?.length ?? Buffer.byteLength(file.content)) !== file.length) return { ok: false, error: "file_upload_size_mismatch" };
           if (args.channel_id) file.channel = String(args.channel_id);
           if (args.initial_comment) file.comment = String(args.initial_comment);
         }

@@ -58,6 +58,10 @@ describe.each(testProviders())("dashboard pages on %s", (provider) => {
     expect(html).toContain('aria-hidden="true"><svg');
     // Funnel as text: 2 invited, 1 finished onboarding, 2 took the mission and posted, 1 approved, 1 redeemed.
     expect(html).toMatch(/<pre>From invited to redeemed\nInvited: 2\nJoined: 1\nActive: 2\nSubmitted: 2\nApproved: 1\nRedeemed: 1<\/pre>/);
+    // Points and clicks per UTC day, as text: today holds the cycle's points and the 3 clicks.
+    const today = d.deps.clock.now().toISOString().slice(0, 10);
+    expect(html).toContain("<pre>Points and clicks per day (UTC days)\n");
+    expect(html).toContain(`\n${today}: Points issued ${report.value.cycle!.points}, Clicks 3</pre>`);
     // Submissions per network (both seeded posts are Instagram).
     expect(html).toContain("<pre>Submissions per network\ninstagram: 2</pre>");
     expect(html).not.toContain("<script>x");

@@ -3,6 +3,7 @@
 // with the same arguments as the CLI, on behalf of the chat user (never as "operator").
 import { parseArgs } from "../../cli/args.js";
 import { COMMANDS } from "../../cli/commands.js";
+import { chartAttachment } from "../../reports/chart-message.js";
 import { requireManager } from "../../services/managers.js";
 import { statsReport } from "../../services/stats.js";
 import type { Context } from "../context.js";
@@ -59,6 +60,7 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
     if (r.error === "manage.cli.usage") return ctx.replyWith("manage.advo.usage", { usage: `/advo ${command.usage}` }, { ephemeral: true });
     return replyError(ctx, r);
   }
-  // Command output: data the manager asked for, shown as literal text.
-  ctx.reply(message(r.value.text.split("\n").map((line) => paragraph(line)), { ephemeral: true, disablePreview: true }));
+  // Command output: data the manager asked for, shown as literal text (and a chart as an image, e.g. /advo report).
+  const chart = r.value.chart ? { attachment: chartAttachment(r.value.chart, ctx.locale) } : {};
+  ctx.reply(message(r.value.text.split("\n").map((line) => paragraph(line)), { ephemeral: true, disablePreview: true, ...chart }));
 }
