@@ -27,6 +27,7 @@ import { ROLE_COMMANDS } from "./commands-roles.js";
 import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
 import { EXPORT_COMMANDS } from "./commands-export.js";
 import { DB_COMMANDS } from "./commands-db.js";
+import { CONSOLE_COMMANDS } from "./commands-console.js";
 
 export interface CliOutput {
   data: unknown;
@@ -256,6 +257,7 @@ export const COMMANDS: Record<string, Command> = {
   ...DASHBOARD_COMMANDS,
   ...EXPORT_COMMANDS,
   ...DB_COMMANDS,
+  ...CONSOLE_COMMANDS,
 };
 
 export function helpText(): string {

@@ -2,6 +2,7 @@
 // first, with their evidence. Approve awards the points once; reject tells the influencer why
 // (they may submit again before the deadline). Two managers deciding at once: a conditional update
 // on the status lets exactly one win; the other learns who decided.
+import { actorMention } from "../engine/mention.js";
 import { missionTitleParam } from "../domain/content-translations.js";
 import { announceProgress } from "./tiers.js";
 import { dateParam } from "../i18n/dates.js";
@@ -89,7 +90,7 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
     // After the approval itself: a tier or badge it brought, each told once (dedupe keys).
     await announceProgress(deps, [s.influencerId]);
   }
-  await noticeDecision(deps, { submission: s, decision: "approved", title: s.mission.title, by: actor, influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: String(awarded) });
+  await noticeDecision(deps, { submission: s, decision: "approved", title: s.mission.title, by: actorMention(actor), influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: String(awarded) });
   await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "approved", awarded } });
   return ok({ id, awarded });
 }
@@ -122,7 +123,7 @@ export async function rejectSubmission(deps: Deps, actor: Actor, id: number, rea
       payload: { kind: "i18n", messageId: "manage.review.rejected_notice", params: { title: missionTitleParam(s.mission), reason: parsedReason.data, url: s.url, deadline: dateParam(s.mission.deadline) } },
     }]);
   }
-  await noticeDecision(deps, { submission: s, decision: "rejected", title: s.mission.title, by: actor, influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: parsedReason.data });
+  await noticeDecision(deps, { submission: s, decision: "rejected", title: s.mission.title, by: actorMention(actor), influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: parsedReason.data });
   await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "rejected", reason: parsedReason.data } });
   return ok({ id });
 }
