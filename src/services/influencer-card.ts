@@ -42,6 +42,17 @@ export type InfluencerCard =
 
 const MAX_MATCHES = 8;
 
+/** The dashboard page of a person (src/web: /dashboard/influencers/:id), from PUBLIC_URL. */
+export function profileUrl(config: Pick<Deps["config"], "PUBLIC_URL">, id: number): string {
+  return `${config.PUBLIC_URL.replace(/\/$/, "")}/dashboard/influencers/${id}`;
+}
+
+/** "Ana (@ana_ig)": display name and first handle; `#id` when they gave no name. */
+export function personLabel(p: { id: number; name: string | null; handle?: string | null }): string {
+  const name = p.name ?? `#${p.id}`;
+  return p.handle ? `${name} (@${p.handle})` : name;
+}
+
 /** People matching `#12` / `12` (id), `@handle` (any network) or a display name (exact first, then containing). */
 export async function findInfluencers(deps: Deps, actor: Actor, query: string): Promise<Result<PersonRef[]>> {
   const refused = await requireManager(deps, actor, "influencer");

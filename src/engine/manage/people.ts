@@ -4,9 +4,8 @@
 // person's card says so and shows nothing else.
 import { actorMention } from "../mention.js";
 import { randomUUID } from "node:crypto";
-import type { AppConfig } from "../../config.js";
 import { networkName } from "../../i18n/networks.js";
-import { findInfluencers, influencerCard, messageInfluencer, setInfluencerPaused, type InfluencerCard, type PersonRef } from "../../services/influencer-card.js";
+import { findInfluencers, influencerCard, messageInfluencer, personLabel, profileUrl, setInfluencerPaused, type InfluencerCard, type PersonRef } from "../../services/influencer-card.js";
 import { requireManager } from "../../services/managers.js";
 import type { Context } from "../context.js";
 import { bold, link, list, message, paragraph, type Button, type FormSpec, type Inline, type OutboundMessage } from "../message.js";
@@ -24,16 +23,10 @@ export const PEOPLE_ACTIONS = {
 export const FORM_ADJUST = "points.adjust";
 export const FORM_MESSAGE = "influencer.message";
 
-/** The dashboard page of a person (src/web: /dashboard/influencers/:id), from PUBLIC_URL. */
-export function profileUrl(config: Pick<AppConfig, "PUBLIC_URL">, id: number): string {
-  return `${config.PUBLIC_URL.replace(/\/$/, "")}/dashboard/influencers/${id}`;
-}
-
 /** "Ana (@ana_ig)" linked to their profile; an erased person by number, never linked. */
 export function personInline(ctx: Pick<Context, "deps" | "t">, p: Pick<PersonRef, "id" | "name" | "handle" | "erased">): Inline {
   if (p.erased) return ctx.t("console.person.erased", { id: p.id });
-  const name = p.name ?? `#${p.id}`;
-  return link(p.handle ? `${name} (@${p.handle.handle})` : name, profileUrl(ctx.deps.config, p.id));
+  return link(personLabel({ id: p.id, name: p.name, handle: p.handle?.handle ?? null }), profileUrl(ctx.deps.config, p.id));
 }
 
 function cardMessage(ctx: Context, c: InfluencerCard): OutboundMessage {

@@ -9,6 +9,8 @@ import { eraseInfluencer } from "../../../src/services/privacy.js";
 import { decodeOrigin } from "../../../adapters/slack/modal.js";
 import { blockAction, slashCommand, viewSubmission } from "./slack-requests.js";
 import { callText, slackAppPerSuite } from "./slack-app.js";
+import { createDispatcher } from "../../../src/delivery/component.js";
+import { slackAdapterFor } from "../../../adapters/slack/index.js";
 
 const PUBLIC_URL = "https://advo.example.org";
 
@@ -133,5 +135,24 @@ describe.each(testProviders())("slack /advo console commands on %s", (provider) 
     const metadata = (reopened!.args.view as { private_metadata: string }).private_metadata;
     await harness.interact(viewSubmission("points.adjust", { points: "250", reason: "Great post" }, { privateMetadata: metadata, viewId: "V-small" }));
     await expect.poll(entries).toBe(before + 2);
+  });
+
+  it("given a submission to review then its card and the channel's decision notice name the person by name and handle with their profile, and the deciding manager as a mention", async () => {
+    const { app, slack } = harness;
+    const db = app.database.db;
+    const bo = await db.influencer.findFirstOrThrow({ where: { displayName: "Bo Lind" } });
+    const mission = await db.mission.findFirstOrThrow({ where: { title: "Spring launch" } });
+    const s = await seedSubmission(db, mission.id, bo.id);
+    const queue = await answer("review");
+    expect(queue).toContain(`Bo Lind (@h${bo.id}instagram)`);
+    expect(queue).toContain(`<${PUBLIC_URL}/dashboard/influencers/${bo.id}|Profile>`);
+    await harness.interact(blockAction("review.approve~0", String(s.id), { ephemeral: true, responseUrl: slack.responseUrl("approve") }));
+    await slack.waitFor("respond:approve");
+    harness.clock.set(new Date(Date.now() + 1000)); // outbox rows are stamped with the wall clock
+    await createDispatcher(app, [slackAdapterFor(app)!]).drain();
+    const [notice] = await slack.waitFor("chat.postMessage", (c) => c.args.channel === "CMANAGERS" && callText(c).includes(`Submission #${s.id} (Spring launch`));
+    expect(callText(notice)).toContain(`Bo Lind (@h${bo.id}instagram)) approved by <@UMANAGER1>`);
+    expect(callText(notice)).toContain(`${PUBLIC_URL}/dashboard/influencers/${bo.id}`);
+    expect(String(notice!.args.text)).not.toContain("slack:U");
   });
 });
