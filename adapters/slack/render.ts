@@ -4,6 +4,10 @@
 // bold value can never close itself early.
 import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
 import { toPlainText } from "../../src/engine/message.js";
+import { renderMentions } from "../../src/engine/mention.js";
+
+/** Slack users the engine named (src/engine/mention.ts) as `<@U…>`; anyone else by their id. */
+const slackMentions = (text: string) => renderMentions(text, (platform, id) => (platform === "slack" && /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : undefined));
 
 /** Slack limits (Block Kit reference). */
 export const SLACK_LIMITS = {
@@ -163,7 +167,7 @@ export function renderMessage(msg: OutboundMessage): RenderedMessage {
   const sections: SlackBlock[] = msg.blocks
     .flatMap((b) => blockToMrkdwn(b))
     .filter((text) => text.trim().length > 0)
-    .map((text) => ({ type: "section", text: { type: "mrkdwn", text, verbatim: true } }));
+    .map((text) => ({ type: "section", text: { type: "mrkdwn", text: slackMentions(text), verbatim: true } }));
   const actions = buttonBlocks(msg.buttons ?? []);
   // Keep every button: trim text sections first when the message is over Slack's block limit.
   const room = Math.max(0, SLACK_LIMITS.blocksPerMessage - actions.length);
@@ -174,7 +178,7 @@ export function renderMessage(msg: OutboundMessage): RenderedMessage {
   // Fallback/notification text: plain, truncated BEFORE escaping so no entity or link is cut.
   const full = toPlainText(msg);
   const text = escapeMrkdwn(full.length > SLACK_LIMITS.fallbackText ? `${full.slice(0, SLACK_LIMITS.fallbackText - 1)}…` : full);
-  return { text: text.trim() ? text : " ", blocks, ...(msg.disablePreview ? { unfurl_links: false, unfurl_media: false } : {}) };
+  return { text: text.trim() ? slackMentions(text) : " ", blocks, ...(msg.disablePreview ? { unfurl_links: false, unfurl_media: false } : {}) };
 }
 
 function ellipsis(): SlackBlock {

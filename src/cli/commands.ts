@@ -28,6 +28,7 @@ import { DB_COMMANDS } from "./commands-db.js";
 import { REWARD_COMMANDS } from "./commands-rewards.js";
 import { TRANSLATION_COMMANDS } from "./commands-translations.js";
 import type { ChartSpec } from "../reports/charts-specs.js";
+import { CONSOLE_COMMANDS } from "./commands-console.js";
 
 export interface CliOutput {
   data: unknown;
@@ -250,6 +251,7 @@ export const COMMANDS: Record<string, Command> = {
   ...EXPORT_COMMANDS,
   ...DB_COMMANDS,
   ...TRANSLATION_COMMANDS,
+  ...CONSOLE_COMMANDS,
 };
 
 export function helpText(): string {

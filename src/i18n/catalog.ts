@@ -24,6 +24,7 @@ import reviewCard from "./catalogs/review-card.js";
 import languages from "./catalogs/languages.js";
 import operations from "./catalogs/operations.js";
 import translations from "./catalogs/translations.js";
+import slackConsole from "./catalogs/slack-console.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -52,9 +53,10 @@ export type MessageId =
   | keyof typeof reviewCard.en
   | keyof typeof languages.en
   | keyof typeof operations.en
-  | keyof typeof translations.en;
+  | keyof typeof translations.en
+  | keyof typeof slackConsole.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

@@ -4,6 +4,7 @@
 // may submit again before the deadline). Inconclusive fetches are re-checked later with backoff,
 // and go to review after MAX_CHECKS. Each transition is a conditional update on status "pending",
 // so a submission is never decided twice. Without a verifier the job reports "not available".
+import { profileUrl } from "../services/influencer-card.js";
 import type { ErrParams } from "../result.js";
 import { missionTitleParam } from "../domain/content-translations.js";
 import { reviewCard } from "../engine/manage/cards.js";
@@ -26,6 +27,8 @@ export const MAX_CHECKS = 6;
 export interface DueSubmission extends SubmissionToCheck {
   influencerId: number;
   influencerName: string | null;
+  /** first registered handle: names them on the managers' card */
+  influencerHandle: string | null;
   participationId: number;
   checkAttempts: number;
   attempt: number;
@@ -38,12 +41,12 @@ export async function loadDue(deps: Deps, where: object, take: number): Promise<
     where, take, orderBy: { id: "asc" },
     include: {
       mission: { select: { id: true, title: true, hashtags: true, mentions: true, translations: true } },
-      influencer: { select: { displayName: true, handles: { select: { network: true, handle: true } } } },
+      influencer: { select: { displayName: true, handles: { select: { network: true, handle: true }, orderBy: { id: "asc" } } } },
     },
   });
   return rows.map((s) => ({
     id: s.id, url: s.url, network: s.network, postId: s.postId, authorHandle: s.authorHandle, influencerId: s.influencerId,
-    influencerName: s.influencer.displayName, participationId: s.participationId, checkAttempts: s.checkAttempts, attempt: s.attempt, previousReason: s.previousReason, createdAt: s.createdAt,
+    influencerName: s.influencer.displayName, influencerHandle: s.influencer.handles[0]?.handle ?? null, participationId: s.participationId, checkAttempts: s.checkAttempts, attempt: s.attempt, previousReason: s.previousReason, createdAt: s.createdAt,
     handles: s.influencer.handles.filter((h) => h.network === s.network).map((h) => h.handle),
     mission: { id: s.mission.id, title: s.mission.title, translations: s.mission.translations, hashtags: stringList(s.mission.hashtags), mentions: stringList(s.mission.mentions) },
   }));
@@ -109,7 +112,7 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
         // The managers' review card (evidence + Approve/Reject buttons), as the review queue shows it.
         const card = reviewCard(config.DEFAULT_LOCALE, {
           id: s.id, missionId: s.mission.id, missionTitle: s.mission.title, influencerId: s.influencerId, influencerName: s.influencerName,
-          url: s.url, network: s.network, authorHandle: s.authorHandle, status: "needs_review", attempt: s.attempt, previousReason: s.previousReason, evidence, createdAt: s.createdAt,
+          influencerHandle: s.influencerHandle, profileUrl: profileUrl(config, s.influencerId), url: s.url, network: s.network, authorHandle: s.authorHandle, status: "needs_review", attempt: s.attempt, previousReason: s.previousReason, evidence, createdAt: s.createdAt,
           ...(engagement.has(s.id) ? { engagement: { ...engagement.get(s.id)!, source: "youtube_api", seenAt: now } } : {}),
         });
         items.push({

@@ -7,6 +7,7 @@ import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { notifyManagers } from "./manager-notices.js";
 import { enqueue } from "./outbox.js";
+import { t } from "../i18n/translate.js";
 
 export interface InfluencerNotice {
   influencerId: number;
@@ -43,12 +44,14 @@ export function submissionNoticeKey(s: { id: number; attempt: number }): string 
 /** A reviewer's decision, posted in the managers' channel so the other managers see it too. */
 export function noticeDecision(
   deps: Pick<Deps, "db" | "config">,
-  d: { submission: { id: number; attempt: number }; decision: "approved" | "rejected" | "withdrawn"; title: string; by: string; influencer: string; detail: string },
+  d: { submission: { id: number; attempt: number }; decision: "approved" | "rejected" | "withdrawn"; title: string; by: string; influencer: string; detail: string; profile?: string },
 ): Promise<boolean> {
   return notifyManagers(deps, {
     purpose: `manager.review_${d.decision}`,
     dedupeKey: `${submissionNoticeKey(d.submission)}:${d.decision}:managers`,
     messageId: `outcome.managers.${d.decision}`,
     params: { id: d.submission.id, title: d.title, by: d.by, influencer: d.influencer, detail: d.detail },
+    // the person's dashboard profile, one press away from the decision
+    ...(d.profile ? { buttons: [[{ action: "influencer.profile", label: t(deps.config.DEFAULT_LOCALE, "console.button.profile"), url: d.profile }]] } : {}),
   });
 }

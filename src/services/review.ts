@@ -2,6 +2,7 @@
 // first, with their evidence. Approve awards the points once; reject tells the influencer why
 // (they may submit again before the deadline). Two managers deciding at once: a conditional update
 // on the status lets exactly one win; the other learns who decided.
+import { actorMention } from "../engine/mention.js";
 import { missionTitleParam } from "../domain/content-translations.js";
 import { announceProgress } from "./tiers.js";
 import { dateParam } from "../i18n/dates.js";
@@ -14,6 +15,7 @@ import { requireManager, type Actor } from "./managers.js";
 import { enqueue } from "./outbox.js";
 import { noticeDecision, submissionNoticeKey, tellInfluencer } from "./outcome-notices.js";
 import { awardForSubmission } from "./points.js";
+import { personLabel, profileUrl } from "./influencer-card.js";
 
 /** Statuses a human may still decide. */
 export const UNDECIDED = ["needs_review", "pending", "verified"] as const;
@@ -24,6 +26,10 @@ export interface ReviewItem {
   missionTitle: string;
   influencerId: number;
   influencerName: string | null;
+  /** their first registered handle (names them with the display name on cards) */
+  influencerHandle?: string | null;
+  /** their dashboard profile (PUBLIC_URL) */
+  profileUrl?: string;
   url: string;
   network: string;
   authorHandle: string | null;
@@ -48,6 +54,17 @@ export interface EngagementReading {
   seenAt: Date;
 }
 
+/** the first handle a person registered, to name them by */
+const HANDLE = { select: { handle: true }, orderBy: { id: "asc" as const }, take: 1 };
+
+/** How the managers' channel names the person of a decision: name, handle, profile button. */
+function decisionPerson(deps: Deps, s: { influencerId: number; influencer: { displayName: string | null; handles: { handle: string }[] } }) {
+  return {
+    influencer: personLabel({ id: s.influencerId, name: s.influencer.displayName, handle: s.influencer.handles[0]?.handle ?? null }),
+    profile: profileUrl(deps.config, s.influencerId),
+  };
+}
+
 export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: number; status?: string } = {}): Promise<Result<ReviewItem[]>> {
   const refused = await requireManager(deps, actor, "review.list");
   if (refused) return refused;
@@ -56,12 +73,13 @@ export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: n
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: Math.min(options.limit ?? 50, 500),
     include: {
-      mission: { select: { title: true } }, influencer: { select: { displayName: true } },
+      mission: { select: { title: true } }, influencer: { select: { displayName: true, handles: HANDLE } },
       metrics: { orderBy: { id: "desc" }, take: 1, select: { views: true, likes: true, comments: true, source: true, seenAt: true } },
     },
   });
   return ok(rows.map((s) => ({
     id: s.id, missionId: s.missionId, missionTitle: s.mission.title, influencerId: s.influencerId, influencerName: s.influencer.displayName,
+    influencerHandle: s.influencer.handles[0]?.handle ?? null, profileUrl: profileUrl(deps.config, s.influencerId),
     url: s.url, network: s.network, authorHandle: s.authorHandle, status: s.status, attempt: s.attempt, previousReason: s.previousReason,
     evidence: s.evidence, createdAt: s.createdAt, engagement: s.metrics[0] ?? null,
   })));
@@ -89,7 +107,7 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
     await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, outcome: "refused", after: lost.params });
     return lost;
   }
-  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, translations: true } }, influencer: { select: { displayName: true } } } });
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, translations: true } }, influencer: { select: { displayName: true, handles: HANDLE } } } });
   await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "approved", decidedAt: now } });
   // The journey's award: one ledger key per participation, so a verification that already paid never pays twice.
   const award = await awardForSubmission(deps, id, actor);
@@ -103,7 +121,7 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
     // After the approval itself: a tier or badge it brought, each told once (dedupe keys).
     await announceProgress(deps, [s.influencerId]);
   }
-  await noticeDecision(deps, { submission: s, decision: "approved", title: s.mission.title, by: actor, influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: String(awarded) });
+  await noticeDecision(deps, { submission: s, decision: "approved", title: s.mission.title, by: actorMention(actor), ...decisionPerson(deps, s), detail: String(awarded) });
   await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "approved", awarded } });
   return ok({ id, awarded });
 }
@@ -125,7 +143,7 @@ export async function rejectSubmission(deps: Deps, actor: Actor, id: number, rea
     await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, outcome: "refused", after: lost.params });
     return lost;
   }
-  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, deadline: true, translations: true } }, influencer: { select: { displayName: true } } } });
+  const s = await deps.db.submission.findUniqueOrThrow({ where: { id }, include: { mission: { select: { title: true, deadline: true, translations: true } }, influencer: { select: { displayName: true, handles: HANDLE } } } });
   // "rejected" participation: the influencer may submit another link until the deadline.
   await deps.db.participation.update({ where: { id: s.participationId }, data: { status: "rejected", decidedAt: now } });
   const [recipient] = await audience(deps, { influencerIds: [s.influencerId], statuses: ["active", "paused"], includePaused: true });
@@ -136,7 +154,7 @@ export async function rejectSubmission(deps: Deps, actor: Actor, id: number, rea
       payload: { kind: "i18n", messageId: "manage.review.rejected_notice", params: { title: missionTitleParam(s.mission), reason: parsedReason.data, url: s.url, deadline: dateParam(s.mission.deadline) } },
     }]);
   }
-  await noticeDecision(deps, { submission: s, decision: "rejected", title: s.mission.title, by: actor, influencer: s.influencer.displayName ?? `#${s.influencerId}`, detail: parsedReason.data });
+  await noticeDecision(deps, { submission: s, decision: "rejected", title: s.mission.title, by: actorMention(actor), ...decisionPerson(deps, s), detail: parsedReason.data });
   await audit(deps.db, { actor, action: "submission.reject", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "rejected", reason: parsedReason.data } });
   return ok({ id });
 }

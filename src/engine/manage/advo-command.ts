@@ -4,7 +4,7 @@
 import { parseArgs } from "../../cli/args.js";
 import { COMMANDS } from "../../cli/commands.js";
 import { chartAttachment } from "../../reports/chart-message.js";
-import { requireManager } from "../../services/managers.js";
+import { managerRole, requireManager } from "../../services/managers.js";
 import { statsReport } from "../../services/stats.js";
 import type { Context } from "../context.js";
 import { message, paragraph } from "../message.js";
@@ -13,18 +13,26 @@ import { openEditMissionForm, openNewMissionForm } from "./missions.js";
 import { replyError, payloadId } from "./reply.js";
 import { showReviewQueue } from "./review.js";
 import { closestSubcommand } from "./suggest.js";
+import { helpLines } from "./help.js";
+import { showInfluencer } from "./people.js";
+import { showLeaderboard } from "./leaderboard.js";
 
 /** Sub-commands handled here (interactive), in help order. */
-export const INTERACTIVE = ["mission new", "mission edit ID", "review", "redemptions", "broadcast", "stats"];
-/** CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server — chat managers download from the dashboard). */
-const NOT_IN_CHAT = new Set(["mission create", "broadcast", "codes import", "conversions import", "export"]);
+export const INTERACTIVE = ["mission new", "mission edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME"];
+/**
+ * CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server —
+ * chat managers download from the dashboard; a database backup or restore is the operator's).
+ */
+const NOT_IN_CHAT = new Set(["mission create", "broadcast", "codes import", "conversions import", "export", "db backup", "db restore"]);
 
-export function advoHelp(ctx: Context): void {
-  const usages = [
-    ...INTERACTIVE.map((u) => `/advo ${u}`),
-    ...Object.entries(COMMANDS).filter(([name]) => !NOT_IN_CHAT.has(name)).map(([, c]) => `/advo ${c.usage}`),
-  ];
-  ctx.reply(message([paragraph(ctx.t("manage.advo.help")), { type: "list", items: usages.map((u) => [{ code: u }]) }], { ephemeral: true }));
+/** Every sub-command the manager's role allows, each with an example (src/engine/manage/help.ts). */
+export async function advoHelp(ctx: Context): Promise<void> {
+  const role = (await managerRole(ctx.deps, ctx.actor)) ?? "viewer";
+  const lines = helpLines(role, COMMANDS, NOT_IN_CHAT);
+  ctx.reply(message([
+    paragraph(ctx.t("manage.advo.help")),
+    { type: "list", items: lines.map((l) => [{ code: `/advo ${l.usage}` }, ` — ${ctx.t("console.help.example")} `, { code: `/advo ${l.example}` }]) },
+  ], { ephemeral: true }));
 }
 
 export async function showStats(ctx: Context): Promise<void> {
@@ -47,6 +55,8 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (a === "redemptions" || (a === "redemption" && b === "list")) return showPendingRedemptions(ctx);
   if (a === "broadcast") return openBroadcastForm(ctx);
   if (a === "stats") return showStats(ctx);
+  if (a === "influencer") return showInfluencer(ctx, args.slice(1).join(" "));
+  if (a === "leaderboard") return showLeaderboard(ctx, args);
   const name = `${a} ${b ?? ""}`;
   const command = NOT_IN_CHAT.has(name) ? undefined : (COMMANDS[name] ?? COMMANDS[a]);
   if (!command) {

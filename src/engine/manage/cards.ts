@@ -6,6 +6,7 @@ import { networkName } from "../../i18n/networks.js";
 import { evidenceLines } from "./evidence-lines.js";
 import { t, type Reader } from "../../i18n/translate.js";
 import type { ReviewItem } from "../../services/review.js";
+import { personLabel } from "../../services/influencer-card.js";
 import type { RedemptionItem } from "../../services/catalog-admin.js";
 import { link, message, paragraph, type Button, type OutboundMessage } from "../message.js";
 
@@ -42,8 +43,10 @@ export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMess
   const zoned = typeof reader === "string" ? { locale: reader } : reader;
   return message(
     [
-      paragraph(t(locale, "manage.review.card_title", { id: s.id, mission: s.missionTitle, influencer: s.influencerName ?? `#${s.influencerId}` })),
+      paragraph(t(locale, "manage.review.card_title", { id: s.id, mission: s.missionTitle, influencer: personLabel({ id: s.influencerId, name: s.influencerName, handle: s.influencerHandle ?? null }) })),
       paragraph(link(s.url, s.url)), // canonical https URL from parsePostUrl: safe to link
+      // who posted it: their dashboard profile
+      ...(s.profileUrl ? [paragraph(link(t(locale, "console.button.profile"), s.profileUrl))] : []),
       paragraph(t(locale, "manage.review.card_facts", { network: networkName(s.network), author: s.authorHandle ?? "-", age: formatDateTime(s.createdAt, zoned) })),
       // A resubmission: which try this is and why the one before was refused.
       ...(s.attempt > 1 ? [paragraph(t(locale, "outcome.review.card_attempt", { attempt: s.attempt, reason: s.previousReason ?? "-" }))] : []),

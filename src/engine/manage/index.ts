@@ -11,6 +11,9 @@
 //   /advo redemptions              one card per pending redemption (≤20)
 //   /advo broadcast                replies with form "broadcast.form"
 //   /advo stats                    compact text report (same as /stats)
+//   /advo influencer NAME|@H|#ID   profile card (people.ts) with influencer.* actions; several
+//                                  matches → one influencer.card button each
+//   /advo leaderboard · missions   text from the operator table (src/cli/commands-console.ts)
 //   /advo <CLI command> …          the operator CLI table with the same arguments, acting as the
 //                                  user: invite create [--count N] [--uses N] [--days D] [--tags a,b]
 //                                  [--note T] · invite list · invite revoke CODE · mission list
@@ -46,6 +49,8 @@ import { onAdvoCommand, showStats } from "./advo-command.js";
 import { registerBroadcastHandlers } from "./broadcast.js";
 import { registerMissionHandlers } from "./missions.js";
 import { registerReviewHandlers } from "./review.js";
+import { registerPeopleHandlers } from "./people.js";
+import { onAdjustForm, registerAdjustHandlers } from "./adjust.js";
 
 export { reviewCard, redemptionCard, ACTIONS as MANAGER_ACTIONS } from "./cards.js";
 export { FORM_MISSION, FORM_REJECT, FORM_BROADCAST } from "./forms.js";
@@ -56,4 +61,6 @@ export function registerManagerHandlers(router: Router): void {
   registerMissionHandlers(router);
   registerReviewHandlers(router);
   registerBroadcastHandlers(router);
+  registerPeopleHandlers(router, onAdjustForm);
+  registerAdjustHandlers(router);
 }

@@ -2,10 +2,13 @@
 import { z } from "zod";
 import type { Err } from "../../result.js";
 import type { Context } from "../context.js";
+import { actorMention } from "../mention.js";
 
 /** A refused/invalid Result becomes a translated reply visible to the manager only. */
 export function replyError(ctx: Context, r: Err): void {
-  ctx.replyWith(r.error, r.params, { ephemeral: true });
+  // "already decided by slack:U…" names that manager as a mention where the platform can
+  const by = r.params?.by;
+  ctx.replyWith(r.error, typeof by === "string" ? { ...r.params, by: actorMention(by) } : r.params, { ephemeral: true });
 }
 
 const idSchema = z.coerce.number().int().positive();

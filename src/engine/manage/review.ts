@@ -1,5 +1,6 @@
 // Review queue handlers: the queue as cards, Approve (points once), Reject (asks the reason in a
 // form, then tells the influencer). A lost race answers "already decided by X".
+import { actorMention } from "../mention.js";
 import { reviewQueue, approveSubmission, rejectSubmission } from "../../services/review.js";
 import type { Context } from "../context.js";
 import type { Router } from "../router.js";
@@ -22,7 +23,7 @@ export function registerReviewHandlers(router: Router): void {
     if (!id) return ctx.replyWith("manage.advo.bad_id", {}, { ephemeral: true });
     const r = await approveSubmission(ctx.deps, ctx.actor, id);
     if (!r.ok) return replyError(ctx, r);
-    ctx.replyWith("manage.review.approved", { id, points: r.value.awarded, by: ctx.actor });
+    ctx.replyWith("manage.review.approved", { id, points: r.value.awarded, by: actorMention(ctx.actor) });
   });
   router.action(ACTIONS.reviewReject, async (ctx) => {
     const id = payloadId(actionPayload(ctx));
@@ -40,6 +41,6 @@ export function registerReviewHandlers(router: Router): void {
       if (r.error === "manage.review.reason_required") return ctx.reply(message([], { form: rejectFormSpec(ctx.locale, id, r.error), ephemeral: true }));
       return replyError(ctx, r);
     }
-    ctx.replyWith("manage.review.rejected", { id, by: ctx.actor });
+    ctx.replyWith("manage.review.rejected", { id, by: actorMention(ctx.actor) });
   });
 }
