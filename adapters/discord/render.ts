@@ -25,9 +25,15 @@ export interface ActionRow {
   type: 1;
   components: ButtonComponent[];
 }
+export interface Embed {
+  title?: string;
+  description: string;
+  color?: number;
+}
 export interface MessageBody {
   content: string;
   components: ActionRow[];
+  embeds?: Embed[];
   allowed_mentions: { parse: [] };
   flags?: number;
 }
@@ -159,10 +165,30 @@ export interface RenderOptions {
   extraRows?: ActionRow[];
 }
 
+const MAX_EMBED_TITLE = 256;
+const MAX_EMBED_DESCRIPTION = 4096;
+const EMBED_COLOR = 0x5865f2;
+
+/** A card message as one embed: a first paragraph that is all bold is its title, the rest its description. */
+export function renderEmbed(blocks: Block[]): Embed {
+  const [first, ...rest] = blocks;
+  const titled = first?.type === "paragraph" && first.content.length > 0 && first.content.every((n) => typeof n === "object" && "bold" in n);
+  // Titles show markdown too: literal text is escaped like everywhere else.
+  const title = titled ? escapeMarkdown(first.content.map((n) => (n as { bold: string }).bold).join("")) : undefined;
+  let description = renderBlocks(titled ? rest : blocks);
+  if (description.length > MAX_EMBED_DESCRIPTION) description = `${description.slice(0, MAX_EMBED_DESCRIPTION - 1).replace(/\\$/, "")}…`;
+  return { ...(title ? { title: title.slice(0, MAX_EMBED_TITLE) } : {}), description: description || "\u200b", color: EMBED_COLOR };
+}
+
 /** One OutboundMessage → one or more message bodies; components go on the last one. */
 export function renderMessage(msg: OutboundMessage, options: RenderOptions = {}): { bodies: MessageBody[]; droppedButtons: number } {
   const { rows, dropped } = renderButtons(msg.buttons);
   const allRows = [...rows, ...(options.extraRows ?? [])].slice(0, MAX_ROWS);
+  if (msg.card) {
+    // An embed shows its own text: no content, and link previews are not an issue.
+    const body: MessageBody = { content: "", embeds: [renderEmbed(msg.blocks)], components: allRows, allowed_mentions: { parse: [] }, ...(options.ephemeral ? { flags: EPHEMERAL } : {}) };
+    return { bodies: [body], droppedButtons: dropped };
+  }
   const flags = (msg.disablePreview ? SUPPRESS_EMBEDS : 0) | (options.ephemeral ? EPHEMERAL : 0);
   const parts = splitContent(renderBlocks(msg.blocks));
   if (parts.length === 0) parts.push(allRows.length ? "\u200b" : "");

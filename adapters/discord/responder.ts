@@ -47,23 +47,71 @@ async function replaceBody(reply: OutboundMessage, ctx: RespondContext): Promise
 }
 
 /**
+ * Thrown when Discord refused or never answered part of an interaction's answer (429 past the wait,
+ * 5xx past the retries, a timeout, an expired token): the replies the person has not seen yet, in
+ * order, so the caller can bring them by DM through the outbox.
+ */
+export class InteractionAnswerError extends Error {
+  constructor(
+    readonly step: string,
+    readonly undelivered: OutboundMessage[],
+    cause: unknown,
+  ) {
+    super(`discord interaction ${step} failed`, { cause });
+    this.name = "InteractionAnswerError";
+  }
+}
+
+/** The replies of one answer not delivered yet; each Discord call runs as a step that delivers some. */
+class Progress {
+  private readonly pending: Set<OutboundMessage>;
+  constructor(private readonly replies: OutboundMessage[]) {
+    // A buttons-only replacement has nothing to say anywhere else.
+    this.pending = new Set(replies.filter((r) => r.replace !== "buttons"));
+  }
+
+  async step(name: string, call: () => Promise<unknown>, delivers: OutboundMessage[] = []): Promise<void> {
+    try {
+      await call();
+    } catch (err) {
+      throw new InteractionAnswerError(name, this.replies.filter((r) => this.pending.has(r)), err);
+    }
+    for (const r of delivers) this.pending.delete(r);
+  }
+}
+
+interface Part {
+  body: MessageBody;
+  /** the reply this body completes (its last body, when it has no file), else undefined */
+  completes?: OutboundMessage;
+}
+
+async function partsOf(replies: OutboundMessage[], ctx: RespondContext, ephemeral: (r: OutboundMessage) => boolean): Promise<Part[]> {
+  const parts: Part[] = [];
+  for (const r of replies) {
+    if (r.replace === "buttons") continue;
+    const bodies = await renderWithForm(r, ephemeral(r), ctx.forms, ctx.locale);
+    bodies.forEach((body, i) => parts.push({ body, ...(i === bodies.length - 1 && !r.attachment ? { completes: r } : {}) }));
+  }
+  return parts;
+}
+
+/**
  * A component's answer that edits the component's own message (Discord's UPDATE_MESSAGE, or an edit
  * of the original after deferUpdate); the other replies follow as new messages.
  */
-async function updateInPlace(interaction: ButtonInteraction | StringSelectMenuInteraction, replies: OutboundMessage[], ctx: RespondContext): Promise<void> {
+async function updateInPlace(interaction: ButtonInteraction | StringSelectMenuInteraction, replies: OutboundMessage[], ctx: RespondContext, progress: Progress): Promise<void> {
   const [first, ...rest] = replies;
-  const followUps: MessageBody[] = [];
+  const followUps: Part[] = [];
   if (first?.replace) {
     const { body, more } = await replaceBody(first, ctx);
-    followUps.push(...more);
-    if (interaction.deferred) await interaction.editReply(body);
-    else await interaction.update(body);
-  } else if (!interaction.deferred) await interaction.deferUpdate();
-  for (const reply of first?.replace ? rest : replies) {
-    if (reply.replace === "buttons") continue;
-    followUps.push(...(await renderWithForm(reply, ctx.ephemeral || !!reply.ephemeral, ctx.forms, ctx.locale)));
-  }
-  for (const body of followUps) await interaction.followUp(options(body, true));
+    const done = more.length ? [] : [first];
+    followUps.push(...more.map((b, i) => ({ body: b, ...(i === more.length - 1 ? { completes: first } : {}) })));
+    if (interaction.deferred) await progress.step("editReply", () => interaction.editReply(body), done);
+    else await progress.step("update", () => interaction.update(body), done);
+  } else if (!interaction.deferred) await progress.step("deferUpdate", () => interaction.deferUpdate());
+  followUps.push(...(await partsOf(first?.replace ? rest : replies, ctx, (r) => ctx.ephemeral || !!r.ephemeral)));
+  for (const part of followUps) await progress.step("followUp", () => interaction.followUp(options(part.body, true)), part.completes ? [part.completes] : []);
 }
 
 export async function respondToInteraction(interaction: Respondable, work: Promise<OutboundMessage[]>, ctx: RespondContext): Promise<void> {
@@ -83,6 +131,7 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
     clearTimeout(timer);
     if (deferring) await deferring;
   }
+  const progress = new Progress(replies);
 
   const withForm = replies.find((r) => r.form);
   if (withForm?.form && !interaction.deferred && !interaction.replied && !interaction.isModalSubmit()) {
@@ -92,31 +141,32 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
       ctx.log.warn({ form: withForm.form.id }, "discord: form state too long for a modal id; dropped");
       customId = `form:${withForm.form.id}`.slice(0, 100);
     }
-    await interaction.showModal(renderModal(withForm.form, customId) as never);
+    const modal = renderModal(withForm.form, customId);
+    await progress.step("showModal", () => interaction.showModal(modal as never), [withForm]);
     // The message carrying the form is its text equivalent (the question the modal asks): not sent.
     const rest = replies.filter((r) => r !== withForm && (r.blocks.length || r.buttons?.length));
     if (rest.length) await ctx.elsewhere(rest);
     return;
   }
 
-  if (component && (component.deferred || replies.some((r) => r.replace))) return updateInPlace(component, replies, ctx);
-  const bodies: MessageBody[] = [];
-  for (const r of replies) if (r.replace !== "buttons") bodies.push(...(await renderWithForm(r, ctx.ephemeral || !!r.ephemeral, ctx.forms, ctx.locale)));
-  const [first, ...more] = bodies;
+  if (component && (component.deferred || replies.some((r) => r.replace))) return updateInPlace(component, replies, ctx, progress);
+  const [first, ...more] = await partsOf(replies, ctx, (r) => ctx.ephemeral || !!r.ephemeral);
   if (!first) {
     // Nothing to say: acknowledge so Discord does not show "interaction failed".
-    if (interaction.deferred) await interaction.deleteReply();
-    else if (interaction.isButton() || interaction.isStringSelectMenu()) await interaction.deferUpdate();
-    else await interaction.reply({ content: "✓", flags: MessageFlags.Ephemeral });
+    if (interaction.deferred) await progress.step("deleteReply", () => interaction.deleteReply());
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) await progress.step("deferUpdate", () => interaction.deferUpdate());
+    else await progress.step("reply", () => interaction.reply({ content: "✓", flags: MessageFlags.Ephemeral }));
     return;
   }
-  if (interaction.deferred) await interaction.editReply(options(first, false));
-  else await interaction.reply(options(first, true));
-  for (const body of more) await interaction.followUp(options(body, true));
+  const done = (part: Part) => (part.completes ? [part.completes] : []);
+  if (interaction.deferred) await progress.step("editReply", () => interaction.editReply(options(first.body, false)), done(first));
+  else await progress.step("reply", () => interaction.reply(options(first.body, true)), done(first));
+  for (const part of more) await progress.step("followUp", () => interaction.followUp(options(part.body, true)), done(part));
   // Files after the text, as message attachments (ephemeral in a guild: an export is personal).
   for (const r of replies) {
     if (!r.attachment) continue;
-    await interaction.followUp({ files: [fileOf(r.attachment)], ...(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    const file = fileOf(r.attachment);
+    await progress.step("followUp", () => interaction.followUp({ files: [file], ...(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) }), [r]);
   }
 }
 

@@ -119,35 +119,47 @@ export class DiscordSender {
     return channel.id;
   }
 
-  private async failure(recipient: string, err: unknown): Promise<SendResult> {
-    if (err instanceof RateLimitError) {
-      // @discordjs/rest adds its 50 ms safety offset to Discord's retry_after; report Discord's value.
-      const afterSeconds = Math.max(1, Math.ceil(((err.retryAfter || err.timeToReset) - REST_OFFSET_MS) / 1000));
-      return { status: "retry", afterSeconds, error: `rate limited on ${err.route}`, rateLimited: true, code: "429" };
+  /** The send result for an error, marking the recipient unreachable when Discord says so. */
+  async failure(recipient: string, err: unknown): Promise<SendResult> {
+    const result = discordErrorResult(err);
+    if (result.status === "unreachable") {
+      const marked = await markUnreachable(this.deps.db, "discord", recipient, result.reason, this.deps.clock.now());
+      this.deps.log.info({ code: result.reason, marked }, "discord recipient unreachable; will not retry");
+    } else if (result.status !== "sent") {
+      const code = "code" in result ? result.code : undefined;
+      const where = err instanceof DiscordAPIError ? "with an API error" : err instanceof HTTPError ? "with an HTTP error" : err instanceof RateLimitError ? "rate limited" : "on the network";
+      this.deps.log.warn({ code: code ?? "unknown" }, `discord send failed ${where}`);
     }
-    if (err instanceof DiscordAPIError) {
-      const code = typeof err.code === "number" ? err.code : Number(err.code);
-      if (UNREACHABLE.has(code)) {
-        const reason = code === DiscordCode.CannotSendToUser ? "discord: DMs closed (50007)" : "discord: unknown user (10013)";
-        const marked = await markUnreachable(this.deps.db, "discord", recipient, reason, this.deps.clock.now());
-        this.deps.log.info({ code, marked }, "discord recipient unreachable; will not retry");
-        return { status: "unreachable", reason };
-      }
-      const label = code ? String(code) : String(err.status);
-      this.deps.log.warn({ status: err.status, code: label }, "discord send failed with an API error");
-      if (err.status >= 500) return { status: "retry", afterSeconds: 30, error: `discord ${err.status} ${code}: ${err.message}`.slice(0, 300), code: label };
-      return { status: "failed", error: `discord ${err.status} ${code}: ${err.message}`.slice(0, 300), code: label };
-    }
-    if (err instanceof HTTPError) {
-      const code = String(err.status);
-      this.deps.log.warn({ status: err.status, code }, "discord send failed with an HTTP error");
-      return err.status >= 500 || err.status === 429
-        ? { status: "retry", afterSeconds: 30, error: `discord http ${err.status}`, code }
-        : { status: "failed", error: `discord http ${err.status}`, code };
-    }
-    // Network errors and timeouts: transient, with the socket-level code (never just "network").
-    const code = networkErrorCode(err);
-    this.deps.log.warn({ code: code ?? "unknown" }, "discord send failed on the network");
-    return { status: "retry", afterSeconds: 30, error: `discord network ${code ?? "error"}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300), transient: isTransientNetworkCode(code), code: code ?? "network" };
+    return result;
   }
+}
+
+/**
+ * What an error from discord.js means for a send (pure): retry (429 with Discord's retry_after, 5xx,
+ * network errors and timeouts with their socket code), failed (other refusals, with Discord's JSON
+ * code), or unreachable (closed DMs, unknown user: never retried).
+ */
+export function discordErrorResult(err: unknown): SendResult {
+  if (err instanceof RateLimitError) {
+    // @discordjs/rest adds its 50 ms safety offset to Discord's retry_after; report Discord's value.
+    const afterSeconds = Math.max(1, Math.ceil(((err.retryAfter || err.timeToReset) - REST_OFFSET_MS) / 1000));
+    return { status: "retry", afterSeconds, error: `rate limited on ${err.route}`, rateLimited: true, code: "429" };
+  }
+  if (err instanceof DiscordAPIError) {
+    const code = typeof err.code === "number" ? err.code : Number(err.code);
+    if (UNREACHABLE.has(code)) return { status: "unreachable", reason: code === DiscordCode.CannotSendToUser ? "discord: DMs closed (50007)" : "discord: unknown user (10013)" };
+    const label = code ? String(code) : String(err.status);
+    const error = `discord ${err.status} ${code}: ${err.message}`.slice(0, 300);
+    if (err.status >= 500) return { status: "retry", afterSeconds: 30, error, code: label };
+    return { status: "failed", error, code: label };
+  }
+  if (err instanceof HTTPError) {
+    const code = String(err.status);
+    return err.status >= 500 || err.status === 429
+      ? { status: "retry", afterSeconds: 30, error: `discord http ${err.status}`, code }
+      : { status: "failed", error: `discord http ${err.status}`, code };
+  }
+  // Network errors and timeouts: transient, with the socket-level code (never just "network").
+  const code = networkErrorCode(err);
+  return { status: "retry", afterSeconds: 30, error: `discord network ${code ?? "error"}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300), transient: isTransientNetworkCode(code), code: code ?? "network" };
 }

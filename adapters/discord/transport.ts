@@ -19,11 +19,12 @@ import { textMessage } from "../../src/engine/message.js";
 import type { Attachment, ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { mapDirectMessage, mapInteraction } from "./mapper.js";
 import { registerCommands } from "./commands.js";
-import { DiscordSender } from "./sender.js";
+import { discordErrorResult, DiscordSender } from "./sender.js";
+import { renderMessage, type ActionRow } from "./render.js";
 import { FormCache } from "./form-cache.js";
 import { outboxDeferral, ReplyRun, type DeferReply } from "../deferred-replies.js";
-import { countSendFault, type MetricsHooks } from "../../src/metrics-hooks.js";
-import { renderWithForm, respondToInteraction, type FormStore, type Respondable } from "./responder.js";
+import { countSendFault, errorCodeLabel, type MetricsHooks } from "../../src/metrics-hooks.js";
+import { InteractionAnswerError, renderWithForm, respondToInteraction, type FormStore, type Respondable } from "./responder.js";
 import { RoleGranter } from "./roles.js";
 import { dmPointer, isJoin, routesToDm } from "./dm-routing.js";
 
@@ -42,6 +43,13 @@ export interface DiscordAdapterDeps {
   readyTimeoutMs?: number;
   /** cap on one REST attempt of sends outside interactions (discord.js default 15 s, 3 retries) */
   restTimeoutMs?: number;
+  /**
+   * cap on one REST attempt of an interaction answer (default 5 s, one retry): a token that
+   * Discord does not acknowledge in time is dead anyway, and the answer then goes by DM.
+   */
+  interactionTimeoutMs?: number;
+  /** longest rate-limit wait an interaction answer sits out before going by DM instead (default 5 s) */
+  interactionMaxWaitMs?: number;
   metrics?: MetricsHooks;
 }
 
@@ -66,22 +74,32 @@ export class DiscordAdapter implements ChatAdapter {
     const { config } = deps;
     if (!config.DISCORD_BOT_TOKEN || !config.DISCORD_APPLICATION_ID) throw new Error("Discord needs DISCORD_BOT_TOKEN and DISCORD_APPLICATION_ID");
     this.log = deps.log.child({ platform: "discord" });
-    const logRateLimit = (kind: string, reject: boolean) => (data: RateLimitData) => {
+    const maxWait = deps.interactionMaxWaitMs ?? 5000;
+    const logRateLimit = (kind: string, reject: (data: RateLimitData) => boolean) => (data: RateLimitData) => {
       this.log.warn(
         { kind, route: data.route, method: data.method, global: data.global, retryAfterMs: data.retryAfter || data.timeToReset, scope: data.scope },
         "discord rate limit",
       );
-      return reject;
+      return reject(data);
     };
+    // An interaction answer waits a short rate limit out; a long one rejects and the answer goes by DM.
+    const interactive = (data: RateLimitData) => /^\/(interactions|webhooks)\//.test(data.route) && (data.retryAfter || data.timeToReset) > maxWait;
     this.client = new Client({
       // DMs carry their content without the privileged MessageContent intent.
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
       partials: [Partials.Channel],
-      // Interaction responses wait a rate limit out (their token lives 15 minutes); logged only.
-      rest: { api: config.DISCORD_API_URL, rejectOnRateLimit: logRateLimit("interactive", false), invalidRequestWarningInterval: 500 },
+      // Interaction answers wait a short rate limit out; a long one, 5xx past one retry or a
+      // timeout throw, and the answer goes to the person's DM through the outbox (answerByDm).
+      rest: {
+        api: config.DISCORD_API_URL,
+        timeout: deps.interactionTimeoutMs ?? 5000,
+        retries: 1,
+        rejectOnRateLimit: logRateLimit("interactive", interactive),
+        invalidRequestWarningInterval: 500,
+      },
       allowedMentions: { parse: [] },
     });
-    this.sendRest = new REST({ api: config.DISCORD_API_URL, ...(deps.restTimeoutMs ? { timeout: deps.restTimeoutMs } : {}), rejectOnRateLimit: logRateLimit("outbound", true), invalidRequestWarningInterval: 500 }).setToken(
+    this.sendRest = new REST({ api: config.DISCORD_API_URL, ...(deps.restTimeoutMs ? { timeout: deps.restTimeoutMs } : {}), rejectOnRateLimit: logRateLimit("outbound", () => true), invalidRequestWarningInterval: 500 }).setToken(
       config.DISCORD_BOT_TOKEN,
     );
     // 10,000 invalid requests (401/403/429) in 10 minutes get the bot's IP banned: say so early.
@@ -131,7 +149,23 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   send(recipient: string, message: OutboundMessage): Promise<SendResult> {
-    return this.sender.send(recipient, message);
+    return message.form ? this.sendWithForm(recipient, message, message.form) : this.sender.send(recipient, message);
+  }
+
+  /**
+   * A queued message carrying a form (an interaction that could not open its modal): the form waits
+   * in the database behind a button named after it, opened as a modal by the click.
+   */
+  private async sendWithForm(recipient: string, message: OutboundMessage, form: FormSpec): Promise<SendResult> {
+    let channel: string;
+    try {
+      channel = await this.sender.channelFor(recipient);
+    } catch (err) {
+      return this.sender.failure(recipient, err);
+    }
+    const customId = await this.forms.put(form, conversationKey("discord", channel));
+    const row: ActionRow = { type: 1, components: [{ type: 2, style: 1, label: form.title.slice(0, 80), custom_id: customId }] };
+    return this.sender.sendBodies(channel, renderMessage({ ...message, form: undefined }, { extraRows: [row] }).bodies);
   }
 
   sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
@@ -229,7 +263,8 @@ export class DiscordAdapter implements ChatAdapter {
     if ((interaction.isButton() || interaction.isStringSelectMenu()) && FormCache.isFormButton(interaction.customId)) {
       const form = await this.forms.get(interaction.customId);
       const replies = [form ? { blocks: [], form } : textMessage(t(locale, "discord.form.expired"))];
-      await respondToInteraction(respondable, Promise.resolve(replies), this.respondContext(!!interaction.guildId, locale, interaction.user.id, conversationKey("discord", interaction.channelId ?? interaction.user.id)));
+      const answered = respondToInteraction(respondable, Promise.resolve(replies), this.respondContext(!!interaction.guildId, locale, interaction.user.id, conversationKey("discord", interaction.channelId ?? interaction.user.id)));
+      await this.orByDm(answered, `discord:${interaction.id}`, interaction.guildId ? interaction.user.id : (interaction.channelId ?? interaction.user.id));
       return;
     }
     const mapped = mapInteraction(raw, this.deps.clock.now());
@@ -255,8 +290,28 @@ export class DiscordAdapter implements ChatAdapter {
         return this.continueInDm(dmChannel!, replies, locale);
       });
     })();
-    await respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId, mapped.conversation));
+    const answered = respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId, mapped.conversation));
+    await this.orByDm(answered, mapped.id, () => dmChannel ?? userId);
     await this.afterHandled(mapped, dmChannel);
+  }
+
+  /**
+   * Waits for an interaction's answer; when Discord refused it or never answered (429 past the
+   * wait, 5xx, a timeout, an expired token), the replies the person has not seen go to their DM
+   * through the outbox, keyed by the event, logged with Discord's code and counted.
+   */
+  private async orByDm(answered: Promise<void>, eventId: string, recipient: string | (() => string)): Promise<void> {
+    try {
+      await answered;
+    } catch (err) {
+      if (!(err instanceof InteractionAnswerError)) throw err;
+      const result = discordErrorResult(err.cause);
+      const code = "code" in result && result.code ? result.code : result.status;
+      this.deps.metrics?.platformError("discord", "reply", errorCodeLabel(code));
+      const to = typeof recipient === "string" ? recipient : recipient();
+      for (const [index, reply] of err.undelivered.entries()) await this.deferReply(to, reply, eventId, index);
+      this.log.warn({ code, step: err.step, event: eventId, queued: err.undelivered.length, error: "error" in result ? result.error : undefined }, "discord interaction answer failed: queued by DM in the outbox");
+    }
   }
 
   /** The user's DM channel (opened once), or undefined when Discord refuses to open it. */

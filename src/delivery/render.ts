@@ -36,6 +36,8 @@ const contentSchemas = [
   }),
   // The message was built by trusted code at enqueue time; only its outer shape is checked here.
   z.object({ kind: z.literal("message"), message: z.object({ blocks: z.array(z.unknown()) }).loose() }),
+  // The same, shown as one card (a mission announced in a community channel: a Discord embed).
+  z.object({ kind: z.literal("card"), message: z.object({ blocks: z.array(z.unknown()) }).loose() }),
 ] as const;
 const contentSchema = z.discriminatedUnion("kind", contentSchemas);
 
@@ -62,6 +64,7 @@ export function renderPayload(payload: unknown, reader: Locale | Reader): Render
 
 function renderContent(p: z.infer<typeof contentSchema>, reader: Locale | Reader): RenderResult {
   if (p.kind === "message") return { ok: true, message: p.message as unknown as OutboundMessage };
+  if (p.kind === "card") return { ok: true, message: { ...(p.message as unknown as OutboundMessage), card: true } };
   if (catalogs.en[p.messageId] === undefined) return { ok: false, error: `unknown message id ${p.messageId}` };
   return {
     ok: true,

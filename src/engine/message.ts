@@ -92,6 +92,11 @@ export interface OutboundMessage {
   buttons?: Button[][];
   /** no link previews (mission cards) */
   disablePreview?: boolean;
+  /**
+   * Show it as one card where the platform has them (a Discord embed: a first paragraph that is
+   * all bold becomes its title, the rest its description); elsewhere it is the message as is.
+   */
+  card?: boolean;
   /** visible only to the author where the platform supports it (Discord, Slack in channels) */
   ephemeral?: boolean;
   /** ask the adapter to open this form (capability: forms) */

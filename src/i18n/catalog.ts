@@ -25,6 +25,7 @@ import languages from "./catalogs/languages.js";
 import operations from "./catalogs/operations.js";
 import translations from "./catalogs/translations.js";
 import slackConsole from "./catalogs/slack-console.js";
+import announce from "./catalogs/announce.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -32,13 +33,13 @@ export type AreaCatalog = Record<Locale, Catalog>;
 /** Every message id, derived from the English catalogs (the reference language). */
 export type MessageId =
   | keyof typeof core.en
+  | keyof typeof jobs.en
   | keyof typeof discord.en
   | keyof typeof manage.en
-  | keyof typeof jobs.en
   | keyof typeof telegram.en
   | keyof typeof links.en
-  | keyof typeof journey.en
   | keyof typeof verify.en
+  | keyof typeof journey.en
   | keyof typeof notices.en
   | keyof typeof measurement.en
   | keyof typeof measurementResults.en
@@ -54,9 +55,10 @@ export type MessageId =
   | keyof typeof languages.en
   | keyof typeof operations.en
   | keyof typeof translations.en
-  | keyof typeof slackConsole.en;
+  | keyof typeof slackConsole.en
+  | keyof typeof announce.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole];
+const areas: AreaCatalog[] = [core, jobs, discord, manage, telegram, links, verify, journey, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

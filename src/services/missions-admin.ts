@@ -6,6 +6,7 @@ import type { Db } from "../db/client.js";
 import type { Locale } from "../config.js";
 import { message, paragraph, type OutboundMessage } from "../engine/message.js";
 import { missionCard } from "../engine/mission-card.js";
+import { ACTION_MISSION_VIEW } from "../engine/handlers/missions.js";
 import { missionFieldLabel } from "../engine/manage/forms.js";
 import { missionTextFor, missionTitleParam } from "../domain/content-translations.js";
 import { t } from "../i18n/translate.js";
@@ -75,10 +76,33 @@ function announceItems(mission: Mission, recipients: Recipient[]): OutboxItem[] 
   });
 }
 
-/** Enqueues the announcement to every eligible active influencer; safe to repeat (dedupe keys). */
+/**
+ * The card posted in the Discord announce channel (DISCORD_ANNOUNCE_CHANNEL_ID), in the program's
+ * language: shown as an embed, with one button that DMs the person the mission's own card (a guild
+ * `mission.view` click continues in the DM). Dates are Discord timestamps, in each reader's zone.
+ */
+function channelItems(mission: Mission, config: Deps["config"]): OutboxItem[] {
+  const channel = config.DISCORD_ANNOUNCE_CHANNEL_ID;
+  if (!channel) return [];
+  const locale = config.DEFAULT_LOCALE;
+  const card = missionCard(mission, { locale, timeZone: config.JOBS_TZ }, { buttons: false });
+  const open = { action: ACTION_MISSION_VIEW, label: t(locale, "announce.channel.open"), payload: String(mission.id), style: "primary" as const };
+  return [{
+    platform: "discord",
+    recipient: channel,
+    purpose: "mission.announce.channel",
+    batchKey: `mission:${mission.id}:announce`,
+    dedupeKey: `mission:${mission.id}:announce:discord:${channel}`,
+    payload: { kind: "card", message: { ...card, buttons: [[open]] } },
+  }];
+}
+
+/** Enqueues the announcement to every eligible active influencer (returns how many) and the announce channel; safe to repeat (dedupe keys). */
 export async function announceMission(deps: Pick<Deps, "db" | "config">, mission: Mission, now: Date): Promise<number> {
   const recipients = await audience(deps, { segment: readSegment(mission.segment), networks: stringList(mission.networks) });
-  return enqueue(deps.db, announceItems(mission, recipients), now);
+  const people = await enqueue(deps.db, announceItems(mission, recipients), now);
+  await enqueue(deps.db, channelItems(mission, deps.config), now);
+  return people;
 }
 
 export interface PublishOutcome {

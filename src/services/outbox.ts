@@ -11,7 +11,9 @@ import { bulkInsert, clientProvider } from "./bulk-insert.js";
 /** Rendered at send time in the recipient's current locale and zone, or sent as given. Dates go in params as dateParam(d). */
 export type OutboxContent =
   | { kind: "i18n"; messageId: string; params?: Record<string, string | number | { $date: string } | LocalizedText>; buttons?: OutboundMessage["buttons"] }
-  | { kind: "message"; message: OutboundMessage };
+  | { kind: "message"; message: OutboundMessage }
+  /** the message shown as one card (a Discord embed), for community channels */
+  | { kind: "card"; message: OutboundMessage };
 
 /** `edit`: replaces the message the row with dedupe key `of` posted (same platform), once it is posted. */
 export type OutboxPayload = OutboxContent | { kind: "edit"; of: string; content: OutboxContent };

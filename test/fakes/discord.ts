@@ -1,10 +1,12 @@
 // A local fake of Discord for the real discord.js Client: a REST server (v10 routes the adapter
 // uses) and a gateway WebSocket on the same port. GET /api/v10/gateway/bot answers with this
 // server's ws:// URL, so a Client built with `rest: { api: "<base>/api" }` connects here.
-// Every REST call is recorded; failures (50007 closed DMs, 10013 unknown user, 429) can be armed.
+// Every REST call is recorded; failures (50007 closed DMs, 10013 unknown user, 429, 5xx, hangs) can
+// be armed on channel posts, DM opens and interaction responses.
 // Messages the bot posts (channel messages, interaction responses, follow-ups) are kept, component
 // UPDATE_MESSAGE callbacks and edits apply to them, and bodies Discord refuses are refused here too
-// (50035: content over 2,000 characters, more than 5 rows or 5 buttons a row, custom_id over 100).
+// (50035: content over 2,000 characters, more than 5 rows or 5 buttons a row, custom_id over 100,
+// an embed title over 256 or description over 4,096).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -20,7 +22,18 @@ export interface RecordedCall {
   body: unknown;
 }
 
-type Failure = { kind: "dm_closed" } | { kind: "unknown_user" } | { kind: "rate_limited"; retryAfter: number; times: number };
+/**
+ * A failure armed on a target: a channel id (its message posts), a user id (opening their DM), or
+ * an interaction id (its callback, and the webhook routes of its token: edits and follow-ups).
+ * The transient ones (429, 5xx, a hang that never answers) are used up one request at a time,
+ * after letting `after` requests through (an interaction's callback, then its follow-up fails).
+ */
+type Failure =
+  | { kind: "dm_closed" }
+  | { kind: "unknown_user" }
+  | { kind: "rate_limited"; retryAfter: number; times: number; after?: number }
+  | { kind: "server_error"; status?: number; times: number; after?: number }
+  | { kind: "hang"; times: number; after?: number };
 
 /** A message the bot posted, as the fake keeps it. */
 export interface StoredDiscordMessage {
@@ -29,14 +42,19 @@ export interface StoredDiscordMessage {
   content: string;
   components: { type: number; components: { custom_id?: string; label?: string; url?: string }[] }[];
   flags: number;
+  embeds: { title?: string; description?: string }[];
   /** how each edit arrived ("update" callback, "patch"), oldest first */
   edits: string[];
 }
 
 /** Why Discord would refuse this message body (undefined: it would accept it). */
 export function refusal(body: unknown): string | undefined {
-  const b = (body ?? {}) as { content?: unknown; components?: { components?: { custom_id?: string }[] }[] };
+  const b = (body ?? {}) as { content?: unknown; components?: { components?: { custom_id?: string }[] }[]; embeds?: { title?: string; description?: string }[] };
   if (typeof b.content === "string" && b.content.length > 2000) return "content: Must be 2000 or fewer in length.";
+  for (const e of b.embeds ?? []) {
+    if ((e.title ?? "").length > 256) return "embeds.title: Must be 256 or fewer in length.";
+    if ((e.description ?? "").length > 4096) return "embeds.description: Must be 4096 or fewer in length.";
+  }
   const rows = b.components ?? [];
   if (rows.length > 5) return "components: Must be 5 or fewer in length.";
   for (const row of rows) {
@@ -126,6 +144,38 @@ export class FakeDiscord {
     this.failures.set(target, failure);
   }
 
+  /** Requests left unanswered by an armed hang (they end when the fake closes). */
+  hungRequests = 0;
+
+  /**
+   * Answers with the transient failure armed on `target` (using up one of its times), or leaves
+   * the request hanging; false when none is armed and the request goes on normally.
+   */
+  private transientFailure(target: string | undefined, send: (status: number, payload?: unknown, headers?: Record<string, string>) => void): boolean {
+    const failure = target ? this.failures.get(target) : undefined;
+    if (!failure || !("times" in failure) || failure.times <= 0) return false;
+    if (failure.after) {
+      failure.after--;
+      return false;
+    }
+    failure.times--;
+    if (failure.kind === "hang") {
+      this.hungRequests++;
+      return true;
+    }
+    if (failure.kind === "server_error") {
+      send(failure.status ?? 503, { message: "Service Unavailable", code: 0 });
+      return true;
+    }
+    const retryAfter = String(failure.retryAfter);
+    send(429, { message: "You are being rate limited.", retry_after: failure.retryAfter, global: false }, {
+      "retry-after": retryAfter,
+      "x-ratelimit-reset-after": retryAfter,
+      "x-ratelimit-scope": "user",
+    });
+    return true;
+  }
+
   callsTo(method: string, pattern: RegExp): RecordedCall[] {
     return this.calls.filter((c) => c.method === method && pattern.test(c.path));
   }
@@ -142,7 +192,7 @@ export class FakeDiscord {
 
   private store(channelId: string, body: unknown): StoredDiscordMessage {
     const b = (body ?? {}) as Partial<StoredDiscordMessage>;
-    const m: StoredDiscordMessage = { id: this.snowflake(), channelId, content: b.content ?? "", components: b.components ?? [], flags: b.flags ?? 0, edits: [] };
+    const m: StoredDiscordMessage = { id: this.snowflake(), channelId, content: b.content ?? "", components: b.components ?? [], flags: b.flags ?? 0, embeds: b.embeds ?? [], edits: [] };
     this.messages.set(m.id, m);
     return m;
   }
@@ -241,6 +291,7 @@ export class FakeDiscord {
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === "POST") {
       const { type, data } = (body ?? {}) as { type?: number; data?: { channel_id?: string } };
       const interactionId = m[1]!;
+      if (this.transientFailure(interactionId, send)) return;
       const refusedCallback = callbackRefusal(this.interactionTypes.get(interactionId), this.answered.has(interactionId), body);
       if (refusedCallback) return send(refusedCallback.status, refusedCallback.error);
       this.answered.add(interactionId);
@@ -253,6 +304,7 @@ export class FakeDiscord {
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
       const interactionId = this.tokens.get(m[2]!) ?? "";
+      if (this.transientFailure(interactionId, send)) return;
       if (method === "PATCH" && m[3] === "@original") {
         // After deferUpdate the original is the component's message; after deferReply, the response.
         const target = this.interactionResponse.get(interactionId) ?? this.interactionSource.get(interactionId);
@@ -267,6 +319,7 @@ export class FakeDiscord {
     }
     if (route === "POST /users/@me/channels") {
       const recipient = String((body as { recipient_id?: string }).recipient_id);
+      if (this.transientFailure(recipient, send)) return;
       const failure = this.failures.get(recipient);
       if (failure?.kind === "unknown_user") return send(400, { code: 10013, message: "Unknown User" });
       return send(200, { id: this.dmChannelFor(recipient), type: 1, recipients: [{ id: recipient, username: "u" }] });
@@ -274,15 +327,7 @@ export class FakeDiscord {
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === "POST") {
       const failure = this.failures.get(m[1]!);
       if (failure?.kind === "dm_closed") return send(403, { code: 50007, message: "Cannot send messages to this user" });
-      if (failure?.kind === "rate_limited" && failure.times > 0) {
-        failure.times--;
-        const retryAfter = String(failure.retryAfter);
-        return send(429, { message: "You are being rate limited.", retry_after: failure.retryAfter, global: false }, {
-          "retry-after": retryAfter,
-          "x-ratelimit-reset-after": retryAfter,
-          "x-ratelimit-scope": "user",
-        });
-      }
+      if (this.transientFailure(m[1]!, send)) return;
       const stored = this.store(m[1]!, body);
       return send(200, this.messageFrom(m[1]!, body, stored.id));
     }

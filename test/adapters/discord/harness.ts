@@ -4,7 +4,7 @@ import { FakeClock } from "../../../src/clock.js";
 import { testConfig } from "../../../src/config.js";
 import { silentLogger, type Logger } from "../../../src/logger.js";
 import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
-import { DiscordAdapter } from "../../../adapters/discord/transport.js";
+import { DiscordAdapter, type DiscordAdapterDeps } from "../../../adapters/discord/transport.js";
 import { FakeDiscord, type RecordedCall } from "../../fakes/discord.js";
 import { afterEach, beforeEach } from "vitest";
 import { createTestDatabase, type Provider, type TestDatabase } from "../../helpers/db.js";
@@ -52,12 +52,19 @@ export interface Harness {
 export async function startHarness(
   database: TestDatabase,
   reply: (event: InboundEvent) => Promise<OutboundMessage[]> | OutboundMessage[],
-  options: { env?: Record<string, string>; fake?: FakeDiscord; deferAfterMs?: number; log?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    fake?: FakeDiscord;
+    deferAfterMs?: number;
+    log?: Logger;
+    /** time limits and metrics of the adapter (fault tests) */
+    adapter?: Pick<DiscordAdapterDeps, "restTimeoutMs" | "interactionTimeoutMs" | "interactionMaxWaitMs" | "metrics">;
+  } = {},
 ): Promise<Harness> {
   const { env = {}, fake, deferAfterMs = 2000, log = silentLogger } = options;
   const f = fake ?? (await new FakeDiscord({ applicationId: APP }).listen());
   const config = testConfig({ DISCORD_BOT_TOKEN: "fake-token", DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: f.apiUrl, ...env });
-  const adapter = new DiscordAdapter({ config, db: database.db, log, clock: new FakeClock(), deferAfterMs });
+  const adapter = new DiscordAdapter({ config, db: database.db, log, clock: new FakeClock(), deferAfterMs, ...options.adapter });
   const events: InboundEvent[] = [];
   const handler: EventHandler = async (event) => {
     events.push(event);

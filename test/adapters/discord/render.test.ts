@@ -1,6 +1,7 @@
 // Rendering engine messages to Discord: literal text stays literal, formatting only from nodes,
 // no mentions, 2000-character parts, component limits, modals from FormSpecs.
 import { describe, expect, it } from "vitest";
+import { refusal } from "../../fakes/discord.js";
 import { bold, code, link, list, message, paragraph, textMessage } from "../../../src/engine/message.js";
 import {
   customIdFor,
@@ -130,5 +131,22 @@ describe("discord time nodes", () => {
   it("given a time node then it becomes <t:unix:f> (<t:unix:R>); an unreadable moment falls back to the text", () => {
     expect(renderInline({ time: "24 Dec 19:00", at: "2026-12-24T18:00:00.000Z" })).toBe("<t:1798135200:f> (<t:1798135200:R>)");
     expect(renderInline({ time: "24 *Dec*", at: "not a date" })).toBe("24 \\*Dec\\*");
+  });
+});
+
+describe("discord card messages (embeds)", () => {
+  it("given a card whose first paragraph is bold then it is the embed title and the rest its description, with no content", () => {
+    const card = { ...message([paragraph(bold("Spring *launch*")), paragraph("Show ", { time: "1 Mar", at: "2026-03-01T00:00:00.000Z" })]), card: true, buttons: [[{ action: "mission.view", label: "Open", payload: "7" }]] };
+    const [body, ...more] = renderMessage(card).bodies;
+    expect(more).toEqual([]);
+    expect(body).toMatchObject({ content: "", embeds: [{ title: "Spring \\*launch\\*", description: "Show <t:1772323200:f> (<t:1772323200:R>)" }] });
+    expect(body!.components[0]!.components[0]).toMatchObject({ custom_id: "mission.view:7", label: "Open" });
+  });
+
+  it("given a card without a bold first paragraph or over 4,096 characters then it has no title and a cut description", () => {
+    const [body] = renderMessage({ ...textMessage("x".repeat(5000)), card: true }).bodies;
+    expect(body!.embeds![0]!.title).toBeUndefined();
+    expect(body!.embeds![0]!.description).toHaveLength(4096);
+    expect(refusal(body)).toBeUndefined();
   });
 });
