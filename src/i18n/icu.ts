@@ -7,11 +7,14 @@
 // by Intl (digits, words, separators) and carries no markup characters of ours.
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../config.js";
-import { formatDeadline } from "./dates.js";
+import { formatDeadline, isDateParam, type DateParam } from "./dates.js";
 import { isLocalizedText, resolveLocalized, type LocalizedText } from "./localized-text.js";
 
-/** A LocalizedText (a mission title, a reward name) is shown in the reader's language. */
-export type ParamValue = string | number | Date | LocalizedText;
+/**
+ * A LocalizedText (a mission title, a reward name) is shown in the reader's language; a Date, or
+ * a DateParam (a date that travelled as JSON: a Result's params, an outbox row), in their zone.
+ */
+export type ParamValue = string | number | Date | DateParam | LocalizedText;
 export type Params = Record<string, ParamValue>;
 
 /** Who reads the message: the locale, and the time zone dates are shown in (default UTC). */
@@ -167,7 +170,7 @@ export function formatMessage(reader: Reader, key: string, template: string, par
   const literals: string[] = [];
   for (const name of compiled.names) {
     const given = params[name];
-    const value = isLocalizedText(given) ? resolveLocalized(given, reader.locale) : given;
+    const value = isLocalizedText(given) ? resolveLocalized(given, reader.locale) : isDateParam(given) ? new Date(given.$date) : given;
     if (compiled.literal.has(name)) {
       literals.push(value === undefined ? `{${name}}` : value instanceof Date ? formatDeadline(value, reader) : String(value));
       values[name] = String.fromCharCode(SENTINEL_BASE + literals.length - 1);
