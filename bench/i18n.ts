@@ -75,34 +75,41 @@ function casesFor(keys: string[]) {
   return keys.flatMap((key) => LOCALE_ROTATION.map((locale) => ({ key, locale, params: paramsFor(key) })));
 }
 
-function onePass(fn: Formatter, cases: ReturnType<typeof casesFor>, n: number): number {
+/** µs per call: wall time, and this process's CPU time (fairer on a shared, loaded machine). */
+function onePass(fn: Formatter, cases: ReturnType<typeof casesFor>, n: number): { wall: number; cpu: number } {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const c = cases[i % cases.length]!;
     fn(c.locale, c.key, c.params);
   }
-  return ((performance.now() - t0) * 1000) / n; // µs per call
+  const c1 = process.cpuUsage(c0);
+  return { wall: ((performance.now() - t0) * 1000) / n, cpu: (c1.user + c1.system) / n };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Old and new alternate in rounds, so a load spike on the shared machine hits both alike. */
-function compare(before: Formatter, after: Formatter, keys: string[]): { before: number; after: number; ratio: number } {
+function compare(before: Formatter, after: Formatter, keys: string[]) {
   const cases = casesFor(keys);
   onePass(before, cases, 20_000); // warm-up (and compile)
   onePass(after, cases, 20_000);
   const rounds = 9;
   const b: number[] = [];
   const a: number[] = [];
+  const bCpu: number[] = [];
+  const aCpu: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const x = onePass(before, cases, Math.ceil(ITERATIONS / rounds));
     const y = onePass(after, cases, Math.ceil(ITERATIONS / rounds));
-    b.push(x);
-    a.push(y);
-    ratios.push(y / x);
+    b.push(x.wall);
+    a.push(y.wall);
+    bCpu.push(x.cpu);
+    aCpu.push(y.cpu);
+    ratios.push(y.wall / x.wall);
   }
-  return { before: median(b), after: median(a), ratio: median(ratios) };
+  return { before: median(b), after: median(a), ratio: median(ratios), beforeCpu: median(bCpu), afterCpu: median(aCpu) };
 }
 
 export default async function benchI18n(): Promise<void> {
@@ -113,7 +120,7 @@ export default async function benchI18n(): Promise<void> {
     ["t, no plurals", compare(oldT, (l, k, p) => t(l, k, p), ["core.unknown_command", "core.help.member", "journey.points.kind.bonus"])],
   ];
   for (const [name, r] of rows) {
-    process.stdout.write(`${name.padEnd(18)} old ${r.before.toFixed(2)} µs · ICU ${r.after.toFixed(2)} µs · ratio ${r.ratio.toFixed(2)}× (median of rounds)\n`);
+    process.stdout.write(`${name.padEnd(18)} old ${r.before.toFixed(2)} µs · ICU ${r.after.toFixed(2)} µs · ratio ${r.ratio.toFixed(2)}× (median of rounds) · CPU time old ${r.beforeCpu.toFixed(2)} µs, ICU ${r.afterCpu.toFixed(2)} µs\n`);
   }
   await Promise.resolve();
 }

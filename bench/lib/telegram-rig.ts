@@ -4,6 +4,7 @@
 // messages, with none of Advo's intake (de-dup, conversation lease, routing, i18n, rendering).
 // Both answer the webhook only after their replies were sent, so the time to the HTTP answer is the
 // reply latency on both sides. Lives under bench/lib/ so bench/run.ts does not run it as a bench.
+import { translatedEntryTitles } from "../../src/services/entry-titles.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -80,9 +81,11 @@ export async function startTelegramRig(members: number, entries = 5): Promise<Te
     const [tier, badges] = await Promise.all([tierOf(deps, inf.id, s.cycle), badgesOf(db, [inf.id])]);
     const held = badges.get(inf.id) ?? [];
     if (tier.current || tier.next || held.length) await ctx.reply(`Tier: ${tier.current?.key ?? "-"} — ${tier.toNext} to ${tier.next?.key ?? "-"}${held.length ? `\nBadges: ${held.join(" · ")}` : ""}`);
-    const links = await yourLinks(db, inf.id);
+    const links = await yourLinks(db, inf.id, "en");
     if (links.length) await ctx.reply(links.map((l) => `- ${l.title}: ${l.clicks}`).join("\n"));
-    await ctx.reply(s.recent.map((e) => `- +${e.amount} ${e.kind} · ${e.reason ?? ""} ${e.createdAt.toISOString().slice(0, 10)}`).join("\n"));
+    // The titles in the reader's language (issue 17): the same batched reads as the engine's /points.
+    const titles = await translatedEntryTitles(db, s.recent, "en");
+    await ctx.reply(s.recent.map((e) => `- +${e.amount} ${e.kind} · ${titles.get(e.id) ?? e.reason ?? ""} ${e.createdAt.toISOString().slice(0, 10)}`).join("\n"));
   });
   const bare: Server = createServer(webhookCallback(bot, "http", { secretToken: SECRET, onTimeout: "return", timeoutMilliseconds: 9000 }));
   await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));

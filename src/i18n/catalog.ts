@@ -58,7 +58,7 @@ export type MessageId =
   | keyof typeof slackConsole.en
   | keyof typeof announce.en;
 
-const areas: AreaCatalog[] = [core, jobs, discord, manage, telegram, links, verify, journey, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

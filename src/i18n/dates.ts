@@ -79,6 +79,12 @@ export function zoneOf(...candidates: (string | null | undefined)[]): string {
 
 /** A Date as an outbox message param: JSON keeps it as { $date }, the outbox renderer turns it
  * back into a Date shown in the recipient's locale and zone at send time. */
-export function dateParam(date: Date): { $date: string } {
+export function dateParam(date: Date): DateParam {
   return { $date: date.toISOString() };
+}
+
+export type DateParam = { $date: string };
+
+export function isDateParam(value: unknown): value is DateParam {
+  return typeof value === "object" && value !== null && typeof (value as { $date?: unknown }).$date === "string";
 }

@@ -7,11 +7,14 @@
 // by Intl (digits, words, separators) and carries no markup characters of ours.
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../config.js";
-import { formatDeadline } from "./dates.js";
+import { formatDeadline, isDateParam, type DateParam } from "./dates.js";
 import { isLocalizedText, resolveLocalized, type LocalizedText } from "./localized-text.js";
 
-/** A LocalizedText (a mission title, a reward name) is shown in the reader's language. */
-export type ParamValue = string | number | Date | LocalizedText;
+/**
+ * A LocalizedText (a mission title, a reward name) is shown in the reader's language; a Date, or
+ * a DateParam (a date that travelled as JSON: a Result's params, an outbox row), in their zone.
+ */
+export type ParamValue = string | number | Date | DateParam | LocalizedText;
 export type Params = Record<string, ParamValue>;
 
 /** Who reads the message: the locale, and the time zone dates are shown in (default UTC). */
@@ -48,6 +51,9 @@ interface Compiled {
 
 const SENTINEL_BASE = 0xe000; // Unicode private-use area: never in a catalog, never shown
 const SENTINELS = /[\uE000-\uF8FF]/g;
+/** What markup parsing (or restore) could take from a value: `*`, a backtick, a line break, a
+ * leading "-" or space (a list item), a private-use character (a sentinel). */
+const MARKUP_LIKE = /[*`\n\r\uE000-\uF8FF]|^[\s-]/;
 
 function walk(nodes: AstNode[], literal: Set<string>, other: Set<string>): void {
   for (const node of nodes) {
@@ -167,10 +173,16 @@ export function formatMessage(reader: Reader, key: string, template: string, par
   const literals: string[] = [];
   for (const name of compiled.names) {
     const given = params[name];
-    const value = isLocalizedText(given) ? resolveLocalized(given, reader.locale) : given;
+    const value = typeof given !== "object" ? given : isLocalizedText(given) ? resolveLocalized(given, reader.locale) : isDateParam(given) ? new Date(given.$date) : given;
     if (compiled.literal.has(name)) {
-      literals.push(value === undefined ? `{${name}}` : value instanceof Date ? formatDeadline(value, reader) : String(value));
-      values[name] = String.fromCharCode(SENTINEL_BASE + literals.length - 1);
+      const literal = value === undefined ? `{${name}}` : value instanceof Date ? formatDeadline(value, reader) : String(value);
+      // A value that could read as markup (** ` a line break, a leading "- ") waits behind a
+      // sentinel until the markup is parsed; any other value is inserted as it is (cheaper).
+      if (!MARKUP_LIKE.test(literal)) values[name] = literal;
+      else {
+        literals.push(literal);
+        values[name] = String.fromCharCode(SENTINEL_BASE + literals.length - 1);
+      }
     } else if (value !== undefined) {
       values[name] = value;
     } else {

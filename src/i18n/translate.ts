@@ -53,7 +53,9 @@ function format(who: Locale | Reader, key: string, params: Params) {
 /** Plain text (markup removed): for button labels, notifications, logs. */
 export function t<K extends string>(who: Locale | Reader, key: CheckedKey<K>, params: Params = {}): string {
   const { text, restore } = format(who, key, params);
-  return restore(text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/`(.+?)`/g, "$1"));
+  // Most messages have no markup: skip the regular expressions for them.
+  const plain = text.includes("*") ? text.replace(/\*\*(.+?)\*\*/g, "$1") : text;
+  return restore(plain.includes("`") ? plain.replace(/`(.+?)`/g, "$1") : plain);
 }
 
 /** Parses one line of the formatted template into inline nodes, restoring values as literal text. */

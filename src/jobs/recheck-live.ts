@@ -88,7 +88,7 @@ export async function runRecheckLive(deps: Deps, now: Date, checker: PostChecker
     if (config.SLACK_MANAGER_CHANNEL) {
       items.push({
         platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.removed", batchKey: "review.removed", dedupeKey: `submission:${s.id}:removed`,
-        payload: { kind: "i18n", messageId: "jobs.recheck.removed", params: { id: s.id, title: s.mission.title, url: s.url, policy: policy === "reverse" ? "reversed" : "kept (flag only)" } },
+        payload: { kind: "i18n", messageId: "jobs.recheck.removed", params: { id: s.id, title: s.mission.title, url: s.url, policy } },
       });
     }
   }

@@ -3,6 +3,7 @@
 // a failure anywhere inside rolls everything back (old state) — there is no half-closed cycle.
 // Cost: a constant handful of INSERT … SELECT statements (services/cycle-close-sql.ts) with
 // window functions, whatever the number of influencers; no per-person parameter reaches the client.
+import { dateParam } from "../i18n/dates.js";
 import type { Db } from "../db/client.js";
 import { AppError } from "../errors.js";
 import { err, ok, type Result } from "../result.js";
@@ -62,7 +63,7 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
   const open = await deps.db.cycle.findFirst({ where: { status: "open" }, orderBy: { startsAt: "asc" } });
   if (!open) return err("manage.cycle.none_open");
   if (!options.force && open.endsAt.getTime() > now.getTime())
-    return err("manage.cycle.not_due", { cycle: open.name, endsAt: open.endsAt.toISOString().slice(0, 10) });
+    return err("manage.cycle.not_due", { cycle: open.name, endsAt: dateParam(open.endsAt) });
   const end = open.endsAt.getTime() > now.getTime() ? now : open.endsAt;
   const fail = (stage: CloseStage) => {
     if (options.failAfter === stage) throw new AppError("cycle_close.injected_failure", `injected failure after ${stage}`);

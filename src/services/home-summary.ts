@@ -1,6 +1,8 @@
 // What an App Home shows (platform-free): for a manager, the program at a glance (pending reviews,
 // live missions with their figures, the current cycle, failing deliveries); for anyone else only
 // their own balance and missions. A fixed number of grouped queries, whatever the program's size.
+import { missionTitleFor } from "../domain/content-translations.js";
+import { pickLocale } from "../i18n/translate.js";
 import { ok, type Result } from "../result.js";
 import type { Platform } from "../engine/events.js";
 import type { Deps } from "./deps.js";
@@ -52,14 +54,16 @@ export interface InfluencerHome {
 }
 
 export async function influencerHome(deps: Deps, platform: Platform, externalId: string): Promise<InfluencerHome> {
-  const account = await deps.db.platformAccount.findFirst({ where: { platform, externalId, influencer: { deletedAt: null } }, select: { influencerId: true, influencer: { select: { locale: true } } } });
+  const account = await deps.db.platformAccount.findFirst({ where: { platform, externalId, influencer: { deletedAt: null } }, select: { influencerId: true, influencer: { select: { locale: true, platformLocale: true } } } });
   if (!account) return { known: false, locale: null, balance: 0, missions: [] };
   const [points, participations] = await Promise.all([
     pointsSummary(deps, account.influencerId, 0),
     deps.db.participation.findMany({
       where: { influencerId: account.influencerId, status: { in: ["accepted", "submitted", "approved"] }, mission: { status: "published" } },
-      orderBy: { id: "desc" }, take: 10, select: { status: true, mission: { select: { id: true, title: true, deadline: true } } },
+      orderBy: { id: "desc" }, take: 10, select: { status: true, mission: { select: { id: true, title: true, deadline: true, translations: true } } },
     }),
   ]);
-  return { known: true, locale: account.influencer.locale, balance: points.balance, missions: participations.map((p) => ({ id: p.mission.id, title: p.mission.title, status: p.status, deadline: p.mission.deadline })) };
+  // Titles in the language the Home is shown in (chosen, else the platform's, else the program's).
+  const reading = pickLocale(account.influencer.locale, account.influencer.platformLocale, deps.config.DEFAULT_LOCALE);
+  return { known: true, locale: account.influencer.locale, balance: points.balance, missions: participations.map((p) => ({ id: p.mission.id, title: missionTitleFor(p.mission, reading), status: p.status, deadline: p.mission.deadline })) };
 }

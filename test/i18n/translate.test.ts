@@ -37,6 +37,17 @@ describe("ICU translation layer", () => {
     expect(t("en", "core.unknown_command", { command: "`rm`" })).toContain("/`rm`.");
   });
 
+  it("given values that could read as a list item or a new paragraph then tb keeps them literal; plain values skip the sentinels", () => {
+    const template = "{head}\n**{name}**";
+    const { text } = formatMessage({ locale: "en" }, "test:plain-values", template, { head: "Summer drop", name: "Ana" });
+    expect(text).toBe("Summer drop\n**Ana**"); // nothing markup-like: inserted as it is
+    const blocks = tb("en", "core.unknown_command", { command: "- item\n\n- other" });
+    expect(blocks).toEqual([{ type: "paragraph", content: ["I don't know the command /- item\n\n- other. Type /help to see what I can do."] }]);
+    const lead = formatMessage({ locale: "en" }, "test:lead", "{x}", { x: "- not a list" });
+    expect(lead.text).toBe("\uE000");
+    expect(lead.restore(lead.text)).toBe("- not a list");
+  });
+
   it("given a select argument then the raw value chooses the branch", () => {
     expect(render("es", "{kind, select, a {uno} other {otro}}: {name}", { kind: "a", name: "{kind}" })).toBe("uno: {kind}");
   });

@@ -114,7 +114,7 @@ describe.each(testProviders())("measurement services on %s", (provider) => {
     await t.db.conversion.create({ data: { externalId: `order:L-${provider}`, orderId: `L-${provider}`, amountMinor: 1000, currency: "EUR", attribution: "click", trackingLinkId: link.id, missionId: m.id, influencerId: inf.id } });
     const user = new FakeUser(engine, `linker-${provider}`);
     await user.command("/points");
-    expect(user.last.map((x) => x.text).join("\n")).toContain("Linked: clicks 2 · sales 1");
+    expect(user.last.map((x) => x.text).join("\n")).toContain("Linked: 2 clicks · 1 sale");
     const boss = new FakeUser(engine, "boss");
     await boss.command(`/advo report --mission ${m.id}`);
     const text = boss.last.map((x) => x.text).join("\n");

@@ -117,7 +117,7 @@ async function accept(ctx: Context): Promise<void> {
   const r = await acceptMission(ctx.deps, inf.id, id);
   if (!r.ok) return ctx.replyWith(r.error, r.params);
   const personal = personalBlocks(r.value, ctx.locale);
-  ctx.replyWith("journey.missions.accepted", { title: r.value.title, deadline: formatDeadline(r.value.deadline, ctx) }, personal.length ? { replace: "message" } : {
+  ctx.replyWith("journey.missions.accepted", { title: missionTitleFor(r.value, ctx.locale), deadline: formatDeadline(r.value.deadline, ctx) }, personal.length ? { replace: "message" } : {
     replace: "message",
     buttons: [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]],
   });
@@ -131,7 +131,7 @@ async function decline(ctx: Context): Promise<void> {
   if (!inf || !id) return;
   const r = await declineMission(ctx.deps, inf.id, id);
   if (!r.ok) return ctx.replyWith(r.error, r.params);
-  ctx.replyWith("journey.missions.declined", { title: r.value.title }, { replace: "message" });
+  ctx.replyWith("journey.missions.declined", { title: missionTitleFor(r.value, ctx.locale) }, { replace: "message" });
 }
 
 export function registerMissionHandlers(router: Router): void {

@@ -14,6 +14,7 @@ import { tb } from "../../i18n/translate.js";
 import type { Block } from "../message.js";
 import { badgesOf, tierOf } from "../../services/tiers.js";
 import { rewardNameParam, rewardTextFor } from "../../domain/content-translations.js";
+import { translatedEntryTitles } from "../../services/entry-titles.js";
 
 export const ACTION_REWARD_REDEEM = "reward.redeem";
 export const ACTION_REWARD_CONFIRM = "reward.confirm";
@@ -27,13 +28,15 @@ async function points(ctx: Context): Promise<void> {
   ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: ctx.date(s.cycle.endsAt) });
   await tierAndBadges(ctx, inf.id, s.cycle);
   // "Your links" (issue 13): clicks and sales through their personal tracking links, per mission.
-  const links = await yourLinks(ctx.deps.db, inf.id);
+  const links = await yourLinks(ctx.deps.db, inf.id, ctx.locale);
   if (links.length) ctx.reply({ blocks: [paragraph(bold(ctx.t("journey.points.links_title"))), list(links.map((l) => [ctx.t("journey.points.link_row", { title: l.title, clicks: l.clicks, conversions: l.conversions })]))] });
   if (!s.recent.length) return ctx.replyWith("journey.points.no_entries");
+  // Mission titles and reward names in the reader's language where the manager translated them.
+  const titles = await translatedEntryTitles(ctx.deps.db, s.recent, ctx.locale);
   ctx.reply({
     blocks: [
       paragraph(bold(ctx.t("journey.points.recent"))),
-      list(s.recent.map((e) => [ctx.t("journey.points.entry", { sign: e.amount > 0 ? "+" : "", amount: e.amount, kind: ctx.t(`journey.points.kind.${e.kind}`), detail: entryDetail(ctx, e), date: formatDate(e.createdAt, ctx) })])),
+      list(s.recent.map((e) => [ctx.t("journey.points.entry", { sign: e.amount > 0 ? "+" : "", amount: e.amount, kind: ctx.t(`journey.points.kind.${e.kind}`), detail: entryDetail(ctx, { ...e, reason: titles.get(e.id) ?? e.reason }), date: formatDate(e.createdAt, ctx) })])),
     ],
   });
 }

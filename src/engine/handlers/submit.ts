@@ -22,10 +22,11 @@ export function linkIn(message: string): string | null {
 }
 
 /** Asks for the link (as text, and as a form where the platform opens one); `kept`: a refused try. */
-async function askLink(ctx: Context, missionId: number, title: string, kept?: { url?: string; error?: string }): Promise<void> {
+async function askLink(ctx: Context, mission: Pick<Mission, "id" | "title" | "translations">, kept?: { url?: string; error?: string }): Promise<void> {
+  const missionId = mission.id;
   await ctx.flow.start(FLOW_SUBMIT, "link", { missionId, ...(kept?.url ? { lastUrl: kept.url } : {}), ...(kept?.error ? { lastError: kept.error } : {}) }, FLOW_TTL_MS);
   const form = linkFormFor(ctx, missionId, kept);
-  ctx.replyWith("journey.submit.ask_link", { title }, form ? { form } : {});
+  ctx.replyWith("journey.submit.ask_link", { title: missionTitleFor(mission, ctx.locale) }, form ? { form } : {});
 }
 
 /** The link refused last time for this mission (the Try again button pre-fills it). */
@@ -54,12 +55,12 @@ async function linkForAnyMission(ctx: Context, url: string | undefined, noneMess
   if (!waiting.length) {
     // Accepted missions whose attempts are all used: say so, not "no mission waiting".
     const [first] = usedUp;
-    if (first && usedUp.length === 1) return ctx.replyWith("journey.submit.no_attempts_left", { max: maxAttempts, title: first.title });
+    if (first && usedUp.length === 1) return ctx.replyWith("journey.submit.no_attempts_left", { max: maxAttempts, title: missionTitleFor(first, ctx.locale) });
     if (usedUp.length > 1) return ctx.replyWith("journey.submit.link_attempts_used_up", { max: maxAttempts });
     return ctx.replyWith(noneMessage);
   }
   const only = waiting.length === 1 ? waiting[0] : undefined;
-  if (only) return url ? receiveLink(ctx, only.id, url) : askLink(ctx, only.id, only.title);
+  if (only) return url ? receiveLink(ctx, only.id, url) : askLink(ctx, only);
   await pickMission(ctx, waiting, url);
 }
 
@@ -80,7 +81,7 @@ async function submitButton(ctx: Context): Promise<void> {
   const m = welcome.value.mission;
   const state = ctx.flow.current;
   const kept = state?.flow === FLOW_SUBMIT && state.step === "pick" && typeof state.data.url === "string" ? state.data.url : null;
-  if (!kept) return askLink(ctx, id, m.title, keptTry(ctx, id));
+  if (!kept) return askLink(ctx, m, keptTry(ctx, id));
   // The link sent before the choice: submitted now; if refused, they are asked for another one.
   await ctx.flow.start(FLOW_SUBMIT, "link", { missionId: id }, FLOW_TTL_MS);
   await receiveLink(ctx, id, kept);

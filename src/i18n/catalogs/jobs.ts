@@ -20,7 +20,7 @@ const jobs = {
     "jobs.verify.rejected": "We could not accept your post for **{title}**: {reason}",
     "jobs.verify.not_found": "We could not find your post for **{title}**: it may have been deleted or the link is wrong. You can send another link before the deadline.",
     "jobs.verify.in_review": "Your post for **{title}** is being checked by the team. We will let you know.",
-    "jobs.recheck.removed": "Post removed: submission #{id} for **{title}** ({url}) is no longer online. Points: {policy}.",
+    "jobs.recheck.removed": "Post removed: submission #{id} for **{title}** ({url}) is no longer online. Points: {policy, select, reverse {taken back} other {kept (the post is only flagged)}}.",
   },
   es: {
     "jobs.reminder.deadline48": "Recordatorio: la misión **{title}** cierra en 2 días ({deadline}). Envíanos el enlace de tu publicación cuando esté en línea.",
@@ -39,7 +39,7 @@ const jobs = {
     "jobs.verify.rejected": "No hemos podido aceptar tu publicación para **{title}**: {reason}",
     "jobs.verify.not_found": "No hemos encontrado tu publicación para **{title}**: puede que se haya borrado o que el enlace sea incorrecto. Puedes enviar otro enlace antes de la fecha límite.",
     "jobs.verify.in_review": "El equipo está revisando tu publicación para **{title}**. Te avisaremos.",
-    "jobs.recheck.removed": "Publicación eliminada: el envío n.º {id} para **{title}** ({url}) ya no está en línea. Puntos: {policy}.",
+    "jobs.recheck.removed": "Publicación eliminada: el envío n.º {id} para **{title}** ({url}) ya no está en línea. Puntos: {policy, select, reverse {retirados} other {conservados (la publicación solo queda marcada)}}.",
   },
   fr: {
     "jobs.reminder.deadline48": "Rappel : la mission **{title}** se termine dans 2 jours ({deadline}). Envoyez-nous le lien de votre publication dès qu'elle est en ligne.",
@@ -58,7 +58,7 @@ const jobs = {
     "jobs.verify.rejected": "Nous n'avons pas pu accepter votre publication pour **{title}** : {reason}",
     "jobs.verify.not_found": "Nous n'avons pas trouvé votre publication pour **{title}** : elle a peut-être été supprimée ou le lien est erroné. Vous pouvez envoyer un autre lien avant la date limite.",
     "jobs.verify.in_review": "L'équipe vérifie votre publication pour **{title}**. Nous vous tiendrons au courant.",
-    "jobs.recheck.removed": "Publication supprimée : la soumission n° {id} pour **{title}** ({url}) n'est plus en ligne. Points : {policy}.",
+    "jobs.recheck.removed": "Publication supprimée : la soumission n° {id} pour **{title}** ({url}) n'est plus en ligne. Points : {policy, select, reverse {retirés} other {conservés (la publication est seulement signalée)}}.",
   },
   it: {
     "jobs.reminder.deadline48": "Promemoria: la missione **{title}** si chiude tra 2 giorni ({deadline}). Inviaci il link del tuo post quando è online.",
@@ -77,7 +77,7 @@ const jobs = {
     "jobs.verify.rejected": "Non abbiamo potuto accettare il tuo post per **{title}**: {reason}",
     "jobs.verify.not_found": "Non abbiamo trovato il tuo post per **{title}**: potrebbe essere stato eliminato o il link è errato. Puoi inviare un altro link prima della scadenza.",
     "jobs.verify.in_review": "Il team sta controllando il tuo post per **{title}**. Ti faremo sapere.",
-    "jobs.recheck.removed": "Post rimosso: l'invio n. {id} per **{title}** ({url}) non è più online. Punti: {policy}.",
+    "jobs.recheck.removed": "Post rimosso: l'invio n. {id} per **{title}** ({url}) non è più online. Punti: {policy, select, reverse {ritirati} other {mantenuti (il post viene solo segnalato)}}.",
   },
 } satisfies AreaCatalog;
 

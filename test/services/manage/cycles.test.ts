@@ -1,3 +1,4 @@
+import { t as translate } from "../../../src/i18n/translate.js";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
@@ -47,7 +48,10 @@ describe.each(testProviders())("cycle close on %s", (provider) => {
     const deps = testDeps(t, managerConfig);
     await seedCycle();
     expect(await closeCycle(deps, STRANGER)).toEqual({ ok: false, error: "manage.refused" });
-    expect(await closeCycle(deps, MANAGER)).toEqual({ ok: false, error: "manage.cycle.not_due", params: { cycle: "2026-Q1", endsAt: "2026-04-01" } });
+    expect(await closeCycle(deps, MANAGER)).toEqual({ ok: false, error: "manage.cycle.not_due", params: { cycle: "2026-Q1", endsAt: { $date: "2026-04-01T00:00:00.000Z" } } });
+    // The date travels as JSON and is shown in the reader's language and zone (issue 17).
+    const notDue = await closeCycle(deps, MANAGER);
+    expect(!notDue.ok && translate({ locale: "es", timeZone: "America/Mexico_City" }, notDue.error, notDue.params)).toBe("El ciclo 2026-Q1 dura hasta el 31 mar 2026, 18:00 GMT-6; ciérralo antes de forma explícita si es lo que quieres.");
     expect(await t.db.cycle.count({ where: { status: "open" } })).toBe(1);
   });
 
