@@ -22,6 +22,7 @@ import advoConsole from "./catalogs/advo-console.js";
 import reviewCard from "./catalogs/review-card.js";
 import languages from "./catalogs/languages.js";
 import operations from "./catalogs/operations.js";
+import cli from "./catalogs/cli.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -48,9 +49,10 @@ export type MessageId =
   | keyof typeof advoConsole.en
   | keyof typeof reviewCard.en
   | keyof typeof languages.en
-  | keyof typeof operations.en;
+  | keyof typeof operations.en
+  | keyof typeof cli.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, cli];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));
