@@ -19,6 +19,10 @@ export function build(outDir = dirname(stampFile)) {
   const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", outDir, "--tsBuildInfoFile", join(outDir, ".tsbuildinfo")], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`tsc failed (exit ${r.status ?? r.signal})`);
   mkdirSync(outDir, { recursive: true });
+  // The CLI's command manifest (help and argument checks without loading the services).
+  const cli = join(outDir, "src/cli");
+  const m = spawnSync(process.execPath, [join(cli, "write-manifest.js"), join(cli, "manifest.json")], { cwd: root, stdio: "inherit", env: { ...process.env, LOG_LEVEL: "silent" } });
+  if (m.status !== 0) throw new Error(`writing the CLI manifest failed (exit ${m.status ?? m.signal})`);
   // written last: a build cut off half-way leaves the previous stamp older than the sources
   writeFileSync(join(outDir, basename(stampFile)), `${new Date().toISOString()}\n`);
 }

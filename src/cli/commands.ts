@@ -17,6 +17,7 @@ import { createTrackingLink } from "../services/tracking.js";
 import { draftBroadcast, sendBroadcast } from "../services/broadcast.js";
 import { csv, flag, type ParsedArgs } from "./args.js";
 import { readObjectFile } from "./object-file.js";
+import { fmtDate, fmtNum, table } from "./format.js";
 import { flattenTranslations } from "../domain/mission-form-translations.js";
 import { MEASUREMENT_COMMANDS } from "./commands-measurement.js";
 import { SUBMISSION_COMMANDS } from "./commands-submissions.js";
@@ -29,6 +30,7 @@ import { REWARD_COMMANDS } from "./commands-rewards.js";
 import { TRANSLATION_COMMANDS } from "./commands-translations.js";
 import type { ChartSpec } from "../reports/charts-specs.js";
 import { CONSOLE_COMMANDS } from "./commands-console.js";
+import { OPERATOR_COMMANDS } from "./commands-operator.js";
 
 export interface CliOutput {
   data: unknown;
@@ -37,8 +39,26 @@ export interface CliOutput {
   chart?: ChartSpec;
 }
 export type CliResult = Result<CliOutput> | { ok: false; error: string; params?: ErrParams; fieldErrors?: { field: string; messageId: string }[] };
-/** `actor`: "operator" from the CLI, the chat user (platform:userId) from /advo in chat. */
-export type Command = { usage: string; run: (deps: Deps, args: ParsedArgs, actor: Actor) => Promise<CliResult> };
+/**
+ * One entry of the command table. `usage` is the contract: the CLI (src/cli/program.ts) reads its
+ * arguments and options from it (see src/cli/usage-spec.ts). The rest is optional help text.
+ * `actor`: "operator" from the CLI, the chat user (platform:userId) from /advo in chat.
+ */
+export type Command = {
+  usage: string;
+  /** one line for `advo --help` and the command's own help */
+  description?: string;
+  /** full command lines shown under "Examples:" in the command's help */
+  examples?: string[];
+  /** options the usage line does not spell out (e.g. `--name-fr TEXT`), as "--flag VALUE" or "--flag" */
+  extraOptions?: string[];
+  /**
+   * For changes that cannot be undone: what the command would do, shown on a terminal before
+   * asking "Proceed?". Without a terminal the CLI refuses unless `--yes` is given. Not used in chat.
+   */
+  confirm?: (deps: Deps, args: ParsedArgs, actor: Actor) => Promise<CliResult>;
+  run: (deps: Deps, args: ParsedArgs, actor: Actor) => Promise<CliResult>;
+};
 
 const id = z.coerce.number().int().positive();
 const usage = (u: string) => err("manage.cli.usage", { usage: u });
@@ -52,7 +72,6 @@ function idArg(args: ParsedArgs, index: number): number | undefined {
   return r.success ? r.data : undefined;
 }
 
-const fmtDate = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "-");
 
 /** Reads a mission file (JSON or YAML); a nested `segment` is flattened into the form fields. */
 export function readMissionFile(path: string): Result<Record<string, unknown>> {
@@ -80,22 +99,30 @@ function wrap<T>(r: Result<T> | CliResult, text: (v: T) => string): CliResult {
 export const COMMANDS: Record<string, Command> = {
   "invite create": {
     usage: "invite create [--count N] [--uses N] [--days D] [--tags a,b] [--note TEXT]",
+    description: "create invitation codes and their join links",
+    examples: ["advo invite create --count 10 --uses 1 --days 30 --tags vip,fr", "advo invite create --uses 50 --note \"launch event\" --json"],
     run: async (deps, a, actor) => wrap(
       await createInvitations(deps, actor, { count: flag(a, "count") ?? 1, uses: flag(a, "uses") ?? 1, ...(flag(a, "days") ? { days: flag(a, "days") } : {}), tags: csv(flag(a, "tags")), ...(flag(a, "note") ? { note: flag(a, "note") } : {}) } as never),
-      (list) => list.map((i) => `${i.code}  uses ${i.maxUses}  expires ${fmtDate(i.expiresAt)}\n${i.links.map((l) => `  ${l.platform}: ${l.link}`).join("\n")}`).join("\n"),
+      (list) => list.map((i) => `${i.code}  uses ${fmtNum(i.maxUses)}  expires ${fmtDate(i.expiresAt, a)}\n${i.links.map((l) => `  ${l.platform}: ${l.link}`).join("\n")}`).join("\n"),
     ),
   },
   "invite list": {
     usage: "invite list",
-    run: async (deps, _a, actor) => wrap(await listInvitations(deps, actor), (list) =>
-      list.map((i) => `${i.code}  ${i.uses}/${i.maxUses} used  expires ${fmtDate(i.expiresAt)}${i.revoked ? "  REVOKED" : ""}${i.tags.length ? `  tags ${i.tags.join(",")}` : ""}`).join("\n") || "(no invitations)"),
+    description: "list invitation codes with their use and expiry",
+    examples: ["advo invite list", "advo invite list --json"],
+    run: async (deps, a, actor) => wrap(await listInvitations(deps, actor), (list) =>
+      table(["CODE", "USED", "MAX", "EXPIRES", "STATE", "TAGS"], list.map((i) => [i.code, i.uses, i.maxUses, fmtDate(i.expiresAt, a), i.revoked ? "revoked" : "active", i.tags.join(",")]), "(no invitations)")),
   },
   "invite revoke": {
     usage: "invite revoke CODE",
+    description: "revoke an invitation code (people who joined stay)",
+    examples: ["advo invite revoke K7Q2-PLM4"],
     run: async (deps, a, actor) => (arg(a, 2) ? wrap(await revokeInvitation(deps, actor, arg(a, 2)!), (i) => `revoked ${i.code}`) : usage("invite revoke CODE")),
   },
   "mission create": {
     usage: "mission create --file mission.json|yaml",
+    description: "create a draft mission from a JSON or YAML file (validated field by field)",
+    examples: ["advo mission create --file launch.yaml", "advo mission create --file launch.json --json"],
     run: async (deps, a, actor) => {
       const file = flag(a, "file");
       if (!file) return usage("mission create --file mission.json|yaml");
@@ -106,11 +133,15 @@ export const COMMANDS: Record<string, Command> = {
   },
   "mission list": {
     usage: "mission list [--status draft|scheduled|published|closed]",
+    description: "list missions, newest first",
+    examples: ["advo mission list", "advo mission list --status published --tz Europe/Paris"],
     run: async (deps, a, actor) => wrap(await listMissions(deps, actor, flag(a, "status") ? { status: flag(a, "status")! } : {}), (list) =>
-      list.map((m) => `${m.id}  [${m.status}]  ${m.title}  ${m.points} pts  deadline ${fmtDate(m.deadline)}`).join("\n") || "(no missions)"),
+      table(["ID", "STATUS", "POINTS", "DEADLINE", "TITLE"], list.map((m) => [m.id, m.status, m.points, fmtDate(m.deadline, a), m.title]), "(no missions)")),
   },
   "mission preview": {
     usage: "mission preview ID",
+    description: "show the mission card as influencers will see it",
+    examples: ["advo mission preview 12"],
     run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       return n ? wrap(await previewMission(deps, actor, n, deps.config.DEFAULT_LOCALE), (m) => toPlainText(m)) : usage("mission preview ID");
@@ -118,6 +149,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   "mission publish": {
     usage: "mission publish ID",
+    description: "publish a draft mission (or schedule it when it has a start date) and announce it",
+    examples: ["advo mission publish 12"],
     run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       return n ? wrap(await publishMission(deps, actor, n), (r) => (r.status === "scheduled" ? `mission ${n} scheduled` : `mission ${n} published, announced to ${r.announced}`)) : usage("mission publish ID");
@@ -125,6 +158,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   "mission close": {
     usage: "mission close ID",
+    description: "close a published mission to new submissions",
+    examples: ["advo mission close 12"],
     run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       return n ? wrap(await closeMission(deps, actor, n), () => `mission ${n} closed`) : usage("mission close ID");
@@ -132,6 +167,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   "mission duplicate": {
     usage: "mission duplicate ID",
+    description: "copy a mission into a new draft",
+    examples: ["advo mission duplicate 12"],
     run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       return n ? wrap(await duplicateMission(deps, actor, n), (m) => `created draft mission ${m.id} from ${n}`) : usage("mission duplicate ID");
@@ -139,11 +176,15 @@ export const COMMANDS: Record<string, Command> = {
   },
   "submission list": {
     usage: "submission list [--status needs_review|pending|verified|approved|rejected]",
-    run: async (deps, a, actor) => wrap(await reviewQueue(deps, actor, { status: flag(a, "status") ?? "needs_review" }), (list) =>
-      list.map((s) => `${s.id}  [${s.status}]  mission ${s.missionId} ${s.missionTitle}  influencer ${s.influencerId}  ${s.url}`).join("\n") || "(no submissions)"),
+    description: "list submissions, every status unless --status is given",
+    examples: ["advo submission list", "advo submission list --status needs_review"],
+    run: async (deps, a, actor) => wrap(await reviewQueue(deps, actor, flag(a, "status") ? { status: flag(a, "status")! } : { status: "all" }), (list) =>
+      table(["ID", "STATUS", "MISSION", "INFLUENCER", "URL"], list.map((s) => [s.id, s.status, `${s.missionId} ${s.missionTitle}`, s.influencerId, s.url]), "(no submissions)")),
   },
   "submission approve": {
     usage: "submission approve ID",
+    description: "approve a submission and award the mission's points",
+    examples: ["advo submission approve 42"],
     run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       return n ? wrap(await approveSubmission(deps, actor, n), (r) => `submission ${n} approved, ${r.awarded} points awarded`) : usage("submission approve ID");
@@ -151,6 +192,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   "submission reject": {
     usage: "submission reject ID --reason TEXT",
+    description: "reject a submission; the reason is sent to the influencer",
+    examples: ["advo submission reject 42 --reason \"The post is from another account\""],
     run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       const reason = flag(a, "reason");
@@ -160,35 +203,47 @@ export const COMMANDS: Record<string, Command> = {
   },
   "points adjust": {
     usage: "points adjust INFLUENCER POINTS --reason TEXT [--id REQUEST_ID]",
+    description: "add or remove points by hand (negative to remove); --id makes a retry safe",
+    examples: ["advo points adjust 7 50 --reason \"event bonus\"", "advo points adjust 7 -5 --reason typo --id fix-2026-12-07"],
     run: async (deps, a, actor) => {
       const inf = idArg(a, 2);
       const points = arg(a, 3);
       const reason = flag(a, "reason");
       if (!inf || points === undefined || !reason) return usage("points adjust INFLUENCER POINTS --reason TEXT [--id REQUEST_ID]");
       return wrap(await adjustPoints(deps, actor, { influencerId: inf, points, reason, ...(flag(a, "id") ? { requestId: flag(a, "id")! } : {}) }),
-        (r) => (r.created ? `adjusted; balance now ${r.balance}` : `already applied; balance ${r.balance}`));
+        (r) => (r.created ? `adjusted; balance now ${fmtNum(r.balance)}` : `already applied; balance ${fmtNum(r.balance)}`));
     },
   },
   "points statement": {
     usage: "points statement INFLUENCER",
+    description: "an influencer's balance and ledger in the current cycle",
+    examples: ["advo points statement 7"],
     run: async (deps, a, actor) => {
       const inf = idArg(a, 2);
       return inf ? wrap(await influencerStatement(deps, actor, inf), (s) =>
-        [`${s.displayName ?? `#${s.influencerId}`}: ${s.balance} points in ${s.cycle.name}, ${s.lifetime} lifetime`,
-          ...s.entries.map((e) => `  ${fmtDate(e.at)}  ${e.amount > 0 ? "+" : ""}${e.amount}  ${e.kind}${e.reason ? `  ${e.reason}` : ""}`)].join("\n")) : usage("points statement INFLUENCER");
+        [`${s.displayName ?? `#${s.influencerId}`}: ${fmtNum(s.balance)} points in ${s.cycle.name}, ${fmtNum(s.lifetime)} lifetime`, "",
+          table(["AT", "POINTS", "KIND", "REASON"], s.entries.map((e) => [fmtDate(e.at, a), `${e.amount > 0 ? "+" : ""}${fmtNum(e.amount)}`, e.kind, e.reason ?? ""]), "(no entries)")].join("\n")) : usage("points statement INFLUENCER");
     },
   },
   ...REWARD_COMMANDS,
   "reward list": {
     usage: "reward list",
-    run: async (deps, _a, actor) => wrap(await listRewards(deps, actor), (list) => list.map((r) => `${r.id}  ${r.name}  ${r.cost} pts  stock ${r.stock ?? "∞"}${r.active ? "" : "  inactive"}`).join("\n") || "(no rewards)"),
+    description: "list the reward catalog",
+    examples: ["advo reward list"],
+    run: async (deps, _a, actor) => wrap(await listRewards(deps, actor), (list) =>
+      table(["ID", "COST", "STOCK", "STATE", "NAME"], list.map((r) => [r.id, r.cost, r.stock ?? "∞", r.active ? "active" : "inactive", r.name]), "(no rewards)")),
   },
   "redemption list": {
-    usage: "redemption list",
-    run: async (deps, _a, actor) => wrap(await pendingRedemptions(deps, actor), (list) => list.map((r) => `${r.id}  ${r.rewardName}  influencer ${r.influencerId}  ${r.cost} pts  ${fmtDate(r.createdAt)}`).join("\n") || "(no pending redemptions)"),
+    usage: "redemption list [--status pending|fulfilled|cancelled]",
+    description: "list redemptions, every status unless --status is given",
+    examples: ["advo redemption list", "advo redemption list --status pending"],
+    run: async (deps, a, actor) => wrap(await pendingRedemptions(deps, actor, flag(a, "status") ?? "all"), (list) =>
+      table(["ID", "STATUS", "COST", "REQUESTED", "INFLUENCER", "REWARD"], list.map((r) => [r.id, r.status, r.cost, fmtDate(r.createdAt, a), `${r.influencerId} ${r.influencerName ?? ""}`.trim(), r.rewardName]), "(no redemptions)")),
   },
   "redemption fulfil": {
     usage: "redemption fulfil ID",
+    description: "mark a redemption as delivered; the influencer is told",
+    examples: ["advo redemption fulfil 3"],
     run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       return n ? wrap(await fulfilRedemption(deps, actor, n), () => `redemption ${n} fulfilled`) : usage("redemption fulfil ID");
@@ -196,18 +251,28 @@ export const COMMANDS: Record<string, Command> = {
   },
   "redemption cancel": {
     usage: "redemption cancel ID",
+    description: "cancel a pending redemption and refund its points",
+    examples: ["advo redemption cancel 3"],
     run: async (deps, a, actor) => {
       const n = idArg(a, 2);
       return n ? wrap(await cancelRedemption(deps, actor, n), (r) => `redemption ${n} cancelled, ${r.refunded} points refunded`) : usage("redemption cancel ID");
     },
   },
   "cycle close": {
-    usage: "cycle close [--force]",
+    usage: "cycle close [--force] [--yes]",
+    description: "close the open reward cycle (when due; --force before its end) and open the next",
+    examples: ["advo cycle close", "advo cycle close --force --yes   # from a script: no question asked"],
+    // On a terminal the CLI shows the exact figures (a rolled-back close) and asks first.
+    confirm: async (deps, a, actor) => wrap(await closeCycle(deps, actor, { force: a.flags.force === true, dryRun: true }), (s) =>
+      [`Closing ${s.cycleName} will:`, `  pay ${fmtNum(s.bonusesPaid)} bonus points to the top of ${fmtNum(s.participants)} participants,`,
+        `  expire ${fmtNum(s.expired)} points and roll ${fmtNum(s.rolledOver)} over to the next cycle,`, `  notify ${fmtNum(s.notified)} people, and open ${s.nextCycleName}.`].join("\n")),
     run: async (deps, a, actor) => wrap(await closeCycle(deps, actor, { force: a.flags.force === true }), (s) =>
-      `closed ${s.cycleName}: ${s.participants} participants, ${s.bonusesPaid} bonus points, ${s.expired} expired, ${s.rolledOver} rolled over, ${s.notified} notified; opened ${s.nextCycleName}`),
+      `closed ${s.cycleName}: ${fmtNum(s.participants)} participants, ${fmtNum(s.bonusesPaid)} bonus points, ${fmtNum(s.expired)} expired, ${fmtNum(s.rolledOver)} rolled over, ${fmtNum(s.notified)} notified; opened ${s.nextCycleName}`),
   },
   "cycle settings": {
     usage: "cycle settings [--length quarter|semester|year|custom] [--ends YYYY-MM-DD] [--bonuses 500,300,100] [--reset | --rollover CAP]",
+    description: "show or change how reward cycles run (length, end bonuses, what happens to points)",
+    examples: ["advo cycle settings", "advo cycle settings --length quarter --bonuses 500,300,100 --rollover 200"],
     run: async (deps, a, actor) => {
       const input: Record<string, unknown> = {};
       if (flag(a, "length")) input.length = flag(a, "length");
@@ -220,6 +285,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   "link create": {
     usage: "link create --url URL [--mission ID] [--influencer ID]",
+    description: "create a tracking link (per mission and/or influencer)",
+    examples: ["advo link create --url https://shop.example/new --mission 12 --influencer 7"],
     run: async (deps, a, actor) => {
       const url = flag(a, "url");
       if (!url) return usage("link create --url URL [--mission ID] [--influencer ID]");
@@ -229,10 +296,14 @@ export const COMMANDS: Record<string, Command> = {
   },
   stats: {
     usage: "stats",
+    description: "program figures: people, submissions, points",
+    examples: ["advo stats", "advo stats --json"],
     run: async (deps, _a, actor) => wrap(await statsReport(deps, actor, deps.config.DEFAULT_LOCALE), (r) => r.text),
   },
   broadcast: {
     usage: "broadcast --text TEXT [--regions a,b] [--interests a,b] [--networks a,b] [--tags a,b] [--yes]",
+    description: "message a segment of influencers: shows who would get it, sends with --yes",
+    examples: ["advo broadcast --text \"New mission tomorrow!\" --regions FR,BE", "advo broadcast --text \"New mission tomorrow!\" --tags vip --yes"],
     run: async (deps, a, actor) => {
       const text = flag(a, "text");
       if (!text) return usage("broadcast --text TEXT [--regions a,b] [--interests a,b] [--networks a,b] [--tags a,b] [--yes]");
@@ -252,8 +323,6 @@ export const COMMANDS: Record<string, Command> = {
   ...DB_COMMANDS,
   ...TRANSLATION_COMMANDS,
   ...CONSOLE_COMMANDS,
+  ...OPERATOR_COMMANDS,
 };
 
-export function helpText(): string {
-  return ["Usage: advo <command> [--json]", "", ...Object.values(COMMANDS).map((c) => `  advo ${c.usage}`), "  advo job run NAME", ""].join("\n");
-}

@@ -26,6 +26,7 @@ import operations from "./catalogs/operations.js";
 import translations from "./catalogs/translations.js";
 import slackConsole from "./catalogs/slack-console.js";
 import announce from "./catalogs/announce.js";
+import cli from "./catalogs/cli.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -56,9 +57,10 @@ export type MessageId =
   | keyof typeof operations.en
   | keyof typeof translations.en
   | keyof typeof slackConsole.en
-  | keyof typeof announce.en;
+  | keyof typeof announce.en
+  | keyof typeof cli.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

@@ -85,11 +85,13 @@ export interface RedemptionItem {
   createdAt: Date;
 }
 
-export async function pendingRedemptions(deps: Deps, actor: Actor): Promise<Result<RedemptionItem[]>> {
+/** Pending redemptions, oldest first; `status` another status, or "all" (newest first). */
+export async function pendingRedemptions(deps: Deps, actor: Actor, status = "pending"): Promise<Result<RedemptionItem[]>> {
   const refused = await requireManager(deps, actor, "redemption.list");
   if (refused) return refused;
+  const all = status === "all";
   const rows = await deps.db.redemption.findMany({
-    where: { status: "pending" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500,
+    where: all ? {} : { status }, orderBy: all ? [{ createdAt: "desc" }, { id: "desc" }] : [{ createdAt: "asc" }, { id: "asc" }], take: 500,
     include: { reward: { select: { name: true } }, influencer: { select: { displayName: true } } },
   });
   return ok(rows.map((r) => ({ id: r.id, rewardName: r.reward.name, influencerId: r.influencerId, influencerName: r.influencer.displayName, cost: r.cost, status: r.status, createdAt: r.createdAt })));

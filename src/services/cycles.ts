@@ -54,6 +54,19 @@ export interface CloseOptions {
   force?: boolean;
   /** tests only: throw after this stage to prove the transaction leaves the old state */
   failAfter?: CloseStage;
+  /** compute the exact figures inside the transaction, then roll it back: what a close would do now */
+  dryRun?: boolean;
+}
+
+class DryRun extends Error {
+  constructor(readonly summary: CloseSummary) {
+    super("dry run");
+  }
+}
+
+/** The next cycle's name, never the same as the closing one's (an early close the day a cycle started). */
+export function distinctName(next: string, closing: string, end: Date): string {
+  return next === closing ? `${next} (from ${end.toISOString().slice(0, 16).replace("T", " ")} UTC)` : next;
 }
 
 export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions = {}): Promise<Result<CloseSummary>> {
@@ -69,7 +82,7 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
     if (options.failAfter === stage) throw new AppError("cycle_close.injected_failure", `injected failure after ${stage}`);
   };
 
-  const summary = await deps.db.$transaction(async (tx) => {
+  const run = deps.db.$transaction(async (tx) => {
     const db = tx as unknown as Db;
     const claimed = await db.cycle.updateMany({ where: { id: open.id, status: "open" }, data: { status: "closed", closedAt: now, endsAt: end } });
     if (!claimed.count) return null; // closed by someone else: nothing to do
@@ -78,7 +91,7 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
     const existing = await db.cycle.findUnique({ where: { startsAt: bounds.startsAt } });
     const next = existing
       ? await db.cycle.update({ where: { id: existing.id }, data: { status: "open", closedAt: null } })
-      : await db.cycle.create({ data: { ...bounds, status: "open" } });
+      : await db.cycle.create({ data: { ...bounds, name: distinctName(bounds.name, open.name, end), status: "open" } });
 
     // Set-based from here: a constant number of statements and parameters, whatever the number of people.
     const sql: CloseSql = { closedId: open.id, nextId: next.id, cycleName: open.name, actor, now, settings };
@@ -90,9 +103,17 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
     fail("outbox");
 
     const result: CloseSummary = { cycleId: open.id, cycleName: open.name, nextCycleId: next.id, nextCycleName: next.name, ...(await closeFigures(db, sql)), notified };
+    if (options.dryRun) throw new DryRun(result);
     await db.cycle.update({ where: { id: open.id }, data: { summary: { ...result } } });
     return result;
   }, TX);
+  let summary: CloseSummary | null;
+  try {
+    summary = await run;
+  } catch (e) {
+    if (e instanceof DryRun) return ok(e.summary);
+    throw e;
+  }
 
   if (!summary) return err("manage.cycle.already_closed", { cycle: open.name });
   await audit(deps.db, { actor, action: "cycle.close", targetType: "cycle", targetId: open.id, before: { status: "open", endsAt: open.endsAt }, after: summary });

@@ -65,12 +65,14 @@ function decisionPerson(deps: Deps, s: { influencerId: number; influencer: { dis
   };
 }
 
+/** `status` "all": every status, newest first (the operator's listing); else that status, oldest first (a queue). */
 export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: number; status?: string } = {}): Promise<Result<ReviewItem[]>> {
   const refused = await requireManager(deps, actor, "review.list");
   if (refused) return refused;
+  const all = options.status === "all";
   const rows = await deps.db.submission.findMany({
-    where: { status: options.status ?? "needs_review" },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    where: all ? {} : { status: options.status ?? "needs_review" },
+    orderBy: all ? [{ createdAt: "desc" }, { id: "desc" }] : [{ createdAt: "asc" }, { id: "asc" }],
     take: Math.min(options.limit ?? 50, 500),
     include: {
       mission: { select: { title: true } }, influencer: { select: { displayName: true, handles: HANDLE } },

@@ -30,6 +30,18 @@ describe("compiled build (dist/)", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
   }, 120_000);
 
+  it("given dist/ then the CLI answers --help, a command's help and usage errors from the manifest, without a database", () => {
+    const env = { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" };
+    const help = spawnSync(process.execPath, [join(app, "bin/advo.js"), "--help"], { cwd: app, encoding: "utf8", env });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain("influencer");
+    const one = spawnSync(process.execPath, [join(app, "bin/advo.js"), "cycle", "close", "-h"], { cwd: app, encoding: "utf8", env });
+    expect([one.status, one.stdout]).toEqual([0, expect.stringContaining("$ advo cycle close --force --yes")]);
+    const bad = spawnSync(process.execPath, [join(app, "bin/advo.js"), "submission", "list", "--status", "foo", "--json"], { cwd: app, encoding: "utf8", env });
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: "usage" } });
+  }, 60_000);
+
   it("given dist/ without the sources then `npm start` (scripts/start.mjs) serves /healthz and exits 0 on SIGTERM", async () => {
     const bot = spawnProgram(process.execPath, [join(app, "scripts/start.mjs")], { cwd: app, env: { DATABASE_URL: dbUrl, PORT: "0", JOBS_ENABLED: "false", LOG_LEVEL: "info" } });
     try {

@@ -1,6 +1,6 @@
 // The operator CLI as a user runs it: the real bin/advo.js in a child process against a fresh
 // database, checking output, --json, exit codes and the audit trail.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +19,25 @@ function advo(url: string, args: string[]): Promise<{ code: number; stdout: stri
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+const hasScript = (() => {
+  try {
+    execFileSync("script", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The CLI on a pseudo-terminal (util-linux `script`), typing `answer` to its question. */
+function advoOnTerminal(url: string, args: string[], answer: string): Promise<{ code: number | null; output: string }> {
+  const line = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  const child = spawn("script", ["-qec", line, "/dev/null"], { env: { ...process.env, DATABASE_URL: url, NODE_ENV: "test", LOG_LEVEL: "silent", MANAGERS: "" }, cwd: tmpdir() });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stdin.write(answer);
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, output })));
 }
 
 describe.each(testProviders())("advo CLI on %s", (provider) => {
@@ -42,7 +61,8 @@ describe.each(testProviders())("advo CLI on %s", (provider) => {
     expect(data[0]).toMatchObject({ maxUses: 3, tags: ["vip", "fr"] });
     const code = data[0]!.code;
     const listed = await advo(url, ["invite", "list"]);
-    expect(listed.stdout).toContain(`${code}  0/3 used`);
+    expect(listed.stdout).toMatch(/^CODE\s+USED\s+MAX\s+EXPIRES\s+STATE\s+TAGS$/m);
+    expect(listed.stdout).toMatch(new RegExp(`^${code}\\s+0\\s+3\\s+-\\s+active\\s+vip,fr$`, "m"));
     expect((await advo(url, ["invite", "revoke", code])).stdout).toContain(`revoked ${code}`);
     const again = await advo(url, ["invite", "revoke", code]);
     expect(again.code).toBe(1);
@@ -56,7 +76,7 @@ describe.each(testProviders())("advo CLI on %s", (provider) => {
     const r1 = await advo(url, ["mission", "create", "--file", bad, "--json"]);
     expect(r1.stderr).toBe("");
     expect(r1.code).toBe(1);
-    expect(JSON.parse(r1.stdout)).toMatchObject({ ok: false, error: "manage.form.invalid", fieldErrors: [{ field: "networks" }, { field: "points", message: "Points must be between 1 and 1,000,000." }] });
+    expect(JSON.parse(r1.stdout)).toMatchObject({ ok: false, error: { code: "manage.form.invalid", message: expect.any(String), fieldErrors: [{ field: "networks" }, { field: "points", message: "Points must be between 1 and 1,000,000." }] } });
 
     const good = join(dir, `good-${provider}.json`);
     writeFileSync(good, JSON.stringify({ title: "Launch", brief: "Show it", hashtags: ["#ad", "#new"], networks: ["instagram"], points: 50, deadline: "2099-01-01T00:00:00Z", segment: { regions: ["FR"] } }));
@@ -68,7 +88,7 @@ describe.each(testProviders())("advo CLI on %s", (provider) => {
     const twice = await advo(url, ["mission", "publish", String(mission.id)]);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain(`Mission ${mission.id} is already published.`);
-    expect((await advo(url, ["mission", "list"])).stdout).toContain(`${mission.id}  [published]  Launch`);
+    expect((await advo(url, ["mission", "list"])).stdout).toMatch(new RegExp(`^\\s*${mission.id}\\s+published\\s+50\\s+2099-01-01 \\d\\d:\\d\\d\\s+Launch$`, "m"));
     expect((await advo(url, ["mission", "publish"])).code).toBe(2);
   });
 
@@ -82,7 +102,7 @@ describe.each(testProviders())("advo CLI on %s", (provider) => {
 
     const queue = await advo(url, ["submission", "list"]);
     expect(queue.stderr).toBe("");
-    expect(queue.stdout).toContain(`${s1.id}  [needs_review]`);
+    expect(queue.stdout).toMatch(new RegExp(`^\\s*${s1.id}\\s+needs_review\\s`, "m"));
     expect((await advo(url, ["submission", "approve", String(s1.id)])).stdout).toContain("30 points awarded");
     expect((await advo(url, ["submission", "reject", String(s2.id)])).code).toBe(2);
     expect((await advo(url, ["submission", "reject", String(s2.id), "--reason", "Wrong account"])).code).toBe(0);
@@ -95,17 +115,39 @@ describe.each(testProviders())("advo CLI on %s", (provider) => {
     const stats = await advo(url, ["stats"]);
     expect(stats.stdout).toMatch(/1 active influencers, \d+ submissions, 25 points earned/);
 
-    expect((await advo(url, ["cycle", "close"])).code).toBe(1);
-    const closed = await advo(url, ["cycle", "close", "--force", "--json"]);
+    // Without a terminal the close is refused unless --yes; with --yes a cycle not due is refused.
+    const noTty = await advo(url, ["cycle", "close", "--force", "--json"]);
+    expect(noTty.code).toBe(1);
+    expect(JSON.parse(noTty.stdout)).toMatchObject({ ok: false, error: { code: "cli.confirm.needs_yes" } });
+    expect((await advo(url, ["cycle", "close", "--yes"])).code).toBe(1);
+    const closed = await advo(url, ["cycle", "close", "--force", "--yes", "--json"]);
     expect(JSON.parse(closed.stdout)).toMatchObject({ ok: true, data: { participants: 1, expired: 25 } });
     expect(await db.auditLog.count({ where: { actor: "operator", action: "cycle.close", outcome: "ok" } })).toBe(1);
+  });
+
+  it.skipIf(!hasScript)("given a terminal then cycle close shows what it will do and asks; no closes nothing, yes closes", async () => {
+    const open = (await database.db.cycle.findFirst({ where: { status: "open" } })) ??
+      (await database.db.cycle.create({ data: { name: "2099-Q1", startsAt: new Date("2099-01-01"), endsAt: new Date("2099-04-01") } }));
+    const no = await advoOnTerminal(url, ["cycle", "close", "--force"], "n\n");
+    expect(no.output).toContain(`Closing ${open.name} will:`);
+    expect(no.output).toMatch(/expire [\d,]+ points and roll [\d,]+ over to the next cycle/);
+    expect(no.output).toContain("Proceed? [y/N]");
+    expect(no.output).toContain("Cancelled; nothing was changed.");
+    expect(no.code).toBe(1);
+    expect(await database.db.cycle.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ status: "open" });
+    const yes = await advoOnTerminal(url, ["cycle", "close", "--force"], "y\n");
+    expect(yes.code).toBe(0);
+    expect(yes.output).toMatch(new RegExp(`closed ${open.name.replace(/[()]/g, "\\$&")}: .* opened (.+)`));
+    expect(await database.db.cycle.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({ status: "closed" });
+    const next = await database.db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    expect(next.name).not.toBe(open.name);
   });
 
   it("given an unknown command then a readable message and exit 2; job run delegates to the job runner", async () => {
     const r = await advo(url, ["frobnicate"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown command "frobnicate"');
-    expect(r.stderr).toContain("advo invite create");
+    expect(r.stderr).toContain("unknown command 'frobnicate'");
+    expect(r.stdout).toBe("");
     const job = await advo(url, ["job", "run", "close-cycle"]);
     expect(job.code).toBe(0);
     expect(JSON.parse(job.stdout)).toMatchObject({ job: "close-cycle", status: "ran", outcome: "ok" });

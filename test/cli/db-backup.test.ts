@@ -50,7 +50,7 @@ describe.each(testProviders())("advo db backup/restore on %s", (provider) => {
 
     const again = await runAdvo(source.url, ["db", "backup", file, "--json"]);
     expect(again.code).toBe(1);
-    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: "manage.db.file_exists" });
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: { code: "manage.db.file_exists" } });
 
     const empty = await database();
     const restored = await runAdvo(empty.url, ["db", "restore", file, "--json"]);
@@ -77,7 +77,7 @@ describe.each(testProviders())("advo db backup/restore on %s", (provider) => {
     writeFileSync(notBackup, "{}\n");
     const r = await runAdvo(target.url, ["db", "restore", notBackup, "--json"]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: "manage.db.not_a_backup" });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: "manage.db.not_a_backup" } });
     expect(await names(target.db)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { t as translate } from "../../../src/i18n/translate.js";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
-import { closeCycle, getCycleSettings, setCycleSettings } from "../../../src/services/cycles.js";
+import { closeCycle, distinctName, getCycleSettings, setCycleSettings } from "../../../src/services/cycles.js";
 import { appendEntry, cycleBalance, type LedgerKind } from "../../../src/services/ledger.js";
 import { rankStandings } from "../../../src/domain/cycle-close.js";
 import { MANAGER, STRANGER, managerConfig, seedInfluencer } from "./fixtures.js";
@@ -77,6 +77,27 @@ describe.each(testProviders())("cycle close on %s", (provider) => {
     // The old cycle is closed; the next one is not due: closing again changes nothing.
     expect(await closeCycle(deps, "system")).toMatchObject({ ok: false, error: "manage.cycle.not_due" });
     expect(await t.db.ledgerEntry.count()).toBe(before);
+  });
+
+  it("given a dry run then the exact figures of a close come back and nothing changes (the CLI's confirmation)", async () => {
+    const deps = testDeps(t, managerConfig);
+    const { q1 } = await seedCycle();
+    expect((await setCycleSettings(deps, MANAGER, { bonuses: [500, 300] })).ok).toBe(true);
+    deps.clock.set("2026-04-01T00:05:00Z");
+    const counts = async () => [await t.db.ledgerEntry.count(), await t.db.cycle.count(), await t.db.outboxMessage.count(), await t.db.cycleStanding.count(), await t.db.auditLog.count({ where: { action: "cycle.close" } })];
+    const before = await counts();
+    const preview = await closeCycle(deps, MANAGER, { dryRun: true });
+    expect(preview).toMatchObject({ ok: true, value: { cycleName: "2026-Q1", nextCycleName: "2026-Q2", participants: 3, bonusesPaid: 800, expired: 550, rolledOver: 0, notified: 3 } });
+    expect(await counts()).toEqual(before);
+    expect(await t.db.cycle.findUniqueOrThrow({ where: { id: q1.id } })).toMatchObject({ status: "open", closedAt: null });
+    const real = await closeCycle(deps, MANAGER);
+    expect(real.ok && preview.ok ? { ...real.value, nextCycleId: 0 } : real).toEqual(preview.ok ? { ...preview.value, nextCycleId: 0 } : preview);
+  });
+
+  it("given the next cycle would be named like the closing one then it gets a distinct name", () => {
+    const end = new Date("2026-12-07T10:30:00Z");
+    expect(distinctName("2026-Q4 (2026-12-07)", "2026-Q4 (2026-12-07)", end)).toBe("2026-Q4 (2026-12-07) (from 2026-12-07 10:30 UTC)");
+    expect(distinctName("2026-Q4 (2026-12-07)", "2026-Q4", end)).toBe("2026-Q4 (2026-12-07)");
   });
 
   it("given two closes at once then exactly one does the work", async () => {
