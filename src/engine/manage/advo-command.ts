@@ -9,12 +9,13 @@ import type { Context } from "../context.js";
 import { message, paragraph } from "../message.js";
 import { openBroadcastForm, showPendingRedemptions } from "./broadcast.js";
 import { openEditMissionForm, openNewMissionForm } from "./missions.js";
+import { openRewardForm } from "./rewards.js";
 import { replyError, payloadId } from "./reply.js";
 import { showReviewQueue } from "./review.js";
 import { closestSubcommand } from "./suggest.js";
 
 /** Sub-commands handled here (interactive), in help order. */
-export const INTERACTIVE = ["mission new", "mission edit ID", "review", "redemptions", "broadcast", "stats"];
+export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats"];
 /** CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server — chat managers download from the dashboard). */
 const NOT_IN_CHAT = new Set(["mission create", "broadcast", "codes import", "conversions import", "export"]);
 
@@ -42,6 +43,8 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (!a || a === "help") return advoHelp(ctx);
   if (a === "mission" && b === "new") return openNewMissionForm(ctx);
   if (a === "mission" && b === "edit") return openEditMissionForm(ctx, payloadId(args[2]));
+  if (a === "reward" && b === "new") return openRewardForm(ctx);
+  if (a === "reward" && b === "edit") return payloadId(args[2]) ? openRewardForm(ctx, payloadId(args[2])) : ctx.replyWith("manage.advo.bad_id", {}, { ephemeral: true });
   if (a === "review" || (a === "submission" && b === "queue")) return showReviewQueue(ctx);
   if (a === "redemptions" || (a === "redemption" && b === "list")) return showPendingRedemptions(ctx);
   if (a === "broadcast") return openBroadcastForm(ctx);

@@ -10,6 +10,8 @@
 //   /advo review                   one review card per submission in needs_review (oldest first, ≤10)
 //   /advo redemptions              one card per pending redemption (≤20)
 //   /advo broadcast                replies with form "broadcast.form"
+//   /advo reward new | reward edit ID   replies with form "reward.form" (name, description, cost,
+//                                  stock, name_es/description_es… per other language)
 //   /advo stats                    compact text report (same as /stats)
 //   /advo <CLI command> …          the operator CLI table with the same arguments, acting as the
 //                                  user: invite create [--count N] [--uses N] [--days D] [--tags a,b]
@@ -46,6 +48,7 @@ import { onAdvoCommand, showStats } from "./advo-command.js";
 import { registerBroadcastHandlers } from "./broadcast.js";
 import { registerMissionHandlers } from "./missions.js";
 import { registerReviewHandlers } from "./review.js";
+import { registerRewardHandlers } from "./rewards.js";
 
 export { reviewCard, redemptionCard, ACTIONS as MANAGER_ACTIONS } from "./cards.js";
 export { FORM_MISSION, FORM_REJECT, FORM_BROADCAST } from "./forms.js";
@@ -56,4 +59,5 @@ export function registerManagerHandlers(router: Router): void {
   registerMissionHandlers(router);
   registerReviewHandlers(router);
   registerBroadcastHandlers(router);
+  registerRewardHandlers(router);
 }
