@@ -19,6 +19,7 @@ import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { cancelRedemption, fulfilRedemption } from "../../src/services/catalog-admin.js";
 import { renderPayload } from "../../src/delivery/render.js";
 import { toPlainText } from "../../src/engine/message.js";
+import type { InboundEvent } from "../../src/engine/events.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedMember } from "../engine/seed.js";
 
@@ -122,4 +123,24 @@ describe.each(testProviders())("reward text per language on %s", (provider) => {
     const mismatch = await run(`reward update ${reward.id} --description=`);
     expect(mismatch).toMatchObject({ ok: false, fieldErrors: [{ field: "description_fr", messageId: "lang.form.translation_mismatch" }] });
   });
+
+  it("given the Slack reward modal then an incomplete language comes back on its field, a complete one saves, and edit shows the stored translations", async () => {
+    const slack = (payload: InboundEvent["payload"]) => engine.handle({ id: `slack:rw:${Math.random()}`, platform: "slack", conversation: "slack:CMANAGERS:UREWARDS", chatType: "group", author: { id: "UREWARDS", isBot: false }, payload, receivedAt: new Date() });
+    const advo = (text: string) => slack({ type: "command", name: "advo", args: text.split(" "), argText: text });
+    const [opened] = await advo("reward new");
+    expect(opened?.form?.id).toBe("reward.form");
+    expect(opened?.form?.fields.map((f) => f.label)).toContain("Name (Español)");
+    const base = { name: "Mug", description: "Ceramic mug", cost: "40", stock: "", _state: "new" };
+    const [again] = await slack({ type: "form", formId: "reward.form", values: { ...base, name_es: "Taza" } });
+    expect(again?.form?.fields.find((f) => f.id === "description_es")?.error).toBe("The reward has a description: give it in this language too.");
+    expect(again?.form?.fields.find((f) => f.id === "name_es")?.initial).toBe("Taza");
+    const [saved] = await slack({ type: "form", formId: "reward.form", values: { ...base, name_es: "Taza", description_es: "Taza de cerámica" } });
+    const mug = await deps.db.reward.findFirstOrThrow({ where: { name: "Mug" } });
+    expect(toPlainText(saved!)).toBe(`Reward ${mug.id} “Mug” saved.`);
+    expect(mug.translations).toEqual({ es: { name: "Taza", description: "Taza de cerámica" } });
+    const [edit] = await advo(`reward edit ${mug.id}`);
+    expect(edit?.form?.state).toBe(`edit:${mug.id}`);
+    expect(edit?.form?.fields.find((f) => f.id === "description_es")?.initial).toBe("Taza de cerámica");
+  });
 });
+

@@ -10,6 +10,7 @@ import type { Context } from "../context.js";
 import { message, paragraph } from "../message.js";
 import { openBroadcastForm, showPendingRedemptions } from "./broadcast.js";
 import { openEditMissionForm, openNewMissionForm } from "./missions.js";
+import { openRewardForm } from "./rewards.js";
 import { replyError, payloadId } from "./reply.js";
 import { showReviewQueue } from "./review.js";
 import { closestSubcommand } from "./suggest.js";
@@ -18,7 +19,7 @@ import { showInfluencer } from "./people.js";
 import { showLeaderboard } from "./leaderboard.js";
 
 /** Sub-commands handled here (interactive), in help order. */
-export const INTERACTIVE = ["mission new", "mission edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME"];
+export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME"];
 /**
  * CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server —
  * chat managers download from the dashboard; a database backup or restore is the operator's).
@@ -51,6 +52,8 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (!a || a === "help") return advoHelp(ctx);
   if (a === "mission" && b === "new") return openNewMissionForm(ctx);
   if (a === "mission" && b === "edit") return openEditMissionForm(ctx, payloadId(args[2]));
+  if (a === "reward" && b === "new") return openRewardForm(ctx);
+  if (a === "reward" && b === "edit") return payloadId(args[2]) ? openRewardForm(ctx, payloadId(args[2])) : ctx.replyWith("manage.advo.bad_id", {}, { ephemeral: true });
   if (a === "review" || (a === "submission" && b === "queue")) return showReviewQueue(ctx);
   if (a === "redemptions" || (a === "redemption" && b === "list")) return showPendingRedemptions(ctx);
   if (a === "broadcast") return openBroadcastForm(ctx);

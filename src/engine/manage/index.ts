@@ -10,6 +10,8 @@
 //   /advo review                   one review card per submission in needs_review (oldest first, ≤10)
 //   /advo redemptions              one card per pending redemption (≤20)
 //   /advo broadcast                replies with form "broadcast.form"
+//   /advo reward new | reward edit ID   replies with form "reward.form" (name, description, cost,
+//                                  stock, name_es/description_es… per other language)
 //   /advo stats                    compact text report (same as /stats)
 //   /advo influencer NAME|@H|#ID   profile card (people.ts) with influencer.* actions; several
 //                                  matches → one influencer.card button each
@@ -51,6 +53,7 @@ import { registerMissionHandlers } from "./missions.js";
 import { registerReviewHandlers } from "./review.js";
 import { registerPeopleHandlers } from "./people.js";
 import { onAdjustForm, registerAdjustHandlers } from "./adjust.js";
+import { registerRewardHandlers } from "./rewards.js";
 
 export { reviewCard, redemptionCard, ACTIONS as MANAGER_ACTIONS } from "./cards.js";
 export { FORM_MISSION, FORM_REJECT, FORM_BROADCAST } from "./forms.js";
@@ -63,4 +66,5 @@ export function registerManagerHandlers(router: Router): void {
   registerBroadcastHandlers(router);
   registerPeopleHandlers(router, onAdjustForm);
   registerAdjustHandlers(router);
+  registerRewardHandlers(router);
 }
