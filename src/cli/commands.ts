@@ -27,6 +27,8 @@ import { ROLE_COMMANDS } from "./commands-roles.js";
 import { DASHBOARD_COMMANDS } from "./commands-dashboard.js";
 import { EXPORT_COMMANDS } from "./commands-export.js";
 import { DB_COMMANDS } from "./commands-db.js";
+import { REFERRAL_COMMANDS } from "./commands-referrals.js";
+import { FULFILMENT_COMMANDS } from "./commands-fulfilment.js";
 
 export interface CliOutput {
   data: unknown;
@@ -182,8 +184,14 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   "reward create": {
-    usage: "reward create --name NAME --cost N [--stock N] [--description TEXT]",
-    run: async (deps, a, actor) => wrap(await createReward(deps, actor, { name: flag(a, "name") ?? "", cost: flag(a, "cost") ?? "", stock: flag(a, "stock") ?? null, description: flag(a, "description") ?? "" } as never), (r) => `created reward ${r.id}: ${r.name}`),
+    usage: "reward create --name NAME --cost N [--stock N] [--description TEXT] [--kind product|voucher|experience] [--instructions TEXT] [--low-stock N]",
+    run: async (deps, a, actor) => {
+      const instructions = flag(a, "instructions");
+      return wrap(await createReward(deps, actor, {
+        name: flag(a, "name") ?? "", cost: flag(a, "cost") ?? "", stock: flag(a, "stock") ?? null, description: flag(a, "description") ?? "",
+        kind: flag(a, "kind") ?? "experience", instructions: instructions ? { [deps.config.DEFAULT_LOCALE]: instructions } : null, lowStockAt: flag(a, "low-stock"),
+      } as never), (r) => `created reward ${r.id}: ${r.name} (${r.kind})`);
+    },
   },
   "reward list": {
     usage: "reward list",
@@ -191,7 +199,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   "redemption list": {
     usage: "redemption list",
-    run: async (deps, _a, actor) => wrap(await pendingRedemptions(deps, actor), (list) => list.map((r) => `${r.id}  ${r.rewardName}  influencer ${r.influencerId}  ${r.cost} pts  ${fmtDate(r.createdAt)}`).join("\n") || "(no pending redemptions)"),
+    run: async (deps, _a, actor) => wrap(await pendingRedemptions(deps, actor), (list) => list.map((r) => `${r.id}  ${r.rewardName}  influencer ${r.influencerId}  ${r.cost} pts  ${fmtDate(r.createdAt)}  ${r.status}${r.trackingNumber ? ` (${r.trackingNumber})` : ""}${r.shippingAddress ? `  ship to: ${r.shippingAddress.join(", ")}` : ""}`).join("\n") || "(no pending redemptions)"),
   },
   "redemption fulfil": {
     usage: "redemption fulfil ID",
@@ -256,6 +264,8 @@ export const COMMANDS: Record<string, Command> = {
   ...DASHBOARD_COMMANDS,
   ...EXPORT_COMMANDS,
   ...DB_COMMANDS,
+  ...REFERRAL_COMMANDS,
+  ...FULFILMENT_COMMANDS,
 };
 
 export function helpText(): string {

@@ -22,6 +22,8 @@ import advoConsole from "./catalogs/advo-console.js";
 import reviewCard from "./catalogs/review-card.js";
 import languages from "./catalogs/languages.js";
 import operations from "./catalogs/operations.js";
+import referrals from "./catalogs/referrals.js";
+import fulfilment from "./catalogs/fulfilment.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -48,9 +50,11 @@ export type MessageId =
   | keyof typeof advoConsole.en
   | keyof typeof reviewCard.en
   | keyof typeof languages.en
-  | keyof typeof operations.en;
+  | keyof typeof operations.en
+  | keyof typeof referrals.en
+  | keyof typeof fulfilment.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, referrals, fulfilment];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

@@ -1,15 +1,18 @@
 // The rewards catalog and the redemptions managers fulfil. Cancelling a pending redemption
 // refunds its points exactly once (ledger key refund:redemption:<id>) and restores the stock, in
-// one transaction guarded by a conditional status update.
+// one transaction guarded by a conditional status update. A product is marked shipped (with its
+// tracking number) and then fulfilled; the influencer is told at each step (issue 21).
 import { z } from "zod";
+import { DbNull } from "@prisma/client/runtime/client";
+import { LOCALES } from "../config.js";
 import type { Db } from "../db/client.js";
 import { err, ok, type Result } from "../result.js";
 import { audit } from "./audit.js";
-import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { appendEntry, currentCycle } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
-import { enqueue } from "./outbox.js";
+import { tellInfluencer } from "./outcome-notices.js";
+import { readShippingAddress } from "../domain/shipping-address.js";
 
 export const rewardSchema = z.object({
   name: z.string().trim().min(1).max(120),
@@ -18,6 +21,12 @@ export const rewardSchema = z.object({
   /** empty / null = unlimited */
   stock: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(0).nullable()),
   active: z.preprocess((v) => (v === "false" ? false : v === "true" ? true : v), z.boolean().default(true)),
+  /** product: asks for a shipping address · voucher: a code from its pool · experience: instructions */
+  kind: z.enum(["product", "voucher", "experience"]).default("experience"),
+  /** per language: { "en": "Show this message at the door", "es": "…" } */
+  instructions: z.partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(1000)).nullable().optional(),
+  /** voucher: alert the managers when the unused codes fall to this many */
+  lowStockAt: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(0).max(1_000_000).nullable()).optional(),
 });
 export type RewardInput = z.input<typeof rewardSchema>;
 type Reward = Awaited<ReturnType<Db["reward"]["findUniqueOrThrow"]>>;
@@ -31,7 +40,7 @@ export async function createReward(deps: Deps, actor: Actor, input: RewardInput)
   if (refused) return refused;
   const parsed = rewardSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const reward = await deps.db.reward.create({ data: parsed.data });
+  const reward = await deps.db.reward.create({ data: rewardData(parsed.data) });
   await audit(deps.db, { actor, action: "reward.create", targetType: "reward", targetId: reward.id, after: parsed.data });
   return ok(reward);
 }
@@ -41,11 +50,18 @@ export async function updateReward(deps: Deps, actor: Actor, id: number, input: 
   if (refused) return refused;
   const before = await deps.db.reward.findUnique({ where: { id } });
   if (!before) return err("manage.reward.not_found", { id });
-  const parsed = rewardSchema.safeParse({ name: before.name, description: before.description, cost: before.cost, stock: before.stock, active: before.active, ...input });
+  const parsed = rewardSchema.safeParse({
+    name: before.name, description: before.description, cost: before.cost, stock: before.stock, active: before.active,
+    kind: before.kind, instructions: before.instructions, lowStockAt: before.lowStockAt, ...input,
+  });
   if (!parsed.success) return invalid(parsed.error);
-  const after = await deps.db.reward.update({ where: { id }, data: parsed.data });
+  const after = await deps.db.reward.update({ where: { id }, data: rewardData(parsed.data) });
   await audit(deps.db, { actor, action: "reward.update", targetType: "reward", targetId: id, before, after: parsed.data });
   return ok(after);
+}
+
+function rewardData(v: z.output<typeof rewardSchema>) {
+  return { ...v, instructions: v.instructions ? { ...v.instructions } : DbNull };
 }
 
 export async function listRewards(deps: Deps, actor: Actor): Promise<Result<Reward[]>> {
@@ -62,16 +78,23 @@ export interface RedemptionItem {
   cost: number;
   status: string;
   createdAt: Date;
+  kind: string;
+  /** product: where to ship it, as the person typed it */
+  shippingAddress: string[] | null;
+  trackingNumber: string | null;
 }
 
 export async function pendingRedemptions(deps: Deps, actor: Actor): Promise<Result<RedemptionItem[]>> {
   const refused = await requireManager(deps, actor, "redemption.list");
   if (refused) return refused;
   const rows = await deps.db.redemption.findMany({
-    where: { status: "pending" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500,
-    include: { reward: { select: { name: true } }, influencer: { select: { displayName: true } } },
+    where: { status: { in: ["pending", "shipped"] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 500,
+    include: { reward: { select: { name: true, kind: true } }, influencer: { select: { displayName: true } } },
   });
-  return ok(rows.map((r) => ({ id: r.id, rewardName: r.reward.name, influencerId: r.influencerId, influencerName: r.influencer.displayName, cost: r.cost, status: r.status, createdAt: r.createdAt })));
+  return ok(rows.map((r) => ({
+    id: r.id, rewardName: r.reward.name, influencerId: r.influencerId, influencerName: r.influencer.displayName, cost: r.cost, status: r.status, createdAt: r.createdAt,
+    kind: r.reward.kind, shippingAddress: readShippingAddress(r.shippingAddress)?.lines ?? null, trackingNumber: r.trackingNumber,
+  })));
 }
 
 async function decided(deps: Deps, id: number) {
@@ -79,14 +102,30 @@ async function decided(deps: Deps, id: number) {
   return r ? err("manage.redemption.already_decided", { id, status: r.status, by: r.decidedBy ?? "system" }) : err("manage.redemption.not_found", { id });
 }
 
-async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled", rewardName: string, note?: string) {
-  const [r] = await audience(deps, { influencerIds: [influencerId], statuses: ["active", "paused"], includePaused: true });
-  if (!r) return;
-  const messageId = note ? `manage.redemption.${what}_notice_note` : `manage.redemption.${what}_notice`;
-  await enqueue(deps.db, [{
-    platform: r.platform, recipient: r.recipient, influencerId, purpose: `redemption.${what}`, dedupeKey: `redemption:${id}:${what}`,
-    payload: { kind: "i18n", messageId, params: { reward: rewardName, ...(note ? { note } : {}) } },
-  }]);
+/** Each step of a redemption told to the person once (outbox key redemption:<id>:<step>). */
+async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled" | "shipped", rewardName: string, note?: string) {
+  const messageId = what === "shipped" ? "fulfil.shipped_notice" : note ? `manage.redemption.${what}_notice_note` : `manage.redemption.${what}_notice`;
+  await tellInfluencer(deps, {
+    influencerId, purpose: `redemption.${what}`, dedupeKey: `redemption:${id}:${what}`,
+    messageId, params: { reward: rewardName, ...(note ? { [what === "shipped" ? "tracking" : "note"]: note } : {}) },
+  });
+}
+
+export const trackingSchema = z.string().trim().min(3).max(100);
+
+/** A product on its way: pending → shipped, with the carrier's tracking number. */
+export async function shipRedemption(deps: Deps, actor: Actor, id: number, tracking: string): Promise<Result<{ id: number }>> {
+  const refused = await requireManager(deps, actor, "redemption.fulfil", { type: "redemption", id });
+  if (refused) return refused;
+  const parsed = trackingSchema.safeParse(tracking);
+  if (!parsed.success) return err("fulfil.tracking.invalid");
+  const now = deps.clock.now();
+  const won = await deps.db.redemption.updateMany({ where: { id, status: "pending" }, data: { status: "shipped", trackingNumber: parsed.data, shippedAt: now, decidedBy: actor, decidedAt: now } });
+  if (!won.count) return decided(deps, id);
+  const r = await deps.db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: { select: { name: true } } } });
+  await notify(deps, r.influencerId, id, "shipped", r.reward.name, parsed.data);
+  await audit(deps.db, { actor, action: "redemption.ship", targetType: "redemption", targetId: id, before: { status: "pending" }, after: { status: "shipped", tracking: parsed.data } });
+  return ok({ id });
 }
 
 /** A voucher code or a delivery note given with the fulfilment; it is passed on to the influencer. */
@@ -95,7 +134,8 @@ export const fulfilNoteSchema = z.string().trim().max(500).optional().transform(
 export async function fulfilRedemption(deps: Deps, actor: Actor, id: number, options: { note?: string } = {}): Promise<Result<{ id: number }>> {
   const refused = await requireManager(deps, actor, "redemption.fulfil", { type: "redemption", id });
   if (refused) return refused;
-  const won = await deps.db.redemption.updateMany({ where: { id, status: "pending" }, data: { status: "fulfilled", decidedBy: actor, decidedAt: deps.clock.now() } });
+  // A shipped product is fulfilled once it arrived; a pending one directly.
+  const won = await deps.db.redemption.updateMany({ where: { id, status: { in: ["pending", "shipped"] } }, data: { status: "fulfilled", decidedBy: actor, decidedAt: deps.clock.now() } });
   if (!won.count) return decided(deps, id);
   const r = await deps.db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: { select: { name: true } } } });
   const note = fulfilNoteSchema.parse(options.note);
@@ -116,7 +156,8 @@ export async function cancelRedemption(deps: Deps, actor: Actor, id: number): Pr
     // Refund into the cycle it was spent in while that is open; otherwise into the current one.
     const cycleId = r.cycle.status === "open" ? r.cycleId : (await currentCycle(db, deps.clock)).id;
     const entry = await appendEntry(db, { influencerId: r.influencerId, cycleId, amount: r.cost, kind: "refund", idempotencyKey: `refund:redemption:${id}`, reference: `redemption:${id}`, createdBy: actor });
-    if (r.reward.stock !== null) await db.reward.update({ where: { id: r.rewardId }, data: { stock: { increment: 1 } } });
+    // A voucher's code was shown already: it does not go back to the pool.
+    if (r.reward.stock !== null && r.reward.kind !== "voucher") await db.reward.update({ where: { id: r.rewardId }, data: { stock: { increment: 1 } } });
     return { influencerId: r.influencerId, rewardName: r.reward.name, refunded: entry.created ? r.cost : 0 };
   });
   if (!result) return decided(deps, id);

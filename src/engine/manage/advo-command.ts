@@ -16,7 +16,7 @@ import { closestSubcommand } from "./suggest.js";
 /** Sub-commands handled here (interactive), in help order. */
 export const INTERACTIVE = ["mission new", "mission edit ID", "review", "redemptions", "broadcast", "stats"];
 /** CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server — chat managers download from the dashboard). */
-const NOT_IN_CHAT = new Set(["mission create", "broadcast", "codes import", "conversions import", "export"]);
+const NOT_IN_CHAT = new Set(["mission create", "broadcast", "codes import", "conversions import", "export", "reward codes"]);
 
 export function advoHelp(ctx: Context): void {
   const usages = [
