@@ -29,6 +29,7 @@ export const COMMANDS: readonly CommandDef[] = [
   { name: "points", engine: "points" },
   { name: "leaderboard", engine: "leaderboard" },
   { name: "rewards", engine: "rewards" },
+  { name: "refer", engine: "refer" },
   { name: "language", engine: "language" },
   { name: "timezone", engine: "timezone", options: [{ key: "zone", required: false }] },
   { name: "help", engine: "help" },

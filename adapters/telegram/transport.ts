@@ -36,7 +36,7 @@ export { WEBHOOK_PATH };
 /** Edits, channel posts and the rest are ignored anyway: do not even ask for them. */
 export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** The commands shown in Telegram's menu (private chats); descriptions from the telegram catalog. */
-export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "language", "timezone", "help", "cancel", "stop", "resume", "accounts", "mydata", "deleteme"];
+export const TELEGRAM_COMMANDS = ["start", "missions", "submit", "points", "leaderboard", "rewards", "refer", "language", "timezone", "help", "cancel", "stop", "resume", "accounts", "mydata", "deleteme"];
 
 
 export type TelegramConfig = Pick<

@@ -11,8 +11,9 @@ import { readObjectFile } from "./object-file.js";
 import { OPERATOR, type Actor } from "../services/managers.js";
 import { flag, type ParsedArgs } from "./args.js";
 import type { CliResult, Command } from "./commands.js";
+import type { Deps } from "../services/deps.js";
 
-const CREATE = "reward create (--file reward.yaml | --name NAME --cost N) [--stock N] [--description TEXT] [--name-es TEXT --description-es TEXT …]";
+const CREATE = "reward create (--file reward.yaml | --name NAME --cost N) [--stock N] [--description TEXT] [--kind product|voucher|experience] [--instructions TEXT] [--low-stock N] [--name-es TEXT --description-es TEXT …]";
 const UPDATE = "reward update ID [--file reward.yaml] [--name NAME] [--cost N] [--stock N] [--description TEXT] [--active true|false] [--name-fr TEXT --description-fr TEXT …]";
 
 /** A reward file: { name, description, cost, stock, active, translations: { es: { name, description } } }. */
@@ -24,7 +25,7 @@ function readRewardFile(path: string): Result<Record<string, unknown>> {
 }
 
 /** The values given on the command line (and in --file), flags winning over the file. */
-function rewardValues(a: ParsedArgs, actor: Actor, usage: string): Result<Record<string, unknown>> {
+function rewardValues(deps: Deps, a: ParsedArgs, actor: Actor, usage: string): Result<Record<string, unknown>> {
   const file = flag(a, "file");
   // A file is read on the server: only the operator's own CLI may name one, never a chat manager.
   if (file && actor !== OPERATOR) return err("manage.cli.usage", { usage });
@@ -32,6 +33,10 @@ function rewardValues(a: ParsedArgs, actor: Actor, usage: string): Result<Record
   if (!fromFile.ok) return fromFile;
   const out: Record<string, unknown> = { ...fromFile.value };
   for (const name of ["name", "description", "cost", "stock", "active"]) if (flag(a, name) !== undefined) out[name] = flag(a, name);
+  // Fulfilment (issue 21): the kind, its instructions (in the program's language) and the voucher low-stock alert.
+  if (flag(a, "kind") !== undefined) out.kind = flag(a, "kind");
+  if (flag(a, "instructions") !== undefined) out.instructions = { [deps.config.DEFAULT_LOCALE]: flag(a, "instructions") };
+  if (flag(a, "low-stock") !== undefined) out.lowStockAt = flag(a, "low-stock");
   for (const l of LOCALES) for (const part of REWARD_TRANSLATED_PARTS) if (flag(a, `${part}-${l}`) !== undefined) out[`${part}_${l}`] = flag(a, `${part}-${l}`);
   // A misspelt language (`--name-de`) is refused like a file's unknown language, never dropped.
   for (const key of Object.keys(a.flags)) {
@@ -52,7 +57,7 @@ export const REWARD_COMMANDS: Record<string, Command> = {
   "reward create": {
     usage: CREATE,
     run: async (deps, a, actor) => {
-      const values = rewardValues(a, actor, CREATE);
+      const values = rewardValues(deps, a, actor, CREATE);
       if (!values.ok) return values;
       if (values.value.name === undefined || values.value.cost === undefined) return err("manage.cli.usage", { usage: CREATE });
       return show(await createReward(deps, actor, { description: "", stock: null, ...values.value } as RewardInput), "created");
@@ -63,7 +68,7 @@ export const REWARD_COMMANDS: Record<string, Command> = {
     run: async (deps, a, actor) => {
       const id = Number(a.positionals[2]);
       if (!Number.isInteger(id) || id <= 0) return err("manage.cli.usage", { usage: UPDATE });
-      const values = rewardValues(a, actor, UPDATE);
+      const values = rewardValues(deps, a, actor, UPDATE);
       if (!values.ok) return values;
       return show(await updateReward(deps, actor, id, values.value as Partial<RewardInput>), "updated");
     },

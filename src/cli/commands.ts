@@ -31,6 +31,8 @@ import { TRANSLATION_COMMANDS } from "./commands-translations.js";
 import type { ChartSpec } from "../reports/charts-specs.js";
 import { CONSOLE_COMMANDS } from "./commands-console.js";
 import { OPERATOR_COMMANDS } from "./commands-operator.js";
+import { REFERRAL_COMMANDS } from "./commands-referrals.js";
+import { FULFILMENT_COMMANDS } from "./commands-fulfilment.js";
 
 export interface CliOutput {
   data: unknown;
@@ -324,5 +326,7 @@ export const COMMANDS: Record<string, Command> = {
   ...TRANSLATION_COMMANDS,
   ...CONSOLE_COMMANDS,
   ...OPERATOR_COMMANDS,
+  ...REFERRAL_COMMANDS,
+  ...FULFILMENT_COMMANDS,
 };
 

@@ -6,7 +6,7 @@ export type Role = (typeof ROLES)[number];
 
 /** Read-only figures and lists — for a brand's client. */
 const VIEWER_ACTIONS = [
-  "report.view", "stats.cycle", "stats.missions", "mission.list", "mission.view", "cycle.list", "reward.list", "tiers.list", "translations.list",
+  "report.view", "stats.cycle", "stats.missions", "mission.list", "mission.view", "cycle.list", "reward.list", "tiers.list", "translations.list", "referral.view",
 ] as const;
 
 /** The review queue and influencer profiles, plus everything a viewer sees. */

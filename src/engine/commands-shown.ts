@@ -11,7 +11,7 @@ import type { Platform } from "./events.js";
 export const DISCORD_COMMAND_OF: Readonly<Record<string, string>> = { start: "join" };
 
 export const SHOWN_COMMANDS = [
-  "start", "help", "missions", "submit", "points", "leaderboard", "rewards", "language", "timezone", "stop", "resume", "cancel", "accounts", "mydata", "deleteme",
+  "start", "help", "missions", "submit", "points", "leaderboard", "rewards", "refer", "language", "timezone", "stop", "resume", "cancel", "accounts", "mydata", "deleteme",
 ] as const;
 
 /**

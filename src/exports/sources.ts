@@ -46,9 +46,10 @@ export function exportSource(db: Db, kind: ExportKind, filter: ExportFilter = {}
   switch (kind) {
     case "influencers":
       return {
-        header: ["id", "name", "status", "language", "timezone", "region", "handles", "tags", "joinedAt", "createdAt"],
-        rows: paged((id, take) => db.influencer.findMany({ where: { deletedAt: null, ...after(id) }, orderBy: { id: "asc" }, take, include: { handles: { select: { network: true, handle: true } } } }),
-          (r) => [r.id, r.displayName, r.status, r.locale ?? r.platformLocale, r.timezone, r.region, r.handles.map((h) => `${h.network}:@${h.handle}`).join(" "), r.tags, r.activatedAt, r.createdAt], filter),
+        header: ["id", "name", "status", "language", "timezone", "region", "handles", "tags", "joinedAt", "createdAt", "referredBy"],
+        // referredBy: the id of the member whose referral code they joined with (issue 21)
+        rows: paged((id, take) => db.influencer.findMany({ where: { deletedAt: null, ...after(id) }, orderBy: { id: "asc" }, take, include: { handles: { select: { network: true, handle: true } }, invitation: { select: { referrerId: true } } } }),
+          (r) => [r.id, r.displayName, r.status, r.locale ?? r.platformLocale, r.timezone, r.region, r.handles.map((h) => `${h.network}:@${h.handle}`).join(" "), r.tags, r.activatedAt, r.createdAt, r.invitation?.referrerId ?? null], filter),
       };
     case "submissions":
       return {

@@ -16,6 +16,7 @@ import { awardForSubmission } from "../services/points.js";
 import { submissionNoticeKey } from "../services/outcome-notices.js";
 import { recordEngagement } from "../services/post-metrics.js";
 import { announceProgress } from "../services/tiers.js";
+import { payReferrals } from "../services/referrals.js";
 import { contactsOf } from "./contacts.js";
 import { recheckDelayMs, stringList, type PostChecker, type SubmissionToCheck, type VerifyOutcome } from "./post-checker.js";
 import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
@@ -125,6 +126,7 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
   await enqueue(db, items);
   // After the "verified" notices: a tier or badge those awards brought, each told once.
   await announceProgress(job, paid);
+  await payReferrals(job, paid, "first_post");
   return counts;
 }
 

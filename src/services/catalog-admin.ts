@@ -1,17 +1,20 @@
 // The rewards catalog and the redemptions managers fulfil. Cancelling a pending redemption
 // refunds its points exactly once (ledger key refund:redemption:<id>) and restores the stock, in
-// one transaction guarded by a conditional status update.
+// one transaction guarded by a conditional status update. A product is marked shipped (with its
+// tracking number) and then fulfilled; the influencer is told at each step (issue 21).
 import { z } from "zod";
+import { DbNull } from "@prisma/client/runtime/client";
+import { LOCALES } from "../config.js";
 import type { Db } from "../db/client.js";
 import { err, ok, type Err, type Result } from "../result.js";
 import { audit } from "./audit.js";
-import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { appendEntry, currentCycle } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
-import { enqueue } from "./outbox.js";
 import { readRewardTranslations, rewardNameParam, type RewardTranslations } from "../domain/content-translations.js";
 import { parseRewardTranslations, type RewardTranslationError } from "../domain/reward-form-translations.js";
+import { tellInfluencer } from "./outcome-notices.js";
+import { readShippingAddress } from "../domain/shipping-address.js";
 
 export const rewardSchema = z.object({
   name: z.string().trim().min(1).max(120),
@@ -20,6 +23,12 @@ export const rewardSchema = z.object({
   /** empty / null = unlimited */
   stock: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(0).nullable()),
   active: z.preprocess((v) => (v === "false" ? false : v === "true" ? true : v), z.boolean().default(true)),
+  /** product: asks for a shipping address · voucher: a code from its pool · experience: instructions */
+  kind: z.enum(["product", "voucher", "experience"]).default("experience"),
+  /** per language: { "en": "Show this message at the door", "es": "…" } */
+  instructions: z.partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(1000)).nullable().optional(),
+  /** voucher: alert the managers when the unused codes fall to this many */
+  lowStockAt: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(0).max(1_000_000).nullable()).optional(),
 });
 /** The reward's own fields (in DEFAULT_LOCALE) plus optional translation fields `name_es`, `description_es`, … */
 export type RewardInput = z.input<typeof rewardSchema> & { [translationField: `${"name" | "description"}_${string}`]: unknown };
@@ -47,7 +56,7 @@ export async function createReward(deps: Deps, actor: Actor, input: RewardInput)
   if (refused) return refused;
   const parsed = parseReward(deps, input);
   if (!parsed.ok) return parsed;
-  const reward = await deps.db.reward.create({ data: parsed.data });
+  const reward = await deps.db.reward.create({ data: rewardData(parsed.data) });
   await audit(deps.db, { actor, action: "reward.create", targetType: "reward", targetId: reward.id, after: parsed.data });
   return ok(reward);
 }
@@ -62,11 +71,18 @@ export async function updateReward(deps: Deps, actor: Actor, id: number, input: 
   const before = await deps.db.reward.findUnique({ where: { id } });
   if (!before) return err("manage.reward.not_found", { id });
   const stored = Object.fromEntries(Object.entries(readRewardTranslations(before.translations)).flatMap(([l, tr]) => [[`name_${l}`, tr!.name], [`description_${l}`, tr!.description]]));
-  const parsed = parseReward(deps, { name: before.name, description: before.description, cost: before.cost, stock: before.stock, active: before.active, ...stored, ...input });
+  const parsed = parseReward(deps, {
+    name: before.name, description: before.description, cost: before.cost, stock: before.stock, active: before.active,
+    kind: before.kind, instructions: before.instructions, lowStockAt: before.lowStockAt, ...stored, ...input,
+  });
   if (!parsed.ok) return parsed;
-  const after = await deps.db.reward.update({ where: { id }, data: parsed.data });
+  const after = await deps.db.reward.update({ where: { id }, data: rewardData(parsed.data) });
   await audit(deps.db, { actor, action: "reward.update", targetType: "reward", targetId: id, before, after: parsed.data });
   return ok(after);
+}
+
+function rewardData<T extends z.output<typeof rewardSchema>>(v: T) {
+  return { ...v, instructions: v.instructions ? { ...v.instructions } : DbNull };
 }
 
 export async function listRewards(deps: Deps, actor: Actor): Promise<Result<Reward[]>> {
@@ -83,6 +99,10 @@ export interface RedemptionItem {
   cost: number;
   status: string;
   createdAt: Date;
+  kind: string;
+  /** product: where to ship it, as the person typed it */
+  shippingAddress: string[] | null;
+  trackingNumber: string | null;
 }
 
 /** Pending redemptions, oldest first; `status` another status, or "all" (newest first). */
@@ -91,10 +111,14 @@ export async function pendingRedemptions(deps: Deps, actor: Actor, status = "pen
   if (refused) return refused;
   const all = status === "all";
   const rows = await deps.db.redemption.findMany({
-    where: all ? {} : { status }, orderBy: all ? [{ createdAt: "desc" }, { id: "desc" }] : [{ createdAt: "asc" }, { id: "asc" }], take: 500,
-    include: { reward: { select: { name: true } }, influencer: { select: { displayName: true } } },
+    where: all ? {} : status === "pending" ? { status: { in: ["pending", "shipped"] } } : { status },
+    orderBy: all ? [{ createdAt: "desc" }, { id: "desc" }] : [{ createdAt: "asc" }, { id: "asc" }], take: 500,
+    include: { reward: { select: { name: true, kind: true } }, influencer: { select: { displayName: true } } },
   });
-  return ok(rows.map((r) => ({ id: r.id, rewardName: r.reward.name, influencerId: r.influencerId, influencerName: r.influencer.displayName, cost: r.cost, status: r.status, createdAt: r.createdAt })));
+  return ok(rows.map((r) => ({
+    id: r.id, rewardName: r.reward.name, influencerId: r.influencerId, influencerName: r.influencer.displayName, cost: r.cost, status: r.status, createdAt: r.createdAt,
+    kind: r.reward.kind, shippingAddress: readShippingAddress(r.shippingAddress)?.lines ?? null, trackingNumber: r.trackingNumber,
+  })));
 }
 
 async function decided(deps: Deps, id: number) {
@@ -102,15 +126,30 @@ async function decided(deps: Deps, id: number) {
   return r ? err("manage.redemption.already_decided", { id, status: r.status, by: r.decidedBy ?? "system" }) : err("manage.redemption.not_found", { id });
 }
 
-/** `reward`: its name and translations — each influencer reads the name in their language. */
-async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled", reward: { name: string; translations: unknown }, note?: string) {
-  const [r] = await audience(deps, { influencerIds: [influencerId], statuses: ["active", "paused"], includePaused: true });
-  if (!r) return;
-  const messageId = note ? `manage.redemption.${what}_notice_note` : `manage.redemption.${what}_notice`;
-  await enqueue(deps.db, [{
-    platform: r.platform, recipient: r.recipient, influencerId, purpose: `redemption.${what}`, dedupeKey: `redemption:${id}:${what}`,
-    payload: { kind: "i18n", messageId, params: { reward: rewardNameParam(reward), ...(note ? { note } : {}) } },
-  }]);
+/** Each step of a redemption told to the person once (outbox key redemption:<id>:<step>), the reward's name in their language. */
+async function notify(deps: Deps, influencerId: number, id: number, what: "fulfilled" | "cancelled" | "shipped", reward: { name: string; translations?: unknown }, note?: string) {
+  const messageId = what === "shipped" ? "fulfil.shipped_notice" : note ? `manage.redemption.${what}_notice_note` : `manage.redemption.${what}_notice`;
+  await tellInfluencer(deps, {
+    influencerId, purpose: `redemption.${what}`, dedupeKey: `redemption:${id}:${what}`,
+    messageId, params: { reward: rewardNameParam(reward), ...(note ? { [what === "shipped" ? "tracking" : "note"]: note } : {}) },
+  });
+}
+
+export const trackingSchema = z.string().trim().min(3).max(100);
+
+/** A product on its way: pending → shipped, with the carrier's tracking number. */
+export async function shipRedemption(deps: Deps, actor: Actor, id: number, tracking: string): Promise<Result<{ id: number }>> {
+  const refused = await requireManager(deps, actor, "redemption.fulfil", { type: "redemption", id });
+  if (refused) return refused;
+  const parsed = trackingSchema.safeParse(tracking);
+  if (!parsed.success) return err("fulfil.tracking.invalid");
+  const now = deps.clock.now();
+  const won = await deps.db.redemption.updateMany({ where: { id, status: "pending" }, data: { status: "shipped", trackingNumber: parsed.data, shippedAt: now, decidedBy: actor, decidedAt: now } });
+  if (!won.count) return decided(deps, id);
+  const r = await deps.db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: { select: { name: true, translations: true } } } });
+  await notify(deps, r.influencerId, id, "shipped", r.reward, parsed.data);
+  await audit(deps.db, { actor, action: "redemption.ship", targetType: "redemption", targetId: id, before: { status: "pending" }, after: { status: "shipped", tracking: parsed.data } });
+  return ok({ id });
 }
 
 /** A voucher code or a delivery note given with the fulfilment; it is passed on to the influencer. */
@@ -119,7 +158,8 @@ export const fulfilNoteSchema = z.string().trim().max(500).optional().transform(
 export async function fulfilRedemption(deps: Deps, actor: Actor, id: number, options: { note?: string } = {}): Promise<Result<{ id: number }>> {
   const refused = await requireManager(deps, actor, "redemption.fulfil", { type: "redemption", id });
   if (refused) return refused;
-  const won = await deps.db.redemption.updateMany({ where: { id, status: "pending" }, data: { status: "fulfilled", decidedBy: actor, decidedAt: deps.clock.now() } });
+  // A shipped product is fulfilled once it arrived; a pending one directly.
+  const won = await deps.db.redemption.updateMany({ where: { id, status: { in: ["pending", "shipped"] } }, data: { status: "fulfilled", decidedBy: actor, decidedAt: deps.clock.now() } });
   if (!won.count) return decided(deps, id);
   const r = await deps.db.redemption.findUniqueOrThrow({ where: { id }, include: { reward: { select: { name: true, translations: true } } } });
   const note = fulfilNoteSchema.parse(options.note);
@@ -140,7 +180,8 @@ export async function cancelRedemption(deps: Deps, actor: Actor, id: number): Pr
     // Refund into the cycle it was spent in while that is open; otherwise into the current one.
     const cycleId = r.cycle.status === "open" ? r.cycleId : (await currentCycle(db, deps.clock)).id;
     const entry = await appendEntry(db, { influencerId: r.influencerId, cycleId, amount: r.cost, kind: "refund", idempotencyKey: `refund:redemption:${id}`, reference: `redemption:${id}`, createdBy: actor });
-    if (r.reward.stock !== null) await db.reward.update({ where: { id: r.rewardId }, data: { stock: { increment: 1 } } });
+    // A voucher's code was shown already: it does not go back to the pool.
+    if (r.reward.stock !== null && r.reward.kind !== "voucher") await db.reward.update({ where: { id: r.rewardId }, data: { stock: { increment: 1 } } });
     return { influencerId: r.influencerId, reward: r.reward, refunded: entry.created ? r.cost : 0 };
   });
   if (!result) return decided(deps, id);

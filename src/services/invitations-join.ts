@@ -5,6 +5,7 @@ import { err, ok, type Result } from "../result.js";
 import type { Platform } from "../engine/events.js";
 import type { Influencer } from "../db/generated/sqlite/client.js";
 import { isUniqueViolation, type Deps } from "./deps.js";
+import { isOwnReferralCode } from "./referrals.js";
 
 export interface Joiner {
   platform: Platform;
@@ -22,7 +23,11 @@ export async function joinWithCode(deps: Deps, who: Joiner, rawCode: string): Pr
     where: { platform_externalId: { platform: who.platform, externalId: who.externalId } },
     include: { influencer: true },
   });
-  if (existing && existing.influencer.status !== "deleted") return ok({ kind: "welcome_back", influencer: existing.influencer });
+  if (existing && existing.influencer.status !== "deleted") {
+    // A member trying their own referral code is told it is for friends (issue 21: no self-referral).
+    if (await isOwnReferralCode(deps.db, existing.influencerId, rawCode)) return err("growth.refer.own_code");
+    return ok({ kind: "welcome_back", influencer: existing.influencer });
+  }
 
   // Codes are read aloud and typed by hand: spaces and case do not matter.
   const code = rawCode.replace(/\s+/g, "");

@@ -6,6 +6,7 @@ import { DRIP, INTERESTS, REGIONS, type Network } from "../domain/program-conten
 import type { Platform } from "../engine/events.js";
 import { DAY } from "../clock.js";
 import { enqueue } from "./outbox.js";
+import { payReferrals } from "./referrals.js";
 import { isUniqueViolation, type Deps } from "./deps.js";
 
 export async function recordConsent(deps: Deps, influencerId: number): Promise<void> {
@@ -58,7 +59,12 @@ export async function activate(deps: Deps, influencerId: number, contact: { plat
     where: { id: influencerId, status: "onboarding" },
     data: { status: "active", activatedAt: now },
   });
-  if (r.count !== 1) return;
+  // The referrer's reward for this completion: after the status change, whoever won it — the
+  // ledger key pays once even when two completions race (or a retry comes after a crash).
+  if (r.count !== 1) {
+    await payReferrals(deps, [influencerId], "onboarded");
+    return;
+  }
   await enqueue(
     deps.db,
     DRIP.map((d) => ({
@@ -73,4 +79,5 @@ export async function activate(deps: Deps, influencerId: number, contact: { plat
       notBefore: new Date(now.getTime() + d.day * DAY),
     })),
   );
+  await payReferrals(deps, [influencerId], "onboarded");
 }

@@ -6,6 +6,8 @@ import type { Db } from "../db/client.js";
 import { dropScores } from "./leaderboard.js";
 import { noticeDecision, submissionNoticeKey } from "./outcome-notices.js";
 import { enqueue } from "./outbox.js";
+import { revokeReferralCode } from "./referrals.js";
+import { DbNull } from "@prisma/client/runtime/client";
 import type { Platform } from "../engine/events.js";
 
 export interface DataExport {
@@ -61,6 +63,9 @@ export async function eraseInfluencer(deps: Deps, influencerId: number): Promise
       await tx.submission.update({ where: { id: s.id }, data: { url: `erased:${s.id}`, originalUrl: "", authorHandle: null, postId: null, evidence: undefined } });
     }
     await tx.ledgerEntry.updateMany({ where: { influencerId }, data: { reason: null } });
+    await revokeReferralCode(tx, influencerId, now); // their referral code admits nobody more
+    // Shipping addresses were kept only for delivery: gone with the person.
+    await tx.redemption.updateMany({ where: { influencerId }, data: { shippingAddress: DbNull } });
     await dropScores(tx as unknown as Db, influencerId); // off the live leaderboard; the ledger stays
     await tx.influencer.update({
       where: { id: influencerId },

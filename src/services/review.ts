@@ -5,6 +5,7 @@
 import { actorMention } from "../engine/mention.js";
 import { missionTitleParam } from "../domain/content-translations.js";
 import { announceProgress } from "./tiers.js";
+import { payReferrals } from "./referrals.js";
 import { dateParam } from "../i18n/dates.js";
 import { z } from "zod";
 import { err, ok, type Result } from "../result.js";
@@ -122,6 +123,8 @@ export async function approveSubmission(deps: Deps, actor: Actor, id: number): P
     });
     // After the approval itself: a tier or badge it brought, each told once (dedupe keys).
     await announceProgress(deps, [s.influencerId]);
+    // A first approved post pays whoever referred this person (once, by ledger key).
+    await payReferrals(deps, [s.influencerId], "first_post");
   }
   await noticeDecision(deps, { submission: s, decision: "approved", title: s.mission.title, by: actorMention(actor), ...decisionPerson(deps, s), detail: String(awarded) });
   await audit(deps.db, { actor, action: "submission.approve", targetType: "submission", targetId: id, before: { status: "needs_review" }, after: { status: "approved", awarded } });

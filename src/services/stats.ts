@@ -1,6 +1,7 @@
 // Program figures from grouped queries (a fixed number of queries, never one per row):
 // per mission — offered, accepted, submitted, verified, rejected, points paid;
 // per cycle — active influencers, submissions, points earned/redeemed, top influencers.
+import { referralFigures } from "./referrals-figures.js";
 import type { Locale } from "../config.js";
 import { EARNING_KINDS } from "../domain/cycle-close.js";
 import { t } from "../i18n/translate.js";
@@ -112,9 +113,11 @@ export async function statsReport(deps: Deps, actor: Actor, locale: Locale): Pro
   const missions = await missionFigures(deps, actor, { limit: 10 });
   if (!missions.ok) return missions;
   const c = cycle.value;
+  const referrals = await referralFigures(deps.db);
   const lines = [
     t(locale, "manage.stats.cycle", { name: c.name, active: c.activeInfluencers, submissions: c.submissions, earned: c.pointsEarned, redeemed: c.pointsRedeemed }),
     c.top.length ? t(locale, "manage.stats.top", { list: c.top.map((x, i) => `${i + 1}. ${x.name ?? `#${x.influencerId}`} ${x.points}`).join(" · ") }) : t(locale, "manage.stats.top_none"),
+    ...(referrals.codes ? [t(locale, "growth.referral.stats", { codes: referrals.codes, joined: referrals.joined, onboarded: referrals.onboarded, firstPosts: referrals.firstPosts, points: referrals.points })] : []),
     ...missions.value.map((m) => t(locale, "manage.stats.mission", { id: m.missionId, title: m.title, status: m.status, offered: m.offered, accepted: m.accepted, submitted: m.submitted, verified: m.verified, rejected: m.rejected, paid: m.pointsPaid, clicks: m.clicks })),
   ];
   return ok({ text: lines.join("\n"), cycle: c, missions: missions.value });

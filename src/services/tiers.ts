@@ -7,7 +7,7 @@ import {
   DEFAULT_TIER_PROGRAM, announceableTier, localized, tierProgramSchema, tierStanding,
   type Tier, type TierProgram, type TierStanding,
 } from "../domain/tiers.js";
-import { pickLocale } from "../i18n/translate.js";
+import { pickLocale, type Locale } from "../i18n/translate.js";
 import { currentCycle } from "./ledger.js";
 import { tellInfluencers, type InfluencerNotice } from "./outcome-notices.js";
 import type { Deps } from "./deps.js";
@@ -121,4 +121,22 @@ export async function announceProgress(deps: Pick<Deps, "db" | "config" | "clock
     }
   }
   return tellInfluencers(deps, notices);
+}
+
+export interface TierCard {
+  /** the tier's name in the reader's language; null below the first tier */
+  tier: string | null;
+  /** points on the program's basis (lifetime or this cycle) */
+  points: number;
+  next: string | null;
+  toNext: number;
+}
+
+/**
+ * A person's tier for a manager's profile card (Slack `/advo influencer`, the dashboard), in the
+ * reader's language: two reads (the tier list, one grouped ledger sum) plus the current cycle.
+ */
+export async function tierCard(deps: Pick<Deps, "db" | "clock">, influencerId: number, locale: Locale): Promise<TierCard> {
+  const t = await tierOf(deps, influencerId);
+  return { tier: t.current ? localized(t.current.names, locale) : null, points: t.points, next: t.next ? localized(t.next.names, locale) : null, toNext: t.toNext };
 }

@@ -1,9 +1,10 @@
 // The influencers directory page: search by name or handle, filter by status, network and
-// language, 50 a page. One query for the page (handles included), one count.
+// language, 50 a page. One query for the page (handles included), one count, two for the referrers.
 import { z } from "zod";
 import { t } from "../i18n/translate.js";
 import { clientProvider } from "../services/bulk-insert.js";
 import type { Deps } from "../services/deps.js";
+import { referrersOf, type PersonRef } from "../services/referrals-figures.js";
 import { esc } from "./layout.js";
 import type { Reader } from "./reader.js";
 
@@ -35,6 +36,9 @@ export function directoryWhere(db: Deps["db"], query: DirectoryQuery) {
   };
 }
 
+/** A link to a person's profile (a referrer), or nothing. */
+export const personLink = (p: PersonRef | undefined): string => (p ? `<a href="/dashboard/influencers/${p.id}">${esc(p.name ?? `#${p.id}`)}</a>` : "");
+
 export async function directoryBody(deps: Pick<Deps, "db">, reader: Pick<Reader, "locale" | "may">, query: DirectoryQuery): Promise<string> {
   const locale = reader.locale;
   const where = directoryWhere(deps.db, query);
@@ -42,13 +46,14 @@ export async function directoryBody(deps: Pick<Deps, "db">, reader: Pick<Reader,
     deps.db.influencer.findMany({ where, orderBy: { id: "asc" }, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { handles: { select: { network: true, handle: true } } } }),
     deps.db.influencer.count({ where }),
   ]);
+  const referrers = await referrersOf(deps.db, rows);
   const field = (name: keyof DirectoryQuery, label: string) =>
     `<label>${esc(label)} <input name="${name}" value="${esc(query[name] ?? "")}" maxlength="100"></label> `;
   const form = `<form method="get" action="/dashboard/influencers">${field("q", t(locale, "web.directory.search"))}${field("status", t(locale, "web.directory.status"))}` +
     `${field("network", t(locale, "web.directory.network"))}${field("language", t(locale, "web.directory.language"))}<button>${esc(t(locale, "web.directory.apply"))}</button></form>`;
   const table = rows.length
-    ? `<table><tr><th>${esc(t(locale, "web.directory.name"))}</th><th>${esc(t(locale, "web.directory.status"))}</th><th>${esc(t(locale, "web.directory.language"))}</th><th>${esc(t(locale, "web.directory.handles"))}</th></tr>` +
-      rows.map((r) => `<tr><td><a href="/dashboard/influencers/${r.id}">${esc(r.displayName ?? `#${r.id}`)}</a></td><td>${esc(r.status)}</td><td>${esc(r.locale ?? "")}</td><td>${r.handles.map((h) => esc(`${h.network}: @${h.handle}`)).join("<br>")}</td></tr>`).join("") +
+    ? `<table><tr><th>${esc(t(locale, "web.directory.name"))}</th><th>${esc(t(locale, "web.directory.status"))}</th><th>${esc(t(locale, "web.directory.language"))}</th><th>${esc(t(locale, "web.directory.handles"))}</th><th>${esc(t(locale, "web.directory.referred_by"))}</th></tr>` +
+      rows.map((r) => `<tr><td><a href="/dashboard/influencers/${r.id}">${esc(r.displayName ?? `#${r.id}`)}</a></td><td>${esc(r.status)}</td><td>${esc(r.locale ?? "")}</td><td>${r.handles.map((h) => esc(`${h.network}: @${h.handle}`)).join("<br>")}</td><td>${personLink(referrers.get(r.id))}</td></tr>`).join("") +
       `</table>`
     : `<p>${esc(t(locale, "web.directory.empty"))}</p>`;
   const params = (page: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])), page: String(page) });

@@ -6,6 +6,8 @@ import { t } from "../i18n/translate.js";
 import type { Deps } from "../services/deps.js";
 import { currentCycle, cycleBalance } from "../services/ledger.js";
 import { tierOf } from "../services/tiers.js";
+import { referralsOf } from "../services/referrals-figures.js";
+import { personLink } from "./directory.js";
 import { esc } from "./layout.js";
 import type { PageBody } from "./missions-page.js";
 import { formatNumber, formatWhen, type Reader } from "./reader.js";
@@ -23,13 +25,14 @@ export async function influencerProfileBody(deps: Deps, reader: Reader, influenc
   });
   if (!person || person.deletedAt) return { title: t(l, "web.nav.influencers"), body: `<p>${esc(t(l, "web.influencer.not_found"))}</p>`, status: 404 };
   const cycle = await currentCycle(deps.db, deps.clock);
-  const [tier, balance, participations, submissions, ledger, redemptions] = await Promise.all([
+  const [tier, balance, participations, submissions, ledger, redemptions, referrals] = await Promise.all([
     tierOf(deps, influencerId, cycle),
     cycleBalance(deps.db, influencerId, cycle.id),
     deps.db.participation.findMany({ where: { influencerId }, orderBy: { id: "desc" }, take: 100, select: { missionId: true, status: true, acceptedAt: true, mission: { select: { title: true } } } }),
     deps.db.submission.findMany({ where: { influencerId }, orderBy: { id: "desc" }, take: 100, select: { url: true, status: true, createdAt: true, missionId: true } }),
     deps.db.ledgerEntry.findMany({ where: { influencerId }, orderBy: { id: "desc" }, take: 100, select: { createdAt: true, amount: true, kind: true, reason: true, reference: true } }),
     deps.db.redemption.findMany({ where: { influencerId }, orderBy: { id: "desc" }, take: 100, select: { id: true, status: true, cost: true, createdAt: true, reward: { select: { name: true } } } }),
+    referralsOf(deps.db, influencerId),
   ]);
   const facts = `<dl class="figures">` +
     [
@@ -39,7 +42,10 @@ export async function influencerProfileBody(deps: Deps, reader: Reader, influenc
       ["web.influencer.tier", tier.current ? localized(tier.current.names, l) : "—"],
       ["web.influencer.balance", formatNumber(reader, balance)],
       ["web.influencer.joined", formatWhen(reader, person.activatedAt)],
-    ].map(([id, v]) => `<div class="figure"><dt>${esc(t(l, id as never))}</dt><dd>${esc(v)}</dd></div>`).join("") + `</dl>`;
+    ].map(([id, v]) => `<div class="figure"><dt>${esc(t(l, id as never))}</dt><dd>${esc(v)}</dd></div>`).join("") +
+    (referrals.referredBy ? `<div class="figure"><dt>${esc(t(l, "web.influencer.referred_by"))}</dt><dd>${personLink(referrals.referredBy)}</dd></div>` : "") + `</dl>`;
+  const referred = table(reader, ["web.directory.name", "web.directory.status", "web.influencer.joined"],
+    referrals.referred.map((r) => td(personLink(r), esc(r.status), esc(formatWhen(reader, r.joinedAt)))), t(l, "web.influencer.no_referrals"));
   const handles = `<h2>${esc(t(l, "web.directory.handles"))}</h2><ul>` +
     person.handles.map((h) => `<li>${esc(`${h.network}: @${h.handle}`)}</li>`).join("") +
     person.accounts.map((a) => `<li>${esc(`${a.platform}${a.username ? `: ${a.username}` : ""}`)}${a.unreachableAt ? ` (${esc(t(l, "web.influencer.unreachable"))})` : ""}</li>`).join("") + `</ul>`;
@@ -54,6 +60,7 @@ export async function influencerProfileBody(deps: Deps, reader: Reader, influenc
   return {
     title: person.displayName ?? `#${person.id}`,
     body: facts + handles + `<h2>${esc(t(l, "web.nav.missions"))}</h2>${missions}<h2>${esc(t(l, "web.missions.submissions"))}</h2>${posts}` +
-      `<h2>${esc(t(l, "web.influencer.ledger"))}</h2>${entries}<h2>${esc(t(l, "web.influencer.redemptions"))}</h2>${rewards}`,
+      `<h2>${esc(t(l, "web.influencer.ledger"))}</h2>${entries}<h2>${esc(t(l, "web.influencer.redemptions"))}</h2>${rewards}` +
+      `<h2>${esc(t(l, "web.influencer.referrals"))}</h2>${referred}`,
   };
 }

@@ -7,7 +7,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from "../helpers
 import { testDeps } from "../helpers/deps.js";
 import { SEED } from "../props/settings.js";
 import { appendEntry, currentCycle, type LedgerKind } from "../../src/services/ledger.js";
-import { TIER_KINDS, announceProgress, readTierProgram, tierOf, tierPoints } from "../../src/services/tiers.js";
+import { TIER_KINDS, announceProgress, readTierProgram, tierCard, tierOf, tierPoints } from "../../src/services/tiers.js";
 import { listTiers, removeTier, setTier, setTierBasis } from "../../src/services/tiers-admin.js";
 import { awardForSubmission } from "../../src/services/points.js";
 import { approveSubmission } from "../../src/services/review.js";
@@ -108,5 +108,12 @@ describe.each(testProviders())("tiers and badges on %s", (provider) => {
     const added = await setTier(deps, MANAGER, { key: "Platinum", threshold: "5000", names: { en: "Platinum", it: "Platino" } });
     expect(added.ok && added.value.tiers.map((x) => x.key)).toEqual(["bronze", "silver", "gold", "platinum"]);
     expect(await t.db.auditLog.count({ where: { actor: MANAGER, action: "tiers.set", targetId: "platinum" } })).toBe(1);
+  });
+
+  it("given someone with 620 points then the manager's card says Plata in Spanish, 880 to Oro", async () => {
+    const cycle = await currentCycle(t.db, deps.clock);
+    const inf = await seedInfluencer(t.db);
+    await appendEntry(t.db, { influencerId: inf.id, cycleId: cycle.id, amount: 620, kind: "mission", idempotencyKey: `tp:${++key}` });
+    expect(await tierCard(deps, inf.id, "es")).toEqual({ tier: "Plata", points: 620, next: "Oro", toNext: 880 });
   });
 });

@@ -5,6 +5,7 @@ import { registerMissionHandlers } from "./missions.js";
 import { registerOnboardingHandlers } from "./onboarding.js";
 import { registerPointsHandlers } from "./points.js";
 import { registerPrivacyHandlers } from "./privacy.js";
+import { registerReferralHandlers } from "./referrals.js";
 
 export function registerJourneyHandlers(router: Router): void {
   registerOnboardingHandlers(router);
@@ -12,4 +13,5 @@ export function registerJourneyHandlers(router: Router): void {
   registerPointsHandlers(router);
   registerPrivacyHandlers(router);
   registerAccountsHandlers(router);
+  registerReferralHandlers(router);
 }

@@ -2,6 +2,7 @@
 // consent (with the language row, see onboarding-first.ts) → time zone (unless the platform told it)
 // → handles (network, then handle; repeat) → region → interests → summary.
 // The step lives in the Conversation row, so a restart resumes at the same question.
+import { isOwnReferralCode } from "../../services/referrals.js";
 import { LOCALES } from "../../config.js";
 import { INTERESTS, NETWORKS, ONBOARDING_MESSAGES as M, REGIONS, type Network } from "../../domain/program-content.js";
 import { isLocale } from "../../i18n/translate.js";
@@ -223,7 +224,11 @@ async function start(ctx: Context): Promise<void> {
   const mission = missionFromStart(commandArgs(ctx)[0]);
   if (mission && commandArgs(ctx).length === 1) return openMissionLink(ctx, mission);
   const inf = ctx.influencer;
-  if (inf && inf.status !== "onboarding") return ctx.replyWith("journey.join.welcome_back", { brand: ctx.deps.config.BRAND_NAME });
+  if (inf && inf.status !== "onboarding") {
+    // A member sending their own referral code is told it is for friends (issue 21).
+    if (commandArgs(ctx).length && (await isOwnReferralCode(ctx.deps.db, inf.id, commandArgs(ctx).join("")))) return ctx.replyWith("growth.refer.own_code");
+    return ctx.replyWith("journey.join.welcome_back", { brand: ctx.deps.config.BRAND_NAME });
+  }
   if (inf) return resumeOnboarding(ctx);
   // "/start abc 123" is the code typed with a space: the service ignores spaces and case.
   const code = commandArgs(ctx).join("");

@@ -1,7 +1,8 @@
 // /points, /leaderboard, /rewards with a confirmed redemption.
 import { leaderboard } from "../../services/leaderboard.js";
 import { pointsSummary } from "../../services/points.js";
-import { getReward, listRewards, redeemReward } from "../../services/rewards.js";
+import { getReward, listRewards } from "../../services/rewards.js";
+import { redeemConfirmed, redemptionHistory, registerRedeemFlow } from "./rewards-redeem.js";
 import type { Context } from "../context.js";
 import { list, paragraph, bold } from "../message.js";
 import type { Router } from "../router.js";
@@ -13,8 +14,10 @@ import { localized, type Tier } from "../../domain/tiers.js";
 import { tb } from "../../i18n/translate.js";
 import type { Block } from "../message.js";
 import { badgesOf, tierOf } from "../../services/tiers.js";
-import { rewardNameParam, rewardTextFor } from "../../domain/content-translations.js";
+import { rewardTextFor } from "../../domain/content-translations.js";
 import { translatedEntryTitles } from "../../services/entry-titles.js";
+import { referButton } from "./referrals.js";
+import { REFERRAL_REASON } from "../../services/referrals.js";
 
 export const ACTION_REWARD_REDEEM = "reward.redeem";
 export const ACTION_REWARD_CONFIRM = "reward.confirm";
@@ -54,7 +57,9 @@ async function tierAndBadges(ctx: Context, influencerId: number, cycle: { id: nu
   if (perks) blocks.push(...tb(reader, "growth.points.perks", { tier: name(tier.current!), perks }));
   const held = badges.get(influencerId) ?? [];
   if (held.length) blocks.push(...tb(reader, "growth.points.badges", { badges: held.map((b) => ctx.t(`growth.badge.${b}`)).join(" · ") }));
-  if (blocks.length) ctx.reply({ blocks });
+  const invite = await referButton(ctx);
+  if (invite && !blocks.length) blocks.push(...tb(reader, "growth.refer.points_hint"));
+  if (blocks.length) ctx.reply({ blocks, ...(invite ? { buttons: [[invite]] } : {}) });
 }
 
 /** The entry's reason in the reader's language. Reasons the system wrote in English before
@@ -64,6 +69,7 @@ function entryDetail(ctx: Context, e: { kind: string; reason: string | null }): 
   const rank = e.kind === "bonus" ? /^rank (\d+)$/.exec(e.reason) : null;
   if (rank) return ` · ${ctx.t("journey.points.reason.rank", { rank: rank[1]! })}`;
   if (e.kind === "reversal" && e.reason === "post removed") return ` · ${ctx.t("journey.points.reason.post_removed")}`;
+  if (e.kind === "adjustment" && e.reason === REFERRAL_REASON) return ` · ${ctx.t("growth.points.reason.referral")}`;
   return ` · ${e.reason}`;
 }
 
@@ -89,7 +95,11 @@ async function rewards(ctx: Context): Promise<void> {
   const items = await listRewards(ctx.deps);
   // A page button edits the list message in place; the balance line and the hints are not repeated.
   const paging = isPageClick(ctx, ACTION_REWARDS_PAGE);
-  if (!items.length) return ctx.replyWith("journey.rewards.none", {}, paging ? { replace: "message" } : {});
+  if (!items.length) {
+    ctx.replyWith("journey.rewards.none", {}, paging ? { replace: "message" } : {});
+    if (!paging) await redemptionHistory(ctx, inf.id);
+    return;
+  }
   const s = await pointsSummary(ctx.deps, inf.id, 0);
   if (!paging) ctx.replyWith("journey.rewards.intro", { balance: s.balance });
   // Each reward says whether it can be redeemed now; only those get a Redeem button, so nobody
@@ -110,6 +120,7 @@ async function rewards(ctx: Context): Promise<void> {
     ...(paging ? { replace: "message" as const } : {}),
   });
   if (!paging && !items.some(canRedeem)) ctx.replyWith("rewards.none_affordable");
+  if (!paging) await redemptionHistory(ctx, inf.id);
 }
 
 async function askConfirm(ctx: Context): Promise<void> {
@@ -130,9 +141,7 @@ async function confirm(ctx: Context): Promise<void> {
   const inf = member(ctx);
   const id = payloadId(ctx);
   if (!inf || !id) return;
-  const r = await redeemReward(ctx.deps, inf.id, id);
-  if (!r.ok) return ctx.replyWith(r.error, r.params);
-  ctx.replyWith("journey.rewards.redeemed", { name: rewardNameParam(r.value.reward), balance: r.value.balance });
+  await redeemConfirmed(ctx, inf, id);
 }
 
 export function registerPointsHandlers(router: Router): void {
@@ -143,4 +152,5 @@ export function registerPointsHandlers(router: Router): void {
   router.action(ACTION_REWARD_REDEEM, askConfirm);
   router.action(ACTION_REWARD_CONFIRM, confirm);
   router.action(ACTION_REWARD_CANCEL, (ctx) => ctx.replyWith("journey.rewards.cancelled"));
+  registerRedeemFlow(router);
 }

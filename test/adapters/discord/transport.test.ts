@@ -130,7 +130,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
     const puts = () => h!.fake.callsTo("PUT", /\/commands$/);
     expect(puts().map((c) => c.path)).toEqual([`/applications/${APP}/guilds/${GUILD}/commands`]);
     const commands = puts()[0]!.body as { name: string; name_localizations: Record<string, string>; options: { name: string; required: boolean }[]; contexts: number[] }[];
-    expect(commands.map((c) => c.name)).toEqual(["join", "missions", "submit", "points", "leaderboard", "rewards", "language", "timezone", "help", "stop", "resume", "cancel", "accounts", "mydata", "deleteme"]);
+    expect(commands.map((c) => c.name)).toEqual(["join", "missions", "submit", "points", "leaderboard", "rewards", "refer", "language", "timezone", "help", "stop", "resume", "cancel", "accounts", "mydata", "deleteme"]);
     expect(commands[0]!.name_localizations).toEqual({ "es-ES": "unirse", "es-419": "unirse", fr: "rejoindre", it: "unisciti" });
     expect(commands[0]!.options[0]).toMatchObject({ name: "code", required: true });
     const fake = h.fake;
@@ -147,7 +147,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
       `/applications/${APP}/commands`,
       `/applications/${APP}/guilds/${GUILD}/commands`,
     ]);
-    expect(fake.commands.get("global")).toHaveLength(15);
+    expect(fake.commands.get("global")).toHaveLength(16);
     expect((fake.commands.get("global")![0] as { contexts: number[] }).contexts).toEqual([0, 1]);
     expect(fake.commands.get(GUILD)).toEqual([]);
     await h.adapter.stop();

@@ -1,0 +1,95 @@
+// Referrals from the managers' side (issue 21): who referred whom (the dashboard profile, the
+// directory, the export) and the program's referral figures (stats and `advo referral report`).
+// Grouped queries, a fixed number whatever the number of people.
+import type { Db } from "../db/client.js";
+import { ok, type Result } from "../result.js";
+import type { Deps } from "./deps.js";
+import { requireManager, type Actor } from "./managers.js";
+
+export interface PersonRef {
+  id: number;
+  name: string | null;
+}
+
+export interface ReferralFigures {
+  /** personal codes members asked for */
+  codes: number;
+  /** people who joined with a member's code (erased people not counted) */
+  joined: number;
+  /** of them, who finished onboarding */
+  onboarded: number;
+  /** referral payments for a first approved post */
+  firstPosts: number;
+  /** points paid to referrers, both stages */
+  points: number;
+  top: (PersonRef & { referred: number })[];
+}
+
+const REFERRAL_KEYS = { idempotencyKey: { startsWith: "referral:" } } as const;
+
+export async function referralFigures(db: Db): Promise<ReferralFigures> {
+  const referred = { deletedAt: null, invitation: { is: { referrerId: { not: null } } } };
+  const [codes, joined, onboarded, firstPosts, points, byCode] = await Promise.all([
+    db.invitation.count({ where: { referrerId: { not: null } } }),
+    db.influencer.count({ where: referred }),
+    db.influencer.count({ where: { ...referred, status: { in: ["active", "paused"] } } }),
+    db.ledgerEntry.count({ where: { idempotencyKey: { startsWith: "referral:", endsWith: ":first_post" } } }),
+    db.ledgerEntry.aggregate({ where: REFERRAL_KEYS, _sum: { amount: true } }),
+    db.influencer.groupBy({ by: ["invitationId"], where: referred, _count: { _all: true }, orderBy: { _count: { invitationId: "desc" } }, take: 5 }),
+  ]);
+  const invitations = byCode.length
+    ? await db.invitation.findMany({ where: { id: { in: byCode.map((b) => b.invitationId!) } }, select: { id: true, referrerId: true } })
+    : [];
+  const names = await namesOf(db, invitations.map((i) => i.referrerId!));
+  const referrerOf = new Map(invitations.map((i) => [i.id, i.referrerId!]));
+  const top = byCode.map((b) => {
+    const id = referrerOf.get(b.invitationId!)!;
+    return { id, name: names.get(id) ?? null, referred: b._count._all };
+  });
+  return { codes, joined, onboarded, firstPosts, points: points._sum.amount ?? 0, top };
+}
+
+export async function referralReport(deps: Deps, actor: Actor): Promise<Result<ReferralFigures>> {
+  const refused = await requireManager(deps, actor, "report.view");
+  if (refused) return refused;
+  return ok(await referralFigures(deps.db));
+}
+
+/** Who brought this person, and whom they brought (newest first, at most 100). */
+export async function referralsOf(db: Db, influencerId: number): Promise<{ referredBy: PersonRef | null; referred: (PersonRef & { status: string; joinedAt: Date })[] }> {
+  const [me, code] = await Promise.all([
+    db.influencer.findUnique({ where: { id: influencerId }, select: { invitation: { select: { referrerId: true } } } }),
+    db.invitation.findUnique({ where: { referrerId: influencerId }, select: { id: true } }),
+  ]);
+  const referrerId = me?.invitation?.referrerId ?? null;
+  const [referrer, referred] = await Promise.all([
+    referrerId ? db.influencer.findUnique({ where: { id: referrerId }, select: { id: true, displayName: true, deletedAt: true } }) : null,
+    code ? db.influencer.findMany({ where: { invitationId: code.id, deletedAt: null }, orderBy: { id: "desc" }, take: 100, select: { id: true, displayName: true, status: true, createdAt: true } }) : [],
+  ]);
+  return {
+    referredBy: referrer && !referrer.deletedAt ? { id: referrer.id, name: referrer.displayName } : null,
+    referred: referred.map((r) => ({ id: r.id, name: r.displayName, status: r.status, joinedAt: r.createdAt })),
+  };
+}
+
+/** Referrer per person for a page of people (directory, export): two queries. */
+export async function referrersOf(db: Db, people: { id: number; invitationId: number | null }[]): Promise<Map<number, PersonRef>> {
+  const invitationIds = [...new Set(people.flatMap((p) => (p.invitationId ? [p.invitationId] : [])))];
+  if (!invitationIds.length) return new Map();
+  const codes = await db.invitation.findMany({ where: { id: { in: invitationIds }, referrerId: { not: null } }, select: { id: true, referrerId: true } });
+  const names = await namesOf(db, codes.map((c) => c.referrerId!));
+  const byCode = new Map(codes.map((c) => [c.id, c.referrerId!]));
+  const out = new Map<number, PersonRef>();
+  for (const p of people) {
+    const referrerId = p.invitationId ? byCode.get(p.invitationId) : undefined;
+    if (referrerId && names.has(referrerId)) out.set(p.id, { id: referrerId, name: names.get(referrerId) ?? null });
+  }
+  return out;
+}
+
+/** Display names of people not erased (an erased referrer is shown as nobody). */
+async function namesOf(db: Db, ids: number[]): Promise<Map<number, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db.influencer.findMany({ where: { id: { in: [...new Set(ids)] }, deletedAt: null }, select: { id: true, displayName: true } });
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
