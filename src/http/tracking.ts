@@ -1,14 +1,15 @@
 // GET /t/<code> (and HEAD): redirects (302) at once to the link's landing page with a click id
-// and UTM tags; the Click row is written right after the response (AfterResponse, not an
-// in-memory batch). Unknown codes → 404. Known links are cached for a few seconds (LinkCache),
-// so a repeat visit does no database work before its redirect. Targets come only from links a
-// manager set up, so nothing here can send a visitor to an address taken from the request (no
-// open redirect).
+// and UTM tags; the Click row is written right after the response (AfterResponse), grouped with
+// the clicks that arrive while an insert is in flight (ClickWriter: no timer, awaited on stop).
+// Unknown codes → 404. Known links are cached for a few seconds (LinkCache), so a repeat visit
+// does no database work before its redirect. Targets come only from links a manager set up, so
+// nothing here can send a visitor to an address taken from the request (no open redirect).
 import { Hono } from "hono";
 import type { HttpBindings } from "@hono/node-server";
 import type { Deps } from "../services/deps.js";
 import { clientAddress } from "../domain/client-address.js";
-import { dailySalt, resolveVisit, writeClick } from "../services/tracking.js";
+import { ClickWriter } from "../services/click-writer.js";
+import { dailySalt, resolveVisit } from "../services/tracking.js";
 import { LinkCache } from "../services/link-cache.js";
 import { AfterResponse } from "./after-response.js";
 import type { HttpServer } from "./server.js";
@@ -19,6 +20,8 @@ export interface TrackingRoutesDeps extends Pick<Deps, "db" | "clock" | "config"
   metrics?: { click(): void } | undefined;
   /** code → link, shared by the requests of this app (default: 5000 codes for 10 s) */
   links?: LinkCache;
+  /** group commit of the clicks (default: one writer for this app's redirects) */
+  clicks?: ClickWriter;
 }
 
 export function trackingRoutes(deps: TrackingRoutesDeps): Hono<{ Bindings: HttpBindings }> {
@@ -26,6 +29,7 @@ export function trackingRoutes(deps: TrackingRoutesDeps): Hono<{ Bindings: HttpB
   const after = deps.after ?? new AfterResponse(deps.log);
   const salt = dailySalt(deps.db);
   const links = deps.links ?? new LinkCache(); // a repeat visit reads nothing before its 302
+  const clicks = deps.clicks ?? new ClickWriter(deps.db, deps.log); // clicks arriving during an insert share the next one
   const countryHeader = deps.config.TRACKING_COUNTRY_HEADER?.toLowerCase();
   app.on(["GET", "HEAD"], "/t/:code", async (c) => {
     const incoming = c.env?.incoming;
@@ -39,7 +43,7 @@ export function trackingRoutes(deps: TrackingRoutesDeps): Hono<{ Bindings: HttpB
       country: countryHeader ? c.req.header(countryHeader) : undefined,
     }, salt, links);
     if (!visit) return c.text("not found", 404, { "cache-control": "no-store" });
-    after.schedule(c, "click", () => writeClick(deps.db, visit.click));
+    after.schedule(c, "click", () => clicks.add(visit.click));
     if (!visit.click.preview) deps.metrics?.click();
     return c.body(null, 302, { location: visit.location, "cache-control": "no-store", "referrer-policy": "no-referrer" });
   });

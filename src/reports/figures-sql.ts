@@ -60,10 +60,14 @@ class Sql {
   }
 }
 
-/** One SELECT branch: (m, i) and every figure column, zero where the source has none. */
+/**
+ * One SELECT branch: (m, i) and every figure column, zero where the source has none. Each branch is
+ * summed per (mission, influencer) before the UNION ALL, so the union carries one row per pair and
+ * source (about 6 per pair) instead of one per click group, participation or ledger entry.
+ */
 function branch(values: Partial<Record<FigureColumn, string>>, from: string): string {
-  const cols = FIGURE_COLUMNS.map((c) => `${values[c] ?? "0"} AS "${c}"`).join(", ");
-  return `SELECT m AS "m", i AS "i", ${cols} FROM (${from}) src`;
+  const cols = FIGURE_COLUMNS.map((c) => `${values[c] === undefined ? "0" : `SUM(${values[c]})`} AS "${c}"`).join(", ");
+  return `SELECT m AS "m", i AS "i", ${cols} FROM (${from}) src GROUP BY m, i`;
 }
 
 function sources(q: Sql, scope: FigureScope): string {

@@ -164,10 +164,6 @@ function normalizeCountry(v: string | undefined): string | null {
   return c && /^[A-Z]{2}$/.test(c) && c !== "XX" ? c : null;
 }
 
-export async function writeClick(db: Db, click: ResolvedVisit["click"]): Promise<void> {
-  await db.click.create({ data: click });
-}
-
 /**
  * The day's salt, shared by every instance through the database and forgotten the next day
  * (older salts are deleted), so yesterday's hashes cannot be matched with today's.
