@@ -1,7 +1,7 @@
 // npm run build → plain JavaScript that runs without tsx and without the TypeScript sources: the
 // compiled bot and CLI are run from a copy of the package holding dist/ but no src/ (as in the
 // production image), so nothing can fall back to a TypeScript loader.
-import { cpSync, mkdtempSync, rmSync, symlinkSync, utimesSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, utimesSync, mkdirSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,12 +16,13 @@ describe("compiled build (dist/)", () => {
   let dbUrl: string;
   beforeAll(() => {
     app = mkdtempSync(join(tmpdir(), "advo-dist-"));
+    // node_modules first: the build runs the compiled CLI to write its manifest.
+    symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir");
     const built = spawnSync(process.execPath, [join(root, "scripts/build.mjs"), "--out-dir", join(app, "dist")], { cwd: root, encoding: "utf8" });
     expect(built.status, built.stderr + built.stdout).toBe(0);
     for (const part of ["bin", "scripts", "prisma", "package.json"]) cpSync(join(root, part), join(app, part), { recursive: true });
-    symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir");
     dbUrl = `file:${join(app, "data", "advo.db")}`;
-  }, 240_000);
+  }, 480_000); // tsc plus writing the CLI manifest; the build alone took over 4 min at load 30
   afterAll(() => rmSync(app, { recursive: true, force: true }));
 
   it("given dist/ without the sources then the advo bin runs the compiled CLI (migrating the database) and exits 0", () => {
@@ -31,6 +32,7 @@ describe("compiled build (dist/)", () => {
   }, 120_000);
 
   it("given dist/ then the CLI answers --help, a command's help and usage errors from the manifest, without a database", () => {
+    expect(existsSync(join(app, "dist/src/cli/manifest.json"))).toBe(true);
     const env = { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" };
     const help = spawnSync(process.execPath, [join(app, "bin/advo.js"), "--help"], { cwd: app, encoding: "utf8", env });
     expect(help.status, help.stderr).toBe(0);
