@@ -50,6 +50,7 @@ import { registerMissionHandlers } from "./missions.js";
 import { registerReviewHandlers } from "./review.js";
 import { registerPeopleHandlers } from "./people.js";
 import { onAdjustForm, registerAdjustHandlers } from "./adjust.js";
+import { registerCycleHandlers } from "./cycle-close.js";
 
 export { reviewCard, redemptionCard, ACTIONS as MANAGER_ACTIONS } from "./cards.js";
 export { FORM_MISSION, FORM_REJECT, FORM_BROADCAST } from "./forms.js";
@@ -62,4 +63,5 @@ export function registerManagerHandlers(router: Router): void {
   registerBroadcastHandlers(router);
   registerPeopleHandlers(router, onAdjustForm);
   registerAdjustHandlers(router);
+  registerCycleHandlers(router);
 }
