@@ -190,4 +190,15 @@ describe.each(testProviders())("slack /advo console commands on %s", (provider) 
     expect(third.name).toBe(`${second.name} #2`);
     expect(new Set((await db.cycle.findMany({ select: { name: true } })).map((c) => c.name)).size).toBe(3);
   });
+
+  it("given a manager's App Home then its dashboard button sends that manager a fresh sign-in link", async () => {
+    const { slack } = harness;
+    await harness.event({ token: "t", team_id: "T0001", api_app_id: "A0001", type: "event_callback", event_id: "EvConsoleHome1", event_time: Math.floor(Date.now() / 1000), event: { type: "app_home_opened", user: "UMANAGER1", channel: "DUMANAGER1", tab: "home", event_ts: "1700000009.000100" } });
+    const [home] = await slack.waitFor("views.publish", (c) => c.args.user_id === "UMANAGER1" && JSON.stringify(c.args).includes("console.dashboard"));
+    const button = JSON.stringify(home!.args).match(/"action_id":"(console\.dashboard~\d+)"/)![1]!;
+    const { channel: _c, message: _m, ...press } = blockAction(button, "", { user: "UMANAGER1" });
+    await harness.interact({ ...press, container: { type: "view", view_id: "VHOME" }, view: { id: "VHOME", type: "home" } });
+    const [link] = await slack.waitFor("chat.postMessage", (c) => callText(c).includes(`${PUBLIC_URL}/dashboard/signin/`));
+    expect(String(link!.args.channel)).not.toBe("CMANAGERS");
+  });
 });
