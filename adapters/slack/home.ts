@@ -4,7 +4,7 @@
 import type { Locale } from "../../src/config.js";
 import { t } from "../../src/i18n/translate.js";
 import type { InfluencerHome, ManagerHome } from "../../src/services/home-summary.js";
-import { MANAGER_ACTIONS } from "../../src/engine/manage/index.js";
+import { CONSOLE_DASHBOARD, MANAGER_ACTIONS } from "../../src/engine/manage/index.js";
 import { buttonBlocks, escapeMrkdwn, type SlackBlock } from "./render.js";
 
 const DAY_MS = 86_400_000;
@@ -38,7 +38,11 @@ export function managerHomeView(locale: Locale, home: ManagerHome, now: Date, da
     : t(locale, "slack.home.no_cycle")));
   blocks.push(section(t(locale, "slack.home.failing", { count: home.failingDeliveries })));
   blocks.push(context(t(locale, "slack.home.commands")));
-  if (dashboardUrl) blocks.push(...buttonBlocks([[{ action: "slack.dashboard", label: t(locale, "slack.home.dashboard"), url: dashboardUrl }]], home.pending.length * 2));
+  // The dashboard: a sign-in link is single-use and short-lived, so the button asks for a fresh one
+  // when pressed (sent to the manager's DM) rather than carrying a link that would go stale here.
+  blocks.push(...buttonBlocks([[dashboardUrl
+    ? { action: "slack.dashboard", label: t(locale, "slack.home.dashboard"), url: dashboardUrl }
+    : { action: CONSOLE_DASHBOARD, label: t(locale, "slack.home.dashboard") }]], home.pending.length * 2));
   return { type: "home", blocks };
 }
 

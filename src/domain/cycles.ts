@@ -25,3 +25,13 @@ export function cycleContaining(at: Date, length: CycleLength): CycleBounds {
 export function nextCycle(endsAt: Date, length: CycleLength): CycleBounds {
   return cycleContaining(endsAt, length);
 }
+
+/**
+ * A name no open or recent cycle has: the default (from dates, "2027-Q1"), else the same with
+ * " #2", " #3"… — two cycles a manager can tell apart in every list and confirmation.
+ */
+export function distinctCycleName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken);
+  if (!used.has(name)) return name;
+  for (let n = 2; ; n++) if (!used.has(`${name} #${n}`)) return `${name} #${n}`;
+}

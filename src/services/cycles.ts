@@ -9,6 +9,7 @@ import { AppError } from "../errors.js";
 import { err, ok, type Result } from "../result.js";
 import { cycleSettingsSchema, DEFAULT_CYCLE_SETTINGS, nextCycleBounds, type CycleSettings } from "../domain/cycle-close.js";
 import { audit } from "./audit.js";
+import { distinctCycleName } from "../domain/cycles.js";
 import { closeFigures, insertCloseEntries, insertCloseNotices, insertStandings, type CloseSql } from "./cycle-close-sql.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
@@ -69,6 +70,14 @@ export function distinctName(next: string, closing: string, end: Date): string {
   return next === closing ? `${next} (from ${end.toISOString().slice(0, 16).replace("T", " ")} UTC)` : next;
 }
 
+/** Recent cycles whose names a new one must not repeat. */
+const RECENT_NAMES = 50;
+
+async function freshName(db: Db, name: string): Promise<string> {
+  const recent = await db.cycle.findMany({ orderBy: { startsAt: "desc" }, take: RECENT_NAMES, select: { name: true } });
+  return distinctCycleName(name, recent.map((c) => c.name));
+}
+
 export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions = {}): Promise<Result<CloseSummary>> {
   const refused = await requireManager(deps, actor, "cycle.close");
   if (refused) return refused;
@@ -91,7 +100,7 @@ export async function closeCycle(deps: Deps, actor: Actor, options: CloseOptions
     const existing = await db.cycle.findUnique({ where: { startsAt: bounds.startsAt } });
     const next = existing
       ? await db.cycle.update({ where: { id: existing.id }, data: { status: "open", closedAt: null } })
-      : await db.cycle.create({ data: { ...bounds, name: distinctName(bounds.name, open.name, end), status: "open" } });
+      : await db.cycle.create({ data: { ...bounds, status: "open", name: await freshName(db, bounds.name) } });
 
     // Set-based from here: a constant number of statements and parameters, whatever the number of people.
     const sql: CloseSql = { closedId: open.id, nextId: next.id, cycleName: open.name, actor, now, settings };

@@ -17,6 +17,7 @@ import { closestSubcommand } from "./suggest.js";
 import { helpLines } from "./help.js";
 import { showInfluencer } from "./people.js";
 import { showLeaderboard } from "./leaderboard.js";
+import { askCycleClose } from "./cycle-close.js";
 
 /** Sub-commands handled here (interactive), in help order. */
 export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME"];
@@ -60,6 +61,8 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (a === "stats") return showStats(ctx);
   if (a === "influencer") return showInfluencer(ctx, args.slice(1).join(" "));
   if (a === "leaderboard") return showLeaderboard(ctx, args);
+  // chat asks with the consequence and a Confirm button instead of taking --force
+  if (a === "cycle" && b === "close") return askCycleClose(ctx);
   const name = `${a} ${b ?? ""}`;
   const command = NOT_IN_CHAT.has(name) ? undefined : (COMMANDS[name] ?? COMMANDS[a]);
   if (!command) {

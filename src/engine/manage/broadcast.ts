@@ -40,7 +40,9 @@ export function registerBroadcastHandlers(router: Router): void {
       ...r.value.preview,
       ephemeral: true,
       buttons: [[
-        { action: ACTIONS.broadcastSend, label: ctx.t("manage.button.send", { count: r.value.recipients }), payload: r.value.id, style: "primary" },
+        { action: ACTIONS.broadcastSend, label: ctx.t("manage.button.send", { count: r.value.recipients }), payload: r.value.id, style: "primary",
+          // a mass action: Slack asks once more, with the number of people
+          confirm: { title: ctx.t("console.broadcast.confirm_title"), text: ctx.t("console.broadcast.confirm_text", { count: r.value.recipients }), yes: ctx.t("manage.button.send", { count: r.value.recipients }), no: ctx.t("manage.button.cancel") } },
         { action: ACTIONS.broadcastCancel, label: ctx.t("manage.button.cancel"), payload: r.value.id },
       ]],
     });

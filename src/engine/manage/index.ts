@@ -54,9 +54,12 @@ import { registerReviewHandlers } from "./review.js";
 import { registerPeopleHandlers } from "./people.js";
 import { onAdjustForm, registerAdjustHandlers } from "./adjust.js";
 import { registerRewardHandlers } from "./rewards.js";
+import { registerCycleHandlers } from "./cycle-close.js";
+import { registerDashboardButton } from "./dashboard-button.js";
 
 export { reviewCard, redemptionCard, ACTIONS as MANAGER_ACTIONS } from "./cards.js";
 export { FORM_MISSION, FORM_REJECT, FORM_BROADCAST } from "./forms.js";
+export { CONSOLE_DASHBOARD } from "./dashboard-button.js";
 
 export function registerManagerHandlers(router: Router): void {
   router.command("advo", onAdvoCommand);
@@ -67,4 +70,6 @@ export function registerManagerHandlers(router: Router): void {
   registerPeopleHandlers(router, onAdjustForm);
   registerAdjustHandlers(router);
   registerRewardHandlers(router);
+  registerCycleHandlers(router);
+  registerDashboardButton(router);
 }

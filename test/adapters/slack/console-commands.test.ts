@@ -155,4 +155,50 @@ describe.each(testProviders())("slack /advo console commands on %s", (provider) 
     expect(callText(notice)).toContain(`${PUBLIC_URL}/dashboard/influencers/${bo.id}`);
     expect(String(notice!.args.text)).not.toContain("slack:U");
   });
+
+  it("given /advo cycle close then nothing closes until the Confirm button; the question names the cycle and its consequence; the new cycle gets a distinct name", async () => {
+    const { app, slack } = harness;
+    const db = app.database.db;
+    const open = await db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    harness.clock.set(new Date(open.startsAt.getTime() + 10 * 86_400_000)); // inside the cycle: an early close
+    const balances = await db.ledgerEntry.groupBy({ by: ["influencerId"], where: { cycleId: open.id }, _sum: { amount: true } });
+    const people = balances.filter((b) => (b._sum.amount ?? 0) !== 0).length;
+    const points = balances.reduce((n, b) => n + (b._sum.amount ?? 0), 0);
+    const ask = await answer("cycle close");
+    expect(ask).toContain(`Close cycle ${open.name}: ${people} people, ${points.toLocaleString("en")} points, 0 roll over (0 people)`);
+    expect(ask).toContain("this closes it early");
+    expect((await db.cycle.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("open");
+    const confirm = buttonsOf(ask).find((b) => b.action_id.startsWith("cycle.confirm"))!;
+    expect(confirm.confirm).toMatchObject({ title: { text: `Close cycle ${open.name}?` } });
+
+    await harness.interact(blockAction(confirm.action_id, confirm.value, { ephemeral: true, responseUrl: slack.responseUrl("close1") }));
+    const [closed] = await slack.waitFor("respond:close1");
+    expect(callText(closed)).toContain(`Cycle ${open.name} closed by <@UMANAGER1>`);
+    expect((await db.cycle.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("closed");
+    await harness.interact(blockAction(confirm.action_id, confirm.value, { ephemeral: true, responseUrl: slack.responseUrl("close2") }));
+    expect(callText((await slack.waitFor("respond:close2"))[0])).toContain("no longer valid");
+
+    // closing the new cycle at once gives a third one: its default name repeats the second's, so it is told apart
+    const second = await db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    harness.clock.advance(3_600_000); // an hour later, the same day
+    const again = await answer("cycle close");
+    const confirmAgain = buttonsOf(again).find((b) => b.action_id.startsWith("cycle.confirm"))!;
+    await harness.interact(blockAction(confirmAgain.action_id, confirmAgain.value, { ephemeral: true, responseUrl: slack.responseUrl("close3") }));
+    await slack.waitFor("respond:close3");
+    const third = await db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    expect(third.id).not.toBe(second.id);
+    expect(third.name).toBe(`${second.name} #2`);
+    expect(new Set((await db.cycle.findMany({ select: { name: true } })).map((c) => c.name)).size).toBe(3);
+  });
+
+  it("given a manager's App Home then its dashboard button sends that manager a fresh sign-in link", async () => {
+    const { slack } = harness;
+    await harness.event({ token: "t", team_id: "T0001", api_app_id: "A0001", type: "event_callback", event_id: "EvConsoleHome1", event_time: Math.floor(Date.now() / 1000), event: { type: "app_home_opened", user: "UMANAGER1", channel: "DUMANAGER1", tab: "home", event_ts: "1700000009.000100" } });
+    const [home] = await slack.waitFor("views.publish", (c) => c.args.user_id === "UMANAGER1" && JSON.stringify(c.args).includes("console.dashboard"));
+    const button = JSON.stringify(home!.args).match(/"action_id":"(console\.dashboard~\d+)"/)![1]!;
+    const { channel: _c, message: _m, ...press } = blockAction(button, "", { user: "UMANAGER1" });
+    await harness.interact({ ...press, container: { type: "view", view_id: "VHOME" }, view: { id: "VHOME", type: "home" } });
+    const [link] = await slack.waitFor("chat.postMessage", (c) => callText(c).includes(`${PUBLIC_URL}/dashboard/signin/`));
+    expect(String(link!.args.channel)).not.toBe("CMANAGERS");
+  });
 });
