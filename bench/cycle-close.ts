@@ -115,6 +115,15 @@ async function plainNotices(db: Db, provider: Provider, cycleId: number): Promis
     WHERE st."cycleId" = ${cycleId}`);
 }
 
+/**
+ * SQLite (WAL): the commit that crosses the auto-checkpoint threshold copies EVERY page waiting in
+ * the log, including pages written before it (the seed, the undone baseline). Checkpoint before
+ * each timed run so each pays for its own writes only.
+ */
+async function settle(db: Db, provider: Provider): Promise<void> {
+  if (provider === "sqlite") await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 /** Undoes the committed baseline (untimed) so the close runs on the seeded data. */
 async function undoBaseline(db: Db, cycleId: number, nextId: number): Promise<void> {
   await db.$executeRawUnsafe(`DELETE FROM "OutboxMessage" WHERE "purpose" = 'bench.closed'`);
@@ -163,6 +172,7 @@ async function runOn(label: string, url: string): Promise<void> {
       throw new Rollback();
     }, { timeout: 30 * 60_000 }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
     const rolledBack = (performance.now() - tr) / 1000;
+    await settle(database.db, database.provider);
     const tb = performance.now();
     await database.db.$transaction(async (tx) => {
       await plainSetBased(tx as unknown as Db, database.provider, cycleId, next.id);
@@ -172,6 +182,7 @@ async function runOn(label: string, url: string): Promise<void> {
     await undoBaseline(database.db, cycleId, next.id);
 
     deps.clock.set("2026-04-01T00:05:00Z");
+    await settle(database.db, database.provider);
     operations = 0;
     const t1 = performance.now();
     const r = await closeCycle(deps, "system");
