@@ -9,6 +9,7 @@
 // node:http server, Advo's and the bare bot's alike: ECONNRESET, not something Telegram does.)
 // The baseline is the same burst against a bare grammY bot doing the same reads on the same
 // database (bench/lib/telegram-rig.ts), run right after Advo's burst in the same process.
+import { cpus, loadavg } from "node:os";
 import { Agent } from "undici";
 import type { FakeTelegramBotApi } from "../test/fakes/telegram-bot-api.js";
 import { commandUpdate, FIRST_USER, percentile, post, startTelegramRig } from "./lib/telegram-rig.js";
@@ -94,7 +95,7 @@ export default async function benchBurst(): Promise<void> {
     const p99 = (r: BurstResult) => percentile(r.latencies, 0.99);
     const ratios = (a: BurstResult, b: BurstResult) =>
       `Advo / bare grammY: p99 ×${(p99(a) / p99(b)).toFixed(2)}, p50 ×${(percentile(a.latencies, 0.5) / percentile(b.latencies, 0.5)).toFixed(2)}, throughput ×${(b.seconds / a.seconds).toFixed(2)}`;
-    process.stdout.write(`burst: ${USERS} users send /points at once to the Telegram webhook (SQLite; Telegram-side pool of ${CONNECTIONS} connections)\n`);
+    process.stdout.write(`burst: ${USERS} users send /points at once to the Telegram webhook (SQLite; Telegram-side pool of ${CONNECTIONS} connections); load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores\n`);
     process.stdout.write(`first contact (no conversation rows yet)\n${line("Advo", advo)}\n${line("bare grammY", bare)}\n${ratios(advo, bare)}\n`);
     process.stdout.write(`same users again (conversations exist)\n${line("Advo", advoAgain)}\n${line("bare grammY", bareAgain)}\n${ratios(advoAgain, bareAgain)}\n`);
     if (advo.answered < USERS || advoAgain.answered < USERS) process.exitCode = 1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BoundedMap, memoized } from "../src/bounded-map.js";
 import { isTimeZone } from "../src/i18n/dates.js";
+import { formatMessage, icuCacheSizes } from "../src/i18n/icu.js";
 
 describe("bounded map", () => {
   it("given more entries than its size then the one written longest ago goes first, and a rewrite refreshes an entry", () => {
@@ -38,5 +39,19 @@ describe("time zone check (remembered answers)", () => {
       expect(isTimeZone("")).toBe(false);
       expect(isTimeZone(null)).toBe(false);
     }
+  });
+});
+
+describe("compiled messages (per locale and zone)", () => {
+  it("given dates for more zones than the cache holds, in any letter case, then the cache stays at its bound and every date is still right", () => {
+    const zones = Intl.supportedValuesOf("timeZone");
+    const at = new Date("2026-06-01T12:00:00Z");
+    const variants = zones.flatMap((z) => [z, z.toLowerCase()]).slice(0, icuCacheSizes().bound + 40);
+    expect(variants.length).toBeGreaterThan(icuCacheSizes().bound);
+    for (const timeZone of variants) {
+      const { text } = formatMessage({ locale: "en", timeZone }, "test:bounded-date", "{when, time, short}", { when: at });
+      expect(text).toBe(new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone }).format(at));
+    }
+    expect(icuCacheSizes().scopes).toBeLessThanOrEqual(icuCacheSizes().bound);
   });
 });

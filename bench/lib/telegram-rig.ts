@@ -87,7 +87,15 @@ export async function startTelegramRig(members: number, entries = 5): Promise<Te
     const titles = await translatedEntryTitles(db, s.recent, "en");
     await ctx.reply(s.recent.map((e) => `- +${e.amount} ${e.kind} · ${titles.get(e.id) ?? e.reason ?? ""} ${e.createdAt.toISOString().slice(0, 10)}`).join("\n"));
   });
-  const bare: Server = createServer(webhookCallback(bot, "http", { secretToken: SECRET, onTimeout: "return", timeoutMilliseconds: 9000 }));
+  // A failed send (the fake API reset under load) answers 500, as a real deployment would, instead
+  // of ending the process: the burst then counts that update as lost, on either side.
+  const bareHandler = webhookCallback(bot, "http", { secretToken: SECRET, onTimeout: "return", timeoutMilliseconds: 9000 });
+  const bare: Server = createServer((req, res) => {
+    bareHandler(req, res).catch(() => {
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
   await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
   return {
     fake,

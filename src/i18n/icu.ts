@@ -9,6 +9,11 @@ import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../config.js";
 import { formatDeadline, isDateParam, type DateParam } from "./dates.js";
 import { isLocalizedText, resolveLocalized, type LocalizedText } from "./localized-text.js";
+import { BoundedMap } from "../bounded-map.js";
+
+/** Compiled-message scopes (locale × zone) and Intl formatters kept in memory, at most. */
+const SCOPES_MAX = 256;
+const FORMATTERS_MAX = 4_000;
 
 /**
  * A LocalizedText (a mission title, a reward name) is shown in the reader's language; a Date, or
@@ -74,8 +79,9 @@ function zonedStyles(styles: Record<string, Intl.DateTimeFormatOptions>, timeZon
 // One formatter cache shared by every compiled message. intl-messageformat's default gives each
 // message its own memo keyed by JSON of the arguments; most calls here are a plural (`#`) with
 // no options, so a plain string key is enough and much cheaper.
+// Bounded: options carry the reader's zone, and zones come from people and platforms.
 function cached<T>(make: (locales?: string | string[], options?: object) => T) {
-  const memo = new Map<string, T>();
+  const memo = new BoundedMap<string, T>(FORMATTERS_MAX);
   return (locales?: string | string[], options?: object): T => {
     const key = `${String(locales)}|${options === undefined ? "" : JSON.stringify(options)}`;
     let value = memo.get(key);
@@ -89,8 +95,14 @@ const formatters = {
   getPluralRules: cached((l, o) => new Intl.PluralRules(l, o)),
 };
 
-// locale + time zone → message id → compiled message. Zones in use are few (people's zones).
-const cache = new Map<string, Map<string, Compiled>>();
+// locale + time zone → message id → compiled message. Zones in use are few (people's zones), but
+// any valid IANA name (in any letter case) is accepted from outside: keep the most recent scopes.
+const cache = new BoundedMap<string, Map<string, Compiled>>(SCOPES_MAX);
+
+/** Sizes of the compile caches (tests check they stay bounded). */
+export function icuCacheSizes(): { scopes: number; bound: number } {
+  return { scopes: cache.size, bound: SCOPES_MAX };
+}
 
 /** True when fastFormat can render the message exactly as intl-messageformat would. */
 function isSimple(nodes: AstNode[]): boolean {
