@@ -21,7 +21,7 @@ import { silentLogger } from "../src/logger.js";
 import { rollUpClicks } from "../src/services/click-rollup.js";
 import { backfillCycleScores } from "../src/services/leaderboard.js";
 import { dashboardRoutes } from "../src/web/routes.js";
-import { onEachDatabase } from "./lib/databases.js";
+import { medianMs, onEachDatabase } from "./lib/databases.js";
 import { createSignInLink, redeemSignInLink } from "../src/web/sessions.js";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
@@ -80,16 +80,7 @@ async function seed(db: Db, provider: Provider): Promise<void> {
   } else await run("ANALYZE");
 }
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
-}
+const median = (fn: () => Promise<unknown>) => medianMs(fn, REPEAT);
 
 const heapMiB = () => process.memoryUsage().heapUsed / 2 ** 20;
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;

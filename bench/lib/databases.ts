@@ -1,4 +1,4 @@
-// Runs a bench on a fresh SQLite file and on a throwaway PostgreSQL database (TEST_POSTGRES_URL,
+// Bench helpers. onEachDatabase runs a bench on a fresh SQLite file and on a throwaway PostgreSQL database (TEST_POSTGRES_URL,
 // else postgresql://postgres@127.0.0.1:5432/postgres), both removed afterwards; PostgreSQL is
 // skipped with a line saying why when it cannot be reached.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -33,4 +33,16 @@ export async function onEachDatabase(name: string, run: (label: "sqlite" | "post
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/** The median of `repeat` timed runs (ms), after one warm-up run. */
+export async function medianMs(fn: () => Promise<unknown>, repeat: number): Promise<number> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
 }
