@@ -12,12 +12,8 @@
 //   what the same bulk writes retain without the Prisma debug-history workaround.
 // BENCH_INFLUENCERS / BENCH_ENTRIES_PER_INFLUENCER / BENCH_REPEAT scale it; BENCH_PROVIDERS
 // (default "sqlite,postgresql") picks the databases (a 100k PostgreSQL run takes minutes under load).
-import { mkdtempSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { FakeClock } from "../src/clock.js";
 import { testConfig } from "../src/config.js";
 import { openDatabase, type Db } from "../src/db/client.js";
@@ -32,13 +28,12 @@ import { rankStandings } from "../src/domain/cycle-close.js";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Provider } from "../src/db/provider.js";
+import { medianMs, onEachDatabase } from "./lib/databases.js";
 
 const INFLUENCERS = Number(process.env.BENCH_INFLUENCERS ?? 100_000);
 const PER = Number(process.env.BENCH_ENTRIES_PER_INFLUENCER ?? 10);
 const CHUNK = 5000;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
-const PROVIDERS = (process.env.BENCH_PROVIDERS ?? "sqlite,postgresql").split(",").map((p) => p.trim());
-const PG_BASE = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Seeding through multi-row INSERTs (the same helper the close uses) keeps set-up to seconds. */
 async function seed(db: Db, provider: Provider): Promise<number> {
@@ -68,16 +63,7 @@ const heapMiB = () => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
-}
+const median = (fn: () => Promise<unknown>) => medianMs(fn, REPEAT);
 
 /** The honest baseline of a live board: one window query over the cycle's ledger (top 10 + one person). */
 function windowQuery(provider: Provider, cycleId: number, who: number): string {
@@ -226,32 +212,7 @@ async function runOn(label: string, url: string): Promise<void> {
 
 export default async function bench(): Promise<void> {
   console.log(`${INFLUENCERS} influencers × ${PER} ledger entries; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
-  if (PROVIDERS.includes("sqlite")) {
-    const dir = mkdtempSync(join(tmpdir(), "advo-bench-cycle-"));
-    try {
-      await runOn("sqlite", `file:${join(dir, "bench.db")}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (!PROVIDERS.includes("postgresql")) return;
-  const name = `advo_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_BASE });
-  try {
-    await admin.connect();
-  } catch (e) {
-    console.log(`postgresql: skipped (${(e as Error).message})`);
-    return;
-  }
-  await admin.query(`CREATE DATABASE "${name}"`);
-  try {
-    const url = new URL(PG_BASE);
-    url.pathname = `/${name}`;
-    await runOn("postgresql", url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  await onEachDatabase("cycle", runOn);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await bench();

@@ -7,12 +7,10 @@
 //    number of database queries, on SQLite and PostgreSQL (TEST_POSTGRES_URL, when reachable).
 // BENCH_ONLY=redirect or BENCH_ONLY=report runs one half.
 import { mkdtempSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { Agent, createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { FakeClock } from "../src/clock.js";
 import { testConfig } from "../src/config.js";
 import { openDatabase, type Db } from "../src/db/client.js";
@@ -25,6 +23,7 @@ import { bulkInsert } from "../src/services/bulk-insert.js";
 import { measurementReport, type ReportRequest } from "../src/services/report.js";
 import { rollUpClicks } from "../src/services/click-rollup.js";
 import type { Provider } from "../src/db/provider.js";
+import { onEachDatabase } from "./lib/databases.js";
 
 const REQUESTS = Number(process.env.BENCH_REDIRECTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -32,7 +31,6 @@ const INFLUENCERS = Number(process.env.BENCH_INFLUENCERS ?? 10_000);
 const MISSIONS = 50;
 const PER_INFLUENCER = 5; // missions each influencer accepted → 50k personal links
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
-const PG_BASE = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
 async function load(port: number, path: string): Promise<{ p50: number; p99: number; rps: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -162,29 +160,7 @@ export default async function bench(): Promise<void> {
   const only = process.env.BENCH_ONLY; // "redirect" or "report": one half of the bench
   if (only !== "report") await redirectBench();
   if (only === "redirect") return;
-  const dir = mkdtempSync(join(tmpdir(), "advo-bench-report-"));
-  try {
-    await reportOn("sqlite", `file:${join(dir, "report.db")}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const name = `advo_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_BASE });
-  try {
-    await admin.connect();
-  } catch (e) {
-    console.log(`postgresql: skipped (${(e as Error).message})`);
-    return;
-  }
-  await admin.query(`CREATE DATABASE "${name}"`);
-  try {
-    const url = new URL(PG_BASE);
-    url.pathname = `/${name}`;
-    await reportOn("postgresql", url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  await onEachDatabase("report", reportOn);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await bench();

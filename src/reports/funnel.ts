@@ -1,30 +1,42 @@
 // The program funnel for a cycle: invited → joined → active → submitted → approved → redeemed,
-// each a number of PEOPLE. The middle stages come from the measurement report's per-influencer
-// rows (no second read of participations or submissions); only the ends need their own counts.
+// each a number of PEOPLE, each one grouped count (COUNT DISTINCT) — never a row per person read
+// into the application. The middle stages count what the measurement report counts for the
+// cycle's missions inside its window (accepted, posted, approved), erased people left out.
 import type { Db } from "../db/client.js";
+import { clientProvider } from "../services/bulk-insert.js";
 import type { FunnelStage } from "./charts-specs.js";
-import type { MeasurementReport } from "./measurement.js";
+import type { Window } from "./figures-sql.js";
 
-export interface FunnelWindow {
+export interface FunnelWindow extends Window {
   cycleId: number;
-  to: Date;
+  /** the cycle's missions (the report's scope) */
+  missionIds: number[];
 }
 
 /** Invited: everyone in the program by the end of the window (erased people left out); joined: who finished onboarding by then. */
-export async function funnelCounts(db: Pick<Db, "influencer" | "redemption">, report: Pick<MeasurementReport, "influencers">, window: FunnelWindow): Promise<Record<FunnelStage, number>> {
-  const [invited, joined, redeemers] = await Promise.all([
+export async function funnelCounts(db: Db, window: FunnelWindow): Promise<Record<FunnelStage, number>> {
+  const [invited, joined, redeemers, middle] = await Promise.all([
     db.influencer.count({ where: { createdAt: { lt: window.to }, deletedAt: null } }),
     db.influencer.count({ where: { activatedAt: { lt: window.to }, deletedAt: null } }),
     db.redemption.groupBy({ by: ["influencerId"], where: { cycleId: window.cycleId, status: { not: "cancelled" } } }),
+    middleStages(db, window),
   ]);
-  // The anonymous row sums erased people: they are not counted as anyone.
-  const people = report.influencers.filter((r) => !r.anonymous);
-  return {
-    invited,
-    joined,
-    active: people.filter((r) => r.accepted > 0).length,
-    submitted: people.filter((r) => r.submitted > 0).length,
-    approved: people.filter((r) => r.approved > 0).length,
-    redeemed: redeemers.length,
-  };
+  return { invited, joined, ...middle, redeemed: redeemers.length };
+}
+
+async function middleStages(db: Db, w: FunnelWindow): Promise<Pick<Record<FunnelStage, number>, "active" | "submitted" | "approved">> {
+  if (!w.missionIds.length) return { active: 0, submitted: 0, approved: 0 };
+  const args: unknown[] = [];
+  const pg = clientProvider(db) === "postgresql";
+  const p = (v: unknown) => (args.push(v), pg ? `$${args.length}` : "?");
+  const ids = () => w.missionIds.map((id) => p(id)).join(", ");
+  const person = (alias: string) => `JOIN "Influencer" i ON i."id" = ${alias}."influencerId" AND i."deletedAt" IS NULL AND i."status" <> 'deleted'`;
+  const count = (from: string, alias: string, col: string, extra = "") =>
+    `(SELECT COUNT(DISTINCT ${alias}."influencerId") FROM ${from} ${person(alias)} WHERE ${alias}."missionId" IN (${ids()}) AND ${alias}."${col}" >= ${p(w.from)} AND ${alias}."${col}" < ${p(w.to)}${extra})`;
+  const [r] = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${count(`"Participation" x`, "x", "acceptedAt")} AS "active", ${count(`"Submission" x`, "x", "createdAt")} AS "submitted",
+       ${count(`"Submission" x`, "x", "createdAt", ` AND x."status" IN ('verified', 'approved')`)} AS "approved"`,
+    ...args,
+  );
+  return { active: Number(r?.active ?? 0), submitted: Number(r?.submitted ?? 0), approved: Number(r?.approved ?? 0) };
 }

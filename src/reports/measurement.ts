@@ -86,6 +86,8 @@ export interface ReportScope {
   missionIds: number[];
   window?: Window;
   cycleId?: number;
+  /** false: no per-influencer rows (the dashboard's overview needs only the totals; half the work) */
+  people?: boolean;
 }
 
 export async function buildReport(db: Db, config: Pick<AppConfig, "POINT_VALUE" | "PROGRAM_CURRENCY">, scope: ReportScope & { label?: MeasurementReport["scope"] }): Promise<MeasurementReport> {
@@ -95,7 +97,7 @@ export async function buildReport(db: Db, config: Pick<AppConfig, "POINT_VALUE" 
   const [missions, perMission, perPerson, unattributed] = await Promise.all([
     db.mission.findMany({ where: { id: { in: scope.missionIds } }, select: { id: true, title: true }, orderBy: { id: "asc" } }),
     figuresByMission(db, provider, figureScope),
-    figuresByInfluencer(db, provider, figureScope),
+    scope.people === false ? Promise.resolve([]) : figuresByInfluencer(db, provider, figureScope),
     unattributedFigures(db, provider, cur, scope.window),
   ]);
   const raw = (f: SqlFigures | undefined): Raw => (f

@@ -30,7 +30,7 @@ const placeholders = (db: Db, n: number) =>
   Array.from({ length: n }, (_, i) => (clientProvider(db) === "postgresql" ? `$${i + 1}` : "?"));
 
 /** The first `limit` ranked rows of a cycle (index order; hidden people skipped by the join). */
-async function topScores(db: Db, cycleId: number, limit: number) {
+export async function topScores(db: Db, cycleId: number, limit: number) {
   const [c, l] = placeholders(db, 2);
   const rows = await db.$queryRawUnsafe<{ influencerId: Num; earned: Num; name: string | null }[]>(
     `SELECT s."influencerId" AS "influencerId", s."earned" AS "earned", i."displayName" AS "name"

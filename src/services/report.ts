@@ -11,6 +11,8 @@ import { requireManager, type Actor } from "./managers.js";
 export interface ReportRequest {
   missionId?: number;
   cycleId?: number;
+  /** false: totals and missions only, no per-influencer rows (the dashboard's overview) */
+  people?: boolean;
 }
 
 export type ScopedReport = MeasurementReport & { cycle?: { id: number; name: string; points: number; cost: number } };
@@ -31,7 +33,7 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
       select: { id: true },
     });
     const report = await buildReport(deps.db, deps.config, {
-      missionIds: missions.map((m) => m.id), window: { from: c.startsAt, to: c.endsAt }, cycleId: c.id,
+      missionIds: missions.map((m) => m.id), window: { from: c.startsAt, to: c.endsAt }, cycleId: c.id, ...(req.people === false ? { people: false } : {}),
       label: { cycleId: c.id, from: c.startsAt.toISOString(), to: c.endsAt.toISOString() },
     });
     const earned = await deps.db.ledgerEntry.aggregate({ where: { cycleId: c.id, kind: { in: [...EARNING_KINDS, "bonus"] } }, _sum: { amount: true } });

@@ -1,7 +1,7 @@
 // The overview page: what needs attention, then the selected cycle's figures — funnel, points
 // issued, clicks, conversions, revenue, ROI — from the managers' measurement report (the same
-// service as `/advo report`), with the charts drawn on the server as inline SVG and the same
-// figures as text for screen readers.
+// service as `/advo report`, without its per-influencer rows), with the charts drawn on the
+// server as inline SVG and the same figures as text for screen readers. Every read is grouped.
 import { z } from "zod";
 import { t } from "../i18n/translate.js";
 import { chartText, FUNNEL_STAGES, funnelSpec, networkSplitSpec, pointsAndClicksSpec, renderChartSvg, topInfluencersSpec, type ChartSpec } from "../reports/charts.js";
@@ -11,6 +11,7 @@ import { networkSplit } from "../reports/network-split.js";
 import { funnelCounts } from "../reports/funnel.js";
 import type { Deps } from "../services/deps.js";
 import { currentCycle } from "../services/ledger.js";
+import { topScores } from "../services/leaderboard.js";
 import { measurementReport } from "../services/report.js";
 import { listCycles } from "../services/cycles.js";
 import { esc } from "./layout.js";
@@ -42,7 +43,7 @@ async function attention(deps: Deps, reader: Reader): Promise<string> {
 export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<typeof overviewQuery>): Promise<string> {
   const l = reader.locale;
   const cycleId = query.cycle ?? (await currentCycle(deps.db, deps.clock)).id;
-  const [head, cycles, report] = await Promise.all([attention(deps, reader), listCycles(deps, reader.actor), measurementReport(deps, reader.actor, { cycleId })]);
+  const [head, cycles, report] = await Promise.all([attention(deps, reader), listCycles(deps, reader.actor), measurementReport(deps, reader.actor, { cycleId, people: false })]);
   if (!report.ok) return head + `<p>${esc(t(l, report.error as never, report.params ?? {}))}</p>`;
   const r = report.value;
   const cycle = cycles.ok ? cycles.value.find((c) => c.id === cycleId) : undefined;
@@ -54,8 +55,9 @@ export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<ty
   const window = { from: cycle?.startsAt ?? new Date(0), to: cycle?.endsAt ?? deps.clock.now() };
   // The time chart runs to the end of today in an open cycle (no empty future days).
   const soFar = { from: window.from, to: new Date(Math.min(window.to.getTime(), nextUtcDay(deps.clock.now()).getTime())) };
-  const [funnel, networks, days] = await Promise.all([
-    funnelCounts(deps.db, r, { cycleId, to: window.to }), networkSplit(deps.db, window),
+  const [funnel, networks, leaders, days] = await Promise.all([
+    funnelCounts(deps.db, { cycleId, ...window, missionIds: r.missions.map((m) => m.missionId) }), networkSplit(deps.db, window),
+    topScores(deps.db, cycleId, 10),
     soFar.to > soFar.from ? dailyPointsAndClicks(deps.db, soFar, cycleId) : Promise.resolve([]),
   ]);
   const stageLabels = Object.fromEntries(FUNNEL_STAGES.map((s) => [s, t(l, `web.funnel.${s}`)])) as Record<(typeof FUNNEL_STAGES)[number], string>;
@@ -66,7 +68,8 @@ export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<ty
     figure("web.figures.points", formatNumber(reader, points)) + figure("web.figures.clicks", formatNumber(reader, r.totals.clicks)) +
     figure("web.figures.conversions", formatNumber(reader, r.totals.conversions)) + figure("web.figures.revenue", formatMoney(reader, r.totals.revenue, r.currency)) +
     figure("web.figures.cost", formatMoney(reader, cost, r.currency)) + figure("web.figures.roi", formatRoi(reader, r.totals.roi)) + `</dl>`;
-  const top = r.influencers.filter((i) => !i.anonymous && i.points > 0).map((i) => ({ name: i.name ?? `#${i.influencerId}`, points: i.points }));
+  // The cycle's standings (kept up to date with the ledger, an index read), not a row per person.
+  const top = leaders.map((i) => ({ name: i.name ?? `#${i.influencerId}`, points: i.points }));
   const charts = `<section id="charts">` +
     chartFigure(funnelSpec(t(l, "web.chart.funnel"), funnel, stageLabels), reader, t(l, "web.chart.as_text")) +
     (days.length ? chartFigure(pointsAndClicksSpec(t(l, "web.chart.over_time"), days, { points: t(l, "web.figures.points"), clicks: t(l, "web.figures.clicks") }), reader, t(l, "web.chart.as_text")) : "") +
