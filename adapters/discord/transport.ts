@@ -149,6 +149,8 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   send(recipient: string, message: OutboundMessage): Promise<SendResult> {
+    // A queued membership change (recipient: the user id) is a role change, not a message.
+    if (message.membership) return this.roles.apply(recipient, message.membership);
     return message.form ? this.sendWithForm(recipient, message, message.form) : this.sender.send(recipient, message);
   }
 
@@ -181,8 +183,8 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   /** Adds DISCORD_MEMBER_ROLE_ID to the user in DISCORD_GUILD_ID (roles.ts says when it happens). */
-  grantMemberRole(userId: string): Promise<boolean> {
-    return this.roles.grant(userId);
+  async grantMemberRole(userId: string): Promise<boolean> {
+    return (await this.roles.apply(userId, "grant")).status === "sent";
   }
 
   /** The form store for one conversation (the pending forms it opens are kept in the database). */
@@ -230,6 +232,7 @@ export class DiscordAdapter implements ChatAdapter {
     const channelId = event.conversation.slice("discord:".length);
     this.sender.noteDmChannel(event.author.id, channelId);
     const locale = this.localeOf(event.author.locale);
+    const wasMember = await this.roles.isMember(event.author.id);
     await this.serial(event.conversation, async () => {
       const replies = await this.handle(event);
       // A reply that still fails transiently (429, 5xx, timeout) goes to the outbox, and the ones
@@ -251,7 +254,7 @@ export class DiscordAdapter implements ChatAdapter {
         if (result.status !== "sent") this.log.warn({ code, result }, "discord DM reply not sent");
       }
     });
-    await this.afterHandled(event, channelId);
+    await this.afterHandled(event, channelId, wasMember);
   }
 
   private async onInteraction(interaction: Interaction): Promise<void> {
@@ -274,6 +277,7 @@ export class DiscordAdapter implements ChatAdapter {
     let dmChannel: string | undefined = inGuild ? undefined : mapped.conversation.slice("discord:".length);
     if (dmChannel) this.sender.noteDmChannel(userId, dmChannel);
     const routeToDm = inGuild && routesToDm(mapped.payload);
+    const wasMember = await this.roles.isMember(userId);
     const work = (async () => {
       if (inGuild) {
         dmChannel = await this.dmChannelOf(userId);
@@ -292,7 +296,7 @@ export class DiscordAdapter implements ChatAdapter {
     })();
     const answered = respondToInteraction(respondable, work, this.respondContext(inGuild, locale, userId, mapped.conversation));
     await this.orByDm(answered, mapped.id, () => dmChannel ?? userId);
-    await this.afterHandled(mapped, dmChannel);
+    await this.afterHandled(mapped, dmChannel, wasMember);
   }
 
   /**
@@ -368,9 +372,9 @@ export class DiscordAdapter implements ChatAdapter {
     }
   }
 
-  /** After the engine ran: store the DM channel (the account may exist only now) and grant the role. */
-  private async afterHandled(event: InboundEvent, dmChannel: string | undefined): Promise<void> {
+  /** After the engine ran: store the DM channel (the account may exist only now) and follow membership with the role. */
+  private async afterHandled(event: InboundEvent, dmChannel: string | undefined, wasMember: boolean): Promise<void> {
     if (dmChannel) await rememberChat(this.deps.db, "discord", event.author.id, dmChannel);
-    await this.roles.grantIfActive(event.author.id);
+    await this.roles.afterEvent(event.author.id, wasMember, event.id);
   }
 }

@@ -38,6 +38,8 @@ const contentSchemas = [
   z.object({ kind: z.literal("message"), message: z.object({ blocks: z.array(z.unknown()) }).loose() }),
   // The same, shown as one card (a mission announced in a community channel: a Discord embed).
   z.object({ kind: z.literal("card"), message: z.object({ blocks: z.array(z.unknown()) }).loose() }),
+  // Not a message: the recipient's membership role is granted or revoked (Discord).
+  z.object({ kind: z.literal("membership"), change: z.enum(["grant", "revoke"]) }),
 ] as const;
 const contentSchema = z.discriminatedUnion("kind", contentSchemas);
 
@@ -64,6 +66,7 @@ export function renderPayload(payload: unknown, reader: Locale | Reader): Render
 
 function renderContent(p: z.infer<typeof contentSchema>, reader: Locale | Reader): RenderResult {
   if (p.kind === "message") return { ok: true, message: p.message as unknown as OutboundMessage };
+  if (p.kind === "membership") return { ok: true, message: { blocks: [], membership: p.change } };
   if (p.kind === "card") return { ok: true, message: { ...(p.message as unknown as OutboundMessage), card: true } };
   if (catalogs.en[p.messageId] === undefined) return { ok: false, error: `unknown message id ${p.messageId}` };
   return {

@@ -97,6 +97,11 @@ export interface OutboundMessage {
    * all bold becomes its title, the rest its description); elsewhere it is the message as is.
    */
   card?: boolean;
+  /**
+   * Not text: a change of the person's membership role where the platform has one (Discord's
+   * DISCORD_MEMBER_ROLE_ID, queued in the outbox so it is retried when Discord is down).
+   */
+  membership?: "grant" | "revoke";
   /** visible only to the author where the platform supports it (Discord, Slack in channels) */
   ephemeral?: boolean;
   /** ask the adapter to open this form (capability: forms) */

@@ -13,7 +13,9 @@ export type OutboxContent =
   | { kind: "i18n"; messageId: string; params?: Record<string, string | number | { $date: string } | LocalizedText>; buttons?: OutboundMessage["buttons"] }
   | { kind: "message"; message: OutboundMessage }
   /** the message shown as one card (a Discord embed), for community channels */
-  | { kind: "card"; message: OutboundMessage };
+  | { kind: "card"; message: OutboundMessage }
+  /** not a message: the recipient's (a platform user id) membership role granted or revoked */
+  | { kind: "membership"; change: "grant" | "revoke" };
 
 /** `edit`: replaces the message the row with dedupe key `of` posted (same platform), once it is posted. */
 export type OutboxPayload = OutboxContent | { kind: "edit"; of: string; content: OutboxContent };

@@ -23,8 +23,8 @@ export interface RecordedCall {
 }
 
 /**
- * A failure armed on a target: a channel id (its message posts), a user id (opening their DM), or
- * an interaction id (its callback, and the webhook routes of its token: edits and follow-ups).
+ * A failure armed on a target: a channel id (its message posts), a user id (opening their DM),
+ * `member:<user id>` (role changes), or an interaction id (its callback, and the webhook routes of its token: edits and follow-ups).
  * The transient ones (429, 5xx, a hang that never answers) are used up one request at a time,
  * after letting `after` requests through (an interaction's callback, then its follow-up fails).
  */
@@ -331,7 +331,11 @@ export class FakeDiscord {
       const stored = this.store(m[1]!, body);
       return send(200, this.messageFrom(m[1]!, body, stored.id));
     }
-    if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)\/roles\/(\d+)$/)) && method === "PUT") return send(204);
+    if ((m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)\/roles\/(\d+)$/)) && (method === "PUT" || method === "DELETE")) {
+      // role changes fail as armed on `member:<user id>`
+      if (this.transientFailure(`member:${m[2]}`, send)) return;
+      return send(204);
+    }
     return send(404, { code: 0, message: "404: Not Found" });
   }
 
