@@ -1,6 +1,7 @@
 // OutboundMessage → Discord message bodies (markdown content + button components) and FormSpec →
 // modal. Pure. Plain strings are literal: every markdown character is backslash-escaped, and every
 // body carries `allowed_mentions: { parse: [] }` so no text can ever ping anyone.
+import { withoutMentionMarks } from "../../src/engine/mention.js";
 import type { Block, Button, FormSpec, Inline, OutboundMessage } from "../adapter.js";
 
 export const MAX_CONTENT = 2000;
@@ -42,7 +43,7 @@ export interface MessageBody {
 export function escapeMarkdown(text: string): string {
   // Any ASCII punctuation after a backslash renders literally in Discord markdown.
   // "1. " at a line start would become an ordered list.
-  return text.replace(/[\\*_~|`>#\-[\]()<@]/g, (c) => `\\${c}`).replace(/^(\s*\d+)\. /gm, "$1\\. ");
+  return withoutMentionMarks(text).replace(/[\\*_~|`>#\-[\]()<@]/g, (c) => `\\${c}`).replace(/^(\s*\d+)\. /gm, "$1\\. ");
 }
 
 function inlineCode(text: string): string {

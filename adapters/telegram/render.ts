@@ -3,6 +3,7 @@
 // explicit link nodes become <a>, and only for http, https and tg URLs (quotes escaped in href).
 // Long messages are split under Telegram's 4096-character limit at line/paragraph boundaries;
 // a single over-long line is cut between characters with every tag closed in each piece.
+import { withoutMentionMarks } from "../../src/engine/mention.js";
 import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
 import { encodeCallbackData } from "./mapper.js";
 
@@ -24,7 +25,8 @@ export interface Rendered {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // Actor marks (src/engine/mention.ts) show as the plain id here: Telegram has no user ids to mention.
+  return withoutMentionMarks(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function escapeAttribute(text: string): string {

@@ -17,3 +17,8 @@ export function renderMentions(text: string, mention: (platform: string, id: str
   if (!text.includes(MENTION_MARK)) return text;
   return text.replace(MARKED, (_all, platform: string, id: string) => mention(platform, id) ?? `${platform}:${id}`).split(MENTION_MARK).join("");
 }
+
+/** The text with marked actors as their plain ids: for renderers and plain text that show no mentions. */
+export function withoutMentionMarks(text: string): string {
+  return text.includes(MENTION_MARK) ? text.split(MENTION_MARK).join("") : text;
+}

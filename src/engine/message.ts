@@ -2,6 +2,7 @@
 // escapes them, so user-supplied text can never inject formatting, mentions or links.
 // Formatting exists only as explicit nodes (bold, italic, code, link) built by the engine.
 
+import { withoutMentionMarks } from "./mention.js";
 export type Inline =
   | string
   | { bold: string }
@@ -145,11 +146,11 @@ export function inlineToPlain(node: Inline): string {
 }
 
 export function toPlainText(msg: OutboundMessage): string {
-  return msg.blocks
+  return withoutMentionMarks(msg.blocks
     .map((b) =>
       b.type === "paragraph"
         ? b.content.map(inlineToPlain).join("")
         : b.items.map((item) => `• ${item.map(inlineToPlain).join("")}`).join("\n"),
     )
-    .join("\n\n");
+    .join("\n\n"));
 }
