@@ -36,6 +36,20 @@ export class BoundedMap<K, V> {
   }
 }
 
+/**
+ * A BoundedMap whose reads also refresh an entry's age (least recently used goes first): for
+ * per-person caches where a busy person must not be evicted by a crowd of one-off ones (a Discord
+ * DM channel id per user, users already given a role).
+ */
+export class BoundedLru<K, V> extends BoundedMap<K, V> {
+  override get(key: K): V | undefined {
+    if (!this.has(key)) return undefined;
+    const value = super.get(key) as V;
+    this.set(key, value);
+    return value;
+  }
+}
+
 /** The cached value of `compute(key)`, computed once per key while it stays in the map. */
 export function memoized<K, V>(map: BoundedMap<K, V>, key: K, compute: (key: K) => V): V {
   if (map.has(key)) return map.get(key) as V;

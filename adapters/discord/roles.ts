@@ -10,7 +10,7 @@ import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
 import type { SendResult } from "../../src/delivery/port.js";
 import { enqueue } from "../../src/services/outbox.js";
-import { BoundedLru } from "../../src/bounded-lru.js";
+import { BoundedLru } from "../../src/bounded-map.js";
 import { discordErrorResult } from "./sender.js";
 
 export interface RoleGranterDeps {

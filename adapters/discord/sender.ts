@@ -14,7 +14,7 @@ import { markUnreachable, rememberChat } from "../../src/services/accounts.js";
 import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
 import { attachmentBytes } from "../../src/engine/message.js";
 import { renderMessage, type MessageBody } from "./render.js";
-import { BoundedLru } from "../../src/bounded-lru.js";
+import { BoundedLru } from "../../src/bounded-map.js";
 
 /** Discord JSON error codes the sender treats specially. */
 export const DiscordCode = { UnknownChannel: 10003, UnknownUser: 10013, CannotSendToUser: 50007 } as const;

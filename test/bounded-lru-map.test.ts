@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BoundedLru } from "../src/bounded-lru.js";
+import { BoundedLru } from "../src/bounded-map.js";
 
 describe("BoundedLru", () => {
   it("given more keys than its bound then it keeps only the most recent ones", () => {
@@ -26,6 +26,6 @@ describe("BoundedLru", () => {
   });
 
   it("given a bound below one then it refuses to be built", () => {
-    expect(() => new BoundedLru(0)).toThrow(/positive integer/);
+    expect(() => new BoundedLru(0)).toThrow(/at least 1/);
   });
 });
