@@ -1,5 +1,6 @@
 // The points ledger under random sequences of awards, adjustments, redemptions, refunds (cancelled
-// redemptions), reversals and cycle closes — with retries and concurrent duplicates mixed in —
+// redemptions), reversals, conversions (points per sale, and partial refunds of sales taking them back
+// in proportion) and cycle closes — with retries and concurrent duplicates mixed in —
 // against real Prisma (SQLite, and PostgreSQL when TEST_POSTGRES_URL is set), compared with a
 // model after every step:
 // - every balance a service reports equals the sum of the person's entries in the cycle;
@@ -15,6 +16,8 @@ import { cancelRedemption } from "../../src/services/catalog-admin.js";
 import { OPERATOR } from "../../src/services/managers.js";
 import { adjustPoints } from "../../src/services/points-admin.js";
 import { redeemReward } from "../../src/services/rewards.js";
+import { recordConversion } from "../../src/services/conversions.js";
+import { seedMission } from "../engine/seed.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { testDeps } from "../helpers/deps.js";
 import { isKnownReason, RUNS } from "./settings.js";
@@ -26,7 +29,12 @@ type Op =
   | { kind: "adjust"; who: number; points: number; request: number; dup: boolean }
   | { kind: "redeem"; who: number; reward: number; dup: boolean }
   | { kind: "cancel"; nth: number; dup: boolean }
-  | { kind: "close"; dup: boolean };
+  | { kind: "close"; dup: boolean }
+  | { kind: "sale"; who: number; order: number; amount: number; dup: boolean }
+  | { kind: "saleRefund"; order: number; refund: number; percent: number; dup: boolean };
+
+/** Points a sale through a person's discount code pays (the mission's pointsPerConversion). */
+const PER_SALE = 15;
 
 const who = fc.integer({ min: 0, max: PEOPLE - 1 });
 const dup = fc.boolean();
@@ -37,6 +45,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("redeem" as const), who, reward: fc.integer({ min: 0, max: 1 }), dup }),
   fc.record({ kind: fc.constant("cancel" as const), nth: fc.nat(5), dup }),
   fc.record({ kind: fc.constant("close" as const), dup }),
+  fc.record({ kind: fc.constant("sale" as const), who, order: fc.integer({ min: 0, max: 4 }), amount: fc.integer({ min: 1, max: 20_000 }), dup }),
+  fc.record({ kind: fc.constant("saleRefund" as const), order: fc.integer({ min: 0, max: 4 }), refund: fc.integer({ min: 0, max: 3 }), percent: fc.integer({ min: 1, max: 100 }), dup }),
 );
 const policy = fc.oneof(fc.constant({ policy: "reset" as const }), fc.record({ policy: fc.constant("rollover" as const), cap: fc.integer({ min: 0, max: 400 }) }));
 
@@ -63,6 +73,18 @@ describe.each(testProviders())("ledger properties on %s", (provider) => {
       expect(await setCycleSettings(deps, OPERATOR, { bonuses: [], expiry })).toMatchObject({ ok: true });
       const people = await Promise.all(Array.from({ length: PEOPLE }, () => database.db.influencer.create({ data: { status: "active" } })));
       const rewards = await Promise.all([40, 250].map((cost) => database.db.reward.create({ data: { name: `R${run}-${cost}`, cost } })));
+      // A mission paying PER_SALE points per attributed sale; each person's discount code for it.
+      const mission = await seedMission(deps, { title: `Sale ${run}` });
+      await database.db.mission.update({ where: { id: mission.id }, data: { pointsPerConversion: PER_SALE } });
+      const codes: string[] = [];
+      for (const p of people) {
+        const part = await database.db.participation.create({ data: { missionId: mission.id, influencerId: p.id, status: "accepted", acceptedAt: clock.now() } });
+        const code = `PROP${run}X${p.id}`;
+        await database.db.discountCode.create({ data: { code, missionId: mission.id, influencerId: p.id, participationId: part.id, source: "generated", assignedAt: clock.now() } });
+        codes.push(code);
+      }
+      // The model of sales: who was paid, the order's amount, refunded so far, points taken back so far.
+      const sales = new Map<number, { who: number; amountMinor: number; refundedMinor: number; taken: number; refunds: Set<number> }>();
       // The model: balance in the open cycle, keys applied, awards that can be reversed, pending redemptions.
       const balance = new Map(people.map((p) => [p.id, 0]));
       const mayBeNegative = new Set<number>();
@@ -165,6 +187,35 @@ describe.each(testProviders())("ledger properties on %s", (provider) => {
               mayBeNegative.delete(p.id);
             }
             cycle = next;
+            break;
+          }
+          case "sale": {
+            const p = people[o.who]!;
+            const orderId = `prop${run}-o${o.order}`;
+            await maybeTwice(o.dup, () => recordConversion(deps, { orderId, amountMinor: o.amount, currency: "EUR", codes: [codes[o.who]!], at: clock.now(), source: "postback" }));
+            // The same order again (a shop retry, even with other figures) is recorded and paid once.
+            if (!sales.has(o.order)) {
+              sales.set(o.order, { who: o.who, amountMinor: o.amount, refundedMinor: 0, taken: 0, refunds: new Set() });
+              add(p.id, PER_SALE);
+            }
+            break;
+          }
+          case "saleRefund": {
+            const sale = sales.get(o.order);
+            if (!sale) break;
+            const amountMinor = Math.max(1, Math.round((sale.amountMinor * o.percent) / 100));
+            await maybeTwice(o.dup, () => recordConversion(deps, { orderId: `prop${run}-o${o.order}`, refundId: `r${o.refund}`, amountMinor, currency: "EUR", codes: [], at: clock.now(), source: "postback" }));
+            if (sale.refunds.has(o.refund)) break;
+            sale.refunds.add(o.refund);
+            // In all, round(paid × refunded so far ÷ order amount) goes back, never more than was paid.
+            sale.refundedMinor += amountMinor;
+            const due = Math.min(PER_SALE, Math.round((PER_SALE * sale.refundedMinor) / sale.amountMinor));
+            if (due > sale.taken) {
+              const id = people[sale.who]!.id;
+              add(id, -(due - sale.taken));
+              sale.taken = due;
+              if (balance.get(id)! < 0) mayBeNegative.add(id);
+            }
             break;
           }
         }
