@@ -27,6 +27,8 @@ export const MISSIONS_USAGE = "missions [--status draft|scheduled|published|clos
 
 export const CONSOLE_COMMANDS: Record<string, Command> = {
   leaderboard: {
+    description: "the current cycle's top influencers",
+    examples: ["advo leaderboard"],
     usage: LEADERBOARD_USAGE,
     run: async (deps, a, actor) => {
       const n = size.safeParse(flag(a, "size") ?? 10);
@@ -44,6 +46,8 @@ export const CONSOLE_COMMANDS: Record<string, Command> = {
     },
   },
   influencer: {
+    description: "an influencer's card: handles, status, balance, tier, last submissions",
+    examples: ["advo influencer Ana", "advo influencer @ana.creates", "advo influencer #42"],
     usage: INFLUENCER_USAGE,
     run: async (deps, a, actor) => {
       const query = a.positionals.slice(1).join(" ");
@@ -68,6 +72,8 @@ export const CONSOLE_COMMANDS: Record<string, Command> = {
     },
   },
   missions: {
+    description: "live missions with their progress",
+    examples: ["advo missions"],
     usage: MISSIONS_USAGE,
     run: async (deps, a, actor) => {
       const status = flag(a, "status");

@@ -15,6 +15,8 @@ const SHIP_USAGE = "redemption ship ID --tracking NUMBER";
 
 export const FULFILMENT_COMMANDS: Record<string, Command> = {
   "reward codes": {
+    description: "import a voucher reward's code pool from a CSV file (first column)",
+    examples: ["advo reward codes import --reward 4 codes.csv"],
     usage: IMPORT_USAGE,
     run: async (deps, a, actor) => {
       const reward = id.safeParse(flag(a, "reward"));
@@ -27,6 +29,8 @@ export const FULFILMENT_COMMANDS: Record<string, Command> = {
     },
   },
   "redemption ship": {
+    description: "mark a product redemption shipped with its tracking number; the influencer is told",
+    examples: ["advo redemption ship 12 --tracking 1Z999AA10123456784"],
     usage: SHIP_USAGE,
     run: async (deps, a, actor) => {
       const n = id.safeParse(a.positionals[2]);

@@ -20,6 +20,8 @@ const figuresText = (f: ReferralFigures) =>
 
 export const REFERRAL_COMMANDS: Record<string, Command> = {
   "referral settings": {
+    description: "show or change the referral limit per person and the points paid to referrers",
+    examples: ["advo referral settings", "advo referral settings --limit 5 --onboarded 50 --first-post 100"],
     usage: "referral settings [--limit N] [--onboarded POINTS] [--first-post POINTS]   (no flag: show them; --limit 0 turns referrals off)",
     run: async (deps, a, actor) => {
       const input = { limit: flag(a, "limit"), onboardedPoints: flag(a, "onboarded"), firstPostPoints: flag(a, "first-post") };
@@ -34,6 +36,8 @@ export const REFERRAL_COMMANDS: Record<string, Command> = {
     },
   },
   "referral report": {
+    description: "who referred whom, and what it paid",
+    examples: ["advo referral report", "advo referral report --json"],
     usage: "referral report",
     run: async (deps, _a, actor) => {
       const r = await referralReport(deps, actor);

@@ -55,6 +55,8 @@ function show(r: Awaited<ReturnType<typeof createReward>> | RewardFormErr, verb:
 
 export const REWARD_COMMANDS: Record<string, Command> = {
   "reward create": {
+    description: "add a reward to the catalog (text per language, kind, voucher low-stock alert)",
+    examples: ["advo reward create --name \"Gift card 20 €\" --cost 500 --stock 40", "advo reward create --name Mug --cost 300 --kind product --name-es Taza --description-es \"Taza de cerámica\"", "advo reward create --file reward.yaml"],
     usage: CREATE,
     run: async (deps, a, actor) => {
       const values = rewardValues(deps, a, actor, CREATE);
@@ -64,6 +66,8 @@ export const REWARD_COMMANDS: Record<string, Command> = {
     },
   },
   "reward update": {
+    description: "change a reward; translations given replace that language only",
+    examples: ["advo reward update 3 --cost 450", "advo reward update 3 --name-fr Tasse --description-fr \"Tasse en céramique\""],
     usage: UPDATE,
     run: async (deps, a, actor) => {
       const id = Number(a.positionals[2]);

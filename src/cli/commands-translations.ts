@@ -10,6 +10,8 @@ const USAGE = "translations missing [--json]";
 export const TRANSLATION_COMMANDS: Record<string, Command> = {
   // One entry: `advo translations missing` and a bare `/advo translations` both land here.
   translations: {
+    description: "missions and rewards lacking a translation for a language influencers use",
+    examples: ["advo translations missing", "advo translations missing --json"],
     usage: USAGE,
     run: async (deps, a, actor) => {
       const sub = a.positionals[1];

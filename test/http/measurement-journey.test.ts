@@ -140,6 +140,6 @@ describe.each(testProviders())("measurement journey on %s", (provider) => {
     expect(data.unattributed).toEqual({ conversions: 1, revenue: 5 });
     const unknown = await advo(url, ["report", "--mission", "999999", "--json"], env);
     expect(unknown.code).toBe(1);
-    expect(JSON.parse(unknown.stdout)).toMatchObject({ ok: false, error: "report.mission_not_found" });
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ ok: false, error: { code: "report.mission_not_found" } });
   });
 });
