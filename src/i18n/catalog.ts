@@ -26,6 +26,7 @@ import operations from "./catalogs/operations.js";
 import translations from "./catalogs/translations.js";
 import slackConsole from "./catalogs/slack-console.js";
 import announce from "./catalogs/announce.js";
+import statuses from "./catalogs/statuses.js";
 import cli from "./catalogs/cli.js";
 import referrals from "./catalogs/referrals.js";
 import fulfilment from "./catalogs/fulfilment.js";
@@ -60,11 +61,12 @@ export type MessageId =
   | keyof typeof translations.en
   | keyof typeof slackConsole.en
   | keyof typeof announce.en
+  | keyof typeof statuses.en
   | keyof typeof cli.en
   | keyof typeof referrals.en
   | keyof typeof fulfilment.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

@@ -5,7 +5,7 @@ import { t } from "../i18n/translate.js";
 import { clientProvider } from "../services/bulk-insert.js";
 import type { Deps } from "../services/deps.js";
 import { referrersOf, type PersonRef } from "../services/referrals-figures.js";
-import { esc } from "./layout.js";
+import { esc, statusText } from "./layout.js";
 import type { Reader } from "./reader.js";
 
 const PAGE_SIZE = 50;
@@ -53,7 +53,7 @@ export async function directoryBody(deps: Pick<Deps, "db">, reader: Pick<Reader,
     `${field("network", t(locale, "web.directory.network"))}${field("language", t(locale, "web.directory.language"))}<button>${esc(t(locale, "web.directory.apply"))}</button></form>`;
   const table = rows.length
     ? `<table><tr><th>${esc(t(locale, "web.directory.name"))}</th><th>${esc(t(locale, "web.directory.status"))}</th><th>${esc(t(locale, "web.directory.language"))}</th><th>${esc(t(locale, "web.directory.handles"))}</th><th>${esc(t(locale, "web.directory.referred_by"))}</th></tr>` +
-      rows.map((r) => `<tr><td><a href="/dashboard/influencers/${r.id}">${esc(r.displayName ?? `#${r.id}`)}</a></td><td>${esc(r.status)}</td><td>${esc(r.locale ?? "")}</td><td>${r.handles.map((h) => esc(`${h.network}: @${h.handle}`)).join("<br>")}</td><td>${personLink(referrers.get(r.id))}</td></tr>`).join("") +
+      rows.map((r) => `<tr><td><a href="/dashboard/influencers/${r.id}">${esc(r.displayName ?? `#${r.id}`)}</a></td><td>${statusText(locale, r.status)}</td><td>${esc(r.locale ?? "")}</td><td>${r.handles.map((h) => esc(`${h.network}: @${h.handle}`)).join("<br>")}</td><td>${personLink(referrers.get(r.id))}</td></tr>`).join("") +
       `</table>`
     : `<p>${esc(t(locale, "web.directory.empty"))}</p>`;
   const params = (page: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])), page: String(page) });

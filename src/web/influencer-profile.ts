@@ -8,7 +8,7 @@ import { currentCycle, cycleBalance } from "../services/ledger.js";
 import { tierOf } from "../services/tiers.js";
 import { referralsOf } from "../services/referrals-figures.js";
 import { personLink } from "./directory.js";
-import { esc } from "./layout.js";
+import { esc, statusText } from "./layout.js";
 import type { PageBody } from "./missions-page.js";
 import { formatNumber, formatWhen, type Reader } from "./reader.js";
 
@@ -36,7 +36,7 @@ export async function influencerProfileBody(deps: Deps, reader: Reader, influenc
   ]);
   const facts = `<dl class="figures">` +
     [
-      ["web.directory.status", person.status],
+      ["web.directory.status", t(l, "status.word", { status: person.status })],
       ["web.directory.language", person.locale ?? person.platformLocale ?? ""],
       ["web.influencer.timezone", person.timezone ?? ""],
       ["web.influencer.tier", tier.current ? localized(tier.current.names, l) : "—"],
@@ -45,18 +45,18 @@ export async function influencerProfileBody(deps: Deps, reader: Reader, influenc
     ].map(([id, v]) => `<div class="figure"><dt>${esc(t(l, id as never))}</dt><dd>${esc(v)}</dd></div>`).join("") +
     (referrals.referredBy ? `<div class="figure"><dt>${esc(t(l, "web.influencer.referred_by"))}</dt><dd>${personLink(referrals.referredBy)}</dd></div>` : "") + `</dl>`;
   const referred = table(reader, ["web.directory.name", "web.directory.status", "web.influencer.joined"],
-    referrals.referred.map((r) => td(personLink(r), esc(r.status), esc(formatWhen(reader, r.joinedAt)))), t(l, "web.influencer.no_referrals"));
+    referrals.referred.map((r) => td(personLink(r), statusText(l, r.status), esc(formatWhen(reader, r.joinedAt)))), t(l, "web.influencer.no_referrals"));
   const handles = `<h2>${esc(t(l, "web.directory.handles"))}</h2><ul>` +
     person.handles.map((h) => `<li>${esc(`${h.network}: @${h.handle}`)}</li>`).join("") +
     person.accounts.map((a) => `<li>${esc(`${a.platform}${a.username ? `: ${a.username}` : ""}`)}${a.unreachableAt ? ` (${esc(t(l, "web.influencer.unreachable"))})` : ""}</li>`).join("") + `</ul>`;
   const missions = table(reader, ["web.missions.title", "web.directory.status", "web.missions.accepted_at"],
-    participations.map((p) => td(`<a href="/dashboard/missions/${p.missionId}">${esc(p.mission.title)}</a>`, esc(p.status), esc(formatWhen(reader, p.acceptedAt)))), t(l, "web.influencer.no_missions"));
+    participations.map((p) => td(`<a href="/dashboard/missions/${p.missionId}">${esc(p.mission.title)}</a>`, statusText(l, p.status), esc(formatWhen(reader, p.acceptedAt)))), t(l, "web.influencer.no_missions"));
   const posts = table(reader, ["web.missions.submitted_at", "web.missions.post", "web.directory.status"],
-    submissions.map((s) => td(esc(formatWhen(reader, s.createdAt)), `<a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a>`, esc(s.status))), t(l, "web.missions.no_submissions"));
+    submissions.map((s) => td(esc(formatWhen(reader, s.createdAt)), `<a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a>`, statusText(l, s.status))), t(l, "web.missions.no_submissions"));
   const entries = table(reader, ["web.ledger.when", "web.ledger.amount", "web.ledger.kind", "web.ledger.reason"],
     ledger.map((e) => td(esc(formatWhen(reader, e.createdAt)), esc(formatNumber(reader, e.amount)), esc(e.kind), esc(e.reason ?? e.reference ?? ""))), t(l, "web.ledger.empty"));
   const rewards = table(reader, ["web.ledger.when", "web.rewards.reward", "web.rewards.cost", "web.directory.status"],
-    redemptions.map((r) => td(esc(formatWhen(reader, r.createdAt)), esc(r.reward.name), esc(formatNumber(reader, r.cost)), esc(r.status))), t(l, "web.rewards.none"));
+    redemptions.map((r) => td(esc(formatWhen(reader, r.createdAt)), esc(r.reward.name), esc(formatNumber(reader, r.cost)), statusText(l, r.status))), t(l, "web.rewards.none"));
   return {
     title: person.displayName ?? `#${person.id}`,
     body: facts + handles + `<h2>${esc(t(l, "web.nav.missions"))}</h2>${missions}<h2>${esc(t(l, "web.missions.submissions"))}</h2>${posts}` +

@@ -32,3 +32,8 @@ export function page(locale: Locale, title: string, body: string, nav?: { csrf: 
 export function csrfField(token: string): string {
   return `<input type="hidden" name="csrf" value="${esc(token)}">`;
 }
+
+/** A stored status word (active, published, needs_review …) as the manager reads it, escaped. */
+export function statusText(locale: Locale, status: string | null | undefined): string {
+  return status ? esc(t(locale, "status.word", { status })) : "";
+}

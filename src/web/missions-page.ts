@@ -7,7 +7,7 @@ import { t } from "../i18n/translate.js";
 import { evidenceLines } from "../engine/manage/evidence-lines.js";
 import type { Deps } from "../services/deps.js";
 import { measurementReport } from "../services/report.js";
-import { esc } from "./layout.js";
+import { esc, statusText } from "./layout.js";
 import { formatMoney, formatNumber, formatRoi, formatWhen, type Reader } from "./reader.js";
 
 export interface PageBody { title: string; body: string; status?: 200 | 400 | 403 | 404 }
@@ -54,20 +54,20 @@ export async function missionDetailBody(deps: Deps, reader: Reader, missionId: n
   ]);
   const results = new Map((report.ok ? report.value.influencers : []).filter((i) => i.influencerId !== null).map((i) => [i.influencerId!, i]));
   const currency = report.ok ? report.value.currency : deps.config.PROGRAM_CURRENCY;
-  const summary = `<p>${esc(t(l, "web.missions.summary", { status: mission.status, points: mission.points, deadline: formatWhen(reader, mission.deadline) }))}</p><p>${esc(mission.brief)}</p>`;
+  const summary = `<p>${esc(t(l, "web.missions.summary", { status: t(l, "status.word", { status: mission.status }), points: mission.points, deadline: formatWhen(reader, mission.deadline) }))}</p><p>${esc(mission.brief)}</p>`;
   const name = (id: number, p?: { displayName: string | null; deletedAt: Date | null }) => (p?.deletedAt ? t(l, "web.influencer.erased") : (p?.displayName ?? `#${id}`));
   const people = participants.length
     ? `<table>${th(reader, ["web.directory.name", "web.directory.status", "web.missions.accepted_at", "web.figures.clicks", "web.figures.conversions", "web.figures.revenue", "web.figures.points"])}` +
       participants.map((p) => {
         const f = results.get(p.influencerId);
         const who = p.influencer.deletedAt || !reader.may(`/dashboard/influencers/${p.influencerId}`) ? esc(name(p.influencerId, p.influencer)) : `<a href="/dashboard/influencers/${p.influencerId}">${esc(name(p.influencerId, p.influencer))}</a>`;
-        return `<tr><td>${who}</td><td>${esc(p.status)}</td><td>${esc(formatWhen(reader, p.acceptedAt))}</td><td>${esc(formatNumber(reader, f?.clicks ?? 0))}</td>` +
+        return `<tr><td>${who}</td><td>${statusText(l, p.status)}</td><td>${esc(formatWhen(reader, p.acceptedAt))}</td><td>${esc(formatNumber(reader, f?.clicks ?? 0))}</td>` +
           `<td>${esc(formatNumber(reader, f?.conversions ?? 0))}</td><td>${esc(formatMoney(reader, f?.revenue ?? 0, currency))}</td><td>${esc(formatNumber(reader, f?.points ?? 0))}</td></tr>`;
       }).join("") + `</table>`
     : `<p>${esc(t(l, "web.missions.no_participants"))}</p>`;
   const posts = submissions.length
     ? `<table>${th(reader, ["web.missions.submitted_at", "web.missions.post", "web.directory.status", "web.missions.verification"])}` +
-      submissions.map((s) => `<tr><td>${esc(formatWhen(reader, s.createdAt))}</td><td><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></td><td>${esc(s.status)}${s.rejectionReason ? `<br>${esc(s.rejectionReason)}` : ""}</td>` +
+      submissions.map((s) => `<tr><td>${esc(formatWhen(reader, s.createdAt))}</td><td><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></td><td>${statusText(l, s.status)}${s.rejectionReason ? `<br>${esc(s.rejectionReason)}` : ""}</td>` +
         `<td>${evidenceLines(l, s.evidence).map(esc).join("<br>")}</td></tr>`).join("") + `</table>`
     : `<p>${esc(t(l, "web.missions.no_submissions"))}</p>`;
   return {

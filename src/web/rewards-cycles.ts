@@ -8,7 +8,7 @@ import { t } from "../i18n/translate.js";
 import { listRewards, pendingRedemptions } from "../services/catalog-admin.js";
 import { listCycles } from "../services/cycles.js";
 import type { Deps } from "../services/deps.js";
-import { csrfField, esc } from "./layout.js";
+import { csrfField, esc, statusText } from "./layout.js";
 import type { PageBody } from "./missions-page.js";
 import { formatDay, formatNumber, formatWhen, type Reader } from "./reader.js";
 
@@ -42,7 +42,7 @@ export async function rewardsBody(deps: Deps, reader: Reader): Promise<PageBody>
     : `<p>${esc(t(l, "web.rewards.nothing_pending"))}</p>`;
   const history = decided.length
     ? `<table>${th(reader, ["web.ledger.when", "web.directory.name", "web.rewards.reward", "web.directory.status", "web.rewards.by"])}` +
-      decided.map((r) => td(esc(formatWhen(reader, r.decidedAt)), esc(r.influencer.displayName ?? `#${r.influencerId}`), esc(r.reward.name), esc(r.status), esc(r.decidedBy ?? ""))).join("") + `</table>`
+      decided.map((r) => td(esc(formatWhen(reader, r.decidedAt)), esc(r.influencer.displayName ?? `#${r.influencerId}`), esc(r.reward.name), statusText(l, r.status), esc(r.decidedBy ?? ""))).join("") + `</table>`
     : "";
   return {
     title,
@@ -64,7 +64,7 @@ export async function cyclesBody(deps: Deps, reader: Reader): Promise<PageBody> 
     const figures = s.success && c.status === "closed"
       ? t(l, "web.cycles.summary", { participants: s.data.participants ?? 0, bonuses: s.data.bonusesPaid ?? 0, expired: s.data.expired ?? 0, rolled: s.data.rolledOver ?? 0 })
       : "";
-    return td(`<a href="/dashboard?cycle=${c.id}">${esc(c.name)}</a>`, esc(formatDay(reader, c.startsAt)), esc(formatDay(reader, c.endsAt)), esc(c.status), esc(figures));
+    return td(`<a href="/dashboard?cycle=${c.id}">${esc(c.name)}</a>`, esc(formatDay(reader, c.startsAt)), esc(formatDay(reader, c.endsAt)), statusText(l, c.status), esc(figures));
   });
   return { title, body: `<table>${th(reader, ["web.cycles.name", "web.cycles.starts", "web.cycles.ends", "web.directory.status", "web.cycles.result"])}${rows.join("")}</table>` };
 }
