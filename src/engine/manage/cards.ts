@@ -80,7 +80,8 @@ export function redemptionCard(reader: Locale | Reader, r: RedemptionItem): Outb
     {
       buttons: [[
         { action: ACTIONS.redemptionFulfil, label: t(locale, "manage.button.fulfil"), payload: String(r.id), style: "primary" },
-        { action: ACTIONS.redemptionCancel, label: t(locale, "manage.button.cancel_refund"), payload: String(r.id), style: "danger" },
+        // A shipped product can only be marked delivered: its cancel (with refund) would be refused.
+        ...(r.status === "shipped" ? [] : [{ action: ACTIONS.redemptionCancel, label: t(locale, "manage.button.cancel_refund"), payload: String(r.id), style: "danger" as const }]),
       ]],
     },
   );
