@@ -11,6 +11,7 @@ import type { Context } from "../context.js";
 import { message, paragraph } from "../message.js";
 import type { Router } from "../router.js";
 import { STATE_FIELD } from "./forms.js";
+import { parseArgs } from "../../cli/args.js";
 import { adjustFormSpec, stateParts } from "./people.js";
 import { actionPayload, formPayload, replyError } from "./reply.js";
 
@@ -38,17 +39,41 @@ export async function onAdjustForm(ctx: Context): Promise<void> {
     const errors = { ...(points.success ? {} : { points: ctx.t("console.adjust.points_invalid") }), ...(reason.success ? {} : { reason: ctx.t("manage.points.reason_required") }) };
     return ctx.reply(message([], { form: adjustFormSpec(ctx, id, { ...values, request }, errors), ephemeral: true }));
   }
+  await adjustOrAsk(ctx, { influencerId: id, points: points.data, reason: reason.data, request });
+}
+
+/**
+ * `/advo points adjust ID POINTS --reason TEXT [--id REQUEST]` typed in chat: the same rule as the
+ * card's form — over the threshold or below zero it asks first (the CLI, the operator's own
+ * terminal, applies at once).
+ */
+export async function onTypedAdjust(ctx: Context, args: string[]): Promise<void> {
+  const parsed = parseArgs(args);
+  const id = Number(parsed.positionals[2]);
+  const points = pointsSchema.safeParse(parsed.positionals[3] ?? "");
+  const reason = reasonSchema.safeParse(typeof parsed.flags.reason === "string" ? parsed.flags.reason : "");
+  if (!Number.isInteger(id) || id <= 0 || !points.success || !reason.success) {
+    return ctx.replyWith("manage.advo.usage", { usage: "/advo points adjust INFLUENCER POINTS --reason TEXT [--id REQUEST_ID]" }, { ephemeral: true });
+  }
+  const refused = await requireManager(ctx.deps, ctx.actor, "points.adjust", { type: "influencer", id });
+  if (refused) return replyError(ctx, refused);
+  const request = typeof parsed.flags.id === "string" ? parsed.flags.id : ctx.event.id;
+  await adjustOrAsk(ctx, { influencerId: id, points: points.data, reason: reason.data, request });
+}
+
+/** Applies at once when small and the balance stays at or above zero; otherwise asks with the consequence. */
+async function adjustOrAsk(ctx: Context, input: { influencerId: number; points: number; reason: string; request: string }): Promise<void> {
+  const id = input.influencerId;
   const cycle = await currentCycle(ctx.deps.db, ctx.deps.clock);
   const before = await cycleBalance(ctx.deps.db, id, cycle.id);
-  const after = before + points.data;
+  const after = before + input.points;
   const threshold = await confirmAbove(ctx.deps.db);
-  const input = { influencerId: id, points: points.data, reason: reason.data, request };
-  if (Math.abs(points.data) <= threshold && after >= 0) return apply(ctx, input);
+  if (Math.abs(input.points) <= threshold && after >= 0) return apply(ctx, input);
   const held = await holdForConfirmation(ctx.deps, KIND, ctx.actor, input);
-  const amount = points.data > 0 ? `+${points.data}` : String(points.data);
+  const amount = input.points > 0 ? `+${input.points}` : String(input.points);
   const lines = [ctx.t("console.adjust.confirm_text", { id, amount, before, after, cycle: cycle.name })];
   if (after < 0) lines.push(ctx.t("console.adjust.negative", { after }));
-  if (Math.abs(points.data) > threshold) lines.push(ctx.t("console.adjust.over_threshold", { threshold }));
+  if (Math.abs(input.points) > threshold) lines.push(ctx.t("console.adjust.over_threshold", { threshold }));
   ctx.reply(message(lines.map((l) => paragraph(l)), {
     ephemeral: true,
     buttons: [[

@@ -1,6 +1,7 @@
 // `/advo <sub-command> …` — the managers' command. Interactive sub-commands open forms or post
 // cards with buttons; every other sub-command runs the operator command table (src/cli/commands.ts)
 // with the same arguments as the CLI, on behalf of the chat user (never as "operator").
+import { onTypedAdjust } from "./adjust.js";
 import { parseArgs } from "../../cli/args.js";
 import { COMMANDS } from "../../cli/commands.js";
 import { chartAttachment } from "../../reports/chart-message.js";
@@ -63,6 +64,8 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (a === "leaderboard") return showLeaderboard(ctx, args);
   // chat asks with the consequence and a Confirm button instead of taking --force
   if (a === "cycle" && b === "close") return askCycleClose(ctx);
+  // … and a large or balance-breaking adjustment asks first, as from the card
+  if (a === "points" && b === "adjust") return onTypedAdjust(ctx, args);
   const name = `${a} ${b ?? ""}`;
   const command = NOT_IN_CHAT.has(name) ? undefined : (COMMANDS[name] ?? COMMANDS[a]);
   if (!command) {

@@ -105,6 +105,21 @@ describe.each(testProviders())("manager handlers in the engine on %s", (provider
     expect(text(await engine.handle(event(M1, { type: "command", name: "stats", args: [], argText: "" })))).toMatch(/^Cycle \d{4}-Q\d: \d+ active influencers/);
   });
 
+  it("given /advo points adjust typed in chat then a small one applies at once and one that breaks the balance asks first and lands once on Confirm", async () => {
+    const inf = await seedInfluencer(t.db, {});
+    const entries = () => t.db.ledgerEntry.count({ where: { influencerId: inf.id, kind: "adjustment" } });
+    const small = text(await engine.handle(event(M1, { type: "command", name: "advo", args: ["points", "adjust", String(inf.id), "20", "--reason", "bonus"], argText: "" })));
+    expect(small).toMatch(/balance now 20/);
+    expect(await entries()).toBe(1);
+    const [asked] = await engine.handle(event(M1, { type: "command", name: "advo", args: ["points", "adjust", String(inf.id), "-50", "--reason", "typo"], argText: "" }));
+    expect(toPlainText(asked!)).toMatch(/-50/);
+    expect(await entries()).toBe(1);
+    const confirm = (asked!.buttons ?? []).flat().find((b) => b.action === "points.confirm")!;
+    expect(text(await engine.handle(event(M1, action(confirm.action, confirm.payload!))))).toMatch(/balance now -30/);
+    expect(text(await engine.handle(event(M1, action(confirm.action, confirm.payload!))))).not.toMatch(/balance now/);
+    expect(await entries()).toBe(2);
+  });
+
   it("given the broadcast form then a preview with the recipient count, and Send queues once", async () => {
     await seedInfluencer(t.db, { tags: ["vip"] });
     const [f] = await engine.handle(event(M1, advo("broadcast")));
