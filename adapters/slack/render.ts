@@ -3,7 +3,7 @@
 // Slack has no escape for * _ ~ ` inside text; formatting nodes strip their own delimiter so a
 // bold value can never close itself early.
 import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
-import { toPlainText } from "../../src/engine/message.js";
+import { toMarkedPlainText } from "../../src/engine/message.js";
 import { renderMentions } from "../../src/engine/mention.js";
 
 /** Slack users the engine named (src/engine/mention.ts) as `<@U…>`; anyone else by their id. */
@@ -176,7 +176,7 @@ export function renderMessage(msg: OutboundMessage): RenderedMessage {
     SLACK_LIMITS.blocksPerMessage,
   );
   // Fallback/notification text: plain, truncated BEFORE escaping so no entity or link is cut.
-  const full = toPlainText(msg);
+  const full = toMarkedPlainText(msg);
   const text = escapeMrkdwn(full.length > SLACK_LIMITS.fallbackText ? `${full.slice(0, SLACK_LIMITS.fallbackText - 1)}…` : full);
   return { text: text.trim() ? slackMentions(text) : " ", blocks, ...(msg.disablePreview ? { unfurl_links: false, unfurl_media: false } : {}) };
 }

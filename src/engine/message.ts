@@ -145,8 +145,14 @@ export function inlineToPlain(node: Inline): string {
   return `${node.link} (${node.url})`;
 }
 
+/** The message as plain text. */
 export function toPlainText(msg: OutboundMessage): string {
-  return withoutMentionMarks(msg.blocks
+  return withoutMentionMarks(toMarkedPlainText(msg));
+}
+
+/** The message as plain text with marked actors kept, for a renderer that turns them into mentions (Slack). */
+export function toMarkedPlainText(msg: OutboundMessage): string {
+  return (msg.blocks
     .map((b) =>
       b.type === "paragraph"
         ? b.content.map(inlineToPlain).join("")
