@@ -1,6 +1,7 @@
 // DATABASE_URL picks the engine: file:… → SQLite (embedded default), postgres(ql)://… → PostgreSQL.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { serializedSqlite } from "./sqlite-serialized.js";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -46,7 +47,7 @@ export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFacto
   }
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  return new PrismaBetterSqlite3({ url: path, timeout: 10_000 });
+  return serializedSqlite(new PrismaBetterSqlite3({ url: path, timeout: 10_000 }));
 }
 
 export function migrationsDir(provider: Provider): string {
