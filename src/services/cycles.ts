@@ -65,11 +65,6 @@ class DryRun extends Error {
   }
 }
 
-/** The next cycle's name, never the same as the closing one's (an early close the day a cycle started). */
-export function distinctName(next: string, closing: string, end: Date): string {
-  return next === closing ? `${next} (from ${end.toISOString().slice(0, 16).replace("T", " ")} UTC)` : next;
-}
-
 /** Recent cycles whose names a new one must not repeat. */
 const RECENT_NAMES = 50;
 
