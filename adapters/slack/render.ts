@@ -51,12 +51,22 @@ function safeUrl(url: string): string | undefined {
   return url.replace(/\|/g, "%7C").replace(/>/g, "%3E").replace(/</g, "%3C").replace(/&/g, "&amp;");
 }
 
+/**
+ * Slack shows `<!date^unix^…|fallback>` in each reader's own zone and language ("Tomorrow 2:00 PM");
+ * the fallback is the date as written for the recipient, for clients that cannot.
+ */
+function slackDate(node: { time: string; at: string }): string {
+  const ms = Date.parse(node.at);
+  if (!Number.isFinite(ms)) return escapeMrkdwn(node.time);
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${escapeMrkdwn(node.time).replace(/\|/g, "¦")}>`;
+}
+
 export function renderInline(node: Inline): string {
   if (typeof node === "string") return escapeMrkdwn(node);
   if ("bold" in node) return wrap(node.bold, "*", "∗");
   if ("italic" in node) return wrap(node.italic, "_", "＿");
   if ("code" in node) return wrap(node.code, "`", "ˋ");
-  if ("time" in node) return escapeMrkdwn(node.time);
+  if ("time" in node) return slackDate(node);
   const url = safeUrl(node.url);
   const label = escapeMrkdwn(node.link.replace(/\|/g, "¦"));
   return url ? `<${url}|${label || url}>` : `${label} (${escapeMrkdwn(node.url)})`;

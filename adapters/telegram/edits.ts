@@ -33,14 +33,14 @@ function sameKeyboard(a: InlineKeyboardButton[][], b: InlineKeyboardButton[][]):
   return JSON.stringify(a.filter((r) => r.length)) === JSON.stringify(b.filter((r) => r.length));
 }
 
-export function editFor(reply: OutboundMessage, source: SourceMessage): EditCall {
+export function editFor(reply: OutboundMessage, source: SourceMessage, now = new Date()): EditCall {
   if (reply.replace === "buttons") {
     const { keyboard } = renderKeyboard(reply.buttons ?? []);
     if (sameKeyboard(keyboard, source.keyboard)) return { method: "none" };
     // Without reply_markup the keyboard is removed.
     return { method: "editMessageReplyMarkup", options: keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {} };
   }
-  const { messages } = renderMessage(reply);
+  const { messages } = renderMessage(reply, { now });
   const [only] = messages;
   if (!only || messages.length > 1) return { method: "send" };
   const keyboard = only.reply_markup?.inline_keyboard ?? [];

@@ -4,6 +4,8 @@
 // Long messages are split under Telegram's 4096-character limit at line/paragraph boundaries;
 // a single over-long line is cut between characters with every tag closed in each piece.
 import { withoutMentionMarks } from "../../src/engine/mention.js";
+import type { TimeNode } from "../../src/engine/message.js";
+import { relativeHint } from "../../src/i18n/dates.js";
 import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
 import { encodeCallbackData } from "./mapper.js";
 
@@ -50,12 +52,22 @@ interface Run {
   close: string;
 }
 
-function toRun(node: Inline): Run {
+/**
+ * Telegram has no native timestamps: the date as written for the reader (their zone), with how far
+ * it is in their language, "7 Jan 2026, 14:00 CET (in 2 days)".
+ */
+export function timeText(node: TimeNode, now: Date): string {
+  const at = new Date(node.at);
+  if (!node.locale || !Number.isFinite(at.getTime())) return node.time;
+  return `${node.time} (${relativeHint(at, now, node.locale)})`;
+}
+
+function toRun(node: Inline, now: Date): Run {
   if (typeof node === "string") return { text: node, open: "", close: "" };
   if ("bold" in node) return { text: node.bold, open: "<b>", close: "</b>" };
   if ("italic" in node) return { text: node.italic, open: "<i>", close: "</i>" };
   if ("code" in node) return { text: node.code, open: "<code>", close: "</code>" };
-  if ("time" in node) return { text: node.time, open: "", close: "" };
+  if ("time" in node) return { text: timeText(node, now), open: "", close: "" };
   const href = safeUrl(node.url);
   return href ? { text: node.link, open: `<a href="${escapeAttribute(href)}">`, close: "</a>" } : { text: node.link, open: "", close: "" };
 }
@@ -63,11 +75,11 @@ function toRun(node: Inline): Run {
 const renderRun = (r: Run) => (r.text ? `${r.open}${escapeHtml(r.text)}${r.close}` : "");
 
 /** Lines of runs: a plain string's "\n" ends a line (formatted nodes keep theirs inside their tags). */
-function blockLines(block: Block): Run[][] {
-  if (block.type === "list") return block.items.map((item) => [{ text: "• ", open: "", close: "" }, ...item.map(toRun)]);
+function blockLines(block: Block, now: Date): Run[][] {
+  if (block.type === "list") return block.items.map((item) => [{ text: "• ", open: "", close: "" }, ...item.map((node) => toRun(node, now))]);
   const lines: Run[][] = [[]];
   for (const node of block.content) {
-    const run = toRun(node);
+    const run = toRun(node, now);
     if (typeof node !== "string") {
       lines[lines.length - 1]!.push(run);
       continue;
@@ -122,11 +134,11 @@ function pack(units: { sep: string; html: string }[], limit: number): string[] {
   return chunks.filter((c) => c.trim());
 }
 
-/** The message text as HTML chunks, each at most `limit` characters. */
-export function renderText(blocks: Block[], limit = MAX_MESSAGE_LENGTH): string[] {
+/** The message text as HTML chunks, each at most `limit` characters; dates relative to `now`. */
+export function renderText(blocks: Block[], limit = MAX_MESSAGE_LENGTH, now = new Date()): string[] {
   const units: { sep: string; html: string }[] = [];
   blocks.forEach((block, b) => {
-    blockLines(block).forEach((line, l) => {
+    blockLines(block, now).forEach((line, l) => {
       const sep = l > 0 ? "\n" : b > 0 ? "\n\n" : "";
       lineAtoms(line, limit).forEach((html, a) => units.push({ sep: a > 0 ? "" : sep, html }));
     });
@@ -170,11 +182,12 @@ export function withStartLinks(msg: OutboundMessage, privateChatLink: string | u
 /** What Telegram accepts as a deep-link payload (t.me/<bot>?start=…). */
 export const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** One or more sendMessage argument sets; the keyboard goes on the last one. */
-export function renderMessage(msg: OutboundMessage, limit = MAX_MESSAGE_LENGTH): Rendered {
+/** One or more sendMessage argument sets; the keyboard goes on the last one. Dates get a hint
+ * relative to `now` (the adapter's clock). */
+export function renderMessage(msg: OutboundMessage, { limit = MAX_MESSAGE_LENGTH, now = new Date() }: { limit?: number; now?: Date } = {}): Rendered {
   const blocks = msg.blocks.length || !msg.form ? msg.blocks : [{ type: "paragraph" as const, content: [msg.form.title] }];
   const { keyboard, dropped } = renderKeyboard(msg.buttons);
-  const texts = renderText(blocks, limit);
+  const texts = renderText(blocks, limit, now);
   // Telegram refuses an empty text: a keyboard alone still needs something to hang on.
   if (!texts.length && keyboard.length) texts.push("⬇️");
   const messages = texts.map((text, i): TelegramMessage => ({

@@ -30,7 +30,7 @@ export class TelegramSender {
   constructor(private readonly deps: TelegramSenderDeps) {}
 
   async send(recipient: string, message: OutboundMessage): Promise<SendResult> {
-    const { messages, droppedButtons } = renderMessage(message);
+    const { messages, droppedButtons } = renderMessage(message, { now: this.deps.clock.now() });
     if (droppedButtons) this.deps.log.warn({ droppedButtons }, "telegram: buttons with unsafe URLs or oversized data were dropped");
     const sent = await this.sendRendered(recipient, messages);
     if (sent.status !== "sent" || !message.attachment) return sent;
@@ -67,7 +67,7 @@ export class TelegramSender {
 
   /** Replaces the text and keyboard of a message the bot sent (it must still fit one message). */
   async edit(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
-    const { messages } = renderMessage(message);
+    const { messages } = renderMessage(message, { now: this.deps.clock.now() });
     const [only] = messages;
     if (!only || messages.length > 1) return { status: "failed", error: "telegram: an edited message must fit one message" };
     const { text, parse_mode, reply_markup, link_preview_options } = only;

@@ -244,7 +244,7 @@ export class TelegramAdapter implements ChatAdapter {
    */
   private async replaceInPlace(chatId: string, reply: OutboundMessage, source: TappedMessage | undefined, deferTo?: DeferTo): Promise<boolean> {
     if (!source) return reply.replace === "buttons" ? true : this.reply(chatId, reply, deferTo);
-    const call = editFor(reply, source);
+    const call = editFor(reply, source, this.deps.clock.now());
     try {
       if (call.method === "none") return true;
       if (call.method === "send") return await this.reply(chatId, reply, deferTo);
@@ -278,7 +278,7 @@ export class TelegramAdapter implements ChatAdapter {
    * (and a platform retry of the same update cannot queue it twice).
    */
   private async reply(chatId: string, message: OutboundMessage, deferTo?: DeferTo): Promise<boolean> {
-    const { messages, droppedButtons } = renderMessage(message);
+    const { messages, droppedButtons } = renderMessage(message, { now: this.deps.clock.now() });
     if (droppedButtons) this.log.warn({ droppedButtons }, "telegram: buttons with unsafe URLs or oversized data were dropped");
     try {
       for (const { text, ...other } of messages) await this.bot.api.sendMessage(chatId, text, other);

@@ -10,10 +10,18 @@ export type Inline =
   | { code: string }
   | { link: string; url: string }
   /**
-   * A moment in time: `text` is it formatted for the reader (locale, time zone); a platform with
-   * native timestamps (Discord `<t:unix:f>`) shows its own, in the reader's zone, from `at`.
+   * A moment in time: `time` is it formatted for the reader (locale, time zone), `at` the ISO
+   * instant. Each renderer shows it its own way: Discord `<t:unix:f>` in each reader's zone, Slack
+   * `<!date^…>`, Telegram the text with a relative hint in `locale` ("in 2 days").
    */
-  | { time: string; at: string };
+  | TimeNode;
+
+export interface TimeNode {
+  time: string;
+  at: string;
+  /** the reader's language, for a relative hint the renderer adds ("dans 2 jours") */
+  locale?: string;
+}
 
 export type Block =
   | { type: "paragraph"; content: Inline[] }
@@ -123,7 +131,7 @@ export const bold = (text: string): Inline => ({ bold: text });
 export const italic = (text: string): Inline => ({ italic: text });
 export const code = (text: string): Inline => ({ code: text });
 export const link = (text: string, url: string): Inline => ({ link: text, url });
-export const time = (text: string, at: Date): Inline => ({ time: text, at: at.toISOString() });
+export const time = (text: string, at: Date, locale?: string): Inline => ({ time: text, at: at.toISOString(), ...(locale ? { locale } : {}) });
 export const paragraph = (...content: Inline[]): Block => ({ type: "paragraph", content });
 export const list = (items: Inline[][]): Block => ({ type: "list", items });
 

@@ -65,7 +65,7 @@ export function missionCard(m: CardMission, reader: Locale | Reader, options: { 
     paragraph(bold(t(locale, "journey.card.networks")), " ", networks.length ? networks.map(networkLabel).join(", ") : t(locale, "journey.card.any_network")),
     paragraph(bold(t(locale, "journey.card.points")), " ", t(locale, "journey.card.points_value", { points: m.points })),
     ...(m.pointsPerConversion ? [paragraph(bold(t(locale, "journey.card.points_per_conversion")), " ", t(locale, "journey.card.points_value", { points: m.pointsPerConversion }))] : []),
-    paragraph(bold(t(locale, "journey.card.deadline")), " ", time(formatDeadline(m.deadline, reader), m.deadline)),
+    paragraph(bold(t(locale, "journey.card.deadline")), " ", time(formatDeadline(m.deadline, reader), m.deadline, locale)),
     ...(options.personal ? personalBlocks(options.personal, locale) : []),
   ];
   const buttons =

@@ -88,3 +88,37 @@ export type DateParam = { $date: string };
 export function isDateParam(value: unknown): value is DateParam {
   return typeof value === "object" && value !== null && typeof (value as { $date?: unknown }).$date === "string";
 }
+
+// One relative-time formatter per language (the languages come from messages: few, but bounded).
+const relativeFormats = new BoundedMap<string, Intl.RelativeTimeFormat>(64);
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  return memoized(relativeFormats, locale, (tag) => {
+    try {
+      return new Intl.RelativeTimeFormat(tag, { numeric: "auto" });
+    } catch {
+      return new Intl.RelativeTimeFormat("en", { numeric: "auto" }); // a malformed tag
+    }
+  });
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** unit, its length, and the distance below which it is used: minutes under an hour, hours under
+ * a day, days under 60 days, months beyond. */
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ["minute", 60_000, HOUR_MS],
+  ["hour", HOUR_MS, DAY_MS],
+  ["day", DAY_MS, 60 * DAY_MS],
+  ["month", 30 * DAY_MS, Infinity],
+];
+
+/**
+ * How far `at` is from `now` in the reader's language, in the largest unit that keeps it readable:
+ * "in 45 minutes", "dans 6 heures", "tomorrow", "hace 3 días", "in 2 months".
+ */
+export function relativeHint(at: Date, now: Date, locale: string): string {
+  const diff = at.getTime() - now.getTime();
+  const [unit, length] = RELATIVE_UNITS.find(([, , below]) => Math.abs(diff) < below)!;
+  return relativeFormat(locale).format(Math.round(diff / length), unit);
+}

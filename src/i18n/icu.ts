@@ -163,14 +163,24 @@ export function compile(locale: Locale, key: string, template: string, timeZone 
   return compiled;
 }
 
+/** A date argument, kept as a moment so each platform can show it natively (see message.ts TimeNode). */
+export interface Moment {
+  time: string;
+  at: string;
+  locale: string;
+}
+
 export interface Formatted {
   /** the formatted template, with a sentinel where each literal value goes */
   text: string;
   /** puts the literal values back into a piece of `text` */
   restore: (piece: string) => string;
+  /** the same, with each plain date argument kept as a Moment instead of its text */
+  restoreParts: (piece: string) => (string | Moment)[];
 }
 
 const identity = (piece: string) => piece;
+const wholePiece = (piece: string) => [piece];
 
 /** Formats a template. A missing plain argument stays visible as `{name}` (the catalog test
  * guarantees none is missing); a missing plural/select argument is a programming error. */
@@ -179,10 +189,12 @@ export function formatMessage(reader: Reader, key: string, template: string, par
   const compiled = compile(reader.locale, key, template, timeZone);
   if (compiled.names.size === 0) {
     compiled.constant ??= String(compiled.format.format());
-    return { text: compiled.constant, restore: identity };
+    return { text: compiled.constant, restore: identity, restoreParts: wholePiece };
   }
   const values: Record<string, string | number | Date> = {};
   const literals: string[] = [];
+  // literal index → the date it shows, for restoreParts
+  const moments = new Map<number, Moment>();
   for (const name of compiled.names) {
     const given = params[name];
     const value = typeof given !== "object" ? given : isLocalizedText(given) ? resolveLocalized(given, reader.locale) : isDateParam(given) ? new Date(given.$date) : given;
@@ -190,8 +202,10 @@ export function formatMessage(reader: Reader, key: string, template: string, par
       const literal = value === undefined ? `{${name}}` : value instanceof Date ? formatDeadline(value, reader) : String(value);
       // A value that could read as markup (** ` a line break, a leading "- ") waits behind a
       // sentinel until the markup is parsed; any other value is inserted as it is (cheaper).
-      if (!MARKUP_LIKE.test(literal)) values[name] = literal;
+      // A date also waits behind one, so tb() can hand it to the renderer as a moment.
+      if (!MARKUP_LIKE.test(literal) && !(value instanceof Date)) values[name] = literal;
       else {
+        if (value instanceof Date) moments.set(literals.length, { time: literal, at: value.toISOString(), locale: reader.locale });
         literals.push(literal);
         values[name] = String.fromCharCode(SENTINEL_BASE + literals.length - 1);
       }
@@ -202,8 +216,23 @@ export function formatMessage(reader: Reader, key: string, template: string, par
     }
   }
   const text = compiled.simple && !options.viaLibrary ? fastFormat(compiled.simple, reader.locale, values) : String(compiled.format.format(values));
-  if (literals.length === 0) return { text, restore: identity };
-  return { text, restore: (piece) => piece.replace(SENTINELS, (c) => literals[c.charCodeAt(0) - SENTINEL_BASE] ?? c) };
+  if (literals.length === 0) return { text, restore: identity, restoreParts: wholePiece };
+  const restore = (piece: string) => piece.replace(SENTINELS, (c) => literals[c.charCodeAt(0) - SENTINEL_BASE] ?? c);
+  const restoreParts = (piece: string): (string | Moment)[] => {
+    if (moments.size === 0) return [restore(piece)];
+    const parts: (string | Moment)[] = [];
+    let last = 0;
+    for (const m of piece.matchAll(SENTINELS)) {
+      const moment = moments.get(m[0].charCodeAt(0) - SENTINEL_BASE);
+      if (!moment) continue;
+      if (m.index > last) parts.push(restore(piece.slice(last, m.index)));
+      parts.push(moment);
+      last = m.index + 1;
+    }
+    if (last < piece.length) parts.push(restore(piece.slice(last)));
+    return parts;
+  };
+  return { text, restore, restoreParts };
 }
 
 /** Argument names a template uses (for the catalog tests). */

@@ -6,7 +6,7 @@
 import { LOCALES, type Locale } from "../config.js";
 import type { Block, Inline } from "../engine/message.js";
 import { catalogs, type MessageId } from "./catalog.js";
-import { argumentNames, formatMessage, type Params, type Reader } from "./icu.js";
+import { argumentNames, formatMessage, type Formatted, type Params, type Reader } from "./icu.js";
 
 export type { Params, ParamValue, Reader } from "./icu.js";
 export { LOCALES, type Locale };
@@ -58,24 +58,28 @@ export function t<K extends string>(who: Locale | Reader, key: CheckedKey<K>, pa
   return restore(plain.includes("`") ? plain.replace(/`(.+?)`/g, "$1") : plain);
 }
 
-/** Parses one line of the formatted template into inline nodes, restoring values as literal text. */
-function inlines(line: string, restore: (piece: string) => string): Inline[] {
+/**
+ * Parses one line of the formatted template into inline nodes, restoring values as literal text.
+ * A date argument in plain text becomes a time node, which each platform shows natively.
+ */
+function inlines(line: string, { restore, restoreParts }: Pick<Formatted, "restore" | "restoreParts">): Inline[] {
   const out: Inline[] = [];
   const re = /\*\*(.+?)\*\*|`(.+?)`/g;
   let last = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    if (m.index > last) out.push(restore(line.slice(last, m.index)));
+    if (m.index > last) out.push(...restoreParts(line.slice(last, m.index)));
     if (m[1] !== undefined) out.push({ bold: restore(m[1]) });
     else if (m[2] !== undefined) out.push({ code: restore(m[2]) });
     last = m.index + m[0].length;
   }
-  if (last < line.length) out.push(restore(line.slice(last)));
+  if (last < line.length) out.push(...restoreParts(line.slice(last)));
   return out;
 }
 
 /** Rich blocks for a message id. */
 export function tb<K extends string>(who: Locale | Reader, key: CheckedKey<K>, params: Params = {}): Block[] {
-  const { text, restore } = format(who, key, params);
+  const formatted = format(who, key, params);
+  const { text } = formatted;
   const blocks: Block[] = [];
   for (const chunk of text.split(/\n\s*\n/)) {
     const lines = chunk.split("\n");
@@ -92,11 +96,11 @@ export function tb<K extends string>(who: Locale | Reader, key: CheckedKey<K>, p
     for (const line of lines) {
       if (line.startsWith("- ")) {
         flushPara();
-        items.push(inlines(line.slice(2), restore));
+        items.push(inlines(line.slice(2), formatted));
       } else {
         flushList();
         if (para.length) para.push("\n");
-        para.push(...inlines(line, restore));
+        para.push(...inlines(line, formatted));
       }
     }
     flushPara();

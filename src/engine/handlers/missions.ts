@@ -71,8 +71,9 @@ async function missions(ctx: Context): Promise<void> {
 }
 
 function stateBlocks(ctx: Context, st: ParticipationState, points: number, deadline: Date): Block[] {
-  return tb(ctx.locale, `journey.missions.state_${st.state}`, {
-    deadline: formatDeadline(deadline, ctx), url: st.url ?? "-", reason: st.reason ?? "-", points, attempt: st.nextAttempt, max: st.maxAttempts,
+  // The deadline goes in as a Date: each platform shows it natively (Discord <t:…>, a relative hint).
+  return tb({ locale: ctx.locale, timeZone: ctx.timeZone }, `journey.missions.state_${st.state}`, {
+    deadline, url: st.url ?? "-", reason: st.reason ?? "-", points, attempt: st.nextAttempt, max: st.maxAttempts,
   });
 }
 
@@ -117,7 +118,7 @@ async function accept(ctx: Context): Promise<void> {
   const r = await acceptMission(ctx.deps, inf.id, id);
   if (!r.ok) return ctx.replyWith(r.error, r.params);
   const personal = personalBlocks(r.value, ctx.locale);
-  ctx.replyWith("journey.missions.accepted", { title: missionTitleFor(r.value, ctx.locale), deadline: formatDeadline(r.value.deadline, ctx) }, personal.length ? { replace: "message" } : {
+  ctx.replyWith("journey.missions.accepted", { title: missionTitleFor(r.value, ctx.locale), deadline: r.value.deadline }, personal.length ? { replace: "message" } : {
     replace: "message",
     buttons: [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]],
   });

@@ -28,7 +28,7 @@ async function points(ctx: Context): Promise<void> {
   const inf = member(ctx);
   if (!inf) return;
   const s = await pointsSummary(ctx.deps, inf.id);
-  ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: ctx.date(s.cycle.endsAt) });
+  ctx.replyWith("points.summary", { balance: s.balance, earned: s.earned, rolled: s.rolledOver, lifetime: s.lifetime, cycle: s.cycle.name, ends: s.cycle.endsAt });
   await tierAndBadges(ctx, inf.id, s.cycle);
   // "Your links" (issue 13): clicks and sales through their personal tracking links, per mission.
   const links = await yourLinks(ctx.deps.db, inf.id, ctx.locale);

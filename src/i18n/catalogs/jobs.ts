@@ -4,8 +4,8 @@ import type { AreaCatalog } from "../catalog.js";
 
 const jobs = {
   en: {
-    "jobs.reminder.deadline48": "Reminder: the mission **{title}** closes in 2 days ({deadline}). Send us the link to your post once it is live.",
-    "jobs.reminder.deadline6": "Last call: the mission **{title}** closes in 6 hours ({deadline}). Send us the link to your post before then.",
+    "jobs.reminder.deadline48": "Reminder: the mission **{title}** closes on {deadline}. Send us the link to your post once it is live.",
+    "jobs.reminder.deadline6": "Last call: the mission **{title}** closes on {deadline}. Send us the link to your post before then.",
     "jobs.reminder.onboarding24": "You are almost in! Finish signing up to the {brand} program to start earning points: just send /start.",
     "jobs.reminder.onboarding72": "Your place in the {brand} program is waiting. Send /start to finish signing up, it takes two minutes.",
     "jobs.drip.day1": "Welcome aboard, and thank you for joining {brand}! Here is how it works:\n- missions arrive here when they open\n- you post, send us the link, we verify it\n- verified posts earn points you can exchange for rewards",
@@ -23,8 +23,8 @@ const jobs = {
     "jobs.recheck.removed": "Post removed: submission #{id} for **{title}** ({url}) is no longer online. Points: {policy, select, reverse {taken back} other {kept (the post is only flagged)}}.",
   },
   es: {
-    "jobs.reminder.deadline48": "Recordatorio: la misión **{title}** cierra en 2 días ({deadline}). Envíanos el enlace de tu publicación cuando esté en línea.",
-    "jobs.reminder.deadline6": "Última llamada: la misión **{title}** cierra en 6 horas ({deadline}). Envíanos el enlace de tu publicación antes.",
+    "jobs.reminder.deadline48": "Recordatorio: la misión **{title}** cierra el {deadline}. Envíanos el enlace de tu publicación cuando esté en línea.",
+    "jobs.reminder.deadline6": "Última llamada: la misión **{title}** cierra el {deadline}. Envíanos el enlace de tu publicación antes.",
     "jobs.reminder.onboarding24": "¡Ya casi estás! Termina tu registro en el programa de {brand} para empezar a ganar puntos: envía /start.",
     "jobs.reminder.onboarding72": "Tu plaza en el programa de {brand} te espera. Envía /start para terminar el registro, son dos minutos.",
     "jobs.drip.day1": "¡Te damos la bienvenida y gracias por unirte a {brand}! Así funciona:\n- las misiones llegan aquí cuando se abren\n- publicas, nos envías el enlace y lo verificamos\n- las publicaciones verificadas ganan puntos que puedes canjear por recompensas",
@@ -42,8 +42,8 @@ const jobs = {
     "jobs.recheck.removed": "Publicación eliminada: el envío n.º {id} para **{title}** ({url}) ya no está en línea. Puntos: {policy, select, reverse {retirados} other {conservados (la publicación solo queda marcada)}}.",
   },
   fr: {
-    "jobs.reminder.deadline48": "Rappel : la mission **{title}** se termine dans 2 jours ({deadline}). Envoyez-nous le lien de votre publication dès qu'elle est en ligne.",
-    "jobs.reminder.deadline6": "Dernier appel : la mission **{title}** se termine dans 6 heures ({deadline}). Envoyez-nous le lien de votre publication avant.",
+    "jobs.reminder.deadline48": "Rappel : la mission **{title}** se termine le {deadline}. Envoyez-nous le lien de votre publication dès qu'elle est en ligne.",
+    "jobs.reminder.deadline6": "Dernier appel : la mission **{title}** se termine le {deadline}. Envoyez-nous le lien de votre publication avant.",
     "jobs.reminder.onboarding24": "Vous y êtes presque ! Terminez votre inscription au programme {brand} pour gagner des points : envoyez /start.",
     "jobs.reminder.onboarding72": "Votre place dans le programme {brand} vous attend. Envoyez /start pour terminer l'inscription, cela prend deux minutes.",
     "jobs.drip.day1": "Bienvenue et merci d'avoir rejoint {brand} ! Voici comment ça marche :\n- les missions arrivent ici dès leur ouverture\n- vous publiez, vous nous envoyez le lien, nous le vérifions\n- les publications vérifiées rapportent des points à échanger contre des récompenses",
@@ -61,8 +61,8 @@ const jobs = {
     "jobs.recheck.removed": "Publication supprimée : la soumission n° {id} pour **{title}** ({url}) n'est plus en ligne. Points : {policy, select, reverse {retirés} other {conservés (la publication est seulement signalée)}}.",
   },
   it: {
-    "jobs.reminder.deadline48": "Promemoria: la missione **{title}** si chiude tra 2 giorni ({deadline}). Inviaci il link del tuo post quando è online.",
-    "jobs.reminder.deadline6": "Ultima chiamata: la missione **{title}** si chiude tra 6 ore ({deadline}). Inviaci il link del tuo post prima di allora.",
+    "jobs.reminder.deadline48": "Promemoria: la missione **{title}** si chiude il {deadline}. Inviaci il link del tuo post quando è online.",
+    "jobs.reminder.deadline6": "Ultima chiamata: la missione **{title}** si chiude il {deadline}. Inviaci il link del tuo post prima di allora.",
     "jobs.reminder.onboarding24": "Ci sei quasi! Completa l'iscrizione al programma {brand} per iniziare a guadagnare punti: invia /start.",
     "jobs.reminder.onboarding72": "Il tuo posto nel programma {brand} ti aspetta. Invia /start per completare l'iscrizione, bastano due minuti.",
     "jobs.drip.day1": "Ti diamo il benvenuto e grazie per far parte di {brand}! Ecco come funziona:\n- le missioni arrivano qui quando si aprono\n- pubblichi, ci invii il link e lo verifichiamo\n- i post verificati fanno guadagnare punti da scambiare con premi",

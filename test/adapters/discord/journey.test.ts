@@ -94,6 +94,8 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     out = await press(button(out, `mission.accept:${mission.id}`));
     // The card itself becomes the accepted state with its Submit button.
     expect(fake.messages.get(card.message.id)!.edits).toEqual(["update"]);
+    // The deadline inside the translated sentence is a native timestamp too.
+    expect(fake.messages.get(card.message.id)!.content).toContain(`Publish your post before <t:${unix}:f> (<t:${unix}:R>), then send me its link.`);
     expect(find("submit.start:")).toMatchObject({ id: `submit.start:${mission.id}`, message: { id: card.message.id } });
 
     // /submit with the link as the option.
@@ -106,6 +108,6 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     out = await command("points", { channelId: CHANNEL, guildId: GUILD });
     const pointsCall = fake.calls.filter((c) => c.path.endsWith("/callback")).at(-1)!;
     expect((pointsCall.body as { data: { flags: number } }).data.flags & 64).toBe(64);
-    expect(out[0]!.content).toMatch(/^\*\*Your points\*\*\n\n- This cycle .*: 0 points\n- Earned this cycle, as the leaderboard counts them: 0 points\n- Carried over from the last cycle: 0 points\n- Earned in total: 0 points$/);
+    expect(out[0]!.content).toMatch(/^\*\*Your points\*\*\n\n- This cycle \\?\(.+, until <t:\d+:f> \(<t:\d+:R>\)\\?\): 0 points\n- Earned this cycle, as the leaderboard counts them: 0 points\n- Carried over from the last cycle: 0 points\n- Earned in total: 0 points$/);
   });
 });

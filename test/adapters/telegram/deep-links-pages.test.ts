@@ -132,4 +132,19 @@ describe("telegram mission deep links and list pages", () => {
     expect(shown.text).not.toContain("Reward 1");
     expect(keys(shown).map((k) => k.callback_data)).toEqual(["rewards.page:1"]);
   });
+
+  it("given a member in Paris who reads French accepts a mission then the deadline in the sentence is in their zone with a relative hint", async () => {
+    await app.deps.db.influencer.updateMany({ data: { locale: "fr", timezone: "Europe/Paris" } });
+    const id = missionIds[5]!;
+    await deliver(privateText(MEMBER, `/start m_${id}`));
+    const card = fake.lastMessage(MEMBER)!;
+    expect(card.text).toContain("(dans 18 jours)");
+    const accept = keys(card).find((k) => k.callback_data?.startsWith("mission.accept"))!;
+    await deliver(tapOn(fake, card, MEMBER, accept.callback_data!, "fr"));
+    const answer = fake.message(MEMBER, card.messageId)!.text;
+    const deadline = (await app.deps.db.mission.findUniqueOrThrow({ where: { id } })).deadline;
+    const paris = new Intl.DateTimeFormat("fr", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" }).format(deadline);
+    expect(answer).toMatch(/^Vous avez accepté/);
+    expect(answer).toContain(`${paris} UTC+1 (dans 18 jours)`);
+  });
 });
