@@ -11,18 +11,15 @@ import { testDeps } from "../../helpers/deps.js";
 import { drainAll, testDispatcher } from "../../delivery/helpers.js";
 import { buttonPress } from "../../fakes/discord.js";
 import { MANAGER, missionValues } from "../../services/manage/fixtures.js";
-import { APP, GUILD, callsSoon, databasePerTest, seedInfluencer, startHarness, type Harness } from "./harness.js";
+import { APP, GUILD, callsSoon, discordHarnessPerTest, seedInfluencer, type Harness } from "./harness.js";
 
 const ANNOUNCE = "6800000000000000001";
 const lou = { id: "3800000000000000001", locale: "fr" };
 
 describe.each(testProviders())("discord mission announcements on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   it("given a mission published then the announce channel gets one embed whose button DMs the card", async () => {
     const env = { MANAGERS: MANAGER, DISCORD_ANNOUNCE_CHANNEL_ID: ANNOUNCE, DISCORD_GUILD_ID: GUILD };
@@ -43,7 +40,7 @@ describe.each(testProviders())("discord mission announcements on %s", (provider)
     ]);
 
     const engine = createEngine(deps);
-    h = await startHarness(database(), (e) => engine.handle(e), { env });
+    h = await discord.start((e) => engine.handle(e), { env });
     await drainAll(database(), deps.clock, testDispatcher(database(), deps.clock, [h.adapter]));
     const posted = h.fake.lastMessage(ANNOUNCE)!;
     expect(posted.content).toBe("");

@@ -6,7 +6,7 @@ import { testProviders } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
 import { directMessage, slashCommand } from "../../fakes/discord.js";
 import { mapDirectMessage } from "../../../adapters/discord/mapper.js";
-import { APP, callsSoon, startHarness, databasePerTest, type Harness } from "./harness.js";
+import { APP, callsSoon, discordHarnessPerTest, type Harness } from "./harness.js";
 
 const lea = { id: "3500000000000000001", locale: "fr" };
 const DM = "5500000000000000001";
@@ -27,16 +27,13 @@ describe("typed discord commands (pure)", () => {
 });
 
 describe.each(testProviders())("discord DM commands on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   it("given a French user then the DM slash command and the typed /aide both answer in French", async () => {
     const engine = createEngine(testDeps(database()));
-    h = await startHarness(database(), (e) => engine.handle(e));
+    h = await discord.start((e) => engine.handle(e));
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8700000000000000002", lea, { channelId: DM }, "help"));
     const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8700000000000000002\//);
     expect((callback!.body as { data: { content: string; flags?: number } }).data.content).toContain("Comment rejoindre");

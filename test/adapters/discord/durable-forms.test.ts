@@ -2,10 +2,10 @@
 // the database: the Discord client restarts between the two clicks and the button still opens
 // the same modal, with its state.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
+import { testProviders } from "../../helpers/db.js";
 import { buttonPress, directMessage, FakeDiscord } from "../../fakes/discord.js";
 import type { FormSpec } from "../../../adapters/adapter.js";
-import { APP, callsSoon, startHarness, type Harness } from "./harness.js";
+import { APP, callsSoon, discordHarnessPerTest, type Harness } from "./harness.js";
 
 const eva = { id: "3300000000000000001", locale: "fr" };
 const DM = "5300000000000000001";
@@ -18,33 +18,30 @@ const FORM: FormSpec = {
 };
 
 describe.each(testProviders())("durable discord forms on %s", (provider) => {
-  let database: TestDatabase;
+  const discord = discordHarnessPerTest(provider);
   let fake: FakeDiscord;
   let h: Harness | undefined;
   beforeEach(async () => {
-    database = await createTestDatabase(provider);
     fake = await new FakeDiscord({ applicationId: APP }).listen();
   });
   afterEach(async () => {
     await h?.stop();
-    h = undefined;
     await fake.close();
-    await database.destroy();
   });
 
   it("given a form behind a button then a restart between the two clicks keeps it", async () => {
-    h = await startHarness(database, () => [{ blocks: [{ type: "paragraph", content: ["Envoyez le lien :"] }], form: FORM }], { fake });
+    h = await discord.start(() => [{ blocks: [{ type: "paragraph", content: ["Envoyez le lien :"] }], form: FORM }], { fake });
     fake.dispatch("MESSAGE_CREATE", directMessage("8500000000000000001", eva, DM, "soumettre"));
     await callsSoon(fake, "POST", new RegExp(`^/channels/${DM}/messages$`));
     await h.adapter.idle();
     const posted = fake.lastMessage(DM)!;
     const openId = posted.components.flatMap((r) => r.components).find((c) => c.custom_id?.startsWith("advo:form:"))?.custom_id;
     expect(openId).toBeDefined();
-    expect(await database.db.pendingForm.count()).toBe(1);
+    expect(await discord.database().db.pendingForm.count()).toBe(1);
 
     // The process restarts: a new client, nothing in memory.
     await h.stop();
-    h = await startHarness(database, () => [], { fake });
+    h = await discord.start(() => [], { fake });
     fake.dispatch("INTERACTION_CREATE", buttonPress(APP, "8500000000000000002", eva, { channelId: DM }, openId!, posted));
     const [callback] = await callsSoon(fake, "POST", /^\/interactions\/8500000000000000002\//);
     const body = callback!.body as { type: number; data: { custom_id: string; title: string; components: { component: { value?: string } }[] } };
@@ -54,7 +51,7 @@ describe.each(testProviders())("durable discord forms on %s", (provider) => {
   });
 
   it("given an unknown or expired form button then the answer says it expired", async () => {
-    h = await startHarness(database, () => [], { fake });
+    h = await discord.start(() => [], { fake });
     fake.dispatch("INTERACTION_CREATE", buttonPress(APP, "8500000000000000003", eva, { channelId: DM }, "advo:form:nope"));
     const [callback] = await callsSoon(fake, "POST", /^\/interactions\/8500000000000000003\//);
     expect((callback!.body as { data: { content: string } }).data.content).toMatch(/expir/i);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { paragraph, type OutboundMessage } from "../../../src/engine/message.js";
 import { testProviders } from "../../helpers/db.js";
 import { directMessage, slashCommand } from "../../fakes/discord.js";
-import { APP, GUILD, callsSoon, seedInfluencer, startHarness, until, databasePerTest, type Harness } from "./harness.js";
+import { APP, GUILD, callsSoon, seedInfluencer, until, discordHarnessPerTest, type Harness } from "./harness.js";
 
 const ana = { id: "5100000000000000001", username: "ana" };
 const CHANNEL = "6100000000000000001";
@@ -16,15 +16,12 @@ const EXPORT: OutboundMessage = {
 };
 
 describe.each(testProviders())("discord files on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   it("given /mydata in a guild channel then the text answers in place and the file follows, ephemeral", async () => {
-    h = await startHarness(database(), () => [EXPORT]);
+    h = await discord.start(() => [EXPORT]);
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8200000000000000001", ana, { channelId: CHANNEL, guildId: GUILD }, "mydata"));
     const [followUp] = await callsSoon(h.fake, "POST", /^\/webhooks\/\d+\/token-8200000000000000001$/);
     expect(followUp!.files?.map((f) => [f.filename, f.content])).toEqual([["advo-my-data.json", EXPORT.attachment!.content]]);
@@ -34,7 +31,7 @@ describe.each(testProviders())("discord files on %s", (provider) => {
 
   it("given /mydata by DM then the file is a multipart message in the DM after the text", async () => {
     await seedInfluencer(database(), ana.id, { chatId: DM });
-    h = await startHarness(database(), () => [EXPORT]);
+    h = await discord.start(() => [EXPORT]);
     h.fake.dispatch("MESSAGE_CREATE", directMessage("8200000000000000002", ana, DM, "/mydata"));
     const posts = await until(() => {
       const calls = h!.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`));
@@ -45,7 +42,7 @@ describe.each(testProviders())("discord files on %s", (provider) => {
   });
 
   it("given the outbox sends a message with a file then it is attached; an empty file-less message is refused like Discord", async () => {
-    h = await startHarness(database(), () => []);
+    h = await discord.start(() => []);
     expect(await h.adapter.send(DM, EXPORT)).toMatchObject({ status: "sent" });
     expect(h.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`)).at(-1)!.files?.[0]?.content).toBe(EXPORT.attachment!.content);
     const empty = await h.adapter.sender.sendBodies(DM, [{ content: "", components: [], allowed_mentions: { parse: [] } }]);

@@ -82,24 +82,42 @@ export async function startHarness(
   };
 }
 
+/** One test's Discord set-up: its database and the adapters it started. */
+export interface HarnessPerTest {
+  /** this test's fresh database (only inside a test) */
+  database(): TestDatabase;
+  /** a Discord adapter on this test's database; stopped after the test unless stopped before */
+  start(reply: Parameters<typeof startHarness>[1], options?: Parameters<typeof startHarness>[2]): Promise<Harness>;
+}
+
 /**
- * For a describe block: a fresh database before each test (read it through the returned
- * function), and after each test the harness the test left in `current()` stopped and the
- * database dropped.
+ * For a describe block: a fresh database before each test; after it, every harness the test
+ * started (and did not stop) is stopped and the database dropped.
  */
-export function databasePerTest(provider: Provider, current: () => Harness | undefined): () => TestDatabase {
+export function discordHarnessPerTest(provider: Provider): HarnessPerTest {
   let database: TestDatabase | undefined;
+  const running = new Set<Harness>();
   beforeEach(async () => {
     database = await createTestDatabase(provider);
   });
   afterEach(async () => {
-    await current()?.stop();
+    for (const harness of [...running]) await harness.stop();
     await database?.destroy();
     database = undefined;
   });
-  return () => {
-    if (!database) throw new Error("databasePerTest: no database outside a test");
+  const current = () => {
+    if (!database) throw new Error("discordHarnessPerTest: no database outside a test");
     return database;
+  };
+  return {
+    database: current,
+    start: async (reply, options) => {
+      const started = await startHarness(current(), reply, options);
+      // Stopped once: by the test, else after it.
+      const harness: Harness = { ...started, stop: async () => void (running.delete(harness) && (await started.stop())) };
+      running.add(harness);
+      return harness;
+    },
   };
 }
 

@@ -1,39 +1,35 @@
 // Edges of the interaction path on the real Client: heartbeats, replies over 2000 characters,
 // engine failures, the bot's own DMs.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { textMessage } from "../../../src/engine/message.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
+import { testProviders } from "../../helpers/db.js";
 import { BOT_USER, directMessage, FakeDiscord, slashCommand } from "../../fakes/discord.js";
-import { APP, GUILD, callsSoon, seedInfluencer, startHarness, until, type Harness } from "./harness.js";
+import { APP, GUILD, callsSoon, seedInfluencer, discordHarnessPerTest, until, type Harness } from "./harness.js";
 
 const bob = { id: "3200000000000000001", locale: "it" };
 const DM = "5200000000000000001";
 
 describe.each(testProviders())("discord interaction edges on %s", (provider) => {
-  let database: TestDatabase;
+  const discord = discordHarnessPerTest(provider);
   let h: Harness | undefined;
   let fake: FakeDiscord | undefined;
-  beforeEach(async () => {
-    database = await createTestDatabase(provider);
-  });
   afterEach(async () => {
     await h?.stop();
     await fake?.close();
     h = undefined;
     fake = undefined;
-    await database.destroy();
   });
 
   it("given a short heartbeat interval then the client heartbeats and the fake acknowledges", async () => {
     fake = await new FakeDiscord({ applicationId: APP, heartbeatInterval: 40 }).listen();
-    h = await startHarness(database, () => [], { fake });
+    h = await discord.start(() => [], { fake });
     await until(() => fake!.gatewayEvents.filter((p) => p.op === 1).length >= 2, "two heartbeats");
     await until(() => h!.adapter.client.ws.ping >= 0, "acknowledged heartbeat (ping measured)");
   });
 
   it("given a reply over 2000 characters then the first part answers and the rest follows up", async () => {
     const long = Array.from({ length: 80 }, (_, i) => `line ${i} ${"y".repeat(40)}`).join("\n");
-    h = await startHarness(database, () => [textMessage(long)]);
+    h = await discord.start(() => [textMessage(long)]);
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000001", bob, { channelId: DM }, "missions"));
     const [followUp] = await callsSoon(h.fake, "POST", new RegExp(`^/webhooks/${APP}/token-8300000000000000001$`));
     const [callback] = h.fake.callsTo("POST", /^\/interactions\/8300000000000000001\//);
@@ -44,7 +40,7 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
   });
 
   it("given the engine throws then the user gets the generic apology in their language", async () => {
-    h = await startHarness(database, () => {
+    h = await discord.start(() => {
       throw new Error("boom");
     });
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000002", bob, { channelId: DM }, "points"));
@@ -53,7 +49,7 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
   });
 
   it("given the bot's own DM echoed by the gateway then the engine never sees it", async () => {
-    h = await startHarness(database, () => [textMessage("pong")]);
+    h = await discord.start(() => [textMessage("pong")]);
     h.fake.dispatch("MESSAGE_CREATE", directMessage("8400000000000000001", { id: BOT_USER.id }, DM, "pong", true));
     h.fake.dispatch("MESSAGE_CREATE", directMessage("8400000000000000002", bob, DM, "ping"));
     await callsSoon(h.fake, "POST", new RegExp(`^/channels/${DM}/messages$`));
@@ -63,8 +59,8 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
 
   it("given /join in a guild from someone whose DMs are closed then the answer stays in place with a hint", async () => {
     // The join made an account (the scripted engine stands for one that accepted the code).
-    await seedInfluencer(database, bob.id, { status: "onboarding" });
-    h = await startHarness(database, () => [textMessage("Welcome! Step 1")]);
+    await seedInfluencer(discord.database(), bob.id, { status: "onboarding" });
+    h = await discord.start(() => [textMessage("Welcome! Step 1")]);
     h.fake.fail(h.fake.dmChannelFor(bob.id), { kind: "dm_closed" });
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000003", bob, { channelId: "6300000000000000001", guildId: GUILD }, "join", [{ name: "code", value: "X" }]));
     await callsSoon(h.fake, "POST", new RegExp(`^/webhooks/${APP}/token-8300000000000000003$`));
@@ -75,7 +71,7 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
   });
 
   it("given openForm outside an interaction then the form waits behind an Open button in the conversation", async () => {
-    h = await startHarness(database, () => []);
+    h = await discord.start(() => []);
     const event = { id: "discord:1", platform: "discord" as const, conversation: `discord:${DM}`, chatType: "private" as const, author: { id: bob.id, locale: "it", isBot: false }, payload: { type: "text" as const, text: "x" }, receivedAt: new Date() };
     await h.adapter.openForm(event, { id: "handles", title: "Your handles", submitLabel: "Save", fields: [{ id: "instagram", label: "Instagram", kind: "text", required: false }] });
     const [post] = h.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`));
@@ -85,7 +81,7 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
   });
 
   it("given a guild command when Discord refuses to open the user's DM then the engine is not called and the user gets an apology", async () => {
-    h = await startHarness(database, () => [textMessage("should not be seen")]);
+    h = await discord.start(() => [textMessage("should not be seen")]);
     h.fake.fail(bob.id, { kind: "unknown_user" });
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8300000000000000004", bob, { channelId: "6300000000000000001", guildId: GUILD }, "points"));
     const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8300000000000000004\//);
@@ -97,7 +93,7 @@ describe.each(testProviders())("discord interaction edges on %s", (provider) => 
     const started: string[] = [];
     let secondArrived = false;
     let startedWhenFirstFinished: string[] = [];
-    h = await startHarness(database, async (e) => {
+    h = await discord.start(async (e) => {
       const text = e.payload.type === "text" ? e.payload.text : "";
       started.push(text);
       if (text === "one") {

@@ -9,7 +9,7 @@ import { createEngine } from "../../../src/engine/engine.js";
 import { testProviders } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
 import { buttonPress, directMessage, slashCommand } from "../../fakes/discord.js";
-import { APP, GUILD, callsSoon, databasePerTest, seedInfluencer, startHarness, type Harness } from "./harness.js";
+import { APP, GUILD, callsSoon, discordHarnessPerTest, seedInfluencer, type Harness } from "./harness.js";
 
 const CHANNEL = "6700000000000000001";
 const lou = { id: "3700000000000000001", locale: "fr" };
@@ -20,15 +20,12 @@ interface Callback {
 }
 
 describe.each(testProviders())("discord joining on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
   const start = async () => {
     const engine = createEngine(testDeps(database()));
-    h = await startHarness(database(), (e) => engine.handle(e), { env: { DISCORD_GUILD_ID: GUILD } });
+    h = await discord.start((e) => engine.handle(e), { env: { DISCORD_GUILD_ID: GUILD } });
     return h;
   };
   const callbackOf = async (id: string) => (await callsSoon(h!.fake, "POST", new RegExp(`^/interactions/${id}/`)))[0]!.body as Callback;

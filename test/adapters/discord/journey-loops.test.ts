@@ -12,19 +12,16 @@ import { testProviders } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
 import { drainAll, testDispatcher } from "../../delivery/helpers.js";
 import { seedMission } from "../../engine/seed.js";
-import { startHarness, databasePerTest, type Harness } from "./harness.js";
+import { discordHarnessPerTest, type Harness } from "./harness.js";
 import { contents, dmDriver } from "./dm-driver.js";
 
 const MANAGER = "slack:UMANAGER";
 const dana = { id: "3600000000000000001", username: "dana", globalName: "Dana", locale: "en-US" };
 
 describe.each(testProviders())("discord journey loops on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   /** An active member on Discord (their DM known) with these handles, the engine and the fake running. */
   async function start(handles: { network: string; handle: string }[]) {
@@ -32,7 +29,7 @@ describe.each(testProviders())("discord journey loops on %s", (provider) => {
     // the drain's jump to them short (missions seeded on this clock stay open).
     const deps = testDeps(database(), { MANAGERS: MANAGER }, new FakeClock(new Date()));
     const engine = createEngine(deps);
-    h = await startHarness(database(), (e) => engine.handle(e));
+    h = await discord.start((e) => engine.handle(e));
     const you = dmDriver(h, dana);
     const inf = await deps.db.influencer.create({
       data: {

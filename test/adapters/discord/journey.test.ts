@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/engine/engine.js";
 import { testProviders } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
-import { GUILD, startHarness, databasePerTest, type Harness } from "./harness.js";
+import { GUILD, discordHarnessPerTest, type Harness } from "./harness.js";
 import { dmDriver, type Posted } from "./dm-driver.js";
 
 const ROLE = "7400000000000000001";
@@ -13,12 +13,9 @@ const CHANNEL = "6400000000000000001";
 const ana = { id: "3400000000000000001", username: "ana", globalName: "Ana", locale: "en-US" };
 
 describe.each(testProviders())("discord journey on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   it("given an invitation and a published mission then a guild member joins, onboards in DMs, accepts, submits and sees points", async () => {
     const deps = testDeps(database());
@@ -38,7 +35,7 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
       },
     });
     const engine = createEngine(deps);
-    h = await startHarness(database(), (e) => engine.handle(e), { env: { DISCORD_GUILD_ID: GUILD, DISCORD_MEMBER_ROLE_ID: ROLE } });
+    h = await discord.start((e) => engine.handle(e), { env: { DISCORD_GUILD_ID: GUILD, DISCORD_MEMBER_ROLE_ID: ROLE } });
     const fake = h.fake;
     const you = dmDriver(h, ana);
     const { dm, find, click, press } = you;

@@ -10,7 +10,7 @@ import { testProviders } from "../../helpers/db.js";
 import { testDeps } from "../../helpers/deps.js";
 import { buttonPress, FakeDiscord, modalSubmit, slashCommand, type RecordedCall, type StoredDiscordMessage } from "../../fakes/discord.js";
 import { callbackRefusal, InteractionType } from "../../fakes/discord-interaction-rules.js";
-import { APP, callsSoon, databasePerTest, seedInfluencer, startHarness, type Harness } from "./harness.js";
+import { APP, callsSoon, discordHarnessPerTest, seedInfluencer, type Harness } from "./harness.js";
 
 const zoe = { id: "3600000000000000001", locale: "fr" };
 const DM = "5600000000000000001";
@@ -41,12 +41,9 @@ describe("the fake Discord's interaction rules (pure)", () => {
 });
 
 describe.each(testProviders())("discord link modal on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   it("given an accepted mission then Submit opens the modal, a bad link gets an ephemeral Try again that reopens it pre-filled after a restart, and a good link is recorded", async () => {
     const deps = testDeps(database());
@@ -64,7 +61,7 @@ describe.each(testProviders())("discord link modal on %s", (provider) => {
     await db.participation.create({ data: { missionId: mission.id, influencerId: inf.id, status: "accepted", acceptedAt: now } });
     const fake = await new FakeDiscord({ applicationId: APP }).listen();
     try {
-      const start = () => startHarness(database(), (e) => createEngine(deps).handle(e), { fake });
+      const start = () => discord.start((e) => createEngine(deps).handle(e), { fake });
       h = await start();
       const callbackOf = async <T>(id: string) => (await callsSoon(fake, "POST", new RegExp(`^/interactions/${id}/`)))[0]!.body as T;
       const dmPosts = () => fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`)).length;
@@ -116,7 +113,6 @@ describe.each(testProviders())("discord link modal on %s", (provider) => {
       expect(refusedCalls).toBe(4);
     } finally {
       await h?.stop();
-      h = undefined;
       await fake.close();
     }
   });
@@ -130,7 +126,7 @@ describe.each(testProviders())("discord link modal on %s", (provider) => {
       data: { title: "Spring", brief: "b", hashtags: [], networks: ["instagram"], points: 10, deadline: new Date(now.getTime() + 86_400_000), segment: {}, status: "published", publishedAt: now },
     });
     await db.participation.create({ data: { missionId: mission.id, influencerId: inf.id, status: "accepted", acceptedAt: now } });
-    h = await startHarness(database(), (e) => createEngine(deps).handle(e));
+    h = await discord.start((e) => createEngine(deps).handle(e));
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8800000000000000011", { ...zoe, locale: "en-US" }, { channelId: DM }, "submit"));
     const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8800000000000000011\//);
     expect(callback!.body).toMatchObject({ type: 9, data: { custom_id: `form:submit.link:${mission.id}`, title: "Your post’s link" } });

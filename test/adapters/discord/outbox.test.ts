@@ -1,15 +1,15 @@
 // Broadcasts through the real outbox dispatcher with the Discord adapter as its sender, against the
 // fake Discord: DM channels opened once and stored (the second broadcast costs one request per
 // person), closed DMs unreachable and skipped afterwards, a 429 retried after retry_after.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../../../src/clock.js";
 import { textMessage } from "../../../src/engine/message.js";
 import { audience } from "../../../src/services/audience.js";
 import { enqueue } from "../../../src/services/outbox.js";
 import { testConfig } from "../../../src/config.js";
-import { createTestDatabase, testProviders, type TestDatabase } from "../../helpers/db.js";
+import { testProviders } from "../../helpers/db.js";
 import { drainAll, testDispatcher } from "../../delivery/helpers.js";
-import { seedInfluencer, startHarness, type Harness } from "./harness.js";
+import { seedInfluencer, discordHarnessPerTest, type Harness } from "./harness.js";
 
 const A = "3500000000000000001";
 const B = "3500000000000000002";
@@ -17,23 +17,17 @@ const C = "3500000000000000003";
 const C_DM = "5500000000000000003";
 
 describe.each(testProviders())("discord broadcasts through the outbox on %s", (provider) => {
-  let database: TestDatabase;
+  const discord = discordHarnessPerTest(provider);
   let h: Harness | undefined;
   let clock: FakeClock;
   beforeEach(async () => {
-    database = await createTestDatabase(provider);
     clock = new FakeClock("2026-03-02T10:00:00Z");
-  });
-  afterEach(async () => {
-    await h?.stop();
-    h = undefined;
-    await database.destroy();
   });
 
   async function broadcast(key: string, text: string) {
-    const recipients = await audience({ db: database.db, config: testConfig() });
+    const recipients = await audience({ db: discord.database().db, config: testConfig() });
     await enqueue(
-      database.db,
+      discord.database().db,
       recipients.map((r) => ({
         platform: r.platform,
         recipient: r.recipient,
@@ -43,21 +37,21 @@ describe.each(testProviders())("discord broadcasts through the outbox on %s", (p
         payload: { kind: "message" as const, message: textMessage(text) },
       })),
     );
-    return drainAll(database, clock, testDispatcher(database, clock, [h!.adapter]));
+    return drainAll(discord.database(), clock, testDispatcher(discord.database(), clock, [h!.adapter]));
   }
 
   it("given three influencers (one with closed DMs) then the first broadcast opens DMs once, the second reuses them and skips the closed one", async () => {
-    await seedInfluencer(database, A);
-    await seedInfluencer(database, B);
-    await seedInfluencer(database, C, { chatId: C_DM });
-    h = await startHarness(database, () => []);
+    await seedInfluencer(discord.database(), A);
+    await seedInfluencer(discord.database(), B);
+    await seedInfluencer(discord.database(), C, { chatId: C_DM });
+    h = await discord.start(() => []);
     const fake = h.fake;
     fake.fail(fake.dmChannelFor(B), { kind: "dm_closed" });
 
     expect(await broadcast("m1", "Mission 1 is live")).toMatchObject({ sent: 2, unreachable: 1, retried: 0 });
-    const rows = await database.db.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    const rows = await discord.database().db.outboxMessage.findMany({ orderBy: { id: "asc" } });
     expect(rows.map((r) => r.status).sort()).toEqual(["sent", "sent", "unreachable"]);
-    const accounts = await database.db.platformAccount.findMany({ orderBy: { externalId: "asc" } });
+    const accounts = await discord.database().db.platformAccount.findMany({ orderBy: { externalId: "asc" } });
     expect(accounts.map((a) => [a.externalId, a.chatId, a.unreachableAt !== null])).toEqual([
       [A, fake.dmChannelFor(A), false],
       [B, fake.dmChannelFor(B), true],
@@ -75,12 +69,12 @@ describe.each(testProviders())("discord broadcasts through the outbox on %s", (p
   });
 
   it("given Discord rate limits a DM then the row waits retry_after and is sent once", async () => {
-    await seedInfluencer(database, C, { chatId: C_DM });
-    h = await startHarness(database, () => []);
+    await seedInfluencer(discord.database(), C, { chatId: C_DM });
+    h = await discord.start(() => []);
     h.fake.fail(C_DM, { kind: "rate_limited", retryAfter: 3, times: 1 });
     const start = clock.now().getTime();
     expect(await broadcast("m3", "Mission 3")).toMatchObject({ sent: 1, retried: 1 });
-    const row = await database.db.outboxMessage.findFirstOrThrow();
+    const row = await discord.database().db.outboxMessage.findFirstOrThrow();
     expect(row.status).toBe("sent");
     expect(row.sentAt!.getTime() - start).toBeGreaterThanOrEqual(3000);
     expect(h.fake.callsTo("POST", new RegExp(`^/channels/${C_DM}/messages$`)).length).toBe(2);

@@ -10,7 +10,7 @@ import { silentLogger } from "../../../src/logger.js";
 import { testProviders } from "../../helpers/db.js";
 import { drainAll, testDispatcher } from "../../delivery/helpers.js";
 import { directMessage } from "../../fakes/discord.js";
-import { GUILD, databasePerTest, seedInfluencer, startHarness, until, type Harness } from "./harness.js";
+import { GUILD, discordHarnessPerTest, seedInfluencer, until, type Harness } from "./harness.js";
 
 const ROLE = "7100000000000000077";
 const USER = "3900000000000000001";
@@ -18,19 +18,16 @@ const DM = "5900000000000000001";
 const ROUTE = new RegExp(`^/guilds/${GUILD}/members/${USER}/roles/${ROLE}$`);
 
 describe.each(testProviders())("discord member role on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   it("given Discord failing then recovering then the grant on activation and the revoke on erasure are queued, retried from the outbox and land", async () => {
     const db = database().db;
     const inf = await seedInfluencer(database(), USER, { chatId: DM, status: "onboarding" });
     const clock = new FakeClock();
     const deps = { db, clock, log: silentLogger, config: testConfig() };
-    h = await startHarness(database(), async (event) => {
+    h = await discord.start(async (event) => {
       const text = event.payload.type === "text" ? event.payload.text : "";
       if (text === "finish") await db.influencer.update({ where: { id: inf.id }, data: { status: "active" } });
       if (text === "erase") await eraseInfluencer(deps, inf.id);

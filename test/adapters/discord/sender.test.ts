@@ -6,23 +6,20 @@ import { textMessage } from "../../../src/engine/message.js";
 import { createLogger } from "../../../src/logger.js";
 import { testProviders } from "../../helpers/db.js";
 import { slashCommand } from "../../fakes/discord.js";
-import { APP, GUILD, seedInfluencer, startHarness, until, databasePerTest, type Harness } from "./harness.js";
+import { APP, GUILD, seedInfluencer, until, discordHarnessPerTest, type Harness } from "./harness.js";
 
 const USER = "3100000000000000001";
 const ROLE = "7100000000000000001";
 const CHANNEL = "6000000000000000009";
 
 describe.each(testProviders())("discord send on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   it("given an influencer without a stored DM channel then the first send opens it and stores it, the second reuses it", async () => {
     await seedInfluencer(database(), USER);
-    h = await startHarness(database(), () => []);
+    h = await discord.start(() => []);
     const first = await h.adapter.send(USER, textMessage("Mission 1 is live"));
     const dm = h.fake.dmChannelFor(USER);
     expect(first).toMatchObject({ status: "sent", messageId: expect.any(String) });
@@ -35,7 +32,7 @@ describe.each(testProviders())("discord send on %s", (provider) => {
     // A fresh process (no in-memory cache) addressing the user id also uses the stored channel.
     const fake = h.fake;
     await h.adapter.stop();
-    h = await startHarness(database(), () => [], { fake });
+    h = await discord.start(() => [], { fake });
     expect((await h.adapter.send(USER, textMessage("Mission 3"))).status).toBe("sent");
     expect(fake.callsTo("POST", /^\/users\/@me\/channels$/).length).toBe(1);
     expect(fake.callsTo("POST", new RegExp(`^/channels/${dm}/messages$`)).map((c) => (c.body as { content: string }).content)).toEqual([
@@ -45,12 +42,11 @@ describe.each(testProviders())("discord send on %s", (provider) => {
     ]);
     await h.adapter.stop();
     await fake.close();
-    h = undefined;
   });
 
   it("given a user whose DMs are closed then send is unreachable, the account is marked and nothing is retried", async () => {
     await seedInfluencer(database(), USER);
-    h = await startHarness(database(), () => []);
+    h = await discord.start(() => []);
     h.fake.fail(h.fake.dmChannelFor(USER), { kind: "dm_closed" });
     const result = await h.adapter.send(USER, textMessage("hello"));
     expect(result).toEqual({ status: "unreachable", reason: "discord: DMs closed (50007)" });
@@ -62,7 +58,7 @@ describe.each(testProviders())("discord send on %s", (provider) => {
 
   it("given an unknown user then send is unreachable without posting anything", async () => {
     await seedInfluencer(database(), USER);
-    h = await startHarness(database(), () => []);
+    h = await discord.start(() => []);
     h.fake.fail(USER, { kind: "unknown_user" });
     expect(await h.adapter.send(USER, textMessage("hello"))).toEqual({ status: "unreachable", reason: "discord: unknown user (10013)" });
     expect(h.fake.callsTo("POST", /\/messages$/)).toEqual([]);
@@ -71,7 +67,7 @@ describe.each(testProviders())("discord send on %s", (provider) => {
   it("given Discord answers 429 then send returns retry with retry_after instead of waiting, and the rate limit is logged", async () => {
     const lines: string[] = [];
     const log = createLogger("info", { write: (line: string) => void lines.push(line) });
-    h = await startHarness(database(), () => [], { log });
+    h = await discord.start(() => [], { log });
     h.fake.fail(CHANNEL, { kind: "rate_limited", retryAfter: 7, times: 1 });
     expect(await h.adapter.send(CHANNEL, textMessage("announce"))).toMatchObject({ status: "retry", afterSeconds: 7 });
     expect(h.fake.callsTo("POST", new RegExp(`^/channels/${CHANNEL}/messages$`)).length).toBe(1);
@@ -82,7 +78,7 @@ describe.each(testProviders())("discord send on %s", (provider) => {
   });
 
   it("given an announce channel id then send posts there directly with mentions disabled", async () => {
-    h = await startHarness(database(), () => []);
+    h = await discord.start(() => []);
     expect((await h.adapter.send(CHANNEL, textMessage("@everyone new mission"))).status).toBe("sent");
     const [post] = h.fake.callsTo("POST", new RegExp(`^/channels/${CHANNEL}/messages$`));
     expect(post!.body).toMatchObject({ content: "\\@everyone new mission", allowed_mentions: { parse: [] } });
@@ -92,8 +88,7 @@ describe.each(testProviders())("discord send on %s", (provider) => {
   it("given a member role and an influencer who became active then the role is granted once", async () => {
     const influencer = await seedInfluencer(database(), USER, { status: "onboarding" });
     let calls = 0;
-    h = await startHarness(
-      database(),
+    h = await discord.start(
       async () => {
         calls++;
         // The engine activates the influencer while handling the second event.

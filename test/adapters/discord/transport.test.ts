@@ -5,7 +5,7 @@ import { message, paragraph, bold, textMessage } from "../../../src/engine/messa
 import type { FormSpec } from "../../../adapters/adapter.js";
 import { testProviders } from "../../helpers/db.js";
 import { buttonPress, directMessage, modalSubmit, slashCommand, BOT_USER } from "../../fakes/discord.js";
-import { APP, GUILD, callsSoon, eventually, seedInfluencer, startHarness, until, databasePerTest, type Harness } from "./harness.js";
+import { APP, GUILD, callsSoon, eventually, seedInfluencer, until, discordHarnessPerTest, type Harness } from "./harness.js";
 
 const ana = { id: "3000000000000000001", username: "ana", globalName: "Ana", locale: "fr" };
 const DM = "5000000000000000001";
@@ -20,15 +20,12 @@ const submitForm: FormSpec = {
 };
 
 describe.each(testProviders())("discord transport on %s", (provider) => {
+  const discord = discordHarnessPerTest(provider);
+  const database = discord.database;
   let h: Harness | undefined;
-  const database = databasePerTest(provider, () => {
-    const started = h;
-    h = undefined;
-    return started;
-  });
 
   it("given the bot starts then it identifies on the gateway, gets READY and answers a slash command in a DM", async () => {
-    h = await startHarness(database(), (e) => [message([paragraph("Hi ", bold(e.author.name ?? ""), " @everyone")])]);
+    h = await discord.start((e) => [message([paragraph("Hi ", bold(e.author.name ?? ""), " @everyone")])]);
     const identify = h.fake.gatewayEvents.find((p) => p.op === 2) as { d: { token: string; intents: number } };
     expect(identify.d.token).toBe("fake-token");
     expect(h.adapter.client.user?.id).toBe(BOT_USER.id);
@@ -42,8 +39,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
 
   it("given a slow engine then the interaction is deferred first and the answer edits the deferred reply", async () => {
     const box: { fake?: Harness["fake"] } = {};
-    h = await startHarness(
-      database(),
+    h = await discord.start(
       async () => {
         // The engine is "slow": it answers only once the adapter has deferred.
         await until(() => box.fake?.callsTo("POST", /\/callback$/).some((c) => (c.body as { type: number }).type === 5), "defer");
@@ -59,14 +55,14 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
   });
 
   it("given a button press then the engine gets the action and its payload", async () => {
-    h = await startHarness(database(), () => [textMessage("accepted")]);
+    h = await discord.start(() => [textMessage("accepted")]);
     h.fake.dispatch("INTERACTION_CREATE", buttonPress(APP, "8000000000000000003", ana, { channelId: DM }, "mission.accept:12"));
     await until(() => h!.fake.callsTo("POST", /^\/interactions\/8000000000000000003\//).length, "reply");
     expect(h.events[0]!.payload).toEqual({ type: "action", id: "mission.accept", payload: "12", messageId: "1200000000000000001" });
   });
 
   it("given a reply with a form then a modal opens, and its submission reaches the engine as a form with the state", async () => {
-    h = await startHarness(database(), (e) => (e.payload.type === "form" ? [textMessage("thanks")] : [{ blocks: [], form: submitForm }]));
+    h = await discord.start((e) => (e.payload.type === "form" ? [textMessage("thanks")] : [{ blocks: [], form: submitForm }]));
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8000000000000000004", ana, { channelId: DM }, "submit"));
     const [modal] = await callsSoon(h.fake, "POST", /^\/interactions\/8000000000000000004\//);
     expect(modal!.body).toMatchObject({ type: 9, data: { custom_id: "form:submit:m7", title: "Submit your post", components: [{ type: 18, label: "Link", component: { type: 4, custom_id: "url" } }] } });
@@ -77,7 +73,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
   });
 
   it("given a form after a DM text then it waits behind an Open button that opens the modal", async () => {
-    h = await startHarness(database(), () => [{ blocks: [paragraph("Send your link")], form: submitForm }]);
+    h = await discord.start(() => [{ blocks: [paragraph("Send your link")], form: submitForm }]);
     h.fake.dispatch("MESSAGE_CREATE", directMessage("8100000000000000001", ana, DM, "I want to submit"));
     const [post] = await callsSoon(h.fake, "POST", new RegExp(`^/channels/${DM}/messages$`));
     const body = post!.body as { content: string; components: { components: { custom_id: string; label: string }[] }[] };
@@ -94,7 +90,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
   it("given /join in a guild channel then the flow continues in a DM and the guild gets an ephemeral pointer", async () => {
     // The join made an account (the scripted engine stands for one that accepted the code).
     await seedInfluencer(database(), ana.id, { status: "onboarding" });
-    h = await startHarness(database(), () => [textMessage("Welcome! Step 1")]);
+    h = await discord.start(() => [textMessage("Welcome! Step 1")]);
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8000000000000000007", ana, { channelId: CHANNEL, guildId: GUILD }, "join", [{ name: "code", value: "C1" }]));
     const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8000000000000000007\//);
     const dm = h.fake.dmChannelFor(ana.id);
@@ -108,7 +104,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
   });
 
   it("given /points in a guild channel then the answer is ephemeral in place", async () => {
-    h = await startHarness(database(), () => [textMessage("You have 40 points")]);
+    h = await discord.start(() => [textMessage("You have 40 points")]);
     h.fake.dispatch("INTERACTION_CREATE", slashCommand(APP, "8000000000000000008", ana, { channelId: CHANNEL, guildId: GUILD }, "points"));
     const [callback] = await callsSoon(h.fake, "POST", /^\/interactions\/8000000000000000008\//);
     expect(callback!.body).toMatchObject({ type: 4, data: { flags: 64, content: "You have 40 points" } });
@@ -117,7 +113,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
 
   it("given a DM message from a known influencer then the DM channel is stored for later broadcasts", async () => {
     await seedInfluencer(database(), ana.id);
-    h = await startHarness(database(), () => [textMessage("pong")]);
+    h = await discord.start(() => [textMessage("pong")]);
     h.fake.dispatch("MESSAGE_CREATE", directMessage("8100000000000000002", ana, DM, "ping"));
     await until(() => h!.fake.callsTo("POST", new RegExp(`^/channels/${DM}/messages$`)).length, "reply");
     const stored = await eventually(() => database().db.platformAccount.findFirst({ where: { externalId: ana.id, chatId: { not: null } } }), "chat id stored");
@@ -126,7 +122,7 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
 
   it("given the bot starts twice with the same commands then they are registered once, globally; a development guild copy is replaced by global commands and removed", async () => {
     // Development: a copy in the guild (shows at once), nothing global.
-    h = await startHarness(database(), () => [], { env: { DISCORD_GUILD_ID: GUILD, DISCORD_COMMANDS_SCOPE: "guild" } });
+    h = await discord.start(() => [], { env: { DISCORD_GUILD_ID: GUILD, DISCORD_COMMANDS_SCOPE: "guild" } });
     const puts = () => h!.fake.callsTo("PUT", /\/commands$/);
     expect(puts().map((c) => c.path)).toEqual([`/applications/${APP}/guilds/${GUILD}/commands`]);
     const commands = puts()[0]!.body as { name: string; name_localizations: Record<string, string>; options: { name: string; required: boolean }[]; contexts: number[] }[];
@@ -136,12 +132,12 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
     const fake = h.fake;
     await h.adapter.stop();
 
-    h = await startHarness(database(), () => [], { env: { DISCORD_GUILD_ID: GUILD, DISCORD_COMMANDS_SCOPE: "guild" }, fake });
+    h = await discord.start(() => [], { env: { DISCORD_GUILD_ID: GUILD, DISCORD_COMMANDS_SCOPE: "guild" }, fake });
     expect(puts().length).toBe(1);
     await h.adapter.stop();
 
     // Production (the default): global commands (usable in DMs), and the stale guild copy emptied.
-    h = await startHarness(database(), () => [], { env: { DISCORD_GUILD_ID: GUILD }, fake });
+    h = await discord.start(() => [], { env: { DISCORD_GUILD_ID: GUILD }, fake });
     expect(puts().map((c) => c.path)).toEqual([
       `/applications/${APP}/guilds/${GUILD}/commands`,
       `/applications/${APP}/commands`,
@@ -153,10 +149,9 @@ describe.each(testProviders())("discord transport on %s", (provider) => {
     await h.adapter.stop();
 
     // Restarted with the same definitions: nothing registered, nothing removed.
-    h = await startHarness(database(), () => [], { env: { DISCORD_GUILD_ID: GUILD }, fake });
+    h = await discord.start(() => [], { env: { DISCORD_GUILD_ID: GUILD }, fake });
     expect(puts()).toHaveLength(3);
     await h.adapter.stop();
     await fake.close();
-    h = undefined;
   });
 });
