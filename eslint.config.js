@@ -50,4 +50,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The Discord adapter flows one way: only its transport talks to Discord (issue 16); the
+    // mapper, renderer, sender, roles and commands work on plain JSON through ports.ts.
+    files: ["adapters/discord/**/*.ts"],
+    ignores: ["adapters/discord/transport.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(discord\\.js(/.*)?|@discordjs/.*)$", message: "Only adapters/discord/transport.ts imports discord.js: use the ports in ports.ts." }] },
+      ],
+    },
+  },
 );

@@ -25,6 +25,15 @@ describe("platform-free boundary", () => {
     expect(await lint("adapters/telegram/probe.ts", 'import { Bot } from "grammy";\nexport const b = Bot;\n')).toEqual([]);
   });
 
+  it.each(["mapper", "render", "sender", "roles", "commands", "adapter", "probe"])("given adapters/discord/%s.ts importing discord.js then lint refuses it: only the transport talks to Discord", async (file) => {
+    const messages = await lint(`adapters/discord/${file}.ts`, 'import { REST } from "discord.js";\nexport const r = REST;\n');
+    expect(messages.join(" ")).toContain("Only adapters/discord/transport.ts imports discord.js");
+  });
+
+  it("given the Discord transport importing discord.js then lint allows it", async () => {
+    expect(await lint("adapters/discord/transport.ts", 'import { Client } from "discord.js";\nexport const c = Client;\n')).toEqual([]);
+  });
+
   it("given the scheduler importing node-cron then lint allows it", async () => {
     expect(await lint("src/jobs/scheduler.ts", 'import cron from "node-cron";\nexport const c = cron;\n')).toEqual([]);
   });

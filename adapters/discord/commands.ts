@@ -2,7 +2,7 @@
 // their registration: a bulk overwrite (PUT) on start, only when the definitions changed since the
 // last registration (a hash kept in ProgramSetting), so restarts cost no command writes.
 import { createHash } from "node:crypto";
-import { Routes, type REST } from "discord.js";
+import { DiscordPaths, type DiscordRest } from "./ports.js";
 import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
 import { LOCALES, t, type Locale } from "../../src/i18n/translate.js";
@@ -119,7 +119,7 @@ export function commandsHash(target: RegistrationTarget, payloads = commandPaylo
 }
 
 /** Registers the commands when they (or where they go) changed; returns what it did. */
-export async function registerCommands(rest: REST, db: Db, target: RegistrationTarget, log: Logger): Promise<"registered" | "unchanged"> {
+export async function registerCommands(rest: DiscordRest, db: Db, target: RegistrationTarget, log: Logger): Promise<"registered" | "unchanged"> {
   const payloads = commandPayloads();
   const plan = planOf(target);
   const hash = commandsHash(target, payloads);
@@ -129,9 +129,9 @@ export async function registerCommands(rest: REST, db: Db, target: RegistrationT
     return "unchanged";
   }
   if (plan.scope === "guild") {
-    await rest.put(Routes.applicationGuildCommands(target.applicationId, plan.guildId!), { body: payloads });
+    await rest.put(DiscordPaths.applicationGuildCommands(target.applicationId, plan.guildId!), { body: payloads });
   } else {
-    await rest.put(Routes.applicationCommands(target.applicationId), { body: payloads });
+    await rest.put(DiscordPaths.applicationCommands(target.applicationId), { body: payloads });
     if (plan.guildId) await removeGuildCopies(rest, target.applicationId, plan.guildId, log);
   }
   await writeCommandState(db, { hash });
@@ -140,8 +140,8 @@ export async function registerCommands(rest: REST, db: Db, target: RegistrationT
 }
 
 /** Guild copies (from development, or an older Advo) next to global commands show twice: remove them. */
-async function removeGuildCopies(rest: REST, applicationId: string, guildId: string, log: Logger): Promise<void> {
-  const route = Routes.applicationGuildCommands(applicationId, guildId);
+async function removeGuildCopies(rest: DiscordRest, applicationId: string, guildId: string, log: Logger): Promise<void> {
+  const route = DiscordPaths.applicationGuildCommands(applicationId, guildId);
   const existing = (await rest.get(route)) as unknown[];
   if (!existing.length) return;
   await rest.put(route, { body: [] });

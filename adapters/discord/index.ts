@@ -3,7 +3,7 @@
 // instance to every caller (the platform component and the delivery component).
 import type { AppCore, Component, ComponentFactory } from "../../src/app.js";
 import type { EventHandler } from "../adapter.js";
-import { DiscordAdapter } from "./transport.js";
+import { DiscordAdapter } from "./adapter.js";
 
 export { DiscordAdapter };
 

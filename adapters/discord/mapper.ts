@@ -141,6 +141,28 @@ export function interactionUser(i: RawInteraction): z.infer<typeof userSchema> |
   return i.member?.user ?? i.user;
 }
 
+/** Who and where of any interaction, and the custom_id of a component: read before mapping it. */
+export interface InteractionFacts {
+  id: string;
+  userId: string;
+  channelId?: string;
+  guildId?: string;
+  locale?: string;
+  /** a component's custom_id (a button or a select menu) */
+  componentId?: string;
+}
+
+export function interactionFacts(raw: unknown): InteractionFacts | undefined {
+  const parsed = interactionSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const i = parsed.data;
+  const user = interactionUser(i);
+  if (!user) return undefined;
+  const channelId = i.channel_id ?? i.channel?.id;
+  const componentId = i.type === InteractionType.Component ? i.data?.custom_id : undefined;
+  return { id: i.id, userId: user.id, ...(channelId ? { channelId } : {}), ...(i.guild_id ? { guildId: i.guild_id } : {}), ...(i.locale ? { locale: i.locale } : {}), ...(componentId ? { componentId } : {}) };
+}
+
 /** INTERACTION_CREATE → InboundEvent (undefined for interactions the engine does not handle). */
 export function mapInteraction(raw: unknown, receivedAt: Date): InboundEvent | undefined {
   const parsed = interactionSchema.safeParse(raw);

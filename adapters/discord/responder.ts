@@ -2,7 +2,7 @@
 // interaction's response when it is fast; when it is slower than `deferAfterMs` the interaction is
 // deferred ("thinking…") and the reply edits it. A form becomes a modal when the interaction can
 // still open one; otherwise it waits behind an "Open the form" button (FormCache).
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from "discord.js";
+// Written against InteractionPort (ports.ts): transport.ts hands it the discord.js interaction.
 import type { Logger } from "../../src/logger.js";
 import { t, type Locale } from "../../src/i18n/translate.js";
 import type { Attachment, FormSpec, OutboundMessage } from "../adapter.js";
@@ -11,8 +11,7 @@ export interface FormStore {
   put(form: FormSpec): Promise<string>;
 }
 import { EPHEMERAL, modalCustomId, renderMessage, renderModal, type ActionRow, type MessageBody } from "./render.js";
-
-export type Respondable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+import type { AnswerBody, InteractionPort } from "./ports.js";
 
 export interface RespondContext {
   /** personal answers in guild channels are visible to the author only */
@@ -33,13 +32,13 @@ export async function renderWithForm(message: OutboundMessage, ephemeral: boolea
   return renderMessage(message, { ephemeral, extraRows }).bodies;
 }
 
-function options(body: MessageBody, allowEphemeral: boolean) {
+function options(body: MessageBody, allowEphemeral: boolean): AnswerBody {
   const flags = (body.flags ?? 0) & (allowEphemeral ? ~0 : ~EPHEMERAL);
-  return { content: body.content, components: body.components, allowedMentions: { parse: [] as [] }, ...(flags ? { flags } : {}) };
+  return { content: body.content, components: body.components, ...(flags ? { flags } : {}) };
 }
 
 /** The part of a "replace" answer that goes into the component's own message. */
-async function replaceBody(reply: OutboundMessage, ctx: RespondContext): Promise<{ body: { content?: string; components: ActionRow[] }; more: MessageBody[] }> {
+async function replaceBody(reply: OutboundMessage, ctx: RespondContext): Promise<{ body: AnswerBody; more: MessageBody[] }> {
   // Only the components: the message keeps its text.
   if (reply.replace === "buttons") return { body: { components: renderMessage({ blocks: [], buttons: reply.buttons ?? [] }).bodies[0]?.components ?? [] }, more: [] };
   const [first, ...more] = await renderWithForm(reply, false, ctx.forms, ctx.locale);
@@ -100,7 +99,7 @@ async function partsOf(replies: OutboundMessage[], ctx: RespondContext, ephemera
  * A component's answer that edits the component's own message (Discord's UPDATE_MESSAGE, or an edit
  * of the original after deferUpdate); the other replies follow as new messages.
  */
-async function updateInPlace(interaction: ButtonInteraction | StringSelectMenuInteraction, replies: OutboundMessage[], ctx: RespondContext, progress: Progress): Promise<void> {
+async function updateInPlace(interaction: InteractionPort, replies: OutboundMessage[], ctx: RespondContext, progress: Progress): Promise<void> {
   const [first, ...rest] = replies;
   const followUps: Part[] = [];
   if (first?.replace) {
@@ -114,12 +113,12 @@ async function updateInPlace(interaction: ButtonInteraction | StringSelectMenuIn
   for (const part of followUps) await progress.step("followUp", () => interaction.followUp(options(part.body, true)), part.completes ? [part.completes] : []);
 }
 
-export async function respondToInteraction(interaction: Respondable, work: Promise<OutboundMessage[]>, ctx: RespondContext): Promise<void> {
+export async function respondToInteraction(interaction: InteractionPort, work: Promise<OutboundMessage[]>, ctx: RespondContext): Promise<void> {
   let deferring: Promise<unknown> | undefined;
-  const component = interaction.isButton() || interaction.isStringSelectMenu() ? interaction : undefined;
+  const component = interaction.kind === "component" ? interaction : undefined;
   const timer = setTimeout(() => {
     // A component defers as "updating its message", so a late answer can still edit it in place.
-    const defer = component ? component.deferUpdate() : interaction.deferReply(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const defer = component ? component.deferUpdate() : interaction.deferReply(ctx.ephemeral);
     deferring = defer.catch((err: unknown) => {
       ctx.log.warn({ err }, "discord: defer failed");
     });
@@ -134,7 +133,7 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
   const progress = new Progress(replies);
 
   const withForm = replies.find((r) => r.form);
-  if (withForm?.form && !interaction.deferred && !interaction.replied && !interaction.isModalSubmit()) {
+  if (withForm?.form && !interaction.deferred && !interaction.replied && interaction.kind !== "modal") {
     let customId = modalCustomId(withForm.form);
     if (!customId) {
       // custom_id holds 100 characters; engine form ids and states are short by design.
@@ -142,7 +141,7 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
       customId = `form:${withForm.form.id}`.slice(0, 100);
     }
     const modal = renderModal(withForm.form, customId);
-    await progress.step("showModal", () => interaction.showModal(modal as never), [withForm]);
+    await progress.step("showModal", () => interaction.showModal(modal), [withForm]);
     // The message carrying the form is its text equivalent (the question the modal asks): not sent.
     const rest = replies.filter((r) => r !== withForm && (r.blocks.length || r.buttons?.length));
     if (rest.length) await ctx.elsewhere(rest);
@@ -154,8 +153,8 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
   if (!first) {
     // Nothing to say: acknowledge so Discord does not show "interaction failed".
     if (interaction.deferred) await progress.step("deleteReply", () => interaction.deleteReply());
-    else if (interaction.isButton() || interaction.isStringSelectMenu()) await progress.step("deferUpdate", () => interaction.deferUpdate());
-    else await progress.step("reply", () => interaction.reply({ content: "✓", flags: MessageFlags.Ephemeral }));
+    else if (component) await progress.step("deferUpdate", () => component.deferUpdate());
+    else await progress.step("reply", () => interaction.reply({ content: "✓", flags: EPHEMERAL }));
     return;
   }
   const done = (part: Part) => (part.completes ? [part.completes] : []);
@@ -166,7 +165,7 @@ export async function respondToInteraction(interaction: Respondable, work: Promi
   for (const r of replies) {
     if (!r.attachment) continue;
     const file = fileOf(r.attachment);
-    await progress.step("followUp", () => interaction.followUp({ files: [file], ...(ctx.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) }), [r]);
+    await progress.step("followUp", () => interaction.followUp({ files: [file], ...(ctx.ephemeral ? { flags: EPHEMERAL } : {}) }), [r]);
   }
 }
 

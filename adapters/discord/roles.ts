@@ -5,16 +5,15 @@
 // account) revokes it. When Discord fails transiently the change goes to the outbox (`membership`
 // payloads, keyed by the user, the change and the event) and is retried, never lost in memory.
 // Users already active before are granted once per process (remembered in a bounded LRU).
-import { Routes, type REST } from "discord.js";
 import type { Db } from "../../src/db/client.js";
 import type { Logger } from "../../src/logger.js";
 import type { SendResult } from "../../src/delivery/port.js";
 import { enqueue } from "../../src/services/outbox.js";
 import { BoundedLru } from "../../src/bounded-map.js";
-import { discordErrorResult } from "./sender.js";
+import { DiscordPaths, resultOf, type DiscordRest } from "./ports.js";
 
 export interface RoleGranterDeps {
-  rest: REST;
+  rest: DiscordRest;
   db: Db;
   log: Logger;
   guildId: string | undefined;
@@ -90,7 +89,7 @@ export class RoleGranter {
   async apply(userId: string, change: Membership): Promise<SendResult> {
     const { guildId, roleId } = this.deps;
     if (!guildId || !roleId) return { status: "failed", error: "discord: no DISCORD_GUILD_ID / DISCORD_MEMBER_ROLE_ID" };
-    const route = Routes.guildMemberRole(guildId, userId, roleId);
+    const route = DiscordPaths.guildMemberRole(guildId, userId, roleId);
     try {
       if (change === "grant") await this.deps.rest.put(route, { reason: "Advo: active influencer" });
       else await this.deps.rest.delete(route, { reason: "Advo: no longer in the program" });
@@ -99,7 +98,7 @@ export class RoleGranter {
     } catch (err) {
       // Not a member of the guild (10007), or the bot's role is below the program role (50013):
       // failed, not retried; 429, 5xx and timeouts: retried by the outbox.
-      const result = discordErrorResult(err);
+      const result = resultOf(err);
       this.deps.log.warn({ user: userId, change, code: "code" in result ? result.code : undefined }, "discord member role not changed");
       return result.status === "unreachable" ? { status: "failed", error: result.reason } : result;
     }

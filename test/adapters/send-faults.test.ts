@@ -13,6 +13,7 @@ import { textMessage } from "../../src/engine/message.js";
 import { silentLogger } from "../../src/logger.js";
 import { SlackSender } from "../../adapters/slack/sender.js";
 import { DiscordSender } from "../../adapters/discord/sender.js";
+import { restPort } from "../../adapters/discord/transport.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { captureLog } from "../helpers/log-capture.js";
 
@@ -58,7 +59,7 @@ describe("outbox send faults on Slack and Discord", () => {
   const slack = (apiUrl: string, timeout = 10_000) =>
     new SlackSender(new WebClient("xoxb-test", { slackApiUrl: `${apiUrl}/api/`, rejectRateLimitedCalls: true, timeout, retryConfig: { retries: 0 }, logger: { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => "error" as never, setName() {} } as never }));
   const discord = (api: string, timeout = 10_000, log = silentLogger) =>
-    new DiscordSender({ rest: new REST({ api: `${api}/api`, timeout, retries: 0 }).setToken("fake-token"), db: database.db, log, clock: new FakeClock() });
+    new DiscordSender({ rest: restPort(new REST({ api: `${api}/api`, timeout, retries: 0 }).setToken("fake-token")), db: database.db, log, clock: new FakeClock() });
 
   it("given Slack unreachable then retry with ECONNREFUSED, flagged transient", async () => {
     const r = await slack(`http://127.0.0.1:${await closedPort()}`).send("C1", textMessage("x"));

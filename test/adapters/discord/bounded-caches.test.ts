@@ -7,6 +7,8 @@ import { FakeClock } from "../../../src/clock.js";
 import { silentLogger } from "../../../src/logger.js";
 import { DiscordSender } from "../../../adapters/discord/sender.js";
 import { RoleGranter } from "../../../adapters/discord/roles.js";
+import { restPort } from "../../../adapters/discord/transport.js";
+import type { DiscordRest } from "../../../adapters/discord/ports.js";
 import { FakeDiscord } from "../../fakes/discord.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/db.js";
 import { APP, GUILD, seedInfluencer } from "./harness.js";
@@ -16,11 +18,11 @@ const ROLE = "7100000000000000009";
 describe("discord per-person caches", () => {
   let database: TestDatabase;
   let fake: FakeDiscord;
-  let rest: REST;
+  let rest: DiscordRest;
   beforeAll(async () => {
     database = await createTestDatabase("sqlite");
     fake = await new FakeDiscord({ applicationId: APP }).listen();
-    rest = new REST({ api: fake.apiUrl }).setToken("fake-token");
+    rest = restPort(new REST({ api: fake.apiUrl }).setToken("fake-token"));
   });
   afterAll(async () => {
     await fake.close();

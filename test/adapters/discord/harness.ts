@@ -4,7 +4,7 @@ import { FakeClock } from "../../../src/clock.js";
 import { testConfig } from "../../../src/config.js";
 import { silentLogger, type Logger } from "../../../src/logger.js";
 import type { EventHandler, InboundEvent, OutboundMessage } from "../../../adapters/adapter.js";
-import { DiscordAdapter, type DiscordAdapterDeps } from "../../../adapters/discord/transport.js";
+import { DiscordAdapter, type DiscordAdapterDeps } from "../../../adapters/discord/adapter.js";
 import { FakeDiscord, type RecordedCall } from "../../fakes/discord.js";
 import { afterEach, beforeEach } from "vitest";
 import { createTestDatabase, type Provider, type TestDatabase } from "../../helpers/db.js";
