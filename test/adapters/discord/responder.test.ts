@@ -78,7 +78,7 @@ describe("discord interaction answer (through the port)", () => {
     const second = textMessage("two");
     const answered = respondToInteraction(p, Promise.resolve([textMessage("one"), second]), context());
     await expect(answered).rejects.toBeInstanceOf(InteractionAnswerError);
-    const err = await answered.catch((e: InteractionAnswerError) => e);
+    const err = (await answered.catch((e: unknown) => e)) as InteractionAnswerError;
     expect(err).toMatchObject({ step: "followUp", undelivered: [second] });
     expect(err.cause).toBe(refused);
   });
