@@ -140,7 +140,11 @@ export class TelegramAdapter implements ChatAdapter {
     return this.sender.sendFile(recipient, file, caption);
   }
 
-  /** setMyCommands per catalog language (and a default), private and group menus. Never fatal. */
+  /**
+   * setMyCommands per catalog language (and a default), private and group menus, and the private
+   * chats' menu button set to open that command list (a button BotFather left on a web app would
+   * hide it). Never fatal.
+   */
   async registerCommands(): Promise<void> {
     const languages: (Locale | undefined)[] = [undefined, ...LOCALES];
     try {
@@ -151,6 +155,7 @@ export class TelegramAdapter implements ChatAdapter {
         await this.bot.api.setMyCommands(TELEGRAM_COMMANDS.map(describe), { scope: { type: "all_private_chats" }, ...lang });
         await this.bot.api.setMyCommands([...GROUP_COMMANDS].map(describe), { scope: { type: "all_group_chats" }, ...lang });
       }
+      await this.bot.api.setChatMenuButton({ menu_button: { type: "commands" } });
     } catch (err) {
       this.log.warn({ error: errorText(err) }, "telegram: could not register the command menu");
     }

@@ -71,6 +71,8 @@ export class FakeTelegramBotApi {
   readonly dropped: RecordedCall[] = [];
   readonly botInfo: UserFromGetMe;
   webhook: { url: string; secret_token?: string } | undefined;
+  /** the default menu button of private chats (setChatMenuButton without chat_id) */
+  menuButton: { type: string } | undefined;
   private readonly failures = new Map<string, ApiFailure[]>();
   private readonly chatFailures: { chatId: string; method: string; failure: ApiFailure }[] = [];
   private readonly blocked = new Set<string>();
@@ -267,6 +269,9 @@ export class FakeTelegramBotApi {
       case "deleteWebhook":
         this.webhook = undefined;
         return true;
+      case "setChatMenuButton":
+        this.menuButton = params.menu_button as { type: string } | undefined;
+        return true;
       case "sendMessage": {
         const chatId = Number(params.chat_id);
         const messageId = this.nextMessageId++;
@@ -342,8 +347,12 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-/** What the real Bot API answers 400 to, for the methods the bot uses with files. */
+/** What the real Bot API answers 400 to, for the methods the bot uses with files and the menu button. */
 function refusal(method: string, params: Record<string, unknown>): string | undefined {
+  if (method === "setChatMenuButton") {
+    const type = (params.menu_button as { type?: unknown } | undefined)?.type;
+    return type === undefined || ["commands", "default", "web_app"].includes(String(type)) ? undefined : "Bad Request: unsupported menu button type";
+  }
   if (method !== "sendDocument") return undefined;
   const doc = params.document as UploadedFile | string | undefined;
   if (!doc || typeof doc === "string") return "Bad Request: there is no document in the request";

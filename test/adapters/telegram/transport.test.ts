@@ -37,6 +37,8 @@ describe.each(["polling", "webhook"] as const)("telegram transport (%s)", (mode)
     expect(esPrivate.params.commands).toContainEqual({ command: "points", description: "Tu saldo e historial de puntos" });
     const group = commands.find((c) => (c.params.scope as { type: string }).type === "all_group_chats")!;
     expect((group.params.commands as { command: string }[]).map((c) => c.command).sort()).toEqual(["leaderboard", "missions"]);
+    // The menu button of private chats opens that list.
+    expect(h.fake.menuButton).toEqual({ type: "commands" });
     if (mode === "webhook") {
       expect(h.fake.callsTo("setWebhook")[0]!.params).toMatchObject({ url: h.webhookUrl, secret_token: "s3cret_webhook-token", allowed_updates: ["message", "callback_query"] });
       expect(h.fake.callsTo("getUpdates")).toHaveLength(0);
