@@ -21,6 +21,8 @@ export interface SlackReply {
   responseUrl?: string;
   /** ts of the bot message whose button was pressed (a card to update) */
   messageTs?: string;
+  /** that message as Slack sent it with the press: a buttons-only answer keeps its text */
+  sourceMessage?: { text: string; blocks: unknown[] };
   /** modal submissions: what the form remembered */
   origin?: ModalOrigin;
 }
@@ -136,7 +138,7 @@ const blockActionsSchema = z.object({
   user: z.object({ id: z.string().min(1), username: z.string().optional(), name: z.string().optional() }),
   channel: z.object({ id: z.string().min(1) }).optional(),
   container: z.object({ type: z.string(), message_ts: z.string().optional(), channel_id: z.string().optional(), thread_ts: z.string().optional() }).optional(),
-  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  message: z.object({ ts: z.string(), thread_ts: z.string().optional(), text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
   response_url: z.string().optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() })).min(1),
 });
@@ -160,13 +162,14 @@ export function mapBlockAction(body: unknown, receivedAt: Date): MappedEvent | u
       conversation: channel ? conversationKey("slack", channel, thread) : `slack:${a.user.id}`,
       chatType: direct || !channel ? "private" : "group",
       author: { id: a.user.id, ...(a.user.username ? { username: a.user.username } : {}), ...(a.user.name ? { name: a.user.name } : {}), isBot: false },
-      payload: { type: "action", id, ...(action.value !== undefined ? { payload: action.value } : {}) },
+      payload: { type: "action", id, ...(action.value !== undefined ? { payload: action.value } : {}), ...(messageTs ? { messageId: messageTs } : {}) },
       receivedAt,
       raw: body,
     },
     reply: {
       kind: "action", user: a.user.id, direct, triggerId: a.trigger_id,
       ...(channel ? { channel } : {}), ...(thread ? { thread } : {}), ...(messageTs ? { messageTs } : {}), ...(a.response_url ? { responseUrl: a.response_url } : {}),
+      ...(a.message?.blocks ? { sourceMessage: { text: a.message.text ?? "", blocks: a.message.blocks } } : {}),
     },
   };
 }

@@ -1,5 +1,6 @@
 // Where the engine's direct replies go on Slack, by origin of the event:
-// - a DM: new messages in the DM (thread kept);
+// - a DM: new messages in the DM (thread kept); the answer to a button that says `replace` edits
+//   the message the button was on (the step moves on in place, spent buttons go), as on Telegram;
 // - a slash command: the first answer rides in the ack (ephemeral, visible to the invoker only),
 //   later ones go through the command's response_url;
 // - a button on a bot message in a channel (e.g. a review card): the first non-ephemeral reply
@@ -144,6 +145,10 @@ export class SlackReplier {
       return;
     }
     if (!channel || reply.direct) {
+      if (channel && msg.replace && mayReplaceCard && reply.kind === "action" && reply.messageTs) {
+        if (await this.replaceInDm(channel, reply.messageTs, reply, msg)) return;
+        if (msg.replace === "buttons") return; // nothing to post: only the buttons were to change
+      }
       const sent = await this.sender.send(channel ?? reply.user, msg, channel ? reply.thread : undefined);
       countSendFault(this.metrics, "slack", "reply", sent);
       if (sent.status === "retry" && deferral && (await deferral.run.deferNow(deferral.recipient, msg, deferral.index))) {
@@ -167,6 +172,15 @@ export class SlackReplier {
     const sent = await this.sender.send(channel, msg, reply.thread);
     countSendFault(this.metrics, "slack", "reply", sent);
     this.expectSent(sent, "channel");
+  }
+
+  /** Edits the DM message a button was on; false when it could not (the answer is then posted). */
+  private async replaceInDm(channel: string, ts: string, reply: SlackReply, msg: OutboundMessage): Promise<boolean> {
+    if (msg.replace === "buttons" && !reply.sourceMessage) return false;
+    const edited = msg.replace === "buttons" ? await this.sender.editButtons(channel, ts, reply.sourceMessage!, msg.buttons ?? []) : await this.sender.edit(channel, ts, msg);
+    countSendFault(this.metrics, "slack", "reply", edited);
+    if (edited.status !== "sent") this.log.warn({ result: edited }, "slack: chat.update in the DM failed");
+    return edited.status === "sent";
   }
 
   private expectSent(r: SendResult, where: string): void {

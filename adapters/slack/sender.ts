@@ -3,9 +3,9 @@
 // reschedules the row instead of blocking a worker for minutes.
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type WebClient } from "@slack/web-api";
 import { isTransientNetworkCode, networkErrorCode } from "../../src/delivery/network-error.js";
-import type { Attachment, OutboundMessage, SendResult } from "../adapter.js";
+import type { Attachment, Button, OutboundMessage, SendResult } from "../adapter.js";
 import { attachmentBytes } from "../../src/engine/message.js";
-import { renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
+import { buttonBlocks, renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
 
 /** Web API error codes meaning "this recipient cannot be reached": never retry, mark unreachable. */
 export const UNREACHABLE_ERRORS = new Set([
@@ -106,6 +106,17 @@ export class SlackSender {
    * `actor`: the Slack user who acted; the engine names them by actor id (`slack:U…`), which a
    * card shows as their mention instead (only that exact id: text typed by others stays text).
    */
+  /** Replaces only the buttons of a message the bot sent (none: removed), keeping its text. */
+  async editButtons(channel: string, ts: string, source: { text: string; blocks: unknown[] }, rows: Button[][]): Promise<SendResult> {
+    try {
+      const kept = source.blocks.filter((b) => (b as { type?: unknown }).type !== "actions");
+      const r = await this.client.chat.update({ channel, ts, text: source.text, blocks: [...kept, ...buttonBlocks(rows)] as never });
+      return { status: "sent", messageId: r.ts ?? ts };
+    } catch (err) {
+      return classifySlackError(err);
+    }
+  }
+
   async edit(recipient: string, ts: string, message: OutboundMessage, footer: SlackBlock[] = [], actor?: string): Promise<SendResult> {
     try {
       const channel = await this.channelFor(recipient);

@@ -89,11 +89,12 @@ export class FakeSlackWebApi {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Polls until `count` calls to `method` (matching `where`) were recorded. */
-  async waitFor(method: string, where: (c: SlackCall) => boolean = () => true, count = 1, timeoutMs = 10_000): Promise<SlackCall[]> {
+  /** Polls until `count` calls to `method` (or any of the methods, matching `where`) were recorded. */
+  async waitFor(method: string | string[], where: (c: SlackCall) => boolean = () => true, count = 1, timeoutMs = 10_000): Promise<SlackCall[]> {
     const until = Date.now() + timeoutMs;
+    const methods = [method].flat();
     for (;;) {
-      const found = this.callsTo(method).filter(where);
+      const found = this.calls.filter((c) => methods.includes(c.method)).filter(where);
       if (found.length >= count) return found;
       if (Date.now() > until) throw new Error(`timed out waiting for ${count} × ${method}; got ${JSON.stringify(this.calls.map((c) => c.method))}`);
       await new Promise((r) => setTimeout(r, 10));

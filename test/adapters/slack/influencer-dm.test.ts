@@ -1,7 +1,7 @@
 // Influencers on Slack: a direct message `start CODE` (what the invitation tells them to send)
-// joins and starts onboarding in the real engine; buttons in the DM continue it with new
-// messages (DM cards are never replaced); `/advo missions` from a non-manager is the influencer
-// command.
+// joins and starts onboarding in the real engine; buttons in the DM continue it: the next step is a
+// new message and the spent step loses its buttons in place (chat.update), a stale button gets a
+// polite answer; `/advo missions` from a non-manager is the influencer command.
 import { describe, expect, it } from "vitest";
 import { OPERATOR } from "../../../src/services/managers.js";
 import { t } from "../../../src/i18n/translate.js";
@@ -71,5 +71,39 @@ describe.each(testProviders())("slack influencer DMs on %s", (provider) => {
     const account = await app.database.db.platformAccount.findFirstOrThrow({ where: { platform: "slack", externalId: "UINF2" } });
     expect(account.chatId).toBe("DINF2");
     expect(await app.database.db.conversation.count({ where: { key: "slack:CGENERAL" } })).toBe(0);
+  });
+});
+
+describe.each(testProviders())("slack DM steps in place on %s", (provider) => {
+  const harness = slackAppPerSuite(provider);
+  type Element = { action_id?: string; value?: string };
+  const buttonsOf = (m: Record<string, unknown> | undefined) => ((m?.blocks ?? []) as { type: string; elements?: Element[] }[]).filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+
+  it("given a step's button pressed in the DM then its message keeps its text and loses its buttons, and the same button pressed again gets a polite answer and changes nothing", async () => {
+    const { app, slack } = harness;
+    const created = await createInvitations(app.deps, OPERATOR, { count: 1 });
+    if (!created.ok) throw new Error(created.error);
+    await harness.event(dmEvent(`start ${created.value[0]!.code}`, { user: "USTEP1", channel: "DSTEP1" }));
+    const [consent] = await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DSTEP1" && text(c).includes("onb.consent"));
+    const key = [...slack.messages.entries()].find(([, m]) => m === consent!.args)![0];
+    const ts = key.split(":")[1]!;
+    const yes = buttonsOf(consent!.args).find((b) => b.value === "yes")!;
+    const press = () => harness.interact(blockAction(yes.action_id!, "yes", { user: "USTEP1", channel: "DSTEP1", messageTs: ts, message: slack.messages.get(key) }));
+
+    await press();
+    await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DSTEP1" && text(c).includes("onb.net"));
+    const [edit] = await slack.waitFor("chat.update", (c) => c.args.ts === ts);
+    expect(edit!.args.text).toBe(consent!.args.text);
+    expect(buttonsOf(slack.messages.get(key))).toEqual([]);
+    expect(JSON.stringify(slack.messages.get(key)!.blocks)).toContain(JSON.stringify((consent!.args.blocks as unknown[])[0]));
+
+    // A stale copy of the button (an older client, a double click): the polite answer, no second consent.
+    const consentAt = (await app.database.db.influencer.findFirstOrThrow({ where: { accounts: { some: { externalId: "USTEP1" } } } })).consentAt;
+    const posts = slack.callsTo("chat.postMessage").length;
+    await harness.interact(blockAction(yes.action_id!, "yes", { user: "USTEP1", channel: "DSTEP1", messageTs: ts, message: consent!.args }));
+    const movedOn = JSON.stringify(t("en", "core.moved_on")).slice(1, -1);
+    await slack.waitFor("chat.postMessage", (c) => c.args.channel === "DSTEP1" && text(c).includes(movedOn));
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(posts + 1);
+    expect((await app.database.db.influencer.findFirstOrThrow({ where: { accounts: { some: { externalId: "USTEP1" } } } })).consentAt).toEqual(consentAt);
   });
 });

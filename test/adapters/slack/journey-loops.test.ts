@@ -23,14 +23,16 @@ type Element = { action_id?: string; value?: string };
 function slackDm(harness: SlackApp, user: string) {
   const channel = `D${user}`;
   const posts = () => harness.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel);
-  /** Sends, then waits for a new DM post matching `want`; returns everything posted since, as text. */
+  // A button's answer may edit the message it was on (chat.update) instead of posting.
+  const answers = () => harness.slack.calls.filter((c) => ["chat.postMessage", "chat.update"].includes(c.method) && c.args.channel === channel);
+  /** Sends, then waits for a new DM post or edit matching `want`; returns everything since, as text. */
   const act = async (send: () => Promise<Response>, want: string | RegExp): Promise<string> => {
-    const seen = new Set<SlackCall>(posts());
+    const seen = new Set<SlackCall>(answers());
     const res = await send();
     expect(res.status).toBe(200);
     const matches = (c: SlackCall) => (typeof want === "string" ? text(c).includes(want) : want.test(text(c)));
-    await harness.slack.waitFor("chat.postMessage", (c) => c.args.channel === channel && !seen.has(c) && matches(c));
-    return posts().filter((c) => !seen.has(c)).map(text).join("\n");
+    await harness.slack.waitFor(["chat.postMessage", "chat.update"], (c) => c.args.channel === channel && !seen.has(c) && matches(c));
+    return answers().filter((c) => !seen.has(c)).map(text).join("\n");
   };
   /** The newest DM message with a button for this engine action (and payload, if given). */
   const find = (action: string, value?: string) => {

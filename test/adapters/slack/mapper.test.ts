@@ -47,7 +47,7 @@ describe("slack mapper", () => {
 
   it("given a button press on a channel card then it is an action with the engine's id and payload, remembering the card ts", () => {
     const m = mapBlockAction(blockAction("review.approve~3", "42", { messageTs: "1700.5" }), now)!;
-    expect(inboundEventSchema.parse(m.event).payload).toEqual({ type: "action", id: "review.approve", payload: "42" });
+    expect(inboundEventSchema.parse(m.event).payload).toEqual({ type: "action", id: "review.approve", payload: "42", messageId: "1700.5" });
     expect(m.reply).toMatchObject({ kind: "action", channel: "CMANAGERS", messageTs: "1700.5", direct: false });
     expect(m.event.chatType).toBe("group");
     expect(mapBlockAction(blockAction("_url~0", undefined), now)).toBeUndefined();

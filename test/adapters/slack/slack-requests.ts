@@ -57,7 +57,11 @@ export function slashCommand(text: string, opts: { user?: string; channel?: stri
   };
 }
 
-export function blockAction(actionId: string, value: string | undefined, opts: { user?: string; channel?: string; messageTs?: string; ephemeral?: boolean; responseUrl?: string } = {}) {
+/** A button press; `message`: the pressed message as the bot posted it (Slack sends its text and blocks). */
+export function blockAction(
+  actionId: string, value: string | undefined,
+  opts: { user?: string; channel?: string; messageTs?: string; ephemeral?: boolean; responseUrl?: string; message?: { text?: unknown; blocks?: unknown } } = {},
+) {
   const channel = opts.channel ?? "CMANAGERS";
   const ts = opts.messageTs ?? "1700000000.000100";
   return {
@@ -69,7 +73,7 @@ export function blockAction(actionId: string, value: string | undefined, opts: {
     trigger_id: nextTrigger(),
     team: { id: "T0001", domain: "fake" },
     channel: { id: channel, name: "advo-managers" },
-    message: { type: "message", ts, user: "UBOT", bot_id: "BBOT", text: "card" },
+    message: { type: "message", ts, user: "UBOT", bot_id: "BBOT", text: "card", ...(opts.message ? { text: opts.message.text, blocks: opts.message.blocks } : {}) },
     response_url: opts.responseUrl ?? "https://hooks.slack.com/actions/T0001/1/abc",
     actions: [{ action_id: actionId, block_id: "b1", ...(value !== undefined ? { value } : {}), type: "button", action_ts: "1700000001.000200", text: { type: "plain_text", text: "x" } }],
   };

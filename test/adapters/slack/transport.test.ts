@@ -163,7 +163,7 @@ describe("slack transport (HTTP mode)", () => {
     });
     const [eph] = await fake.waitFor("chat.postEphemeral");
     expect(eph!.args).toMatchObject({ channel: "CMANAGERS", user: "UMANAGER1" });
-    expect(events[0]!.payload).toEqual({ type: "action", id: "review.approve", payload: "42" });
+    expect(events[0]!.payload).toEqual({ type: "action", id: "review.approve", payload: "42", messageId: ts });
   });
 
   it("given a button on an ephemeral answer then in a channel the answer replaces it via response_url, in the bot's DM it is a new message", async () => {
