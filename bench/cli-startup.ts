@@ -36,7 +36,7 @@ export default async function cliStartup(): Promise<void> {
   if (!existsSync(join(root, "dist/src/cli/manifest.json"))) throw new Error("run `npm run build` first (dist/src/cli/manifest.json is missing)");
   process.stdout.write(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}, ${RUNS} runs per case\n`);
   const cases: [string, string[]][] = [["--help", ["--help"]], ["mission list --help", ["mission", "list", "--help"]], ["cycle close --help", ["cycle", "close", "--help"]], ["--version", ["--version"]]];
-  row("node -e 0 (Node itself)", Array.from({ length: RUNS }, () => time(["-e", "0"])));
+  const node = row("node -e 0 (Node itself)", Array.from({ length: RUNS }, () => time(["-e", "0"])));
   for (const [label, args] of cases) {
     const runs = { before: [] as number[], after: [] as number[] };
     // Interleaved so that load changes hit both alike.
@@ -46,9 +46,20 @@ export default async function cliStartup(): Promise<void> {
     }
     const b = row(`before: advo ${label}`, runs.before);
     const a = row(`after:  advo ${label}`, runs.after);
-    process.stdout.write(`${"".padEnd(44)} after/before ${(a / b).toFixed(2)}\n`);
+    process.stdout.write(`${"".padEnd(44)} after/before ${(a / b).toFixed(2)}, after/node ${(a / node).toFixed(2)}\n`);
   }
   const db = `file:${join(mkdtempSync(join(tmpdir(), "advo-bench-cli-")), "bench.db")}`;
   time([bin, "stats"], { DATABASE_URL: db }); // migrates once
-  row("after:  advo stats (runs: loads, opens the db)", Array.from({ length: Math.min(RUNS, 5) }, () => time([bin, "stats"], { DATABASE_URL: db })));
+  // stats is defined in the whole table (commands.ts); tier list in its own module, imported alone.
+  for (const args of [["stats"], ["tier", "list"]]) {
+    const runs = { before: [] as number[], after: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.before.push(time([bin, ...args], { DATABASE_URL: db, ADVO_CLI_NO_MANIFEST: "1" }));
+      runs.after.push(time([bin, ...args], { DATABASE_URL: db }));
+    }
+    const b = row(`before: advo ${args.join(" ")} (runs, opens the db)`, runs.before);
+    const a = row(`after:  advo ${args.join(" ")} (runs, opens the db)`, runs.after);
+    process.stdout.write(`${"".padEnd(44)} after/before ${(a / b).toFixed(2)}, after/node ${(a / node).toFixed(2)}\n`);
+  }
+  process.stdout.write(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} at the end\n`);
 }

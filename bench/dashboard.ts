@@ -46,7 +46,7 @@ function dialect(provider: Provider) {
   };
 }
 
-async function seed(db: Db, provider: Provider): Promise<void> {
+export async function seed(db: Db, provider: Provider): Promise<void> {
   const d = dialect(provider);
   const cycle = await db.cycle.create({ data: { name: "2026-Q4", startsAt: new Date(CYCLE_START), endsAt: new Date("2027-01-01T00:00:00Z") } });
   const run = (sql: string) => db.$executeRawUnsafe(sql);

@@ -104,6 +104,8 @@ export const configSchema = z
     DELIVERY_MAX_ATTEMPTS: int(8, 1, 100),
     // lease on claimed outbox rows: a dead instance's rows are taken over this long after its last renewal
     DELIVERY_LEASE_MS: int(5000, 500, 600_000),
+    // outbox rows one instance claims at a time: smaller spreads a broadcast over more instances
+    DELIVERY_BATCH_SIZE: int(100, 1, 1000),
     // verification
     FETCH_ALLOW_HOSTS: list,
     FETCH_TIMEOUT_MS: int(8000, 100, 120_000),

@@ -6,9 +6,12 @@
 import { readFileSync } from "node:fs";
 import { runCli } from "./cli.js";
 import type { Command } from "./commands.js";
-import { lazyTable, type Manifest } from "./manifest.js";
+import { entriesOf, lazyTable, type Manifest } from "./manifest.js";
 
 const loadTable = async (): Promise<Record<string, Command>> => (await import("./commands.js")).COMMANDS;
+/** A command's own module when the manifest names one (it alone is imported), else the whole table. */
+const loadFor = async (module?: string): Promise<Record<string, Command>> =>
+  module && /^commands-[\w-]+\.js$/.test(module) ? entriesOf((await import(`./${module}`)) as Record<string, unknown>) : loadTable();
 
 async function table(): Promise<Record<string, Command>> {
   // bench/cli-startup.ts measures the CLI without its manifest (the whole table loaded) as a baseline.
@@ -19,7 +22,7 @@ async function table(): Promise<Record<string, Command>> {
   } catch {
     return loadTable(); // sources through tsx: no manifest
   }
-  return lazyTable(manifest, loadTable);
+  return lazyTable(manifest, loadFor);
 }
 
 async function main(): Promise<number> {

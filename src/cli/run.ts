@@ -11,7 +11,6 @@ import { OPERATOR } from "../services/managers.js";
 import type { ParsedArgs } from "./args.js";
 import type { CliResult, Command } from "./commands.js";
 import { openMigratedDatabase } from "./database.js";
-import { runJobCommand } from "./job.js";
 
 type Locale = Parameters<typeof t>[0];
 
@@ -88,5 +87,6 @@ export async function runEntry(entry: Command, args: ParsedArgs): Promise<number
 
 export async function runJob(name: string): Promise<number> {
   const { config, log } = boot({ LOG_LEVEL: process.env.LOG_LEVEL || "warn" });
-  return runJobCommand(name, config, log);
+  // The job registry loads every job's code: only `advo job` pays for it.
+  return (await import("./job.js")).runJobCommand(name, config, log);
 }

@@ -1,7 +1,7 @@
 // Prisma client factory. One generated client per provider; both expose the same model API,
-// so the rest of the code is typed against one of them (`Db`).
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
-import { PrismaClient as PostgresClient } from "./generated/postgresql/client.js";
+// so the rest of the code is typed against one of them (`Db`). Only the provider's own client is
+// loaded (each is a large module with its query compiler): CLI start-up, issue 18.
+import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.js";
 import { adapterFactory, providerOf, type Provider } from "./provider.js";
 
 export type Db = SqliteClient;
@@ -19,8 +19,8 @@ export async function openDatabase(url: string): Promise<Database> {
   const adapter = adapterFactory(url);
   const db =
     provider === "postgresql"
-      ? (new PostgresClient({ adapter }) as unknown as Db)
-      : new SqliteClient({ adapter });
+      ? (new (await import("./generated/postgresql/client.js")).PrismaClient({ adapter }) as unknown as Db)
+      : new (await import("./generated/sqlite/client.js")).PrismaClient({ adapter });
   if (provider === "sqlite") {
     // WAL lets readers run beside the single writer; busy_timeout makes writers queue instead of failing.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -4,17 +4,25 @@
 // while another process (the running bot) holds it, and most runs have nothing to apply.
 import { existsSync, readdirSync } from "node:fs";
 import { AppError } from "../errors.js";
-import { openDatabase } from "./client.js";
+import { openDatabase, type Database } from "./client.js";
 import { adapterFactory, migrationsDir, providerOf } from "./provider.js";
-import { NO_FILTERS, openSchemaEngine, readMigrations } from "./schema-engine.js";
 
 /** Migration folders not yet recorded as applied (all of them on a fresh database). */
 export async function pendingMigrations(url: string): Promise<string[]> {
-  const dir = migrationsDir(providerOf(url));
+  const database = await openDatabase(url);
+  try {
+    return await pendingOn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The same, on a database already open (the CLI checks with the client it then uses). */
+export async function pendingOn(database: Database): Promise<string[]> {
+  const dir = migrationsDir(database.provider);
   const wanted = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
     : [];
-  const database = await openDatabase(url);
   try {
     const rows = await database.db.$queryRawUnsafe<{ migration_name: string }[]>(
       "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
@@ -23,14 +31,14 @@ export async function pendingMigrations(url: string): Promise<string[]> {
     return wanted.filter((name) => !applied.has(name));
   } catch {
     return wanted; // no migrations table yet
-  } finally {
-    await database.close();
   }
 }
 
 export async function migrateDatabase(url: string, log: (msg: string) => void = () => {}): Promise<string[]> {
   if ((await pendingMigrations(url)).length === 0) return [];
   const provider = providerOf(url);
+  // Loaded only when there is something to apply: most runs (every CLI command) have nothing.
+  const { NO_FILTERS, openSchemaEngine, readMigrations } = await import("./schema-engine.js");
   const { engine, close } = await openSchemaEngine(adapterFactory(url), undefined, log);
   try {
     const migrationsList = await readMigrations(migrationsDir(provider));

@@ -10,6 +10,11 @@ export function createDispatcher(core: AppCore, senders: MessageSender[], option
   return new Dispatcher({ db: deps.db, provider: database.provider, clock: deps.clock, log: deps.log, config: deps.config, metrics: deps.metrics }, senders, options);
 }
 
+/** The running app's options: PostgreSQL means possibly several instances, so the rate budgets are shared. */
+function appOptions(core: AppCore, options: DispatcherOptions): DispatcherOptions {
+  return { sharedLimits: core.database.provider === "postgresql", batchSize: core.deps.config.DELIVERY_BATCH_SIZE, ...options };
+}
+
 export function createDeliveryComponent(core: AppCore, senders: MessageSender[], options: DispatcherOptions = {}): Component {
   let dispatcher: Dispatcher | undefined;
   return {
@@ -19,9 +24,9 @@ export function createDeliveryComponent(core: AppCore, senders: MessageSender[],
         core.log.info("delivery: no platform sender configured; outbox rows wait until one is");
         return;
       }
-      dispatcher = createDispatcher(core, senders.map((s) => observeSender(s, core.deps.metrics)), options);
+      dispatcher = createDispatcher(core, senders.map((s) => observeSender(s, core.deps.metrics)), appOptions(core, options));
       dispatcher.start();
-      core.log.info({ platforms: dispatcher.platforms, instance: dispatcher.instanceId }, "outbox dispatcher running");
+      core.log.info({ platforms: dispatcher.platforms, instance: dispatcher.instanceId, sharedLimits: core.database.provider === "postgresql" }, "outbox dispatcher running");
     },
     async stop() {
       await dispatcher?.stop();

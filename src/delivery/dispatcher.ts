@@ -6,20 +6,20 @@ import type { AppConfig } from "../config.js";
 import type { Clock } from "../clock.js";
 import type { Db, Provider } from "../db/client.js";
 import type { Platform } from "../engine/events.js";
-import type { OutboundMessage } from "../engine/message.js";
-import { pickLocale } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import { markUnreachable } from "../services/accounts.js";
 import * as store from "./outbox-store.js";
-import { backoffMs, FIRST_TRANSIENT_RETRY_MS, isTransactional } from "./policy.js";
+import { backoffMs, FIRST_TRANSIENT_RETRY_MS } from "./policy.js";
 import type { MessageSender, SendResult } from "./port.js";
 import { limitsFromConfig, RateLimiter, type PlatformLimits } from "./rate-limiter.js";
-import { renderPayload } from "./render.js";
-import { zoneOf } from "../i18n/dates.js";
 import { clockTimer, type Timer } from "./timer.js";
-import { sortEdits, type EditItem } from "./edits.js";
 import { errorCode } from "../errors.js";
 import { countDatabaseError, type MetricsHooks } from "../metrics-hooks.js";
+import { BatchLease } from "./lease.js";
+import { SharedRateLimit } from "./shared-rate-limit.js";
+import { addCounts, prepareBatch, zero, type DispatchCounts, type Pending } from "./prepare.js";
+
+export { addCounts, type DispatchCounts };
 
 export interface DeliveryDeps {
   db: Db;
@@ -50,34 +50,18 @@ export interface DispatcherOptions {
   idleMs?: number;
   timer?: Timer;
   limits?: Partial<Record<Platform, PlatformLimits>>;
-}
-
-export interface DispatchCounts {
-  claimed: number;
-  sent: number;
-  retried: number;
-  failed: number;
-  unreachable: number;
-  cancelled: number;
-}
-
-const zero = (): DispatchCounts => ({ claimed: 0, sent: 0, retried: 0, failed: 0, unreachable: 0, cancelled: 0 });
-
-export function addCounts(a: DispatchCounts, b: DispatchCounts): DispatchCounts {
-  return { claimed: a.claimed + b.claimed, sent: a.sent + b.sent, retried: a.retried + b.retried, failed: a.failed + b.failed, unreachable: a.unreachable + b.unreachable, cancelled: a.cancelled + b.cancelled };
-}
-
-interface Pending {
-  row: store.ClaimedRow;
-  message: OutboundMessage;
-  /** an `edit` payload: the posted message it replaces */
-  edit?: { recipient: string; messageId: string };
+  /**
+   * share the rate budgets with the other instances on the same PostgreSQL (RateBucket rows), on
+   * top of this instance's own pacing. Ignored on SQLite. The app turns it on for PostgreSQL.
+   */
+  sharedLimits?: boolean;
 }
 
 export class Dispatcher {
   readonly instanceId: string;
   private readonly senders = new Map<Platform, MessageSender>();
   private readonly limiters = new Map<Platform, RateLimiter>();
+  private readonly shared = new Map<Platform, SharedRateLimit>();
   private readonly timer: Timer;
   private readonly batchSize: number;
   private readonly leaseMs: number;
@@ -99,6 +83,8 @@ export class Dispatcher {
     for (const s of senders) {
       this.senders.set(s.platform, s);
       this.limiters.set(s.platform, new RateLimiter(limits[s.platform] ?? {}));
+      const bucket = new SharedRateLimit(deps.db, s.platform, limits[s.platform] ?? {});
+      if (options.sharedLimits && deps.provider === "postgresql" && bucket.active) this.shared.set(s.platform, bucket);
     }
   }
 
@@ -156,35 +142,11 @@ export class Dispatcher {
     counts.claimed = rows.length;
     if (!rows.length) return counts;
 
-    const pending = await this.prepare(platform, rows, counts);
+    const pending: Pending[] = await prepareBatch({ db, clock, config: this.deps.config }, this.senders.get(platform), platform, rows, counts);
     const inFlight = new Map<Promise<void>, number>();
-    const leaseUntil = () => new Date(clock.now().getTime() + this.leaseMs);
-    let leaseRenewAt = this.timer.now() + this.leaseMs / 3;
-    // Drops rows another instance took over (we stalled past the lease): never send those.
-    const renewAll = async () => {
-      const ids = [...pending.map((p) => p.row.id), ...inFlight.values()];
-      const mine = await store.renewLease(db, owner, ids, leaseUntil());
-      if (mine.size === ids.length) return;
-      // An in-flight row may just have been recorded by us (sent, requeued): only waiting rows count.
-      let lost = 0;
-      for (let i = pending.length - 1; i >= 0; i--) {
-        if (mine.has(pending[i]!.row.id)) continue;
-        pending.splice(i, 1);
-        lost++;
-      }
-      if (lost) this.deps.log.warn({ platform, owner, lost }, "outbox rows taken over by another instance after this one's lease lapsed; not sending them");
-    };
-    // A send can outlast the lease (a slow API): a wall-clock heartbeat keeps the batch's lease
-    // alive while this process is alive, so only a dead instance's rows are ever taken over.
-    let heartbeatRunning = false;
-    const heartbeat = setInterval(() => {
-      if (heartbeatRunning || inFlight.size === 0) return;
-      heartbeatRunning = true;
-      renewAll()
-        .catch((err: unknown) => this.deps.log.warn({ err, platform }, "outbox lease renewal failed; retrying on the next beat"))
-        .finally(() => (heartbeatRunning = false));
-    }, Math.max(50, this.leaseMs / 3));
-    heartbeat.unref();
+    const lease = new BatchLease({ db, log: this.deps.log, timer: this.timer, now: () => clock.now().getTime(), platform, owner, leaseMs: this.leaseMs }, pending, inFlight);
+    const shared = this.shared.get(platform);
+    lease.startHeartbeat();
     // A database error while recording an outcome stops the batch; it is rethrown after the
     // in-flight sends settle (the loop logs it and retries; unrecorded rows come back by lease).
     let failure: unknown;
@@ -198,9 +160,8 @@ export class Dispatcher {
           if (at < bestAt) [best, bestAt] = [i, at];
           if (at <= this.timer.now()) break;
         }
-        if (this.timer.now() >= leaseRenewAt) {
-          leaseRenewAt = this.timer.now() + this.leaseMs / 3;
-          await renewAll();
+        if (lease.due()) {
+          await lease.renew();
           continue; // rows may have been dropped: choose again
         }
         const wait = bestAt - this.timer.now();
@@ -210,25 +171,25 @@ export class Dispatcher {
           continue; // a pause may have been set meanwhile: choose again
         }
         const [item] = pending.splice(best, 1) as [Pending];
-        // Renewed right before the send, and only sent if the row is still ours.
-        if (!(await store.confirmClaim(db, owner, item.row.id, leaseUntil()))) {
-          this.deps.log.warn({ platform, owner, outboxId: item.row.id }, "outbox row taken over by another instance after this one's lease lapsed; not sending it");
-          continue;
-        }
         limiter.take(item.row.recipient, this.timer.now());
+        // Other instances spend the same budget: wait for this send's slot in the shared bucket.
+        if (shared && !(await this.waitForSharedSlot(shared, item, pending, lease))) continue;
+        // Renewed right before the send, and only sent if the row is still ours.
+        if (!(await lease.confirm(item.row.id))) continue;
         const p: Promise<void> = this.sendOne(sender, limiter, item, pending, counts, owner)
           .catch((err: unknown) => void (failure ??= err))
           .finally(() => inFlight.delete(p));
         inFlight.set(p, item.row.id);
         if (inFlight.size >= this.maxInFlight) await Promise.race(inFlight.keys());
       }
+      await shared?.sweep(this.timer.now());
     } catch (err) {
       failure ??= err; // a renewal or claim check failed: settle what is in flight first
     }
     try {
       await Promise.all(inFlight.keys());
     } finally {
-      clearInterval(heartbeat);
+      lease.stopHeartbeat();
     }
     if (failure !== undefined) throw failure;
     // Stopping: what was claimed but not sent goes back to the queue at once (no lease wait).
@@ -236,42 +197,23 @@ export class Dispatcher {
     return counts;
   }
 
-  /** Skips rows that must not be sent and renders the rest; one recipient query for the batch. */
-  private async prepare(platform: Platform, rows: store.ClaimedRow[], counts: DispatchCounts): Promise<Pending[]> {
-    const { db, config } = this.deps;
-    const ids = rows.flatMap((r) => (r.influencerId === null ? [] : [r.influencerId]));
-    const recipients = await store.loadRecipients(db, platform, ids);
-    const cancelled: number[] = [];
-    const unreachable: number[] = [];
-    const failed: { id: number; error: string }[] = [];
-    const pending: Pending[] = [];
-    const edits: EditItem[] = [];
-    for (const row of rows) {
-      const who = row.influencerId === null ? undefined : recipients.get(row.influencerId);
-      if (row.influencerId !== null && (!who || who.gone)) cancelled.push(row.id);
-      else if (who?.unreachable.has(row.recipient)) unreachable.push(row.id);
-      else if (who?.messagesPaused && !isTransactional(row.purpose)) cancelled.push(row.id);
-      else {
-        const locale = pickLocale(who?.locale, who?.platformLocale, config.DEFAULT_LOCALE);
-        const r = renderPayload(row.payload, { locale, timeZone: zoneOf(who?.timezone, config.JOBS_TZ) });
-        if (!r.ok) failed.push({ id: row.id, error: r.error });
-        else if (r.editOf) edits.push({ row, message: r.message, of: r.editOf });
-        else pending.push({ row, message: r.message });
+  /**
+   * Takes the send's token from the shared bucket and sleeps until its slot, renewing the lease
+   * meanwhile. False when stopping: the row goes back to the waiting list (released at the end).
+   */
+  private async waitForSharedSlot(shared: SharedRateLimit, item: Pending, pending: Pending[], lease: BatchLease<Pending>): Promise<boolean> {
+    let wait = await shared.acquire(item.row.recipient, this.timer.now());
+    while (wait > 0) {
+      if (this.stopping) {
+        pending.push(item);
+        return false;
       }
+      const step = Math.min(wait, this.leaseMs / 3);
+      await this.timer.sleep(step, this.wake.signal);
+      wait -= step;
+      if (lease.due()) await lease.renew();
     }
-    const sortedEdits = await sortEdits({ db, clock: this.deps.clock, config }, this.senders.get(platform), edits);
-    pending.push(...sortedEdits.ready);
-    failed.push(...sortedEdits.failed);
-    await store.finish(db, cancelled, "cancelled", "recipient paused messages or left");
-    await store.finish(db, unreachable, "unreachable", "recipient marked unreachable");
-    for (const f of failed) await store.finish(db, [f.id], "failed", f.error);
-    counts.cancelled += cancelled.length;
-    counts.unreachable += unreachable.length;
-    counts.failed += failed.length;
-    for (const g of sortedEdits.gone) await store.finish(db, [g.id], "cancelled", g.reason);
-    counts.cancelled += sortedEdits.gone.length;
-    counts.retried += sortedEdits.waiting;
-    return pending;
+    return true;
   }
 
   private async sendOne(sender: MessageSender, limiter: RateLimiter, item: Pending, pending: Pending[], counts: DispatchCounts, owner: string): Promise<void> {
@@ -295,8 +237,10 @@ export class Dispatcher {
         const afterMs = Math.max(0, result.afterSeconds) * 1000;
         if (result.rateLimited || !result.error) {
           // A rate-limit answer: the platform asks us to slow down. Pause the whole platform (not
-          // only this chat — Telegram and Slack limits are also global) and do not count an attempt.
+          // only this chat — Telegram and Slack limits are also global), on every instance sharing
+          // the budget, and do not count an attempt.
           limiter.pause(this.timer.now() + afterMs);
+          await this.shared.get(row.platform as Platform)?.pause(this.timer.now(), this.timer.now() + afterMs);
           await store.requeue(db, row.id, new Date(now.getTime() + afterMs), row.attempts, null, owner);
           return;
         }

@@ -1,7 +1,7 @@
 // npm run build → plain JavaScript that runs without tsx and without the TypeScript sources: the
 // compiled bot and CLI are run from a copy of the package holding dist/ but no src/ (as in the
 // production image), so nothing can fall back to a TypeScript loader.
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, utimesSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, mkdirSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +29,12 @@ describe("compiled build (dist/)", () => {
     const r = spawnSync(process.execPath, [join(app, "bin/advo.js"), "stats", "--json"], { cwd: app, encoding: "utf8", env: { ...process.env, DATABASE_URL: dbUrl } });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+    // A command kept in its own module: the manifest names it, and running it imports only that.
+    const manifest = JSON.parse(readFileSync(join(app, "dist/src/cli/manifest.json"), "utf8")) as Record<string, { module?: string }>;
+    expect([manifest["tier list"]?.module, manifest.stats?.module]).toEqual(["commands-tiers.js", undefined]);
+    const tiers = spawnSync(process.execPath, [join(app, "bin/advo.js"), "tier", "list", "--json"], { cwd: app, encoding: "utf8", env: { ...process.env, DATABASE_URL: dbUrl } });
+    expect(tiers.status, tiers.stderr).toBe(0);
+    expect(JSON.parse(tiers.stdout)).toMatchObject({ ok: true });
   }, 120_000);
 
   it("given dist/ then the CLI answers --help, a command's help and usage errors from the manifest, without a database", () => {

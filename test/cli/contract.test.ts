@@ -9,7 +9,7 @@ import { runCli } from "../../src/cli/cli.js";
 import { COMMANDS, type Command } from "../../src/cli/commands.js";
 import { fmtDate, table } from "../../src/cli/format.js";
 import { HELP_LOCALES } from "../../src/cli/help-extra.js";
-import { lazyTable, manifestOf } from "../../src/cli/manifest.js";
+import { entriesOf, lazyTable, manifestOf } from "../../src/cli/manifest.js";
 import { parseUsage } from "../../src/cli/usage-spec.js";
 import { LOCALES } from "../../src/config.js";
 
@@ -126,6 +126,13 @@ describe("advo CLI contract", () => {
     const lazyFake = lazyTable(manifestOf(fake), async () => (loads++, fake));
     expect(await lazyFake.stats!.run(undefined as never, { positionals: [], flags: {} }, "operator")).toMatchObject({ ok: true });
     expect([seen, loads]).toEqual([["ran"], 1]);
+    // An entry the manifest places in its own module: the loader is asked for that module only.
+    const asked: (string | undefined)[] = [];
+    const byModule = lazyTable(manifestOf(fake, { stats: "commands-stats.js" }), async (module) => (asked.push(module), fake));
+    await byModule.stats!.run(undefined as never, { positionals: [], flags: {} }, "operator");
+    await byModule["cycle close"]!.confirm!(undefined as never, { positionals: [], flags: {} }, "operator").catch(() => undefined);
+    expect(asked).toEqual(["commands-stats.js", undefined]);
+    expect(entriesOf({ TABLE: { stats: fake.stats }, other: 3, NOT: { x: { usage: 1 } } })).toEqual({ stats: fake.stats });
   });
 
   it("reads usage lines into arguments, options, choices and notes", () => {
