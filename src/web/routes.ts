@@ -10,7 +10,8 @@ import { audit } from "../services/audit.js";
 import { requireManager } from "../services/managers.js";
 import { dashboardAction } from "./access.js";
 import type { Deps } from "../services/deps.js";
-import { fulfilNoteSchema, fulfilRedemption } from "../services/catalog-admin.js";
+import { fulfilNoteSchema, fulfilRedemption, shipRedemption } from "../services/catalog-admin.js";
+import { err } from "../result.js";
 import { approveSubmission, rejectReasonSchema, rejectSubmission } from "../services/review.js";
 import { auditBody, auditQuery } from "./audit-page.js";
 import { directoryBody, directoryQuery } from "./directory.js";
@@ -108,6 +109,15 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
     const note = fulfilNoteSchema.safeParse(c.get("form").note);
     if (!id.success || !note.success) return show(c, { title: t(reader.locale, "web.nav.rewards"), body: `<p>${esc(t(reader.locale, "web.rewards.note_invalid"))}</p>`, status: 400 });
     const r = await fulfilRedemption(deps, reader.actor, id.data, { note: note.data });
+    if (!r.ok) return show(c, { title: t(reader.locale, "web.nav.rewards"), body: `<p>${esc(t(reader.locale, r.error as never, r.params ?? {}))}</p>`, status: 400 });
+    return c.redirect("/dashboard/rewards", 303);
+  });
+
+  // Same service as `advo redemption ship`: it checks the role, audits and tells the influencer.
+  app.post("/dashboard/rewards/redemptions/:id/ship", async (c) => {
+    const reader = c.get("reader");
+    const id = positiveId.safeParse(c.req.param("id"));
+    const r = id.success ? await shipRedemption(deps, reader.actor, id.data, String(c.get("form").tracking ?? "")) : err("manage.redemption.not_found", { id: c.req.param("id") });
     if (!r.ok) return show(c, { title: t(reader.locale, "web.nav.rewards"), body: `<p>${esc(t(reader.locale, r.error as never, r.params ?? {}))}</p>`, status: 400 });
     return c.redirect("/dashboard/rewards", 303);
   });
