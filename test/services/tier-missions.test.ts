@@ -94,7 +94,7 @@ describe.each(testProviders())("missions restricted to tiers on %s", (provider) 
     // (people of the earlier test are in the database too: only these three are looked at)
     const announced = await t.db.outboxMessage.findMany({ where: { purpose: "mission.announce", influencerId: { in: [bronze.id, silver.id, gold.id] }, dedupeKey: { startsWith: `mission:${mission.id}:announce:` } } });
     expect(announced.map((r) => r.influencerId).sort((a, b) => a! - b!)).toEqual([silver.id, gold.id]);
-    const goldCard = toPlainText((announced.find((r) => r.influencerId === gold.id)!.payload as { message: OutboundMessage }).message);
+    const goldCard = toPlainText((announced.find((r) => r.influencerId === gold.id)!.payload as unknown as { message: OutboundMessage }).message);
     expect(goldCard).toContain("Pour les membres Argent et Or");
 
     const sees = async (id: number) => (await listEligibleMissions(deps, id)).some((m) => m.mission.id === mission.id);
