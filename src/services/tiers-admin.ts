@@ -106,3 +106,33 @@ export async function saveTierForm(
   await audit(deps.db, { actor, action: "tiers.set", targetType: "tier", targetId: parsed.tier.key, before: existing ?? null, after: parsed.tier });
   return ok({ tier: parsed.tier, program: parsed.program });
 }
+
+/**
+ * A whole tier program from a file (`advo tier import tiers.yaml`): `basis` and `tiers`, each tier
+ * with `key`, `names` (per language), `threshold`, optional `perks` and `multiplier` (1.5 = +50%).
+ * It replaces the program's list at once, validated with the readers' schema; admin only, audited.
+ */
+export async function importTierProgram(deps: Pick<Deps, "db" | "config">, actor: Actor, doc: Record<string, unknown>): Promise<Result<TierProgram>> {
+  const refused = await requireManager(deps, actor, "tiers.set", { type: "setting", id: "tiers" });
+  if (refused) return refused;
+  const before = await readTierProgram(deps.db);
+  const rawTiers = Array.isArray(doc.tiers) ? doc.tiers : undefined;
+  if (!rawTiers) return err("growth.tier.invalid", { field: "tiers", reason: "a list of tiers" });
+  // `multiplier: 1.5` as the CLI flag takes it; multiplierPercent is the stored form.
+  const tiers = rawTiers.map((t) => {
+    if (!t || typeof t !== "object") return t;
+    const { multiplier, ...rest } = t as Record<string, unknown>;
+    if (multiplier === undefined) return rest;
+    const m = multiplierSchema.safeParse(multiplier);
+    return { ...rest, multiplierPercent: m.success ? m.data : -1 };
+  });
+  const parsed = tierProgramSchema.safeParse({ basis: doc.basis ?? before.basis, tiers });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".").replace("multiplierPercent", "multiplier") ?? "tiers";
+    return err("growth.tier.invalid", { field, reason: issue?.path.at(-1) === "multiplierPercent" ? "1 to 5 (1.5 = +50%)" : (issue?.message ?? "") });
+  }
+  await writeTierProgram(deps.db, parsed.data);
+  await audit(deps.db, { actor, action: "tiers.set", targetType: "setting", targetId: "tiers", before, after: parsed.data });
+  return ok(parsed.data);
+}

@@ -27,7 +27,7 @@ export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "rew
  * CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server —
  * chat managers download from the dashboard; a database backup or restore is the operator's).
  */
-const NOT_IN_CHAT = new Set(["mission create", "mission edit", "broadcast", "codes import", "conversions import", "export", "db backup", "db restore", "reward codes"]);
+const NOT_IN_CHAT = new Set(["mission create", "mission edit", "broadcast", "codes import", "conversions import", "export", "db backup", "db restore", "reward codes", "tier import"]);
 
 /** Every sub-command the manager's role allows, each with an example (src/engine/manage/help.ts). */
 export async function advoHelp(ctx: Context): Promise<void> {
