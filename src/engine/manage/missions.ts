@@ -26,6 +26,9 @@ export async function openNewMissionForm(ctx: Context): Promise<void> {
 
 export async function openEditMissionForm(ctx: Context, id: number | undefined): Promise<void> {
   if (!id) return ctx.replyWith("manage.advo.bad_id", {}, { ephemeral: true });
+  // Editing needs the edit right up front (a reviewer may view a mission, not open its edit form).
+  const refused = await requireManager(ctx.deps, ctx.actor, "mission.edit", { type: "mission", id });
+  if (refused) return replyError(ctx, refused);
   const found = await getMission(ctx.deps, ctx.actor, id);
   if (!found.ok) return replyError(ctx, found);
   ctx.reply(message([], { form: missionFormSpec(ctx.locale, missionFormValues(found.value), `edit:${id}`, [], ctx.deps.config.DEFAULT_LOCALE, await tierOptions(ctx)), ephemeral: true }));
