@@ -81,6 +81,22 @@ describe.each(testProviders())("missions restricted to tiers on %s", (provider) 
     await setTierBasis(deps, MANAGER, "lifetime");
   });
 
+  it("given many people then the tier-restricted audience reads the ledger once, with one grouped query", async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const inf = await seedInfluencer(t.db);
+      ids.push(inf.id);
+      await give(inf.id, i * 100);
+    }
+    // Count every call on the ledger table: a per-person query in a loop would show here.
+    const calls: string[] = [];
+    const ledger = new Proxy(t.db.ledgerEntry, { get: (target, name, receiver) => (calls.push(String(name)), Reflect.get(target, name, receiver)) });
+    const db = new Proxy(t.db, { get: (target, name, receiver) => (name === "ledgerEntry" ? ledger : Reflect.get(target, name, receiver)) });
+    const got = await audience({ ...deps, db }, { segment: readSegment({ tiers: ["gold"] }), influencerIds: ids });
+    expect(got.map((r) => r.influencerId)).toEqual(ids.slice(15)); // 1,500 points and more
+    expect(calls).toEqual(["groupBy"]);
+  });
+
   it("given a mission for Silver and Gold then only Silver and Gold people are announced to, see it and may accept it", async () => {
     const bronze = await seedInfluencer(t.db, { locale: "es" });
     const silver = await seedInfluencer(t.db);
