@@ -22,6 +22,7 @@ import { missionDetailBody, missionsBody, type PageBody } from "./missions-page.
 import { overviewBody, overviewQuery } from "./overview.js";
 import { readerOf, type Reader } from "./reader.js";
 import { reviewBody } from "./review-page.js";
+import { referralSection } from "./referral-section.js";
 import { cyclesBody, rewardsBody } from "./rewards-cycles.js";
 import { csrfMatches, findSession, redeemSignInLink, revokeSessions, SESSION_COOKIE, SESSION_IDLE_MS, signInLinkUsable, type DashboardSession } from "./sessions.js";
 
@@ -84,7 +85,8 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
 
   app.get("/dashboard", async (c) => {
     const reader = c.get("reader");
-    return show(c, { title: t(reader.locale, "web.nav.overview"), body: await overviewBody(deps, reader, overviewQuery.parse(c.req.query())) });
+    const [overview, referrals] = await Promise.all([overviewBody(deps, reader, overviewQuery.parse(c.req.query())), referralSection(deps, reader)]);
+    return show(c, { title: t(reader.locale, "web.nav.overview"), body: overview + referrals });
   });
 
   app.get("/dashboard/missions", async (c) => show(c, await missionsBody(deps, c.get("reader"))));
