@@ -155,6 +155,13 @@ describe.each(testProviders())("missions restricted to tiers on %s", (provider) 
     const r = await acceptMission(deps, gold.id, mission.id);
     expect(r).toMatchObject({ ok: false, error: "growth.mission.not_for_tier" });
     if (!r.ok) expect(translate("it", r.error, r.params)).toBe("\"For bronze\" è solo per i membri Bronzo.");
+    // A tier removed after the mission was made: nobody is in it, and the answer still names it.
+    const gone = await draft("silver");
+    await publishMission(deps, MANAGER, gone.id);
+    await t.db.mission.update({ where: { id: gone.id }, data: { segment: { tiers: ["diamond"] } } });
+    const none = await acceptMission(deps, gold.id, gone.id);
+    if (!none.ok) expect(translate("en", none.error, none.params)).toBe("\"For silver\" is for diamond members only.");
+    expect(none.ok).toBe(false);
   });
 
   it("given an unknown tier then the form names the field; no tiers means everyone", async () => {
