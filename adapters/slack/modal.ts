@@ -7,6 +7,7 @@ import type { FormField, FormSpec } from "../adapter.js";
 import { AppError } from "../../src/errors.js";
 import type { SlackBlock } from "./render.js";
 import { nativeElement, nativeHint, textValue } from "./blocks/native-fields.js";
+import { tierNativeElement } from "./blocks/tier-fields.js";
 
 export const MODAL_LIMITS = { title: 24, submit: 24, label: 2000, placeholder: 150, initial: 3000, optionText: 75, optionValue: 150, options: 100, metadata: 3000, blockId: 255 } as const;
 
@@ -61,7 +62,8 @@ function plain(text: string, max: number) {
 }
 
 function element(formId: string, field: FormField): SlackBlock {
-  const native = nativeElement(formId, field, field.placeholder ? plain(field.placeholder, MODAL_LIMITS.placeholder) : undefined);
+  const native = nativeElement(formId, field, field.placeholder ? plain(field.placeholder, MODAL_LIMITS.placeholder) : undefined)
+    ?? tierNativeElement(formId, field, field.placeholder ? plain(field.placeholder, MODAL_LIMITS.placeholder) : undefined);
   if (native) return native;
   if (field.kind === "select") {
     const options = (field.options ?? []).slice(0, MODAL_LIMITS.options).map((o) => ({

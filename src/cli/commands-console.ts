@@ -66,6 +66,7 @@ export const CONSOLE_COMMANDS: Record<string, Command> = {
           `#${c.id} ${c.name ?? ""}  [${c.status}${c.messagesPaused ? ", messages paused" : ""}]`,
           `handles: ${c.handles.map((h) => `${h.network} @${h.handle}`).join(", ") || "-"}`,
           `balance: ${c.balance} points in ${c.cycleName}${c.tier ? `  tier: ${c.tier}` : ""}`,
+          `referred by: ${c.referral.referredBy ? `#${c.referral.referredBy.id} ${c.referral.referredBy.name ?? ""}`.trim() : "-"}  brought: ${c.referral.referredCount}`,
           ...c.submissions.map((s) => `  ${fmt(s.createdAt)}  #${s.id} [${s.status}] ${s.missionTitle}  ${s.url}`),
         ].join("\n"),
       });

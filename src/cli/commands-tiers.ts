@@ -3,7 +3,8 @@
 import { LOCALES } from "../config.js";
 import type { TierProgram } from "../domain/tiers.js";
 import { ok } from "../result.js";
-import { listTiers, removeTier, setTier, setTierBasis } from "../services/tiers-admin.js";
+import { importTierProgram, listTiers, removeTier, setTier, setTierBasis } from "../services/tiers-admin.js";
+import { readObjectFile } from "./object-file.js";
 import { flag, type ParsedArgs } from "./args.js";
 import type { CliResult, Command } from "./commands.js";
 
@@ -48,6 +49,18 @@ export const TIER_COMMANDS: Record<string, Command> = {
       const key = a.positionals[2];
       if (!key) return { ok: false, error: "manage.cli.usage", params: { usage: "tier remove KEY" } };
       return show(await removeTier(deps, actor, key));
+    },
+  },
+  // A whole program from a YAML or JSON file (CLI only: the chat never reads the server's files).
+  "tier import": {
+    usage: "tier import FILE",
+    description: "replace the tier list with the one in a YAML or JSON file (basis, tiers: key, names, threshold, perks, multiplier)",
+    examples: ["advo tier import tiers.yaml", "advo tier import tiers.json"],
+    run: async (deps, a, actor) => {
+      const path = a.positionals[2];
+      if (!path) return { ok: false, error: "manage.cli.usage", params: { usage: "tier import FILE" } };
+      const doc = readObjectFile(path);
+      return doc.ok ? show(await importTierProgram(deps, actor, doc.value)) : doc;
     },
   },
   "tier basis": {

@@ -86,6 +86,7 @@ export function readMissionFile(path: string): Result<Record<string, unknown>> {
     ...(seg.interests !== undefined ? { interests: seg.interests } : {}),
     ...(seg.networks !== undefined ? { segmentNetworks: seg.networks } : {}),
     ...(seg.tags !== undefined ? { tags: seg.tags } : {}),
+    ...(seg.tiers !== undefined ? { tiers: seg.tiers } : {}),
     // translations: { es: { title, brief, dos, donts } } → title_es, brief_es, … (issue 17)
     ...flattenTranslations(translations),
     ...rest,

@@ -1,5 +1,6 @@
 // Which missions an influencer may see and accept (pure).
 import { matchesSegment, readSegment, stringList, type SegmentProfile } from "./segment.js";
+import { tierGate, type Tier } from "./tiers.js";
 
 export interface MissionWindow {
   status: string;
@@ -12,16 +13,24 @@ export interface MissionWindow {
   networks: unknown;
 }
 
-export type Ineligibility = "not_open" | "not_started" | "past_deadline" | "full" | "not_in_segment" | "no_network";
+export type Ineligibility = "not_open" | "not_started" | "past_deadline" | "full" | "not_in_segment" | "no_network" | "tier";
+
+/** The person's tier points now (derived from the ledger) and the program's tiers. */
+export interface TierContext {
+  points: number;
+  tiers: readonly Tier[];
+}
 
 /** Why a mission is not available to this profile, or null when it is. */
-export function ineligibility(m: MissionWindow, profile: SegmentProfile, now: Date): Ineligibility | null {
+export function ineligibility(m: MissionWindow, profile: SegmentProfile, now: Date, tier: TierContext): Ineligibility | null {
   if (m.status !== "published") return "not_open";
   if (m.startsAt && m.startsAt > now) return "not_started";
   if (m.deadline <= now) return "past_deadline";
   if (m.cap !== null && m.acceptedCount >= m.cap) return "full";
   if (!matchesSegment(readSegment(m.segment), profile)) return "not_in_segment";
   if (!coversNetworks(stringList(m.networks), profile.networks)) return "no_network";
+  // Judged with the tier of this moment: someone who rose or dropped since publishing is judged now.
+  if (tierGate(readSegment(m.segment).tiers, tier.points, tier.tiers)) return "tier";
   return null;
 }
 

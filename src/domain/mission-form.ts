@@ -6,6 +6,7 @@ import type { Locale } from "../config.js";
 import { isValidLandingUrl } from "./tracking.js";
 import { readMissionTranslations, type MissionTranslations } from "./content-translations.js";
 import { LOCALES } from "../config.js";
+import type { Tier } from "./tiers.js";
 import { parseTranslations, TRANSLATED_PARTS, translationField, translationFormValues, type TranslationField } from "./mission-form-translations.js";
 
 export const MISSION_NETWORKS = ["instagram", "tiktok", "youtube", "x", "facebook", "twitch", "linkedin"] as const;
@@ -14,7 +15,7 @@ export const MISSION_NETWORKS = ["instagram", "tiktok", "youtube", "x", "faceboo
 export const MISSION_FIELDS = [
   "title", "brief", "dos", "donts", "hashtags", "mentions", "networks", "points",
   "startsAt", "deadline", "cap", "regions", "interests", "segmentNetworks", "tags", "landingUrl", "discountPrefix",
-  "pointsPerConversion",
+  "pointsPerConversion", "tiers",
 ] as const;
 /** A form field: the mission's own (in the program's language) or a translation (`title_es`). */
 export type MissionField = (typeof MISSION_FIELDS)[number] | TranslationField;
@@ -64,6 +65,8 @@ export const missionFormSchema = z.object({
   interests: listOf(true),
   segmentNetworks: listOf(true).transform((xs) => xs.map((x) => x.toLowerCase())),
   tags: listOf(true),
+  // Tier keys (or tier names, resolved with the program's list in parseMissionForm); empty = every tier.
+  tiers: listOf(true),
   // Measurement (issue 13): where each influencer's personal tracking link leads, and the prefix
   // of their generated discount codes (SUMMER → SUMMER-7KQ2XD).
   landingUrl: z.preprocess(
@@ -89,6 +92,21 @@ export interface MissionFormContext {
   now: Date;
   /** DEFAULT_LOCALE: the language of the mission's own fields; the others are translations */
   programLocale?: Locale;
+  /** the program's tiers: a tier may be given by key or by any of its names; others are refused */
+  tiers?: readonly Tier[];
+}
+
+/** Tier keys for what the manager typed or picked (a key or a name in any language), or null when one is unknown. */
+function tierKeys(given: string[], tiers: readonly Tier[] | undefined): string[] | null {
+  if (!tiers) return given.map((g) => g.toLowerCase());
+  const keys: string[] = [];
+  for (const g of given) {
+    const wanted = g.trim().toLowerCase();
+    const tier = tiers.find((t) => t.key === wanted || Object.values(t.names).some((n) => n?.toLowerCase() === wanted));
+    if (!tier) return null;
+    if (!keys.includes(tier.key)) keys.push(tier.key);
+  }
+  return keys;
 }
 
 const looseLines = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === "string" && x.trim()) : typeof v === "string" ? v.split("\n").filter((x) => x.trim()) : []) as string[];
@@ -109,7 +127,9 @@ export function parseMissionForm(values: unknown, ctx: MissionFormContext): { ok
   const translations = parseTranslations(input as Record<string, unknown>, ctx.programLocale ?? "en", base);
   errors.push(...translations.errors);
   if (r.success) {
-    const v = { ...r.data, translations: translations.value };
+    const keys = tierKeys(r.data.tiers, ctx.tiers);
+    if (!keys) errors.push({ field: "tiers", messageId: "growth.form.tier_unknown" });
+    const v = { ...r.data, tiers: keys ?? [], translations: translations.value };
     const disclosure = ctx.disclosureTag.toLowerCase();
     if (!v.hashtags.some((h) => h.toLowerCase() === disclosure)) errors.push({ field: "hashtags", messageId: "manage.form.disclosure" });
     if (v.deadline.getTime() <= ctx.now.getTime()) errors.push({ field: "deadline", messageId: "manage.form.deadline_past" });
@@ -133,7 +153,7 @@ export function missionData(v: MissionForm) {
     startsAt: v.startsAt ?? null,
     deadline: v.deadline,
     cap: v.cap ?? null,
-    segment: { regions: v.regions, interests: v.interests, networks: v.segmentNetworks, tags: v.tags },
+    segment: { regions: v.regions, interests: v.interests, networks: v.segmentNetworks, tags: v.tags, tiers: v.tiers },
     landingUrl: v.landingUrl ?? null,
     discountPrefix: v.discountPrefix ?? null,
     pointsPerConversion: v.pointsPerConversion ?? 0,
@@ -168,6 +188,7 @@ export function missionFormValues(m: MissionLike): Record<MissionField, string> 
     interests: list(seg.interests).join(", "),
     segmentNetworks: list(seg.networks).join(", "),
     tags: list(seg.tags).join(", "),
+    tiers: list(seg.tiers).join(", "),
     landingUrl: m.landingUrl ?? "",
     discountPrefix: m.discountPrefix ?? "",
     pointsPerConversion: m.pointsPerConversion ? String(m.pointsPerConversion) : "",

@@ -1,4 +1,4 @@
-// Target segments (pure). A segment lists regions, interests, networks and tags; an empty list
+// Target segments (pure). A segment lists regions, interests, networks, tags and tiers; an empty list
 // means "everyone" for that dimension, and every non-empty dimension must match (AND across
 // dimensions, OR within one). Comparisons ignore case.
 import { z } from "zod";
@@ -8,10 +8,12 @@ export const segmentSchema = z.object({
   interests: z.array(z.string()).default([]),
   networks: z.array(z.string()).default([]),
   tags: z.array(z.string()).default([]),
+  /** tier keys (issue 21): only people whose current tier, derived from the ledger, is listed */
+  tiers: z.array(z.string()).default([]),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
-export const EMPTY_SEGMENT: Segment = { regions: [], interests: [], networks: [], tags: [] };
+export const EMPTY_SEGMENT: Segment = { regions: [], interests: [], networks: [], tags: [], tiers: [] };
 
 /** What a segment is matched against. */
 export interface SegmentProfile {
@@ -37,6 +39,17 @@ function anyOverlap(wanted: string[], have: string[]): boolean {
   return w.some((x) => h.has(x));
 }
 
+/**
+ * The tier dimension, apart from the others because a tier is derived from the ledger (callers
+ * compute it in one grouped query): empty = every tier; otherwise the person's current tier key
+ * must be listed (someone below the first threshold, `null`, is in none).
+ */
+export function tierAllowed(segment: Pick<Segment, "tiers">, tierKey: string | null): boolean {
+  const wanted = lower(segment.tiers);
+  return !wanted.length || (tierKey !== null && wanted.includes(tierKey.toLowerCase()));
+}
+
+/** Regions, interests, networks and tags (the tier is checked with tierAllowed). */
 export function matchesSegment(segment: Segment, profile: SegmentProfile): boolean {
   return (
     anyOverlap(segment.regions, profile.region ? [profile.region] : []) &&

@@ -86,3 +86,29 @@ export function multipliedPoints(points: number, tier: Tier | null): number {
 export function announceableTier(standing: TierStanding): Tier | null {
   return standing.current && standing.current.threshold > 0 ? standing.current : null;
 }
+
+/**
+ * Why a mission restricted to `allowed` tiers (keys) is closed to someone with `points`: "locked"
+ * with the lowest allowed tier still ahead of them ("reach Gold to unlock this one"), or
+ * "not_for_tier" when every allowed tier is below them (a mission for newcomers). null = open.
+ */
+export type TierGate = { kind: "locked"; next: Tier; missing: number; allowed: Tier[] } | { kind: "not_for_tier"; allowed: Tier[] };
+
+export function tierGate(allowed: readonly string[], points: number, tiers: readonly Tier[]): TierGate | null {
+  if (!allowed.length) return null;
+  const keys = new Set(allowed.map((k) => k.trim().toLowerCase()));
+  const listed = tiers.filter((t) => keys.has(t.key));
+  const current = tierStanding(points, tiers).current;
+  if (current && keys.has(current.key)) return null;
+  const next = listed.find((t) => t.threshold > points);
+  return next ? { kind: "locked", next, missing: next.threshold - points, allowed: listed } : { kind: "not_for_tier", allowed: listed };
+}
+
+/** "Silver and Gold" in the reader's language (a tier no longer defined shows its key). */
+export function tierNameList(keys: readonly string[], tiers: readonly Tier[], locale: Locale): string {
+  const names = keys.map((k) => {
+    const tier = tiers.find((t) => t.key === k.trim().toLowerCase());
+    return tier ? localized(tier.names, locale) : k;
+  });
+  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(names);
+}

@@ -1,7 +1,8 @@
 // The mission card: ONE pure builder used for the influencer's card and the managers' preview,
 // so both always show exactly the same thing.
 import type { Locale } from "../config.js";
-import { stringList } from "../domain/segment.js";
+import { readSegment, stringList } from "../domain/segment.js";
+import { tierNameList, type Tier } from "../domain/tiers.js";
 import { missionTextFor } from "../domain/content-translations.js";
 import { formatDeadline as formatZonedDeadline } from "../i18n/dates.js";
 import { networkName } from "../i18n/networks.js";
@@ -26,6 +27,8 @@ export interface CardMission {
   pointsPerConversion?: number;
   /** title/brief/dos/donts in other languages (issue 17) */
   translations?: unknown;
+  /** the target segment; its tiers are shown ("For Silver and Gold members", issue 21) */
+  segment?: unknown;
 }
 
 /** A deadline in the reader's zone (UTC when only a locale is known). */
@@ -50,12 +53,17 @@ export function personalBlocks(p: PersonalMeasurement, locale: Locale) {
 }
 
 /** `reader` may carry the recipient's time zone; a bare locale shows the deadline in UTC. */
-export function missionCard(m: CardMission, reader: Locale | Reader, options: { buttons?: boolean; personal?: PersonalMeasurement } = {}): OutboundMessage {
+/**
+ * `tiers`: the program's tier list, to name a tier-restricted mission's tiers in the reader's
+ * language (without it the keys are shown).
+ */
+export function missionCard(m: CardMission, reader: Locale | Reader, options: { buttons?: boolean; personal?: PersonalMeasurement; tiers?: readonly Tier[] } = {}): OutboundMessage {
   const locale = typeof reader === "string" ? reader : reader.locale;
   // All of the text from one language: the reader's translation, else the program's.
   const { title, brief, dos, donts } = missionTextFor(m, locale);
   const required = [...stringList(m.hashtags), ...stringList(m.mentions)];
   const networks = stringList(m.networks);
+  const forTiers = readSegment(m.segment).tiers;
   const blocks = [
     paragraph(bold(title)),
     paragraph(brief),
@@ -66,6 +74,7 @@ export function missionCard(m: CardMission, reader: Locale | Reader, options: { 
     paragraph(bold(t(locale, "journey.card.points")), " ", t(locale, "journey.card.points_value", { points: m.points })),
     ...(m.pointsPerConversion ? [paragraph(bold(t(locale, "journey.card.points_per_conversion")), " ", t(locale, "journey.card.points_value", { points: m.pointsPerConversion }))] : []),
     paragraph(bold(t(locale, "journey.card.deadline")), " ", time(formatDeadline(m.deadline, reader), m.deadline, locale)),
+    ...(forTiers.length ? [paragraph(bold(t(locale, "growth.mission.for_tiers", { tiers: tierNameList(forTiers, options.tiers ?? [], locale) })))] : []),
     ...(options.personal ? personalBlocks(options.personal, locale) : []),
   ];
   const buttons =

@@ -1,10 +1,12 @@
 // Who a program message can reach: active influencers (optionally in a segment) with one
 // reachable platform account each. Two queries for the whole audience (the people, then their
-// preferred accounts by the one SQL rule), so a broadcast to 100,000 people costs two reads.
+// preferred accounts by the one SQL rule), so a broadcast to 100,000 people costs two reads; a
+// segment restricted to tiers adds one grouped query of tier points (services/tiers.ts).
 import { zoneOf } from "../i18n/dates.js";
 import type { Platform } from "../engine/events.js";
 import { pickLocale, type Locale } from "../i18n/translate.js";
-import { matchesSegment, stringList, type Segment } from "../domain/segment.js";
+import { matchesSegment, stringList, tierAllowed, type Segment } from "../domain/segment.js";
+import { currentTierKeys } from "./tiers.js";
 import { inChunks, type Deps } from "./deps.js";
 import { preferredAccounts } from "./preferred-account.js";
 
@@ -62,13 +64,17 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
     orderBy: { id: "asc" },
   });
   // The preferred-account rule lives in SQL (services/preferred-account.ts), shared with the jobs and the cycle close.
-  const accounts = await preferredAccounts(deps.db, options.influencerIds || rows.length <= 5_000 ? rows.map((r) => r.id) : "all");
+  const ids = options.influencerIds || rows.length <= 5_000 ? rows.map((r) => r.id) : "all";
+  const accounts = await preferredAccounts(deps.db, ids);
+  // A tier-restricted segment: every person's tier from one grouped query of tier points.
+  const tierOf = options.segment?.tiers.length ? await currentTierKeys(deps.db, ids) : undefined;
   const out: Recipient[] = [];
   for (const row of rows) {
     if (options.segment) {
       const handles = (row as { handles?: { network: string }[] }).handles ?? [];
       const profile = { region: row.region, interests: stringList(row.interests), tags: stringList(row.tags), networks: handles.map((h) => h.network) };
       if (!matchesSegment(options.segment, profile)) continue;
+      if (tierOf && !tierAllowed(options.segment, tierOf(row.id))) continue;
     }
     const account = accounts.get(row.id);
     if (!account) continue;

@@ -15,6 +15,7 @@ import { currentCycle, cycleBalance } from "./ledger.js";
 import { requireManager, type Actor } from "./managers.js";
 import { tellInfluencer } from "./outcome-notices.js";
 import { tierOf } from "./tiers.js";
+import { referralSummary } from "./referrals-figures.js";
 
 export interface PersonRef {
   id: number;
@@ -37,6 +38,8 @@ export type InfluencerCard =
     balance: number;
     cycleName: string;
     tier: string | null;
+    /** who brought them (not erased), and how many joined with their own link (issue 21) */
+    referral: { referredBy: { id: number; name: string | null } | null; referredCount: number };
     submissions: { id: number; missionTitle: string; status: string; url: string; createdAt: Date }[];
   };
 
@@ -85,15 +88,17 @@ export async function influencerCard(deps: Deps, actor: Actor, id: number, local
   if (!person) return err("manage.influencer.not_found", { id });
   if (person.deletedAt) return ok({ erased: true, id });
   const cycle = await currentCycle(deps.db, deps.clock);
-  const [balance, tier, submissions] = await Promise.all([
+  const [balance, tier, referral, submissions] = await Promise.all([
     cycleBalance(deps.db, id, cycle.id),
     tierOf(deps, id, cycle),
+    referralSummary(deps.db, id),
     deps.db.submission.findMany({ where: { influencerId: id }, orderBy: { id: "desc" }, take: 5, select: { id: true, status: true, url: true, createdAt: true, mission: { select: { title: true } } } }),
   ]);
   return ok({
     erased: false, id, name: person.displayName, status: person.status, messagesPaused: person.messagesPaused,
     handles: person.handles, accounts: person.accounts, balance, cycleName: cycle.name,
     tier: tier.current ? localized(tier.current.names, locale) : null,
+    referral,
     submissions: submissions.map((s) => ({ id: s.id, missionTitle: s.mission.title, status: s.status, url: s.url, createdAt: s.createdAt })),
   });
 }

@@ -19,6 +19,8 @@ import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue, type OutboxItem } from "./outbox.js";
 import { tellInfluencers } from "./outcome-notices.js";
+import { readTierProgram } from "./tiers.js";
+import type { Tier } from "../domain/tiers.js";
 
 type Mission = Awaited<ReturnType<Db["mission"]["findUniqueOrThrow"]>>;
 export type FormErr = Err & { fieldErrors: FieldError[] };
@@ -31,7 +33,7 @@ function formErr(errors: FieldError[]): FormErr {
 export async function createMissionDraft(deps: Deps, actor: Actor, values: unknown): Promise<Result<Mission> | FormErr> {
   const refused = await requireManager(deps, actor, "mission.create");
   if (refused) return refused;
-  const parsed = parseMissionForm(values, { disclosureTag: deps.config.DISCLOSURE_TAG, now: deps.clock.now(), programLocale: deps.config.DEFAULT_LOCALE });
+  const parsed = parseMissionForm(values, { disclosureTag: deps.config.DISCLOSURE_TAG, now: deps.clock.now(), programLocale: deps.config.DEFAULT_LOCALE, tiers: (await readTierProgram(deps.db)).tiers });
   if (!parsed.ok) return formErr(parsed.errors);
   const mission = await deps.db.mission.create({ data: { ...missionData(parsed.value), status: "draft", createdBy: actor } });
   await audit(deps.db, { actor, action: "mission.create", targetType: "mission", targetId: mission.id, after: missionFormValues(mission) });
@@ -55,15 +57,15 @@ export async function listMissions(deps: Deps, actor: Actor, options: { status?:
 export async function previewMission(deps: Deps, actor: Actor, id: number, locale: Locale): Promise<Result<OutboundMessage>> {
   const found = await getMission(deps, actor, id);
   if (!found.ok) return found;
-  return ok(missionCard(found.value, locale));
+  return ok(missionCard(found.value, locale, { tiers: (await readTierProgram(deps.db)).tiers }));
 }
 
-function announceItems(mission: Mission, recipients: Recipient[]): OutboxItem[] {
+function announceItems(mission: Mission, recipients: Recipient[], tiers: readonly Tier[]): OutboxItem[] {
   // One card per locale and zone (the deadline is shown in the recipient's zone).
   const cards = new Map<string, OutboundMessage>();
   return recipients.map((r) => {
     let card = cards.get(`${r.locale} ${r.timeZone}`);
-    if (!card) cards.set(`${r.locale} ${r.timeZone}`, (card = missionCard(mission, r)));
+    if (!card) cards.set(`${r.locale} ${r.timeZone}`, (card = missionCard(mission, r, { tiers })));
     return {
       platform: r.platform,
       recipient: r.recipient,
@@ -81,11 +83,11 @@ function announceItems(mission: Mission, recipients: Recipient[]): OutboxItem[] 
  * language: shown as an embed, with one button that DMs the person the mission's own card (a guild
  * `mission.view` click continues in the DM). Dates are Discord timestamps, in each reader's zone.
  */
-function channelItems(mission: Mission, config: Deps["config"]): OutboxItem[] {
+function channelItems(mission: Mission, config: Deps["config"], tiers: readonly Tier[]): OutboxItem[] {
   const channel = config.DISCORD_ANNOUNCE_CHANNEL_ID;
   if (!channel) return [];
   const locale = config.DEFAULT_LOCALE;
-  const card = missionCard(mission, { locale, timeZone: config.JOBS_TZ }, { buttons: false });
+  const card = missionCard(mission, { locale, timeZone: config.JOBS_TZ }, { buttons: false, tiers });
   const open = { action: ACTION_MISSION_VIEW, label: t(locale, "announce.channel.open"), payload: String(mission.id), style: "primary" as const };
   return [{
     platform: "discord",
@@ -99,9 +101,11 @@ function channelItems(mission: Mission, config: Deps["config"]): OutboxItem[] {
 
 /** Enqueues the announcement to every eligible active influencer (returns how many) and the announce channel; safe to repeat (dedupe keys). */
 export async function announceMission(deps: Pick<Deps, "db" | "config">, mission: Mission, now: Date): Promise<number> {
+  // A tier-restricted mission reaches only people in those tiers now (one grouped query, in audience).
   const recipients = await audience(deps, { segment: readSegment(mission.segment), networks: stringList(mission.networks) });
-  const people = await enqueue(deps.db, announceItems(mission, recipients), now);
-  await enqueue(deps.db, channelItems(mission, deps.config), now);
+  const { tiers } = await readTierProgram(deps.db);
+  const people = await enqueue(deps.db, announceItems(mission, recipients, tiers), now);
+  await enqueue(deps.db, channelItems(mission, deps.config, tiers), now);
   return people;
 }
 
@@ -165,7 +169,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
   const before = await deps.db.mission.findUnique({ where: { id } });
   if (!before) return err("manage.mission.not_found", { id });
   if (before.status === "closed") return err("manage.mission.closed", { id });
-  const parsed = parseMissionForm(values, { disclosureTag: deps.config.DISCLOSURE_TAG, now: deps.clock.now(), programLocale: deps.config.DEFAULT_LOCALE });
+  const parsed = parseMissionForm(values, { disclosureTag: deps.config.DISCLOSURE_TAG, now: deps.clock.now(), programLocale: deps.config.DEFAULT_LOCALE, tiers: (await readTierProgram(deps.db)).tiers });
   if (!parsed.ok) return formErr(parsed.errors);
   const after = await deps.db.mission.update({ where: { id }, data: missionData(parsed.value) });
   const beforeValues = missionFormValues(before);
@@ -175,6 +179,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
   if (changed.length && after.status === "published") {
     const participants = await deps.db.participation.findMany({ where: { missionId: id, status: { in: ["accepted", "submitted", "rejected"] } }, select: { influencerId: true } });
     const recipients = participants.length ? await audience(deps, { influencerIds: participants.map((p) => p.influencerId) }) : [];
+    const { tiers } = await readTierProgram(deps.db);
     const stamp = deps.clock.now().getTime();
     notified = await enqueue(deps.db, recipients.map((r) => ({
       platform: r.platform,
@@ -183,7 +188,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
       purpose: "mission.changed",
       batchKey: `mission:${id}:edit:${stamp}`,
       dedupeKey: `mission:${id}:edit:${stamp}:influencer:${r.influencerId}`,
-      payload: { kind: "message", message: changeNotice(after, changed, r) },
+      payload: { kind: "message", message: changeNotice(after, changed, r, tiers) },
     })));
   }
   const pick = (v: Record<MissionField, string>) => Object.fromEntries(changed.map((f) => [f, v[f]]));
@@ -191,9 +196,9 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
   return ok({ mission: after, changed, notified });
 }
 
-function changeNotice(mission: Mission, changed: MissionField[], reader: Recipient): OutboundMessage {
+function changeNotice(mission: Mission, changed: MissionField[], reader: Recipient, tiers: readonly Tier[]): OutboundMessage {
   const locale = reader.locale;
-  const card = missionCard(mission, reader);
+  const card = missionCard(mission, reader, { tiers });
   const fields = changed.map((f) => missionFieldLabel(locale, f)).join(", ");
   return message([paragraph(t(locale, "manage.mission.changed", { title: missionTextFor(mission, locale).title, fields })), ...card.blocks], { disablePreview: true });
 }

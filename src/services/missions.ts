@@ -2,9 +2,13 @@
 // an atomic cap (updateMany on acceptedCount while below the cap), declining.
 import { missionTitleParam } from "../domain/content-translations.js";
 import { err, ok, type Result } from "../result.js";
-import { ineligibility, profileOf } from "../domain/eligibility.js";
+import { ineligibility, profileOf, type TierContext } from "../domain/eligibility.js";
+import { tierGate, tierNameList, type Tier } from "../domain/tiers.js";
+import { LOCALES, type Locale } from "../config.js";
+import type { LocalizedText } from "../i18n/localized-text.js";
+import { tierOf } from "./tiers.js";
 import type { Mission, Participation } from "../db/generated/sqlite/client.js";
-import { stringList } from "../domain/segment.js";
+import { readSegment, stringList } from "../domain/segment.js";
 import { networkLabel } from "../engine/mission-card.js";
 import type { Deps } from "./deps.js";
 import { assignDiscountCode } from "./discount-codes.js";
@@ -21,11 +25,36 @@ async function profile(deps: Deps, influencerId: number) {
   return profileOf(inf, inf.handles);
 }
 
+/** The tier side of eligibility: derived from the ledger at this moment, never stored. */
+async function tierContext(deps: Deps, influencerId: number): Promise<TierContext> {
+  const tier = await tierOf(deps, influencerId);
+  return { points: tier.points, tiers: tier.tiers };
+}
+
+/** Tier names as a message param each reader sees in their own language ("Silver and Gold"). */
+function tierNamesParam(keys: readonly string[], tiers: readonly Tier[], programLocale: Locale): LocalizedText {
+  return { $text: tierNameList(keys, tiers, programLocale), $tr: Object.fromEntries(LOCALES.map((l) => [l, tierNameList(keys, tiers, l)])) };
+}
+
+/** "Reach Gold to unlock this one — 120 points to go", or "only for Bronze members". */
+function tierRefusal(deps: Deps, mission: Mission, tier: TierContext): Result<never> {
+  const gate = tierGate(readSegment(mission.segment).tiers, tier.points, tier.tiers);
+  const locale = deps.config.DEFAULT_LOCALE;
+  // A listed tier removed since is still named (by its key) rather than leaving a blank.
+  const listed = gate?.allowed.length ? gate.allowed.map((t) => t.key) : readSegment(mission.segment).tiers;
+  const allowed = tierNamesParam(listed, tier.tiers, locale);
+  if (gate?.kind === "locked") {
+    return err("growth.mission.locked", { title: missionTitleParam(mission), tiers: allowed, next: tierNamesParam([gate.next.key], tier.tiers, locale), missing: gate.missing });
+  }
+  return err("growth.mission.not_for_tier", { title: missionTitleParam(mission), tiers: allowed });
+}
+
 /** Open missions this influencer may take, soonest deadline first, with their participation. */
 export async function listEligibleMissions(deps: Deps, influencerId: number): Promise<MissionListItem[]> {
   const now = deps.clock.now();
-  const [p, missions, parts] = await Promise.all([
+  const [p, tier, missions, parts] = await Promise.all([
     profile(deps, influencerId),
+    tierContext(deps, influencerId),
     deps.db.mission.findMany({
       where: { status: "published", deadline: { gt: now }, OR: [{ startsAt: null }, { startsAt: { lte: now } }] },
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
@@ -39,7 +68,7 @@ export async function listEligibleMissions(deps: Deps, influencerId: number): Pr
     .filter((m) => {
       const part = byMission.get(m.id);
       if (part && part.status !== "offered") return part.status !== "declined"; // theirs already: shown even if now full
-      return ineligibility(m, p, now) === null;
+      return ineligibility(m, p, now, tier) === null;
     })
     .map((m) => ({ mission: m, participation: byMission.get(m.id) ?? null }));
 }
@@ -55,6 +84,7 @@ const REASON_MESSAGE = {
   full: "journey.missions.full",
   not_in_segment: "journey.missions.not_eligible",
   no_network: "accounts.mission_no_network",
+  tier: "growth.mission.not_for_tier",
 } as const;
 
 /** What an accepted influencer gets on top of the mission: their tracking link and discount code. */
@@ -75,7 +105,9 @@ export async function acceptMission(deps: Deps, influencerId: number, missionId:
   if (!mission) return err("journey.missions.not_found");
   const existing = await deps.db.participation.findUnique({ where: { missionId_influencerId: { missionId, influencerId } } });
   if (existing && !["offered", "declined"].includes(existing.status)) return err("journey.missions.already_accepted", { title: missionTitleParam(mission) });
-  const why = ineligibility(mission, await profile(deps, influencerId), deps.clock.now());
+  const tier = await tierContext(deps, influencerId);
+  const why = ineligibility(mission, await profile(deps, influencerId), deps.clock.now(), tier);
+  if (why === "tier") return tierRefusal(deps, mission, tier);
   if (why) return err(REASON_MESSAGE[why], { title: missionTitleParam(mission), networks: stringList(mission.networks).map(networkLabel).join(", ") });
 
   const taken = await deps.db.$transaction(async (tx) => {

@@ -93,3 +93,17 @@ async function namesOf(db: Db, ids: number[]): Promise<Map<number, string | null
   const rows = await db.influencer.findMany({ where: { id: { in: [...new Set(ids)] }, deletedAt: null }, select: { id: true, displayName: true } });
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
+
+/** For a profile card: who brought this person, and how many (not erased) joined with their code. */
+export async function referralSummary(db: Db, influencerId: number): Promise<{ referredBy: PersonRef | null; referredCount: number }> {
+  const [me, code] = await Promise.all([
+    db.influencer.findUnique({ where: { id: influencerId }, select: { invitation: { select: { referrerId: true } } } }),
+    db.invitation.findUnique({ where: { referrerId: influencerId }, select: { id: true } }),
+  ]);
+  const referrerId = me?.invitation?.referrerId ?? null;
+  const [names, referredCount] = await Promise.all([
+    referrerId ? namesOf(db, [referrerId]) : new Map<number, string | null>(),
+    code ? db.influencer.count({ where: { invitationId: code.id, deletedAt: null } }) : 0,
+  ]);
+  return { referredBy: referrerId && names.has(referrerId) ? { id: referrerId, name: names.get(referrerId) ?? null } : null, referredCount };
+}

@@ -2,8 +2,9 @@
 // is validated with the same schema the readers use, checked for the manager role first, audited.
 import { z } from "zod";
 import { LOCALES } from "../config.js";
-import { TIER_BASES, tierProgramSchema, tierSchema, type TierProgram } from "../domain/tiers.js";
-import { err, ok, type Result } from "../result.js";
+import { TIER_BASES, tierProgramSchema, tierSchema, type Tier, type TierProgram } from "../domain/tiers.js";
+import { parseTierForm, type TierFieldError } from "../domain/tier-form.js";
+import { err, ok, type Err, type Result } from "../result.js";
 import { audit } from "./audit.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
@@ -79,4 +80,59 @@ export async function setTierBasis(deps: Pick<Deps, "db" | "config">, actor: Act
   await writeTierProgram(deps.db, program);
   await audit(deps.db, { actor, action: "tiers.basis", targetType: "setting", targetId: "tiers", before: { basis: before.basis }, after: { basis: parsed.data } });
   return ok(program);
+}
+
+export type TierFormErr = Err & { fieldErrors: TierFieldError[] };
+
+/**
+ * The tier modal's save (Slack): a new tier (`editing` undefined) or a change to one; every field
+ * error at once, nothing written then. Admin only and audited, like `advo tier set`.
+ */
+export async function saveTierForm(
+  deps: Pick<Deps, "db" | "config">, actor: Actor, values: Record<string, string | undefined>, editing?: string,
+): Promise<Result<{ tier: Tier; program: TierProgram }> | TierFormErr> {
+  const refused = await requireManager(deps, actor, "tiers.set", { type: "tier", id: editing ?? values.key ?? "" });
+  if (refused) return refused;
+  const before = await readTierProgram(deps.db);
+  const existing = editing ? before.tiers.find((t) => t.key === editing) : undefined;
+  if (editing && !existing) return err("growth.tier_modal.not_found", { key: editing });
+  const parsed = parseTierForm(values, before, editing);
+  const taken = !editing && before.tiers.some((t) => t.key === (values.key ?? "").trim().toLowerCase());
+  if (!parsed.ok || taken) {
+    const fieldErrors = parsed.ok ? [] : parsed.errors.filter((e) => !(taken && e.field === "key"));
+    return { ok: false, error: "manage.form.invalid", fieldErrors: [...(taken ? [{ field: "key", messageId: "growth.tier_modal.err.key_taken" }] : []), ...fieldErrors] };
+  }
+  await writeTierProgram(deps.db, parsed.program);
+  await audit(deps.db, { actor, action: "tiers.set", targetType: "tier", targetId: parsed.tier.key, before: existing ?? null, after: parsed.tier });
+  return ok({ tier: parsed.tier, program: parsed.program });
+}
+
+/**
+ * A whole tier program from a file (`advo tier import tiers.yaml`): `basis` and `tiers`, each tier
+ * with `key`, `names` (per language), `threshold`, optional `perks` and `multiplier` (1.5 = +50%).
+ * It replaces the program's list at once, validated with the readers' schema; admin only, audited.
+ */
+export async function importTierProgram(deps: Pick<Deps, "db" | "config">, actor: Actor, doc: Record<string, unknown>): Promise<Result<TierProgram>> {
+  const refused = await requireManager(deps, actor, "tiers.set", { type: "setting", id: "tiers" });
+  if (refused) return refused;
+  const before = await readTierProgram(deps.db);
+  const rawTiers = Array.isArray(doc.tiers) ? doc.tiers : undefined;
+  if (!rawTiers) return err("growth.tier.invalid", { field: "tiers", reason: "a list of tiers" });
+  // `multiplier: 1.5` as the CLI flag takes it; multiplierPercent is the stored form.
+  const tiers = rawTiers.map((t) => {
+    if (!t || typeof t !== "object") return t;
+    const { multiplier, ...rest } = t as Record<string, unknown>;
+    if (multiplier === undefined) return rest;
+    const m = multiplierSchema.safeParse(multiplier);
+    return { ...rest, multiplierPercent: m.success ? m.data : -1 };
+  });
+  const parsed = tierProgramSchema.safeParse({ basis: doc.basis ?? before.basis, tiers });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".").replace("multiplierPercent", "multiplier") ?? "tiers";
+    return err("growth.tier.invalid", { field, reason: issue?.path.at(-1) === "multiplierPercent" ? "1 to 5 (1.5 = +50%)" : (issue?.message ?? "") });
+  }
+  await writeTierProgram(deps.db, parsed.data);
+  await audit(deps.db, { actor, action: "tiers.set", targetType: "setting", targetId: "tiers", before, after: parsed.data });
+  return ok(parsed.data);
 }

@@ -35,26 +35,47 @@ export async function writeTierProgram(db: Pick<Db, "programSetting">, program: 
   await db.programSetting.upsert({ where: { key: TIER_SETTING }, create: { key: TIER_SETTING, value }, update: { value } });
 }
 
-/** Points on the program's tier basis for several people, in one grouped query. */
+/**
+ * Points on the program's tier basis for several people, in one grouped query. "all": everyone
+ * with a counted entry (for audiences too large for an IN list); people absent have 0.
+ */
 export async function tierPoints(
   db: Pick<Db, "ledgerEntry">,
-  influencerIds: readonly number[],
+  influencerIds: readonly number[] | "all",
   basis: TierProgram["basis"],
   cycleId: number,
 ): Promise<Map<number, number>> {
-  const out = new Map<number, number>(influencerIds.map((id) => [id, 0]));
-  if (!influencerIds.length) return out;
+  const all = influencerIds === "all";
+  const out = new Map<number, number>(all ? [] : influencerIds.map((id) => [id, 0]));
+  if (!all && !influencerIds.length) return out;
   const rows = await db.ledgerEntry.groupBy({
     by: ["influencerId"],
-    where: { influencerId: { in: [...influencerIds] }, kind: { in: [...TIER_KINDS] }, ...(basis === "cycle" ? { cycleId } : {}) },
+    where: { ...(all ? {} : { influencerId: { in: [...influencerIds] } }), kind: { in: [...TIER_KINDS] }, ...(basis === "cycle" ? { cycleId } : {}) },
     _sum: { amount: true },
   });
   for (const r of rows) out.set(r.influencerId, Math.max(0, r._sum.amount ?? 0));
   return out;
 }
 
+/**
+ * Each person's current tier key (null below the first threshold), derived from the ledger: the
+ * tier list, the open cycle and ONE grouped query of tier points, however many people — what a
+ * mission's audience is filtered with. No open cycle on a cycle basis means no cycle points yet.
+ */
+export async function currentTierKeys(
+  db: Pick<Db, "ledgerEntry" | "programSetting" | "cycle">,
+  influencerIds: readonly number[] | "all",
+): Promise<(influencerId: number) => string | null> {
+  const program = await readTierProgram(db);
+  const cycle = program.basis === "cycle" ? await db.cycle.findFirst({ where: { status: "open" }, orderBy: { startsAt: "desc" }, select: { id: true } }) : null;
+  const points = await tierPoints(db, influencerIds, program.basis, cycle?.id ?? -1);
+  return (id) => tierStanding(points.get(id) ?? 0, program.tiers).current?.key ?? null;
+}
+
 export interface PersonTier extends TierStanding {
   points: number;
+  /** the program's tier list, sorted by threshold */
+  tiers: readonly Tier[];
   basis: TierProgram["basis"];
   cycleId: number;
 }
@@ -63,7 +84,7 @@ export interface PersonTier extends TierStanding {
 export async function tierOf(deps: Pick<Deps, "db" | "clock">, influencerId: number, cycle?: { id: number }): Promise<PersonTier> {
   const [program, current] = await Promise.all([readTierProgram(deps.db), cycle ?? currentCycle(deps.db, deps.clock)]);
   const points = (await tierPoints(deps.db, [influencerId], program.basis, current.id)).get(influencerId) ?? 0;
-  return { ...tierStanding(points, program.tiers), points, basis: program.basis, cycleId: current.id };
+  return { ...tierStanding(points, program.tiers), points, tiers: program.tiers, basis: program.basis, cycleId: current.id };
 }
 
 /** Badges earned so far, per person: one query over their approved participations. */

@@ -18,6 +18,7 @@ const RULES: readonly Rule[] = [
   ["POST", /^\/dashboard\/review\/[^/]+\/reject$/, "submission.reject"],
   ["GET", /^\/dashboard\/rewards$/, "reward.list"],
   ["POST", /^\/dashboard\/rewards\/redemptions\/[^/]+\/fulfil$/, "redemption.fulfil"],
+  ["POST", /^\/dashboard\/rewards\/redemptions\/[^/]+\/ship$/, "redemption.fulfil"],
   ["GET", /^\/dashboard\/cycles$/, "cycle.list"],
   ["GET", /^\/dashboard\/audit$/, "audit.list"],
   ["GET", /^\/dashboard\/exports$/, "export.list"],

@@ -1,6 +1,6 @@
-// Rewards and redemptions (pending ones with a "mark fulfilled" form taking an optional voucher
-// code or note; the fulfilment goes through the same service as Slack, which audits it and tells
-// the influencer), and the cycles with their close summaries.
+// Rewards and redemptions (the open ones in redemption-queue.ts: address, "mark shipped" and "mark
+// fulfilled" forms going through the same services as Slack and the CLI, which audit and tell the
+// influencer), and the cycles with their close summaries.
 import { rewardTextFor } from "../domain/content-translations.js";
 import { z } from "zod";
 import { roleAllows } from "../domain/roles.js";
@@ -8,7 +8,8 @@ import { t } from "../i18n/translate.js";
 import { listRewards, pendingRedemptions } from "../services/catalog-admin.js";
 import { listCycles } from "../services/cycles.js";
 import type { Deps } from "../services/deps.js";
-import { csrfField, esc, statusText } from "./layout.js";
+import { esc, statusText } from "./layout.js";
+import { redemptionQueue } from "./redemption-queue.js";
 import type { PageBody } from "./missions-page.js";
 import { formatDay, formatNumber, formatWhen, type Reader } from "./reader.js";
 
@@ -31,15 +32,7 @@ export async function rewardsBody(deps: Deps, reader: Reader): Promise<PageBody>
     ? `<table>${th(reader, ["web.rewards.reward", "web.rewards.cost", "web.rewards.stock", "web.directory.status"])}` +
       rewards.value.map((r) => td(esc(rewardTextFor(r, l).name), esc(formatNumber(reader, r.cost)), esc(r.stock === null ? "∞" : formatNumber(reader, r.stock)), esc(t(l, r.active ? "web.rewards.active" : "web.rewards.inactive")))).join("") + `</table>`
     : `<p>${esc(t(l, "web.rewards.none"))}</p>`;
-  const fulfil = (id: number) => reader.may(`/dashboard/rewards/redemptions/${id}/fulfil`, "POST")
-    ? `<form class="inline" method="post" action="/dashboard/rewards/redemptions/${id}/fulfil">${csrfField(reader.csrf)}` +
-      `<input name="note" maxlength="500" aria-label="${esc(t(reader.locale, "web.rewards.note"))}" placeholder="${esc(t(reader.locale, "web.rewards.note"))}"> <button>${esc(t(reader.locale, "web.rewards.fulfil"))}</button></form>`
-    : "";
-  const queue = !pending ? "" : pending.value.length
-    ? `<table>${th(reader, ["web.ledger.when", "web.directory.name", "web.rewards.reward", "web.rewards.cost", "web.rewards.fulfil"])}` +
-      pending.value.map((r) => td(esc(formatWhen(reader, r.createdAt)), `<a href="/dashboard/influencers/${r.influencerId}">${esc(r.influencerName ?? `#${r.influencerId}`)}</a>`, esc(r.rewardName), esc(formatNumber(reader, r.cost)),
-        fulfil(r.id))).join("") + `</table>`
-    : `<p>${esc(t(l, "web.rewards.nothing_pending"))}</p>`;
+  const queue = pending ? redemptionQueue(reader, pending.value) : "";
   const history = decided.length
     ? `<table>${th(reader, ["web.ledger.when", "web.directory.name", "web.rewards.reward", "web.directory.status", "web.rewards.by"])}` +
       decided.map((r) => td(esc(formatWhen(reader, r.decidedAt)), esc(r.influencer.displayName ?? `#${r.influencerId}`), esc(r.reward.name), statusText(l, r.status), esc(r.decidedBy ?? ""))).join("") + `</table>`

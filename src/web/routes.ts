@@ -10,7 +10,8 @@ import { audit } from "../services/audit.js";
 import { requireManager } from "../services/managers.js";
 import { dashboardAction } from "./access.js";
 import type { Deps } from "../services/deps.js";
-import { fulfilNoteSchema, fulfilRedemption } from "../services/catalog-admin.js";
+import { fulfilNoteSchema, fulfilRedemption, shipRedemption } from "../services/catalog-admin.js";
+import { err } from "../result.js";
 import { approveSubmission, rejectReasonSchema, rejectSubmission } from "../services/review.js";
 import { auditBody, auditQuery } from "./audit-page.js";
 import { directoryBody, directoryQuery } from "./directory.js";
@@ -21,6 +22,7 @@ import { missionDetailBody, missionsBody, type PageBody } from "./missions-page.
 import { overviewBody, overviewQuery } from "./overview.js";
 import { readerOf, type Reader } from "./reader.js";
 import { reviewBody } from "./review-page.js";
+import { referralSection } from "./referral-section.js";
 import { cyclesBody, rewardsBody } from "./rewards-cycles.js";
 import { csrfMatches, findSession, redeemSignInLink, revokeSessions, SESSION_COOKIE, SESSION_IDLE_MS, signInLinkUsable, type DashboardSession } from "./sessions.js";
 
@@ -83,7 +85,8 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
 
   app.get("/dashboard", async (c) => {
     const reader = c.get("reader");
-    return show(c, { title: t(reader.locale, "web.nav.overview"), body: await overviewBody(deps, reader, overviewQuery.parse(c.req.query())) });
+    const [overview, referrals] = await Promise.all([overviewBody(deps, reader, overviewQuery.parse(c.req.query())), referralSection(deps, reader)]);
+    return show(c, { title: t(reader.locale, "web.nav.overview"), body: overview + referrals });
   });
 
   app.get("/dashboard/missions", async (c) => show(c, await missionsBody(deps, c.get("reader"))));
@@ -108,6 +111,15 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
     const note = fulfilNoteSchema.safeParse(c.get("form").note);
     if (!id.success || !note.success) return show(c, { title: t(reader.locale, "web.nav.rewards"), body: `<p>${esc(t(reader.locale, "web.rewards.note_invalid"))}</p>`, status: 400 });
     const r = await fulfilRedemption(deps, reader.actor, id.data, { note: note.data });
+    if (!r.ok) return show(c, { title: t(reader.locale, "web.nav.rewards"), body: `<p>${esc(t(reader.locale, r.error as never, r.params ?? {}))}</p>`, status: 400 });
+    return c.redirect("/dashboard/rewards", 303);
+  });
+
+  // Same service as `advo redemption ship`: it checks the role, audits and tells the influencer.
+  app.post("/dashboard/rewards/redemptions/:id/ship", async (c) => {
+    const reader = c.get("reader");
+    const id = positiveId.safeParse(c.req.param("id"));
+    const r = id.success ? await shipRedemption(deps, reader.actor, id.data, String(c.get("form").tracking ?? "")) : err("manage.redemption.not_found", { id: c.req.param("id") });
     if (!r.ok) return show(c, { title: t(reader.locale, "web.nav.rewards"), body: `<p>${esc(t(reader.locale, r.error as never, r.params ?? {}))}</p>`, status: 400 });
     return c.redirect("/dashboard/rewards", 303);
   });

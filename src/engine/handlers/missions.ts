@@ -1,5 +1,6 @@
 // /missions (each mission with the person's real state in it), the mission card with Accept /
 // Decline, or with their state and what to do next. Sending links lives in submit.ts.
+import { readTierProgram } from "../../services/tiers.js";
 import { missionTitleFor } from "../../domain/content-translations.js";
 import { acceptMission, declineMission, getMission, listEligibleMissions, measurementFor } from "../../services/missions.js";
 import { participationStates, type ParticipationState } from "../../services/participation-state.js";
@@ -102,7 +103,8 @@ async function showMission(ctx: Context, inf: Influencer, id: number): Promise<v
   const open = m.status === "published" && m.deadline > ctx.deps.clock.now();
   const st = part ? (await participationStates(ctx.deps, [part], new Set(open ? [id] : []))).get(id) : undefined;
   const mine = part && part.status !== "offered" && part.status !== "declined";
-  const card = missionCard(m, ctx, { buttons: !st && part?.status !== "withdrawn", ...(mine ? { personal: await measurementFor(ctx.deps, part.id) } : {}) });
+  const { tiers } = await readTierProgram(ctx.deps.db);
+  const card = missionCard(m, ctx, { buttons: !st && part?.status !== "withdrawn", tiers, ...(mine ? { personal: await measurementFor(ctx.deps, part.id) } : {}) });
   if (st) {
     card.blocks = [...card.blocks, ...stateBlocks(ctx, st, m.points, m.deadline)];
     const submit: Button[][] = [[{ action: ACTION_SUBMIT_START, payload: String(id), label: ctx.t("journey.submit.button"), style: "primary" }]];

@@ -19,14 +19,15 @@ import { helpLines } from "./help.js";
 import { showInfluencer } from "./people.js";
 import { showLeaderboard } from "./leaderboard.js";
 import { askCycleClose } from "./cycle-close.js";
+import { openTierForm } from "./tier-form.js";
 
 /** Sub-commands handled here (interactive), in help order. */
-export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME"];
+export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME", "tier new", "tier edit KEY"];
 /**
  * CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server —
  * chat managers download from the dashboard; a database backup or restore is the operator's).
  */
-const NOT_IN_CHAT = new Set(["mission create", "mission edit", "broadcast", "codes import", "conversions import", "export", "db backup", "db restore", "reward codes"]);
+const NOT_IN_CHAT = new Set(["mission create", "mission edit", "broadcast", "codes import", "conversions import", "export", "db backup", "db restore", "reward codes", "tier import"]);
 
 /** Every sub-command the manager's role allows, each with an example (src/engine/manage/help.ts). */
 export async function advoHelp(ctx: Context): Promise<void> {
@@ -64,6 +65,8 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (a === "leaderboard") return showLeaderboard(ctx, args);
   // chat asks with the consequence and a Confirm button instead of taking --force
   if (a === "cycle" && b === "close") return askCycleClose(ctx);
+  // the tier modal (issue 21); `tier set` stays the typed way
+  if (a === "tier" && (b === "new" || b === "edit")) return b === "new" ? openTierForm(ctx) : args[2] ? openTierForm(ctx, args[2]) : ctx.replyWith("manage.advo.usage", { usage: "/advo tier edit KEY" }, { ephemeral: true });
   // … and a large or balance-breaking adjustment asks first, as from the card
   if (a === "points" && b === "adjust") return onTypedAdjust(ctx, args);
   const name = `${a} ${b ?? ""}`;

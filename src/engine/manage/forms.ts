@@ -26,11 +26,20 @@ const PLACEHOLDERS: Partial<Record<MissionField, string>> = {
   landingUrl: "https://shop.example/summer", discountPrefix: "SUMMER", pointsPerConversion: "0",
 };
 
+/** A tier the mission form offers (its key and its name in the manager's language). */
+export interface TierOption {
+  value: string;
+  label: string;
+}
+
 /**
  * state: "new" or "edit:<missionId>". `programLocale`: the language of the main fields; the form
- * also offers the title, brief, do's and don'ts in each other language (optional).
+ * also offers the title, brief, do's and don'ts in each other language (optional). `tierOptions`:
+ * the program's tiers, which a platform with a multi-select (Slack) offers as choices.
  */
-export function missionFormSpec(locale: Locale, values: Partial<Record<MissionField, string>>, state: string, errors: FieldError[] = [], programLocale: Locale = "en"): FormSpec {
+export function missionFormSpec(
+  locale: Locale, values: Partial<Record<MissionField, string>>, state: string, errors: FieldError[] = [], programLocale: Locale = "en", tierOptions: TierOption[] = [],
+): FormSpec {
   const ids: MissionField[] = [...MISSION_FIELDS, ...translationFields(programLocale)];
   const fields: FormField[] = ids.map((id) => {
     const error = errors.find((e) => e.field === id) ?? (id === translationFields(programLocale)[0] ? errors.find((e) => e.field === "translations") : undefined);
@@ -39,6 +48,7 @@ export function missionFormSpec(locale: Locale, values: Partial<Record<MissionFi
     return {
       id, label: missionFieldLabel(locale, id), kind: MULTILINE.includes(part) ? "multiline" : id === "landingUrl" ? "url" : "text", required: REQUIRED.includes(id),
       ...(initial ? { initial } : {}), ...(PLACEHOLDERS[id] ? { placeholder: PLACEHOLDERS[id] } : {}),
+      ...(id === "tiers" && tierOptions.length ? { options: tierOptions, placeholder: tierOptions.map((o) => o.value).join(", ") } : {}),
       ...(error ? { error: t(locale, error.messageId) } : {}),
     };
   });

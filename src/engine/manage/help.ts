@@ -28,6 +28,8 @@ export const INTERACTIVE_HELP: Record<string, HelpEntry> = {
   report: { action: "report.view", example: "report --mission 12" },
   dashboard: { action: "report.view", example: "dashboard" },
   "cycle close": { action: "cycle.close", example: "cycle close", usage: "cycle close" },
+  "tier new": { action: "tiers.set", example: "tier new", usage: "tier new" },
+  "tier edit": { action: "tiers.set", example: "tier edit gold", usage: "tier edit KEY" },
 };
 
 /** The operator table's commands as typed in chat. */

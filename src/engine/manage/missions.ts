@@ -7,21 +7,31 @@ import type { Context } from "../context.js";
 import { message, paragraph } from "../message.js";
 import type { Router } from "../router.js";
 import { ACTIONS, missionManagerButtons } from "./cards.js";
-import { FORM_MISSION, STATE_FIELD, formValues, missionFormSpec } from "./forms.js";
+import { FORM_MISSION, STATE_FIELD, formValues, missionFormSpec, type TierOption } from "./forms.js";
+import { readTierProgram } from "../../services/tiers.js";
+import { localized } from "../../domain/tiers.js";
 import { actionPayload, formPayload, payloadId, replyError } from "./reply.js";
+
+/** The program's tiers for the form's tier choice, named in the manager's language. */
+async function tierOptions(ctx: Context): Promise<TierOption[]> {
+  return (await readTierProgram(ctx.deps.db)).tiers.map((tier) => ({ value: tier.key, label: localized(tier.names, ctx.locale) }));
+}
 
 /** Opens the blank mission form (the disclosure tag pre-filled). */
 export async function openNewMissionForm(ctx: Context): Promise<void> {
   const refused = await requireManager(ctx.deps, ctx.actor, "mission.form");
   if (refused) return replyError(ctx, refused);
-  ctx.reply(message([], { form: missionFormSpec(ctx.locale, emptyMissionFormValues(ctx.deps.config.DISCLOSURE_TAG), "new", [], ctx.deps.config.DEFAULT_LOCALE), ephemeral: true }));
+  ctx.reply(message([], { form: missionFormSpec(ctx.locale, emptyMissionFormValues(ctx.deps.config.DISCLOSURE_TAG), "new", [], ctx.deps.config.DEFAULT_LOCALE, await tierOptions(ctx)), ephemeral: true }));
 }
 
 export async function openEditMissionForm(ctx: Context, id: number | undefined): Promise<void> {
   if (!id) return ctx.replyWith("manage.advo.bad_id", {}, { ephemeral: true });
+  // Editing needs the edit right up front (a reviewer may view a mission, not open its edit form).
+  const refused = await requireManager(ctx.deps, ctx.actor, "mission.edit", { type: "mission", id });
+  if (refused) return replyError(ctx, refused);
   const found = await getMission(ctx.deps, ctx.actor, id);
   if (!found.ok) return replyError(ctx, found);
-  ctx.reply(message([], { form: missionFormSpec(ctx.locale, missionFormValues(found.value), `edit:${id}`, [], ctx.deps.config.DEFAULT_LOCALE), ephemeral: true }));
+  ctx.reply(message([], { form: missionFormSpec(ctx.locale, missionFormValues(found.value), `edit:${id}`, [], ctx.deps.config.DEFAULT_LOCALE, await tierOptions(ctx)), ephemeral: true }));
 }
 
 /** The preview exactly as influencers get it, followed by the manager's actions. */
@@ -40,7 +50,7 @@ async function onMissionForm(ctx: Context): Promise<void> {
   const editId = state.startsWith("edit:") ? payloadId(state.slice(5)) : undefined;
   const r = editId ? await editMission(ctx.deps, ctx.actor, editId, values) : await createMissionDraft(ctx.deps, ctx.actor, values);
   if (!r.ok) {
-    if ("fieldErrors" in r) return ctx.reply(message([], { form: missionFormSpec(ctx.locale, values, state, (r as FormErr).fieldErrors, ctx.deps.config.DEFAULT_LOCALE), ephemeral: true }));
+    if ("fieldErrors" in r) return ctx.reply(message([], { form: missionFormSpec(ctx.locale, values, state, (r as FormErr).fieldErrors, ctx.deps.config.DEFAULT_LOCALE, await tierOptions(ctx)), ephemeral: true }));
     return replyError(ctx, r);
   }
   if ("changed" in r.value) {

@@ -48,6 +48,7 @@ function cardMessage(ctx: Context, c: InfluencerCard): OutboundMessage {
     paragraph(ctx.t("console.influencer.handles", { handles: c.handles.map((h) => `${networkName(h.network)} @${h.handle}`).join(", ") || "–" })),
     paragraph(status),
     paragraph(ctx.t("console.influencer.balance", { points: c.balance, cycle: c.cycleName, tier: c.tier ?? "–" })),
+    paragraph(ctx.t("growth.card.referrals", { referrer: c.referral.referredBy ? (c.referral.referredBy.name ?? `#${c.referral.referredBy.id}`) : "", hasReferrer: c.referral.referredBy ? "yes" : "no", count: c.referral.referredCount })),
     paragraph(ctx.t("console.influencer.last", { count: c.submissions.length })),
     ...(submissions.length ? [list(submissions)] : []),
   ], { ephemeral: true, disablePreview: true, buttons: [buttons] });
