@@ -52,7 +52,7 @@ describe.each(testProviders())("proof screenshots on %s", (provider) => {
     expect(s.metrics).toMatchObject([{ views: 12_400, likes: 310, comments: null, source: "self_reported" }]);
     expect((await deps.db.participation.findFirstOrThrow({ where: { influencerId: inf.id, missionId: m.id } })).status).toBe("submitted");
     const card = await deps.db.outboxMessage.findFirstOrThrow({ where: { recipient: "C0MANAGERS", dedupeKey: `submission:${s.id}:review` } });
-    const text = toPlainText((card.payload as { message: OutboundMessage }).message);
+    const text = toPlainText((card.payload as unknown as { message: OutboundMessage }).message);
     expect(text).toContain(t("en", "measure.proof.card_self_reported", { count: 1 }));
     expect(JSON.stringify(card.payload)).toContain(`https://advo.example/dashboard/proofs/${s.proofs[0]!.id}`);
     expect(text).toContain("12,400 views · 310 likes"); // the engagement line, marked self-reported
