@@ -56,7 +56,9 @@ function count(digits: string, suffix: string | undefined): number | undefined {
  * it; an unlabelled number is the views/reach when it is the only one. "none": no number at all; "invalid": numbers that are not whole counts, or a guess would be
  * needed (several unlabelled numbers, no views).
  */
-export function parseReportedFigures(text: string): FiguresParse {
+export function parseReportedFigures(caption: string): FiguresParse {
+  // A link's digits are not figures ("…/p/C0ffee123/ 12k views").
+  const text = caption.replace(/\bhttps?:\/\/\S+/giu, " ");
   const found = [...text.matchAll(NUMBER)];
   if (!found.length) return { kind: "none" };
   const figures: Partial<ReportedFigures> = {};

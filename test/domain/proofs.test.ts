@@ -29,12 +29,14 @@ describe("reported figures", () => {
     ["1,200 views · 80 likes", { views: 1_200, likes: 80 }],
     ["Story for Estate: 8400 visualizzazioni, 95 mi piace", { views: 8_400, likes: 95 }],
     ["4500", { views: 4_500 }],
+    ["https://www.instagram.com/stories/ana/3141592653/ 12k views", { views: 12_000 }],
   ])("given %j then the figures are read", (text, figures) => {
     expect(parseReportedFigures(text)).toEqual({ kind: "figures", figures });
   });
 
   it("given no number then none; given a fraction, a number too large, or two unlabelled numbers then invalid", () => {
     expect(parseReportedFigures("here is my story")).toEqual({ kind: "none" });
+    expect(parseReportedFigures("https://www.instagram.com/p/123/")).toEqual({ kind: "none" });
     expect(parseReportedFigures("1.5 views")).toEqual({ kind: "invalid" });
     expect(parseReportedFigures("99999999999 views")).toEqual({ kind: "invalid" });
     expect(parseReportedFigures("300 400")).toEqual({ kind: "figures", figures: { views: 300_400 } }); // grouped by a space, as French writes it
