@@ -32,7 +32,7 @@ const MISSIONS = 50;
 const PER_INFLUENCER = 5; // missions each influencer accepted → 50k personal links
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 1_000_000);
 
-async function load(port: number, path: string): Promise<{ p50: number; p99: number; rps: number }> {
+async function load(port: number, path: string): Promise<{ p50: number; p99: number; rps: number; cpuUs: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const times: number[] = [];
   let next = 0;
@@ -50,12 +50,15 @@ async function load(port: number, path: string): Promise<{ p50: number; p99: num
     req.end();
   });
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next++ < REQUESTS) await one(); }));
+  const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - start) / 1000;
   agent.destroy();
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p99: at(0.99), rps: REQUESTS / seconds };
+  // CPU per request of this process (client and server share it, so the two runs differ by the server's work): a loaded machine stretches wall time, not this
+  return { p50: at(0.5), p99: at(0.99), rps: REQUESTS / seconds, cpuUs: (cpu.user + cpu.system) / REQUESTS };
 }
 
 async function redirectBench(): Promise<void> {
@@ -81,7 +84,8 @@ async function redirectBench(): Promise<void> {
     const written = await database.db.click.count();
     console.log(`redirect (${REQUESTS} requests, ${CONCURRENCY} concurrent, SQLite): bare node:http p50 ${b.p50.toFixed(2)} ms p99 ${b.p99.toFixed(2)} ms ${b.rps.toFixed(0)} req/s; ` +
       `GET /t/<code> p50 ${a.p50.toFixed(2)} ms p99 ${a.p99.toFixed(2)} ms ${a.rps.toFixed(0)} req/s; ` +
-      `p99 ratio ${(a.p99 / b.p99).toFixed(1)}x, throughput ratio ${(a.rps / b.rps).toFixed(2)}; clicks written ${written}/${2 * REQUESTS}`);
+      `p99 ratio ${(a.p99 / b.p99).toFixed(1)}x, throughput ratio ${(a.rps / b.rps).toFixed(2)}; CPU per request (client included) bare ${b.cpuUs.toFixed(0)} µs, app ${a.cpuUs.toFixed(0)} µs; ` +
+      `clicks written ${written}/${2 * REQUESTS} (load ${loadavg()[0]!.toFixed(1)})`);
   } finally {
     await http.close();
     bare.close();
