@@ -29,7 +29,7 @@ export async function bulkInsert(
   table: string,
   columns: BulkColumn[],
   rows: unknown[][],
-  options: { onConflictDoNothing?: string } = {},
+  options: { onConflictDoNothing?: string; /** default true; see forgetQueryArguments */ forgetArguments?: boolean } = {},
 ): Promise<number> {
   if (!rows.length) return 0;
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
@@ -43,7 +43,7 @@ export async function bulkInsert(
       `(${columns.map((c) => (provider === "postgresql" ? `$${++n}${c.cast ? `::${c.cast}` : ""}` : "?")).join(", ")})`,
     );
     inserted += await db.$executeRawUnsafe(head + tuples.join(", ") + tail, ...chunk.flat());
-    await forgetQueryArguments();
+    if (options.forgetArguments !== false) await forgetQueryArguments();
   }
   return inserted;
 }
