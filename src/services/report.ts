@@ -23,7 +23,7 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
   if (req.missionId !== undefined) {
     const m = await deps.db.mission.findUnique({ where: { id: req.missionId }, select: { id: true } });
     if (!m) return err("report.mission_not_found", { id: req.missionId });
-    return ok(await buildReport(deps.db, deps.config, { missionIds: [m.id], label: { missionId: m.id } }));
+    return ok(await buildReport(deps.db, deps.config, { missionIds: [m.id], ...people(req), label: { missionId: m.id } }));
   }
   if (req.cycleId !== undefined) {
     const c = await deps.db.cycle.findUnique({ where: { id: req.cycleId } });
@@ -33,7 +33,7 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
       select: { id: true },
     });
     const report = await buildReport(deps.db, deps.config, {
-      missionIds: missions.map((m) => m.id), window: { from: c.startsAt, to: c.endsAt }, cycleId: c.id, ...(req.people === false ? { people: false } : {}),
+      missionIds: missions.map((m) => m.id), window: { from: c.startsAt, to: c.endsAt }, cycleId: c.id, ...people(req),
       label: { cycleId: c.id, from: c.startsAt.toISOString(), to: c.endsAt.toISOString() },
     });
     const earned = await deps.db.ledgerEntry.aggregate({ where: { cycleId: c.id, kind: { in: [...EARNING_KINDS, "bonus"] } }, _sum: { amount: true } });
@@ -42,6 +42,9 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
     return ok({ ...report, cycle: { id: c.id, name: c.name, points, cost }, queries: report.queries + 3 });
   }
   const missions = await deps.db.mission.findMany({ where: { status: { not: "draft" } }, select: { id: true } });
-  const report = await buildReport(deps.db, deps.config, { missionIds: missions.map((m) => m.id) });
+  const report = await buildReport(deps.db, deps.config, { missionIds: missions.map((m) => m.id), ...people(req) });
   return ok({ ...report, queries: report.queries + 1 });
 }
+
+/** Per-influencer rows are one row per person in scope (100k in a big program): only when asked for. */
+const people = (req: ReportRequest) => (req.people === false ? { people: false } : {});
