@@ -221,8 +221,13 @@ export class TelegramAdapter implements ChatAdapter {
       this.log.error({ error: errorText(err), code: (err as { code?: unknown }).code, event: event.id }, "engine failed on a telegram event");
       replies = [textMessage(t(this.localeOf(event), "core.error.generic"))];
     }
-    // They wrote to us: reachable again (the account may exist only now, after /start CODE).
-    if (event.chatType === "private") await rememberChat(this.deps.db, "telegram", event.author.id, chatId);
+    // They wrote to us: reachable again (the account may exist only now, after /start CODE). Only
+    // bookkeeping: a failed write must not cost the replies already computed (the webhook answers
+    // 200 either way, so they would be lost without a trace); the next message writes it again.
+    if (event.chatType === "private") {
+      await rememberChat(this.deps.db, "telegram", event.author.id, chatId).catch((err: unknown) =>
+        this.log.warn({ error: errorText(err), code: (err as { code?: unknown }).code, event: event.id }, "telegram: could not remember the chat; replying anyway"));
+    }
     let deferring = false;
     for (const [index, engineReply] of replies.entries()) {
       const reply = withStartLinks(engineReply, this.username ? this.privateChatLink : undefined);
