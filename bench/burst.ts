@@ -13,6 +13,7 @@
 // their transcript (HTTP status, the messages that did arrive, a reply queued in the outbox — the
 // bench runs no dispatcher) and Advo's warn/error log lines about their update or conversation.
 import { cpus, loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Agent } from "undici";
 import type { FakeTelegramBotApi } from "../test/fakes/telegram-bot-api.js";
 import { onEachDatabase } from "./lib/databases.js";
@@ -28,6 +29,9 @@ interface BurstResult {
   seconds: number;
   /** what each lost user saw, and what Advo logged about them */
   lost: string[];
+  /** the longest event-loop stall during the burst (ms): a stall longer than the server's keep-alive
+   * timeout (Node's default 5 s) lets it close a connection the client is about to reuse: ECONNRESET */
+  maxStallMs: number;
 }
 
 const SHOWN_LOST = Number(process.env.BENCH_BURST_SHOW_LOST ?? 20);
@@ -52,6 +56,8 @@ async function burst(rig: TelegramRig, url: string, expected: string[], logLines
   const logFrom = logLines.length;
   const statuses = new Map<number | string, number>();
   const telegram = new Agent({ connections: CONNECTIONS, pipelining: 1 });
+  const stalls = monitorEventLoopDelay({ resolution: 20 });
+  stalls.enable();
   const started = Date.now();
   const t0 = performance.now();
   const updates = Array.from({ length: USERS }, (_, u) => commandUpdate(FIRST_USER + u, "points"));
@@ -68,6 +74,8 @@ async function burst(rig: TelegramRig, url: string, expected: string[], logLines
     replies = repliesSince(fake, from);
   }
   const seconds = (performance.now() - t0) / 1000;
+  stalls.disable();
+  const maxStallMs = stalls.max / 1e6;
   await telegram.close();
   let answered = 0;
   const latencies: number[] = [];
@@ -83,7 +91,7 @@ async function burst(rig: TelegramRig, url: string, expected: string[], logLines
   }
   const lost = url === rig.advoUrl ? await explainLost(rig, lostUsers.slice(0, SHOWN_LOST), { updates, results, replies, expected, log: logLines.slice(logFrom), since: new Date(started) }) : [];
   if (url === rig.advoUrl && lostUsers.length > SHOWN_LOST) lost.push(`  … and ${lostUsers.length - SHOWN_LOST} more`);
-  return { answered, statuses, latencies, seconds, lost };
+  return { answered, statuses, latencies, seconds, lost, maxStallMs };
 }
 
 interface Evidence {
@@ -148,7 +156,7 @@ export default async function benchBurst(): Promise<void> {
       const line = (name: string, r: BurstResult) => {
         const [p50, p95, p99] = [0.5, 0.95, 0.99].map((q) => percentile(r.latencies, q));
         return `${name.padEnd(12)} replied ${r.answered}/${USERS} (lost ${USERS - r.answered})  HTTP ${JSON.stringify(Object.fromEntries(r.statuses))}` +
-          `  latency p50 ${p50!.toFixed(0)} ms  p95 ${p95!.toFixed(0)} ms  p99 ${p99!.toFixed(0)} ms  all done in ${r.seconds.toFixed(1)} s` +
+          `  latency p50 ${p50!.toFixed(0)} ms  p95 ${p95!.toFixed(0)} ms  p99 ${p99!.toFixed(0)} ms  all done in ${r.seconds.toFixed(1)} s  longest event-loop stall ${r.maxStallMs.toFixed(0)} ms` +
           (r.lost.length ? `\n${r.lost.join("\n")}` : "");
       };
       const p99 = (r: BurstResult) => percentile(r.latencies, 0.99);
