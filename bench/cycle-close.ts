@@ -21,7 +21,7 @@ import { migrateDatabase } from "../src/db/migrate.js";
 import { silentLogger } from "../src/logger.js";
 import { closeCycle, setCycleSettings } from "../src/services/cycles.js";
 import { bulkInsert } from "../src/services/bulk-insert.js";
-import { backfillCycleScores, leaderboard, topScores } from "../src/services/leaderboard.js";
+import { backfillCycleScores, boardSql, leaderboard, topScores } from "../src/services/leaderboard.js";
 import { currentCycle } from "../src/services/ledger.js";
 import { audience } from "../src/services/audience.js";
 import { enqueue } from "../src/services/outbox.js";
@@ -54,6 +54,10 @@ export async function seed(db: Db, provider: Provider): Promise<number> {
     await bulkInsert(db, provider, "LedgerEntry", cols("influencerId", "cycleId", "amount", "kind", "idempotencyKey", "createdAt"), entries);
   }
   await backfillCycleScores(db); // the seed wrote the ledger around appendEntry
+  // PostgreSQL: the statistics autovacuum gathers within a minute of a bulk load. Without them the
+  // planner takes the fresh 100k-row tables for empty ones: the baseline's notice INSERT (a
+  // correlated MIN per person) ran over 7 minutes before it was stopped.
+  if (provider === "postgresql") await db.$executeRawUnsafe("ANALYZE");
   return cycle.id;
 }
 
@@ -166,6 +170,11 @@ async function runOn(label: string, url: string): Promise<void> {
     const raw = await median(() => database.db.$queryRawUnsafe(windowQuery(database.provider, cycleId, last)));
     const before = await median(() => mainsLeaderboard(database.db, cycleId, last));
     const previous = await median(() => previousLeaderboard(database.db, database.provider, last));
+    if (process.env.BENCH_EXPLAIN === "1") {
+      const explain = database.provider === "postgresql" ? "EXPLAIN (ANALYZE, BUFFERS)" : "EXPLAIN QUERY PLAN";
+      const plan = await database.db.$queryRawUnsafe<Record<string, unknown>[]>(`${explain} ${boardSql(database.db, true)}`, 10, last);
+      console.log(`${label}: the board's plan\n${plan.map((r) => `  ${String(r["QUERY PLAN"] ?? r.detail)}`).join("\n")}`);
+    }
     // The floor of any read through the client on this machine right now: one trivial round trip.
     const roundTrip = await median(() => database.db.$queryRawUnsafe("SELECT 1"));
     console.log(`${label}: leaderboard top-10 + own rank ${fmt(board)} vs raw window query ${fmt(raw)} (×${(board / raw).toFixed(3)}); ` +

@@ -75,8 +75,9 @@ interface BoardRow {
  * number ranked. The reader's rank is the people in the buckets of higher totals plus their ties who
  * reached the total first — one range of (cycleId, earned, lastEntryId, influencerId) compared as a
  * row value, an index-only count — so it costs the same whatever the number of people.
+ * Exported for bench/cycle-close.ts, which prints its plan (BENCH_EXPLAIN=1).
  */
-function boardSql(db: Db, withOwn: boolean): string {
+export function boardSql(db: Db, withOwn: boolean): string {
   const [limit, who] = placeholders(db, 2);
   const cycle = `(SELECT "id" FROM "Cycle" WHERE "status" = 'open' ORDER BY "startsAt" DESC LIMIT 1)`;
   const parts = [
