@@ -32,6 +32,8 @@ interface BurstResult {
   /** the longest event-loop stall during the burst (ms): a stall longer than the server's keep-alive
    * timeout (Node's default 5 s) lets it close a connection the client is about to reuse: ECONNRESET */
   maxStallMs: number;
+  /** replies queued in the outbox instead (the dispatcher, not running here, sends them later) */
+  deferred: number;
 }
 
 const SHOWN_LOST = Number(process.env.BENCH_BURST_SHOW_LOST ?? 20);
@@ -91,7 +93,8 @@ async function burst(rig: TelegramRig, url: string, expected: string[], logLines
   }
   const lost = url === rig.advoUrl ? await explainLost(rig, lostUsers.slice(0, SHOWN_LOST), { updates, results, replies, expected, log: logLines.slice(logFrom), since: new Date(started) }) : [];
   if (url === rig.advoUrl && lostUsers.length > SHOWN_LOST) lost.push(`  … and ${lostUsers.length - SHOWN_LOST} more`);
-  return { answered, statuses, latencies, seconds, lost, maxStallMs };
+  const deferred = url === rig.advoUrl ? await rig.app.database.db.outboxMessage.count({ where: { purpose: "reply.deferred", createdAt: { gte: new Date(started) } } }) : 0;
+  return { answered, statuses, latencies, seconds, lost, maxStallMs, deferred };
 }
 
 interface Evidence {
@@ -155,7 +158,7 @@ export default async function benchBurst(): Promise<void> {
       const bareAgain = await burst(rig, rig.bareUrl, bareRef, logLines);
       const line = (name: string, r: BurstResult) => {
         const [p50, p95, p99] = [0.5, 0.95, 0.99].map((q) => percentile(r.latencies, q));
-        return `${name.padEnd(12)} replied ${r.answered}/${USERS} (lost ${USERS - r.answered})  HTTP ${JSON.stringify(Object.fromEntries(r.statuses))}` +
+        return `${name.padEnd(12)} replied ${r.answered}/${USERS} (lost ${USERS - r.answered}; replies queued in the outbox ${r.deferred})  HTTP ${JSON.stringify(Object.fromEntries(r.statuses))}` +
           `  latency p50 ${p50!.toFixed(0)} ms  p95 ${p95!.toFixed(0)} ms  p99 ${p99!.toFixed(0)} ms  all done in ${r.seconds.toFixed(1)} s  longest event-loop stall ${r.maxStallMs.toFixed(0)} ms` +
           (r.lost.length ? `\n${r.lost.join("\n")}` : "");
       };
