@@ -21,7 +21,8 @@ import { migrateDatabase } from "../src/db/migrate.js";
 import { silentLogger } from "../src/logger.js";
 import { closeCycle, setCycleSettings } from "../src/services/cycles.js";
 import { bulkInsert } from "../src/services/bulk-insert.js";
-import { backfillCycleScores, leaderboard } from "../src/services/leaderboard.js";
+import { backfillCycleScores, boardSql, leaderboard, topScores } from "../src/services/leaderboard.js";
+import { currentCycle } from "../src/services/ledger.js";
 import { audience } from "../src/services/audience.js";
 import { enqueue } from "../src/services/outbox.js";
 import { rankStandings } from "../src/domain/cycle-close.js";
@@ -36,7 +37,7 @@ const CHUNK = 5000;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 
 /** Seeding through multi-row INSERTs (the same helper the close uses) keeps set-up to seconds. */
-async function seed(db: Db, provider: Provider): Promise<number> {
+export async function seed(db: Db, provider: Provider): Promise<number> {
   const cycle = await db.cycle.create({ data: { name: "2026-Q1", startsAt: new Date("2026-01-01"), endsAt: new Date("2026-04-01") } });
   const now = new Date("2026-01-15T00:00:00Z");
   const cols = (...names: string[]) => names.map((name) => ({ name, ...(name === "interests" || name === "tags" ? { cast: "jsonb" } : {}) }));
@@ -53,6 +54,10 @@ async function seed(db: Db, provider: Provider): Promise<number> {
     await bulkInsert(db, provider, "LedgerEntry", cols("influencerId", "cycleId", "amount", "kind", "idempotencyKey", "createdAt"), entries);
   }
   await backfillCycleScores(db); // the seed wrote the ledger around appendEntry
+  // PostgreSQL: the statistics autovacuum gathers within a minute of a bulk load. Without them the
+  // planner takes the fresh 100k-row tables for empty ones: the baseline's notice INSERT (a
+  // correlated MIN per person) ran over 7 minutes before it was stopped.
+  if (provider === "postgresql") await db.$executeRawUnsafe("ANALYZE");
   return cycle.id;
 }
 
@@ -131,6 +136,23 @@ async function mainsLeaderboard(db: Db, cycleId: number, who: number) {
   return { top: ranked.slice(0, 10), own: ranked.find((s) => s.influencerId === who) };
 }
 
+/** The live board as it was before it became one statement (7162c31^): four round trips, the ties counted with an OR. */
+async function previousLeaderboard(db: Db, provider: Provider, who: number) {
+  const cycle = await currentCycle(db, new FakeClock("2026-03-01T00:00:00Z"));
+  const [c, w] = provider === "postgresql" ? ["$1", "$2"] : ["?", "?"];
+  const [top, own] = await Promise.all([
+    topScores(db, cycle.id, 10),
+    db.$queryRawUnsafe<{ points: number }[]>(`SELECT me."earned" AS "points",
+       (SELECT SUM(b."people") FROM "CycleScoreBucket" b WHERE b."cycleId" = me."cycleId" AND b."earned" > me."earned") AS "above",
+       (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = me."cycleId" AND s."earned" = me."earned"
+          AND (s."lastEntryId" < me."lastEntryId" OR (s."lastEntryId" = me."lastEntryId" AND s."influencerId" < me."influencerId"))) AS "ties",
+       (SELECT SUM(b."people") FROM "CycleScoreBucket" b WHERE b."cycleId" = me."cycleId" AND b."earned" > 0) AS "total"
+     FROM "CycleScore" me WHERE me."cycleId" = ${c} AND me."influencerId" = ${w}`, cycle.id, who),
+  ]);
+  const name = top.some((r) => r.influencerId === who) ? null : await db.influencer.findUnique({ where: { id: who }, select: { displayName: true } });
+  return { top, own, name };
+}
+
 async function runOn(label: string, url: string): Promise<void> {
   await migrateDatabase(url);
   const database = await openDatabase(url);
@@ -147,8 +169,18 @@ async function runOn(label: string, url: string): Promise<void> {
     const board = await median(() => leaderboard(deps, last));
     const raw = await median(() => database.db.$queryRawUnsafe(windowQuery(database.provider, cycleId, last)));
     const before = await median(() => mainsLeaderboard(database.db, cycleId, last));
+    const previous = await median(() => previousLeaderboard(database.db, database.provider, last));
+    if (process.env.BENCH_EXPLAIN === "1") {
+      const explain = database.provider === "postgresql" ? "EXPLAIN (ANALYZE, BUFFERS)" : "EXPLAIN QUERY PLAN";
+      const plan = await database.db.$queryRawUnsafe<Record<string, unknown>[]>(`${explain} ${boardSql(database.db, true)}`, 10, last);
+      console.log(`${label}: the board's plan\n${plan.map((r) => `  ${String(r["QUERY PLAN"] ?? r.detail)}`).join("\n")}`);
+    }
+    // The floor of any read through the client on this machine right now: one trivial round trip.
+    const roundTrip = await median(() => database.db.$queryRawUnsafe("SELECT 1"));
     console.log(`${label}: leaderboard top-10 + own rank ${fmt(board)} vs raw window query ${fmt(raw)} (×${(board / raw).toFixed(3)}); ` +
-      `main's (be7089a) grouped read + sort in Node ${fmt(before)} (×${(before / raw).toFixed(2)})`);
+      `main's (be7089a) grouped read + sort in Node ${fmt(before)} (×${(before / raw).toFixed(2)}); ` +
+      `the live board before it became one statement ${fmt(previous)} (×${(previous / raw).toFixed(3)}); ` +
+      `one round trip through Prisma (SELECT 1) ${fmt(roundTrip)}, so the board costs ×${(board / roundTrip).toFixed(1)} of it`);
 
     await setCycleSettings(deps, "operator", { bonuses: [500, 300, 100], expiry: { policy: "rollover", cap: 100 } });
     const next = await database.db.cycle.create({ data: { name: "baseline-next", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-04-01") } });

@@ -81,7 +81,8 @@ export class TelegramAdapter implements ChatAdapter {
     if (!config.TELEGRAM_BOT_TOKEN) throw new Error("Telegram needs TELEGRAM_BOT_TOKEN");
     this.log = deps.log.child({ platform: "telegram" });
     const apiRoot = (config.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, "");
-    this.bot = new Bot(config.TELEGRAM_BOT_TOKEN, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot } });
+    // Replies get their own idle-limited connection pool too (see idleLimitedFetchConfig).
+    this.bot = new Bot(config.TELEGRAM_BOT_TOKEN, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot, baseFetchConfig: idleLimitedFetchConfig(apiRoot) } });
     const timeoutSeconds = deps.sendTimeoutSeconds ?? 15;
     // Per-attempt cap first (inner), then auto-retry around it. Network errors are not retried by
     // auto-retry (it would retry them forever with growing pauses): a reply that cannot reach
@@ -91,7 +92,7 @@ export class TelegramAdapter implements ChatAdapter {
     this.bot.use((ctx) => this.onUpdate(ctx));
     // Never let one bad update stop polling; never log the update (personal data) or the token.
     this.bot.catch((err) => this.log.error({ error: errorText(err.error), update: err.ctx.update.update_id }, "telegram update failed"));
-    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, timeoutSeconds, baseFetchConfig: outboxFetchConfig(apiRoot) }), db: deps.db, log: this.log, clock: deps.clock });
+    this.sender = new TelegramSender({ api: new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, timeoutSeconds, baseFetchConfig: idleLimitedFetchConfig(apiRoot) }), db: deps.db, log: this.log, clock: deps.clock });
     const probe = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot, timeoutSeconds: 3 });
     this.ready = cachedCheck(async () => (this.polling === undefined || this.bot.isRunning()) && (await probe.getMe()).id > 0);
   }
@@ -226,8 +227,13 @@ export class TelegramAdapter implements ChatAdapter {
       this.log.error({ error: errorText(err), code: (err as { code?: unknown }).code, event: event.id }, "engine failed on a telegram event");
       replies = [textMessage(t(this.localeOf(event), "core.error.generic"))];
     }
-    // They wrote to us: reachable again (the account may exist only now, after /start CODE).
-    if (event.chatType === "private") await rememberChat(this.deps.db, "telegram", event.author.id, chatId);
+    // They wrote to us: reachable again (the account may exist only now, after /start CODE). Only
+    // bookkeeping: a failed write must not cost the replies already computed (the webhook answers
+    // 200 either way, so they would be lost without a trace); the next message writes it again.
+    if (event.chatType === "private") {
+      await rememberChat(this.deps.db, "telegram", event.author.id, chatId).catch((err: unknown) =>
+        this.log.warn({ error: errorText(err), code: (err as { code?: unknown }).code, event: event.id }, "telegram: could not remember the chat; replying anyway"));
+    }
     let deferring = false;
     for (const [index, engineReply] of replies.entries()) {
       const reply = withStartLinks(engineReply, this.username ? this.privateChatLink : undefined);
@@ -339,14 +345,16 @@ function errorText(err: unknown): string {
 }
 
 /**
- * The outbox sender's own connection pool. grammY shares one keep-alive agent per API root with
- * no idle limit, so a socket left idle after the start-up calls (deleteWebhook, setMyCommands)
- * is reused by the first outbox send long after the server (a local Bot API, a proxy) has closed
- * it: ECONNRESET / "socket hang up" on the first send. Idle sockets here are dropped after a few
- * seconds (earlier still when the server announces a shorter Keep-Alive timeout).
+ * A connection pool (one per caller: the reply path, the outbox) that drops idle sockets. grammY
+ * shares one keep-alive agent per API root with no idle limit, so a socket left idle is reused long
+ * after the server (a local Bot API, a proxy; Node's default keep-alive is 5 s) has closed it:
+ * ECONNRESET / "socket hang up". On the outbox that was the first send after start-up; on the reply
+ * path a burst hit it (bench/burst.ts: a reply failed twice in a row and went to the outbox, a 30 s
+ * delay). Idle sockets here are dropped after a few seconds (earlier still when the server announces
+ * a shorter Keep-Alive timeout). Only idle sockets: a long poll in progress is not cut.
  */
 const IDLE_SOCKET_MS = 4_000;
-function outboxFetchConfig(apiRoot: string) {
+function idleLimitedFetchConfig(apiRoot: string) {
   return apiRoot.startsWith("https:")
     ? { compress: true, agent: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) }
     : { agent: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };

@@ -15,7 +15,7 @@ import { fetch, type Dispatcher } from "undici";
 import { startApp, type RunningApp } from "../../src/app.js";
 import { testConfig } from "../../src/config.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
-import { silentLogger } from "../../src/logger.js";
+import { createLogger, silentLogger, type Logger } from "../../src/logger.js";
 import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { pointsSummary } from "../../src/services/points.js";
 import { yourLinks } from "../../src/reports/your-links.js";
@@ -37,10 +37,22 @@ export interface TelegramRig {
   stop(): Promise<void>;
 }
 
-/** Starts everything on a fresh SQLite file with `members` active members, each with `entries` ledger entries. */
-export async function startTelegramRig(members: number, entries = 5): Promise<TelegramRig> {
+export interface RigOptions {
+  /** the database (default: a fresh SQLite file, removed at stop) */
+  url?: string;
+  /** collects Advo's warn and error log lines (JSON), to explain a lost update */
+  logLines?: string[];
+}
+
+/** A logger that keeps Advo's warnings and errors in `lines` instead of printing them. */
+function collectingLogger(lines: string[]): Logger {
+  return createLogger("warn", { write: (line: string) => void lines.push(line.trimEnd()) });
+}
+
+/** Starts everything on a fresh database with `members` active members, each with `entries` ledger entries. */
+export async function startTelegramRig(members: number, entries = 5, options: RigOptions = {}): Promise<TelegramRig> {
   const dir = mkdtempSync(join(tmpdir(), "advo-bench-telegram-"));
-  const url = `file:${join(dir, "bench.db")}`;
+  const url = options.url ?? `file:${join(dir, "bench.db")}`;
   await migrateDatabase(url);
   const fake = await new FakeTelegramBotApi().listen();
   const app = await startApp(
@@ -48,7 +60,7 @@ export async function startTelegramRig(members: number, entries = 5): Promise<Te
       DATABASE_URL: url, PORT: "0", TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_MODE: "webhook",
       TELEGRAM_WEBHOOK_URL: "https://advo.example.com/telegram/webhook", TELEGRAM_WEBHOOK_SECRET: SECRET,
     }),
-    silentLogger,
+    options.logLines ? collectingLogger(options.logLines) : silentLogger,
     [telegramFactory],
   );
   const db = app.database.db;

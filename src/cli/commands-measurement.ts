@@ -32,7 +32,10 @@ export const MEASUREMENT_COMMANDS: Record<string, Command> = {
       if ((mission !== undefined && !id.safeParse(mission).success) || (cycle !== undefined && !id.safeParse(cycle).success) || (mission && cycle)) {
         return err("manage.cli.usage", { usage: "report [--mission N | --cycle N] [--json | --csv]" });
       }
-      const r = await measurementReport(deps, actor, { ...(mission ? { missionId: Number(mission) } : {}), ...(cycle ? { cycleId: Number(cycle) } : {}) });
+      // The text (also `/advo report` in chat) lists missions only: per-person rows (one per person
+      // in scope) are read for --csv, --json and one mission's chart.
+      const people = a.flags.csv === true || a.flags.json === true || mission !== undefined;
+      const r = await measurementReport(deps, actor, { ...(mission ? { missionId: Number(mission) } : {}), ...(cycle ? { cycleId: Number(cycle) } : {}), people });
       if (!r.ok) return r;
       if (a.flags.csv === true) return ok({ data: r.value, text: reportCsv(r.value).trimEnd() });
       const chart = reportChart(r.value, deps.config.DEFAULT_LOCALE, mission !== undefined);

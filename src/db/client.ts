@@ -14,13 +14,25 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * How long an interactive transaction may wait to start. Prisma's default, 2 s, made a burst fail
+ * exactly the writes that matter, while plain statements wait as long as it takes: on PostgreSQL a
+ * transaction waits for one of the pool's 10 connections behind every queued statement (P2028
+ * "Unable to start a transaction in the given time" for 166 of 200 concurrent awards; with 10 s,
+ * 741 of 1,000; each sender got the generic error), and on SQLite it waits for the one connection
+ * behind an open transaction (sqlite-serialized.ts). A burst's queue is not a fault: wait it out.
+ * A running transaction stays capped by Prisma's 5 s timeout. test/db/transaction-wait.test.ts.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 30_000;
+
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   const adapter = adapterFactory(url);
+  const transactionOptions = { maxWait: TRANSACTION_MAX_WAIT_MS };
   const db =
     provider === "postgresql"
-      ? (new (await import("./generated/postgresql/client.js")).PrismaClient({ adapter }) as unknown as Db)
-      : new (await import("./generated/sqlite/client.js")).PrismaClient({ adapter });
+      ? (new (await import("./generated/postgresql/client.js")).PrismaClient({ adapter, transactionOptions }) as unknown as Db)
+      : new (await import("./generated/sqlite/client.js")).PrismaClient({ adapter, transactionOptions });
   if (provider === "sqlite") {
     // WAL lets readers run beside the single writer; busy_timeout makes writers queue instead of failing.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

@@ -18,10 +18,20 @@ export async function funnelCounts(db: Db, window: FunnelWindow): Promise<Record
   const [invited, joined, redeemers, middle] = await Promise.all([
     db.influencer.count({ where: { createdAt: { lt: window.to }, deletedAt: null } }),
     db.influencer.count({ where: { activatedAt: { lt: window.to }, deletedAt: null } }),
-    db.redemption.groupBy({ by: ["influencerId"], where: { cycleId: window.cycleId, status: { not: "cancelled" } } }),
+    redeemerCount(db, window.cycleId),
     middleStages(db, window),
   ]);
-  return { invited, joined, ...middle, redeemed: redeemers.length };
+  return { invited, joined, ...middle, redeemed: redeemers };
+}
+
+/** People with a redemption in the cycle, counted in SQL (a grouped read returned one row per person). */
+async function redeemerCount(db: Db, cycleId: number): Promise<number> {
+  const c = clientProvider(db) === "postgresql" ? "$1" : "?";
+  const [r] = await db.$queryRawUnsafe<{ n: unknown }[]>(
+    `SELECT COUNT(DISTINCT "influencerId") AS "n" FROM "Redemption" WHERE "cycleId" = ${c} AND "status" <> 'cancelled'`,
+    cycleId,
+  );
+  return Number(r?.n ?? 0);
 }
 
 async function middleStages(db: Db, w: FunnelWindow): Promise<Pick<Record<FunnelStage, number>, "active" | "submitted" | "approved">> {

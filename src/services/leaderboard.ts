@@ -43,36 +43,6 @@ export async function topScores(db: Db, cycleId: number, limit: number) {
 }
 
 /**
- * One statement: the person's score, how many rank ahead of them — the people in the buckets of
- * higher totals plus their ties who reached it first (a short index range) — and how many are
- * ranked at all. The cost follows the number of distinct totals, not the number of people.
- */
-async function ownRank(db: Db, cycleId: number, influencerId: number): Promise<{ rank: number; points: number; participants: number } | null> {
-  const [c, who] = placeholders(db, 2);
-  const rows = await db.$queryRawUnsafe<{ points: Num; above: Num | null; ties: Num; total: Num | null }[]>(
-    `SELECT me."earned" AS "points",
-       (SELECT SUM(b."people") FROM "CycleScoreBucket" b WHERE b."cycleId" = me."cycleId" AND b."earned" > me."earned") AS "above",
-       (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = me."cycleId" AND s."earned" = me."earned"
-          AND (s."lastEntryId" < me."lastEntryId" OR (s."lastEntryId" = me."lastEntryId" AND s."influencerId" < me."influencerId"))) AS "ties",
-       (SELECT SUM(b."people") FROM "CycleScoreBucket" b WHERE b."cycleId" = me."cycleId" AND b."earned" > 0) AS "total"
-     FROM "CycleScore" me WHERE me."cycleId" = ${c} AND me."influencerId" = ${who}`,
-    cycleId, influencerId,
-  );
-  const r = rows[0];
-  if (!r || Number(r.points) <= 0) return null;
-  return { points: Number(r.points), rank: Number(r.above ?? 0) + Number(r.ties) + 1, participants: Number(r.total ?? 0) };
-}
-
-async function participantCount(db: Db, cycleId: number): Promise<number> {
-  const [c] = placeholders(db, 1);
-  const rows = await db.$queryRawUnsafe<{ n: Num | null }[]>(
-    `SELECT SUM(b."people") AS "n" FROM "CycleScoreBucket" b WHERE b."cycleId" = ${c} AND b."earned" > 0`,
-    cycleId,
-  );
-  return Number(rows[0]?.n ?? 0);
-}
-
-/**
  * Every ranked person of a cycle in rank order (for the broadcast job, which needs everyone's
  * rank): one ordered index read, no sorting in Node. Nobody without points.
  */
@@ -88,21 +58,71 @@ export async function cycleStandings(db: Deps["db"], cycleId: number): Promise<S
   return rows.map((r, i) => ({ influencerId: Number(r.influencerId), rank: i + 1, points: Number(r.earned), bonus: 0 }));
 }
 
-export async function leaderboard(deps: Deps, influencerId: number | null, size = 10): Promise<Leaderboard> {
-  const cycle = await currentCycle(deps.db, deps.clock);
-  const limit = Math.max(1, Math.min(MAX_LEADERBOARD_SIZE, Math.floor(size)));
-  const [top, own] = await Promise.all([
-    topScores(deps.db, cycle.id, limit),
-    influencerId === null ? Promise.resolve(null) : ownRank(deps.db, cycle.id, influencerId),
-  ]);
-  const participants = own ? own.participants : await participantCount(deps.db, cycle.id);
-  let ownRow: LeaderboardRow | null = null;
-  if (own && influencerId !== null) {
-    const inTop = top.find((r) => r.influencerId === influencerId);
-    const name = inTop ? inTop.name : (await deps.db.influencer.findUnique({ where: { id: influencerId }, select: { displayName: true } }))?.displayName ?? null;
-    ownRow = { rank: own.rank, influencerId, points: own.points, name };
+/** One row of the board statement: the open cycle ("c"), a top row ("t"), the reader ("o") or the count ("p"). */
+interface BoardRow {
+  kind: "c" | "t" | "o" | "p";
+  influencerId: Num | null;
+  earned: Num | null;
+  lastEntryId: Num | null;
+  name: string | null;
+  /** "o": how many rank ahead (the buckets of higher totals plus the ties who reached it first); "p": everyone ranked */
+  ahead: Num | null;
+}
+
+/**
+ * The whole board in ONE statement (each round trip costs more than the SQL itself, about 1 ms on
+ * 100k people): the open cycle, its top `limit` rows (an index read), the reader's rank and the
+ * number ranked. The reader's rank is the people in the buckets of higher totals plus their ties who
+ * reached the total first — one range of (cycleId, earned, lastEntryId, influencerId) compared as a
+ * row value, an index-only count — so it costs the same whatever the number of people.
+ * Exported for bench/cycle-close.ts, which prints its plan (BENCH_EXPLAIN=1).
+ */
+export function boardSql(db: Db, withOwn: boolean): string {
+  const [limit, who] = placeholders(db, 2);
+  const cycle = `(SELECT "id" FROM "Cycle" WHERE "status" = 'open' ORDER BY "startsAt" DESC LIMIT 1)`;
+  const parts = [
+    `SELECT 'c' AS "kind", ${cycle} AS "influencerId", NULL AS "earned", NULL AS "lastEntryId", NULL AS "name", CAST(NULL AS BIGINT) AS "ahead"`,
+    `SELECT * FROM (SELECT 't' AS "kind", s."influencerId", s."earned", s."lastEntryId", i."displayName" AS "name", CAST(NULL AS BIGINT) AS "ahead"
+       FROM "CycleScore" s JOIN "Influencer" i ON i."id" = s."influencerId"
+       WHERE s."cycleId" = ${cycle} AND s."earned" > 0 AND i."status" NOT IN ${HIDDEN_STATUSES_SQL}
+       ORDER BY ${SCORE_ORDER_SQL} LIMIT ${limit}) t`,
+    `SELECT 'p', NULL, NULL, NULL, NULL, (SELECT SUM(b."people") FROM "CycleScoreBucket" b WHERE b."cycleId" = ${cycle} AND b."earned" > 0)`,
+  ];
+  if (withOwn) {
+    parts.push(`SELECT 'o', me."influencerId", me."earned", me."lastEntryId", i."displayName",
+         COALESCE((SELECT SUM(b."people") FROM "CycleScoreBucket" b WHERE b."cycleId" = me."cycleId" AND b."earned" > me."earned"), 0)
+         + (SELECT COUNT(*) FROM "CycleScore" s WHERE s."cycleId" = me."cycleId" AND s."earned" = me."earned"
+              AND (s."lastEntryId", s."influencerId") < (me."lastEntryId", me."influencerId"))
+       FROM "CycleScore" me JOIN "Influencer" i ON i."id" = me."influencerId"
+       WHERE me."cycleId" = ${cycle} AND me."influencerId" = ${who}`);
   }
-  return { top, own: ownRow, participants };
+  return parts.join("\n UNION ALL\n");
+}
+
+async function readBoard(db: Db, influencerId: number | null, limit: number): Promise<BoardRow[]> {
+  const args: unknown[] = influencerId === null ? [limit] : [limit, influencerId];
+  return db.$queryRawUnsafe<BoardRow[]>(boardSql(db, influencerId !== null), ...args);
+}
+
+export async function leaderboard(deps: Deps, influencerId: number | null, size = 10): Promise<Leaderboard> {
+  const limit = Math.max(1, Math.min(MAX_LEADERBOARD_SIZE, Math.floor(size)));
+  let rows = await readBoard(deps.db, influencerId, limit);
+  if (rows.find((r) => r.kind === "c")?.influencerId == null) {
+    // No open cycle yet: open the calendar one, as every other reader of the current cycle does.
+    await currentCycle(deps.db, deps.clock);
+    rows = await readBoard(deps.db, influencerId, limit);
+  }
+  // UNION ALL keeps no order: the top rows are put back in rank order (at most MAX_LEADERBOARD_SIZE).
+  const top = rows.filter((r) => r.kind === "t")
+    .sort((a, b) => Number(b.earned) - Number(a.earned) || Number(a.lastEntryId) - Number(b.lastEntryId) || Number(a.influencerId) - Number(b.influencerId))
+    .map((r, i) => ({ rank: i + 1, influencerId: Number(r.influencerId), points: Number(r.earned), name: r.name }));
+  const own = rows.find((r) => r.kind === "o" && Number(r.earned) > 0);
+  const participants = Number(rows.find((r) => r.kind === "p")?.ahead ?? 0);
+  return {
+    top,
+    own: own && influencerId !== null ? { rank: Number(own.ahead ?? 0) + 1, influencerId, points: Number(own.earned), name: own.name } : null,
+    participants,
+  };
 }
 
 /**

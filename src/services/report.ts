@@ -11,7 +11,7 @@ import { requireManager, type Actor } from "./managers.js";
 export interface ReportRequest {
   missionId?: number;
   cycleId?: number;
-  /** false: totals and missions only, no per-influencer rows (the dashboard's overview) */
+  /** false: totals and missions only, no per-influencer rows (the dashboard's overview and missions table) */
   people?: boolean;
 }
 
@@ -23,7 +23,7 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
   if (req.missionId !== undefined) {
     const m = await deps.db.mission.findUnique({ where: { id: req.missionId }, select: { id: true } });
     if (!m) return err("report.mission_not_found", { id: req.missionId });
-    return ok(await buildReport(deps.db, deps.config, { missionIds: [m.id], label: { missionId: m.id } }));
+    return ok(await buildReport(deps.db, deps.config, { missionIds: [m.id], ...(req.people === false ? { people: false } : {}), label: { missionId: m.id } }));
   }
   if (req.cycleId !== undefined) {
     const c = await deps.db.cycle.findUnique({ where: { id: req.cycleId } });
@@ -42,6 +42,6 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
     return ok({ ...report, cycle: { id: c.id, name: c.name, points, cost }, queries: report.queries + 3 });
   }
   const missions = await deps.db.mission.findMany({ where: { status: { not: "draft" } }, select: { id: true } });
-  const report = await buildReport(deps.db, deps.config, { missionIds: missions.map((m) => m.id) });
+  const report = await buildReport(deps.db, deps.config, { missionIds: missions.map((m) => m.id), ...(req.people === false ? { people: false } : {}) });
   return ok({ ...report, queries: report.queries + 1 });
 }

@@ -2,7 +2,8 @@
 // never answers (each attempt is capped, so a reply is queued in the outbox and an outbox send
 // comes back as a retry instead of waiting grammY's 500 s), and connection resets (one is retried
 // at once; two in a row queue the reply instead of auto-retry retrying it forever). Each fault is
-// logged with its code and counted in advo_platform_errors_total{platform,path,code}.
+// logged with its code and counted in advo_platform_errors_total{platform,path,code}. A failed
+// bookkeeping write (remembering the chat) does not cost the replies either.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { textMessage } from "../../../src/engine/message.js";
 import { Metrics } from "../../../src/metrics.js";
@@ -66,6 +67,23 @@ describe("telegram reply and outbox faults: hangs and resets", () => {
     expect(Date.now() - started).toBeLessThan(2_500); // auto-retry's first pause alone is 3 s
     expect(await deferred()).toHaveLength(1);
     expect(Object.keys(await platformErrors(metrics))).toEqual([expect.stringMatching(/^telegram\/reply\/(ECONNRESET|UND_ERR_SOCKET|EPIPE)$/)]);
+  });
+
+  it("given the chat cannot be remembered (the account write fails) then the replies are still sent and the fault is logged as a warning", async () => {
+    const user = USER + 1;
+    await database.db.influencer.create({ data: { status: "active", accounts: { create: { platform: "telegram", externalId: String(user), chatId: "old-chat" } } } });
+    // A real write failure from the database, on exactly the bookkeeping write (rememberChat's UPDATE).
+    await database.db.$executeRawUnsafe(`CREATE TRIGGER "fail_account_update" BEFORE UPDATE ON "PlatformAccount" BEGIN SELECT RAISE(ABORT, 'injected fault'); END`);
+    try {
+      const captured = captureLog("warn");
+      h = await startHarness(database, () => [textMessage("first"), textMessage("second")], { mode: "webhook", log: captured.log });
+      expect(await h.deliver(privateText(user, "ping"))).toBe(200);
+      expect(h.fake.messagesTo(user).map((m) => m.params.text)).toEqual(["first", "second"]);
+      expect(captured.find("could not remember the chat")).toHaveLength(1);
+      expect(captured.find("telegram event failed")).toEqual([]);
+    } finally {
+      await database.db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "fail_account_update"`);
+    }
   });
 
   it("given a Bot API that never answers an outbox send then send returns a retry with ETIMEDOUT within the cap (normal backoff: it may have arrived)", async () => {
