@@ -135,8 +135,8 @@ export class SlackAdapter implements ChatAdapter {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  send(recipient: string, message: OutboundMessage): Promise<SendResult> {
-    return this.outbox.send(recipient, message);
+  send(recipient: string, message: OutboundMessage, options?: { thread?: string }): Promise<SendResult> {
+    return this.outbox.send(recipient, message, options?.thread);
   }
 
   editMessage(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {

@@ -17,7 +17,7 @@ import { limitsFromConfig, RateLimiter, type PlatformLimits } from "./rate-limit
 import { renderPayload } from "./render.js";
 import { zoneOf } from "../i18n/dates.js";
 import { clockTimer, type Timer } from "./timer.js";
-import { sortEdits, type EditItem } from "./edits.js";
+import { sortEdits, sortThreadReplies, type EditItem, type ThreadItem } from "./edits.js";
 import { errorCode } from "../errors.js";
 import { countDatabaseError, type MetricsHooks } from "../metrics-hooks.js";
 
@@ -72,6 +72,8 @@ interface Pending {
   message: OutboundMessage;
   /** an `edit` payload: the posted message it replaces */
   edit?: { recipient: string; messageId: string };
+  /** a `thread` payload: the posted parent's message id */
+  thread?: string;
 }
 
 export class Dispatcher {
@@ -246,6 +248,7 @@ export class Dispatcher {
     const failed: { id: number; error: string }[] = [];
     const pending: Pending[] = [];
     const edits: EditItem[] = [];
+    const threaded: ThreadItem[] = [];
     for (const row of rows) {
       const who = row.influencerId === null ? undefined : recipients.get(row.influencerId);
       if (row.influencerId !== null && (!who || who.gone)) cancelled.push(row.id);
@@ -256,11 +259,14 @@ export class Dispatcher {
         const r = renderPayload(row.payload, { locale, timeZone: zoneOf(who?.timezone, config.JOBS_TZ) });
         if (!r.ok) failed.push({ id: row.id, error: r.error });
         else if (r.editOf) edits.push({ row, message: r.message, of: r.editOf });
+        else if (r.threadOf) threaded.push({ row, message: r.message, parent: r.threadOf });
         else pending.push({ row, message: r.message });
       }
     }
     const sortedEdits = await sortEdits({ db, clock: this.deps.clock, config }, this.senders.get(platform), edits);
     pending.push(...sortedEdits.ready);
+    const replies = await sortThreadReplies({ db, clock: this.deps.clock, config }, threaded);
+    pending.push(...replies.ready);
     failed.push(...sortedEdits.failed);
     await store.finish(db, cancelled, "cancelled", "recipient paused messages or left");
     await store.finish(db, unreachable, "unreachable", "recipient marked unreachable");
@@ -270,7 +276,7 @@ export class Dispatcher {
     counts.failed += failed.length;
     for (const g of sortedEdits.gone) await store.finish(db, [g.id], "cancelled", g.reason);
     counts.cancelled += sortedEdits.gone.length;
-    counts.retried += sortedEdits.waiting;
+    counts.retried += sortedEdits.waiting + replies.waiting;
     return pending;
   }
 
@@ -279,7 +285,7 @@ export class Dispatcher {
     const { row } = item;
     let result: SendResult;
     try {
-      result = item.edit && sender.editMessage ? await sender.editMessage(item.edit.recipient, item.edit.messageId, item.message) : await sender.send(row.recipient, item.message);
+      result = item.edit && sender.editMessage ? await sender.editMessage(item.edit.recipient, item.edit.messageId, item.message) : await sender.send(row.recipient, item.message, item.thread ? { thread: item.thread } : undefined);
     } catch (err) {
       // A sender that throws had a transient problem (network, 5xx): retried with backoff.
       result = { status: "retry", afterSeconds: 0, error: err instanceof Error ? err.message : String(err) };

@@ -19,6 +19,7 @@ import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue, type OutboxItem } from "./outbox.js";
 import { tellInfluencers } from "./outcome-notices.js";
+import { missionThreadItems } from "./mission-threads.js";
 
 type Mission = Awaited<ReturnType<Db["mission"]["findUniqueOrThrow"]>>;
 export type FormErr = Err & { fieldErrors: FieldError[] };
@@ -101,7 +102,7 @@ function channelItems(mission: Mission, config: Deps["config"]): OutboxItem[] {
 export async function announceMission(deps: Pick<Deps, "db" | "config">, mission: Mission, now: Date): Promise<number> {
   const recipients = await audience(deps, { segment: readSegment(mission.segment), networks: stringList(mission.networks) });
   const people = await enqueue(deps.db, announceItems(mission, recipients), now);
-  await enqueue(deps.db, channelItems(mission, deps.config), now);
+  await enqueue(deps.db, [...channelItems(mission, deps.config), ...missionThreadItems(mission, deps.config)], now);
   return people;
 }
 
