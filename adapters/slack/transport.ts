@@ -26,6 +26,7 @@ import {
 import { ManagerChannelSync } from "./managers-sync.js";
 import { commandAnswerBodies, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
 import { SlackSender } from "./sender.js";
+import { HomeRepublisher } from "./home-republisher.js";
 import { RecentIds, settleWithin } from "./util.js";
 import { SLACK_EVENTS_PATH, slackEventsRoutes } from "./http-events.js";
 import type { DeferReply } from "../deferred-replies.js";
@@ -61,6 +62,18 @@ export interface SlackAdapterOptions {
    * after each button or modal a manager completes.
    */
   homeView?: (userId: string, hints: { locale?: string; timeZone?: string }) => Promise<Record<string, unknown>>;
+  /** remembers that this user opened their Home tab (app_home_opened, Home tab) */
+  homeOpened?: (userId: string) => Promise<void>;
+  /**
+   * Republishing the other managers' Homes after a change that concerns them (home-republisher.ts):
+   * who opened theirs, and the managers' view built once per run for every reader's hints.
+   */
+  homeRepublish?: {
+    readers: () => Promise<string[]>;
+    views: () => Promise<((hints: { locale?: string; timeZone?: string }) => Record<string, unknown>) | undefined>;
+    /** coalescing window (default 2 s) */
+    delayMs?: number;
+  };
   /** how long to wait for the engine before acking empty (Slack's limit is 3 s) */
   ackBudgetMs?: number;
   /** where a DM reply that still fails transiently (429, 5xx, timeout) is queued: the outbox */
@@ -82,6 +95,8 @@ export class SlackAdapter implements ChatAdapter {
   private readonly managers: ManagerChannelSync | undefined;
   private readonly seen = new RecentIds(5000);
   private readonly locales: LocaleHints;
+  /** the other managers' Homes, republished after changes (undefined without homeRepublish) */
+  readonly homes: HomeRepublisher | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
   private handler: EventHandler | undefined;
   private botUserId: string | undefined;
@@ -108,6 +123,17 @@ export class SlackAdapter implements ChatAdapter {
     const probe = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 3000, retryConfig: { retries: 0 } });
     this.ready = cachedCheck(async () => !this.stopped && (await probe.auth.test()).ok === true);
     this.locales = new LocaleHints(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 1000, retryConfig: { retries: 0 } }));
+    const republish = options.homeRepublish;
+    if (republish) {
+      this.homes = new HomeRepublisher({
+        readers: republish.readers,
+        views: async () => {
+          const render = await republish.views();
+          return render && (async (user: string) => render(await this.locales.hints(user)));
+        },
+        publish: async (user, view) => void (await this.app.client.views.publish({ user_id: user, view: view as never })),
+      }, (err) => options.log.warn({ err, code: (err as { code?: string }).code }, "slack: republishing a Home failed"), republish.delayMs === undefined ? {} : { delayMs: republish.delayMs });
+    }
     if (options.managerChannel && options.syncManagers)
       this.managers = new ManagerChannelSync(this.app.client, options.managerChannel, options.syncManagers, options.log);
     this.registerListeners();
@@ -131,16 +157,23 @@ export class SlackAdapter implements ChatAdapter {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.homes?.stop();
     if (!this.receiver) await this.app.stop().catch((err: unknown) => this.options.log.warn({ err }, "slack: socket stop failed"));
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  send(recipient: string, message: OutboundMessage, options?: { thread?: string }): Promise<SendResult> {
-    return this.outbox.send(recipient, message, options?.thread);
+  async send(recipient: string, message: OutboundMessage, options?: { thread?: string }): Promise<SendResult> {
+    return this.managersSaw(recipient, await this.outbox.send(recipient, message, options?.thread));
   }
 
-  editMessage(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
-    return this.outbox.edit(recipient, messageId, message);
+  async editMessage(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
+    return this.managersSaw(recipient, await this.outbox.edit(recipient, messageId, message));
+  }
+
+  /** Whatever the outbox posts or edits in the managers' channel is a change their Homes show. */
+  private managersSaw(recipient: string, result: SendResult): SendResult {
+    if (result.status === "sent" && recipient === this.options.managerChannel) this.homes?.schedule();
+    return result;
   }
 
   sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
@@ -183,7 +216,10 @@ export class SlackAdapter implements ChatAdapter {
     this.app.event("app_home_opened", async ({ event }) => {
       // The event fires for the Messages tab too; only the Home tab shows a view.
       if (event.tab !== "home" || this.stopped) return;
-      await this.track(this.publishHome(event.user));
+      await this.track(Promise.all([
+        this.publishHome(event.user),
+        this.options.homeOpened?.(event.user).catch((err: unknown) => this.options.log.warn({ err }, "slack: recording the Home opened failed")),
+      ]));
     });
     const members = async ({ body }: { body: unknown }) => {
       const change = memberChange(body);
@@ -317,7 +353,10 @@ export class SlackAdapter implements ChatAdapter {
       if (!manager) event = { ...event, conversation: conversationKey("slack", await this.interactive.channelFor(event.author.id)), chatType: "private" };
       const replies = await this.handler!(event);
       // A manager's decision or form changes what their Home shows: publish it again, off the ack path.
-      if (manager && (event.payload.type === "action" || event.payload.type === "form")) void this.track(this.publishHome(event.author.id));
+      if (manager && (event.payload.type === "action" || event.payload.type === "form")) {
+        void this.track(this.publishHome(event.author.id));
+        this.homes?.schedule(); // and, soon, the other managers' (coalesced)
+      }
       return manager ? replies : replies.map((r) => ({ ...r, ephemeral: true }));
     } catch (err) {
       this.options.log.error({ err, event: event.id, code: (err as { code?: string }).code }, "slack: event handler failed");
