@@ -74,7 +74,7 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
     if (suggestion) return ctx.replyWith("manage.advo.unknown_suggest", { command: args.slice(0, 2).join(" "), suggestion }, { ephemeral: true });
     return ctx.replyWith("manage.advo.unknown", { command: args.slice(0, 2).join(" ") }, { ephemeral: true });
   }
-  const r = await command.run(ctx.deps, parseArgs(args), ctx.actor);
+  const r = await command.run(ctx.deps, parseArgs(args), ctx.actor, ctx.locale);
   if (!r.ok) {
     if (r.error === "manage.cli.usage") return ctx.replyWith("manage.advo.usage", { usage: `/advo ${command.usage}` }, { ephemeral: true });
     return replyError(ctx, r);

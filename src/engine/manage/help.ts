@@ -58,6 +58,7 @@ export const TABLE_HELP: Record<string, HelpEntry> = {
   "tier remove": { action: "tiers.remove", example: "tier remove gold" },
   "tier basis": { action: "tiers.basis", example: "tier basis cycle" },
   "manager list": { action: "managers.list", example: "manager list" },
+  "settings confirm-above": { action: "settings.confirm_above", example: "settings confirm-above 2000" },
   "manager set-role": { action: "managers.set_role", example: "manager set-role slack:U0123ABCD reviewer" },
   "manager remove": { action: "managers.remove", example: "manager remove slack:U0123ABCD" },
   "dashboard link": { action: "report.view", example: "dashboard link" },
