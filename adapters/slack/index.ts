@@ -6,6 +6,7 @@ import type { AppCore, Component, ComponentFactory } from "../../src/app.js";
 import { isManager, OPERATOR, syncChannelManagers, userActor } from "../../src/services/managers.js";
 import { homeReaders, influencerHome, managerHome, markHomeOpened } from "../../src/services/home-summary.js";
 import { pickLocale } from "../../src/i18n/translate.js";
+import { SEGMENT_FIELDS, segmentValues, type SegmentField } from "../../src/services/segment-values.js";
 import { influencerHomeView, managerHomeView } from "./home.js";
 import type { EventHandler } from "../adapter.js";
 import { SlackAdapter } from "./transport.js";
@@ -41,6 +42,7 @@ export function createSlackAdapter(core: CoreParts): SlackAdapter | undefined {
       return influencerHomeView(pickLocale(own.locale, hints.locale, c.DEFAULT_LOCALE), own, hints.timeZone);
     },
     homeOpened: (userId) => markHomeOpened(core.deps, "slack", userId),
+    suggestions: async (field) => ((SEGMENT_FIELDS as readonly string[]).includes(field) ? segmentValues(core.deps, field as SegmentField) : []),
     homeRepublish: {
       readers: () => homeReaders(core.deps, "slack"),
       // The managers' summary is the same for every manager: built once, drawn in each one's language.

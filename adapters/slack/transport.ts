@@ -27,6 +27,7 @@ import { ManagerChannelSync } from "./managers-sync.js";
 import { commandAnswerBodies, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
 import { SlackSender } from "./sender.js";
 import { HomeRepublisher } from "./home-republisher.js";
+import { suggestionOptions } from "./blocks/native-fields.js";
 import { RecentIds, settleWithin } from "./util.js";
 import { SLACK_EVENTS_PATH, slackEventsRoutes } from "./http-events.js";
 import type { DeferReply } from "../deferred-replies.js";
@@ -62,6 +63,8 @@ export interface SlackAdapterOptions {
    * after each button or modal a manager completes.
    */
   homeView?: (userId: string, hints: { locale?: string; timeZone?: string }) => Promise<Record<string, unknown>>;
+  /** the known values of a modal list field (regions, interests, tags) for its external select; managers only */
+  suggestions?: (field: string) => Promise<string[]>;
   /** remembers that this user opened their Home tab (app_home_opened, Home tab) */
   homeOpened?: (userId: string) => Promise<void>;
   /**
@@ -243,6 +246,14 @@ export class SlackAdapter implements ChatAdapter {
       if (!mapped) return;
       const cardIsEphemeral = (body as { container?: { is_ephemeral?: boolean } }).container?.is_ephemeral === true;
       await this.run(mapped, (replies) => this.replier.deliver(mapped.reply, replies, { ...(cardIsEphemeral && respond ? { respond: respond as RespondFn } : {}), cardIsEphemeral, eventId: mapped.event.id }));
+    });
+    // The options load URL: Slack asks as a manager types in an external select (block_suggestion).
+    this.app.options(/.*/, async ({ body, ack }) => {
+      const { suggestions } = this.options;
+      const suggestion = body as { user?: { id?: string }; action_id?: string; value?: string };
+      const allowed = suggestions && suggestion.user?.id && (await this.isManager(suggestion.user.id).catch(() => false));
+      const known = allowed ? await suggestions(suggestion.action_id ?? "").catch((err: unknown) => (this.options.log.warn({ err }, "slack: suggestions failed"), [])) : [];
+      await ack(suggestionOptions(known, allowed ? (suggestion.value ?? "") : "") as never);
     });
     this.app.view(/.*/, async ({ body, ack }) => {
       const mapped = mapViewSubmission(body, this.options.clock.now());

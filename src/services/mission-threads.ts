@@ -9,16 +9,20 @@ import type { Locale } from "../config.js";
 import type { Db } from "../db/client.js";
 import { message, paragraph, type OutboundMessage } from "../engine/message.js";
 import { missionCard, type CardMission } from "../engine/mission-card.js";
+import { missionManagerButtons } from "../engine/manage/cards.js";
 import { t } from "../i18n/translate.js";
 import type { Deps } from "./deps.js";
 import type { OutboxContent, OutboxItem, OutboxPayload } from "./outbox.js";
 
 export const missionThreadKey = (missionId: number) => `mission:${missionId}:managers`;
 
-/** The parent message: what was published, in the program's language, without the influencers' buttons. */
+/**
+ * The parent message: what was published, in the program's language, with the managers' buttons
+ * (Edit opens the pre-filled mission modal; Duplicate; Close asks first) instead of the influencers'.
+ */
 export function missionThreadMessage(mission: CardMission & { id: number }, locale: Locale, timeZone: string): OutboundMessage {
   const card = missionCard(mission, { locale, timeZone }, { buttons: false });
-  return message([paragraph(t(locale, "slack.thread.published", { id: mission.id })), ...card.blocks]);
+  return message([paragraph(t(locale, "slack.thread.published", { id: mission.id })), ...card.blocks], { buttons: missionManagerButtons(locale, mission.id, "published") });
 }
 
 /** The parent row for the managers' channel; none when no channel is configured. */

@@ -10,10 +10,11 @@ import { t } from "../../i18n/translate.js";
 import { createReward, updateReward, type RewardFormErr } from "../../services/catalog-admin.js";
 import { requireManager } from "../../services/managers.js";
 import type { Context } from "../context.js";
-import { message, type FormField, type FormSpec } from "../message.js";
+import { message, paragraph, type FormField, type FormSpec } from "../message.js";
+import { ACTIONS } from "./cards.js";
 import type { Router } from "../router.js";
 import { STATE_FIELD, formValues } from "./forms.js";
-import { formPayload, payloadId, replyError } from "./reply.js";
+import { actionPayload, formPayload, payloadId, replyError } from "./reply.js";
 
 export const FORM_REWARD = "reward.form";
 const BASE = ["name", "description", "cost", "stock"] as const;
@@ -62,9 +63,15 @@ async function onRewardForm(ctx: Context): Promise<void> {
     if (fieldErrors) return ctx.reply(message([], { form: rewardFormSpec(ctx.locale, ctx.deps.config.DEFAULT_LOCALE, values, state, fieldErrors), ephemeral: true }));
     return replyError(ctx, r);
   }
-  ctx.replyWith("lang.reward.saved", { id: r.value.id, name: r.value.name }, { ephemeral: true });
+  // Its message carries Edit: the same modal again, pre-filled (name, description, cost, stock).
+  const edit = { action: ACTIONS.rewardEdit, label: t(ctx.locale, "manage.button.edit"), payload: String(r.value.id) };
+  ctx.reply(message([paragraph(ctx.t("lang.reward.saved", { id: r.value.id, name: r.value.name }))], { buttons: [[edit]], ephemeral: true }));
 }
 
 export function registerRewardHandlers(router: Router): void {
   router.form(FORM_REWARD, onRewardForm);
+  router.action(ACTIONS.rewardEdit, async (ctx) => {
+    const id = payloadId(actionPayload(ctx));
+    return id ? openRewardForm(ctx, id) : ctx.replyWith("manage.advo.bad_id", {}, { ephemeral: true });
+  });
 }
