@@ -20,6 +20,7 @@ const NATIVE: Record<string, Record<string, NativeKind>> = {
   },
   "broadcast.form": { networks: "networks", regions: "suggested", interests: "suggested", tags: "suggested" },
   "reward.form": { cost: "integer", stock: "integer" },
+  "invite.form": { count: "integer", uses: "integer", days: "integer", tags: "suggested" },
 };
 
 const NETWORK_LABELS: Record<(typeof MISSION_NETWORKS)[number], string> = {

@@ -10,6 +10,7 @@ import { statsReport } from "../../services/stats.js";
 import type { Context } from "../context.js";
 import { message, paragraph } from "../message.js";
 import { openBroadcastForm, showPendingRedemptions } from "./broadcast.js";
+import { openInviteForm } from "./invite-form.js";
 import { openEditMissionForm, openNewMissionForm } from "./missions.js";
 import { openRewardForm } from "./rewards.js";
 import { replyError, payloadId } from "./reply.js";
@@ -21,7 +22,7 @@ import { showLeaderboard } from "./leaderboard.js";
 import { askCycleClose } from "./cycle-close.js";
 
 /** Sub-commands handled here (interactive), in help order. */
-export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME"];
+export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME", "invite new"];
 /**
  * CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server —
  * chat managers download from the dashboard; a database backup or restore is the operator's).
@@ -66,6 +67,7 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (a === "cycle" && b === "close") return askCycleClose(ctx);
   // … and a large or balance-breaking adjustment asks first, as from the card
   if (a === "points" && b === "adjust") return onTypedAdjust(ctx, args);
+  if (a === "invite" && b === "new") return openInviteForm(ctx);
   const name = `${a} ${b ?? ""}`;
   const command = NOT_IN_CHAT.has(name) ? undefined : (COMMANDS[name] ?? COMMANDS[a]);
   if (!command) {

@@ -28,6 +28,7 @@ export const INTERACTIVE_HELP: Record<string, HelpEntry> = {
   report: { action: "report.view", example: "report --mission 12" },
   dashboard: { action: "report.view", example: "dashboard" },
   "cycle close": { action: "cycle.close", example: "cycle close", usage: "cycle close" },
+  "invite new": { action: "invitation.create", example: "invite new", usage: "invite new" },
 };
 
 /** The operator table's commands as typed in chat. */

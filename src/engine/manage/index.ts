@@ -56,6 +56,7 @@ import { onAdjustForm, registerAdjustHandlers } from "./adjust.js";
 import { registerRewardHandlers } from "./rewards.js";
 import { registerCycleHandlers } from "./cycle-close.js";
 import { registerDashboardButton } from "./dashboard-button.js";
+import { registerInviteForm } from "./invite-form.js";
 
 export { reviewCard, redemptionCard, ACTIONS as MANAGER_ACTIONS } from "./cards.js";
 export { FORM_MISSION, FORM_REJECT, FORM_BROADCAST } from "./forms.js";
@@ -72,4 +73,5 @@ export function registerManagerHandlers(router: Router): void {
   registerRewardHandlers(router);
   registerCycleHandlers(router);
   registerDashboardButton(router);
+  registerInviteForm(router);
 }

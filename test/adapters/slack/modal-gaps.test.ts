@@ -1,7 +1,8 @@
 // The Slack modals' remaining native parts (issue 15), through the real Bolt app: regions, interests
 // and tags as multi_external_select fed by the options load URL (block_suggestion → at most 100
 // options matching what was typed, managers only); Edit on a published mission's message and on a
-// saved reward opens the modal pre-filled; cost and stock are number inputs.
+// saved reward opens the modal pre-filled; cost and stock are number inputs; `/advo invite new` is
+// a modal with number inputs, every invalid field at once.
 import { describe, expect, it } from "vitest";
 import { slackAdapterFor } from "../../../adapters/slack/index.js";
 import { blockKitLimits } from "../../../adapters/slack/blocks/limits.js";
@@ -11,7 +12,7 @@ import { missionThreadKey } from "../../../src/services/mission-threads.js";
 import { testProviders } from "../../helpers/db.js";
 import { appDispatcher, drainAll } from "../../delivery/helpers.js";
 import { viewRefusals } from "../../fakes/slack-view-rules.js";
-import { blockAction } from "./slack-requests.js";
+import { blockAction, slashCommand, viewSubmission } from "./slack-requests.js";
 import { slackAppPerSuite } from "./slack-app.js";
 
 type Element = { type: string; action_id: string; initial_value?: string; initial_options?: { value: string }[]; min_value?: string };
@@ -77,5 +78,29 @@ describe.each(testProviders())("slack modal external selects and edit buttons on
     expect(viewRefusals(view)).toEqual([]);
     expect(element(view, "cost")).toMatchObject({ type: "number_input", initial_value: "500" });
     expect(element(view, "stock")).toMatchObject({ type: "number_input", initial_value: "40", min_value: "0" });
+  });
+
+  it("given /advo invite new then a modal with native inputs opens, all invalid fields come back at once, and valid values create the codes", async () => {
+    const { app, slack } = harness;
+    await harness.command(slashCommand("invite new"));
+    const [opened] = await slack.waitFor("views.open", (c) => JSON.stringify(c.args.view).includes("invite.form"));
+    const view = opened!.args.view as View;
+    expect(viewRefusals(view)).toEqual([]);
+    expect(element(view, "count")).toMatchObject({ type: "number_input", initial_value: "1" });
+    expect(element(view, "days")).toMatchObject({ type: "number_input" });
+    expect(element(view, "tags")).toMatchObject({ type: "multi_external_select" });
+    const number = (value: string | null) => ({ type: "number_input", value });
+    const tags = (...values: string[]) => ({ type: "multi_external_select", selected_options: values.map((value) => ({ text: { type: "plain_text", text: value }, value })) });
+
+    const bad = await harness.interact(viewSubmission("invite.form", { count: number("900"), uses: number("1"), days: number("5000"), tags: tags(), note: "x".repeat(300) }, { privateMetadata: view.private_metadata }));
+    expect(await bad.json()).toEqual({ response_action: "errors", errors: { count: "Enter a whole number from 1 to 500.", days: "Enter a whole number of days from 1 to 3,650, or leave it empty.", note: "200 characters at most." } });
+    expect(await app.database.db.invitation.count()).toBe(0);
+
+    const good = await harness.interact(viewSubmission("invite.form", { count: number("2"), uses: number("5"), days: number(null), tags: tags("vip", "launch"), note: "" }, { privateMetadata: view.private_metadata }));
+    expect(good.status).toBe(200);
+    const rows = await app.database.db.invitation.findMany();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ maxUses: 5, expiresAt: null, segmentTags: ["vip", "launch"], createdBy: "slack:UMANAGER1" });
+    await slack.waitFor("chat.postEphemeral", (c) => JSON.stringify(c.args.blocks).includes("2 invitations created") && JSON.stringify(c.args.blocks).includes(rows[1]!.code));
   });
 });
