@@ -20,6 +20,7 @@ const NATIVE: Record<string, Record<string, NativeKind>> = {
   },
   "broadcast.form": { networks: "networks", regions: "suggested", interests: "suggested", tags: "suggested" },
   "reward.form": { cost: "integer", stock: "integer" },
+  "cycle.form": { nextEndsAt: "datetime", rolloverCap: "integer" },
   "invite.form": { count: "integer", uses: "integer", days: "integer", tags: "suggested" },
 };
 
@@ -71,7 +72,7 @@ export function nativeElement(formId: string, field: FormField, placeholder?: Sl
   }
   if (kind === "integer") {
     const initial = field.initial && /^\d+$/.test(field.initial.trim()) ? field.initial.trim() : undefined;
-    return { type: "number_input", action_id: field.id, is_decimal_allowed: false, min_value: field.id === "pointsPerConversion" || field.id === "stock" ? "0" : "1", ...(initial ? { initial_value: initial } : {}), ...(placeholder ? { placeholder } : {}) };
+    return { type: "number_input", action_id: field.id, is_decimal_allowed: false, min_value: ["pointsPerConversion", "stock", "rolloverCap"].includes(field.id) ? "0" : "1", ...(initial ? { initial_value: initial } : {}), ...(placeholder ? { placeholder } : {}) };
   }
   if (kind === "datetime") {
     const at = field.initial ? Date.parse(field.initial) : NaN;

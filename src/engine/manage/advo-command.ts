@@ -11,6 +11,7 @@ import type { Context } from "../context.js";
 import { message, paragraph } from "../message.js";
 import { openBroadcastForm, showPendingRedemptions } from "./broadcast.js";
 import { openInviteForm } from "./invite-form.js";
+import { openCycleForm } from "./cycle-form.js";
 import { openEditMissionForm, openNewMissionForm } from "./missions.js";
 import { openRewardForm } from "./rewards.js";
 import { replyError, payloadId } from "./reply.js";
@@ -68,6 +69,8 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   // … and a large or balance-breaking adjustment asks first, as from the card
   if (a === "points" && b === "adjust") return onTypedAdjust(ctx, args);
   if (a === "invite" && b === "new") return openInviteForm(ctx);
+  // bare `cycle settings` in chat: the modal (with flags it is the table's command, as on the CLI)
+  if (a === "cycle" && b === "settings" && args.length === 2) return openCycleForm(ctx);
   const name = `${a} ${b ?? ""}`;
   const command = NOT_IN_CHAT.has(name) ? undefined : (COMMANDS[name] ?? COMMANDS[a]);
   if (!command) {

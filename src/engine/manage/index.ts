@@ -57,6 +57,7 @@ import { registerRewardHandlers } from "./rewards.js";
 import { registerCycleHandlers } from "./cycle-close.js";
 import { registerDashboardButton } from "./dashboard-button.js";
 import { registerInviteForm } from "./invite-form.js";
+import { registerCycleForm } from "./cycle-form.js";
 
 export { reviewCard, redemptionCard, ACTIONS as MANAGER_ACTIONS } from "./cards.js";
 export { FORM_MISSION, FORM_REJECT, FORM_BROADCAST } from "./forms.js";
@@ -74,4 +75,5 @@ export function registerManagerHandlers(router: Router): void {
   registerCycleHandlers(router);
   registerDashboardButton(router);
   registerInviteForm(router);
+  registerCycleForm(router);
 }

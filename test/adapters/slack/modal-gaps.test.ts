@@ -2,7 +2,7 @@
 // and tags as multi_external_select fed by the options load URL (block_suggestion → at most 100
 // options matching what was typed, managers only); Edit on a published mission's message and on a
 // saved reward opens the modal pre-filled; cost and stock are number inputs; `/advo invite new` is
-// a modal with number inputs, every invalid field at once.
+// a modal with number inputs, every invalid field at once; so is a bare `/advo cycle settings`.
 import { describe, expect, it } from "vitest";
 import { slackAdapterFor } from "../../../adapters/slack/index.js";
 import { blockKitLimits } from "../../../adapters/slack/blocks/limits.js";
@@ -102,5 +102,32 @@ describe.each(testProviders())("slack modal external selects and edit buttons on
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ maxUses: 5, expiresAt: null, segmentTags: ["vip", "launch"], createdBy: "slack:UMANAGER1" });
     await slack.waitFor("chat.postEphemeral", (c) => JSON.stringify(c.args.blocks).includes("2 invitations created") && JSON.stringify(c.args.blocks).includes(rows[1]!.code));
+  });
+
+  it("given a bare /advo cycle settings then a pre-filled modal opens, every invalid field comes back at once, and valid values are saved and audited", async () => {
+    const { app, slack } = harness;
+    await harness.command(slashCommand("cycle settings"));
+    const [opened] = await slack.waitFor("views.open", (c) => JSON.stringify(c.args.view).includes("cycle.form"));
+    const view = opened!.args.view as View;
+    expect(viewRefusals(view)).toEqual([]);
+    expect(element(view, "length")).toMatchObject({ type: "static_select", initial_option: { value: "quarter" } });
+    expect(element(view, "expiry")).toMatchObject({ type: "static_select", initial_option: { value: "reset" } });
+    expect(element(view, "nextEndsAt")).toMatchObject({ type: "datetimepicker" });
+    expect(element(view, "rolloverCap")).toMatchObject({ type: "number_input", min_value: "0" });
+    const select = (value: string) => ({ type: "static_select", selected_option: { text: { type: "plain_text", text: value }, value } });
+    const number = (value: string | null) => ({ type: "number_input", value });
+
+    const bad = await harness.interact(viewSubmission("cycle.form", { length: select("quarter"), nextEndsAt: { type: "datetimepicker", selected_date_time: null }, bonuses: "500, lots, 100", expiry: select("rollover"), rolloverCap: number(null) }, { privateMetadata: view.private_metadata }));
+    expect(await bad.json()).toEqual({ response_action: "errors", errors: {
+      bonuses: "Whole numbers of points, separated by commas, e.g. 500, 300, 100 (at most 100 places).",
+      rolloverCap: "Enter how many points at most roll over (a whole number, 0 or more).",
+    } });
+
+    const good = await harness.interact(viewSubmission("cycle.form", { length: select("semester"), nextEndsAt: { type: "datetimepicker", selected_date_time: null }, bonuses: "500 300 100", expiry: select("rollover"), rolloverCap: number("200") }, { privateMetadata: view.private_metadata }));
+    expect(good.status).toBe(200);
+    const saved = await app.database.db.programSetting.findUniqueOrThrow({ where: { key: "cycle" } });
+    expect(saved.value).toMatchObject({ length: "semester", bonuses: [500, 300, 100], expiry: { policy: "rollover", cap: 200 } });
+    expect(await app.database.db.auditLog.count({ where: { action: "cycle.settings", actor: "slack:UMANAGER1", outcome: "ok" } })).toBe(1);
+    await slack.waitFor("chat.postEphemeral", (c) => JSON.stringify(c.args.blocks).includes("Cycle settings saved: Half-year; end bonuses 500, 300, 100; points roll over, up to 200 points."));
   });
 });
