@@ -7,7 +7,7 @@ import { LOCALES } from "../../config.js";
 import { readRewardTranslations } from "../../domain/content-translations.js";
 import { REWARD_TRANSLATED_PARTS } from "../../domain/reward-form-translations.js";
 import { t } from "../../i18n/translate.js";
-import { createReward, updateReward, type RewardFormErr } from "../../services/catalog-admin.js";
+import { createReward, rewardSchema, updateReward, type RewardFormErr } from "../../services/catalog-admin.js";
 import { requireManager } from "../../services/managers.js";
 import type { Context } from "../context.js";
 import { message, paragraph, type FormField, type FormSpec } from "../message.js";
@@ -59,7 +59,14 @@ async function onRewardForm(ctx: Context): Promise<void> {
   // A blank translation field clears that language on edit (as `--name-es=` does in the CLI).
   const r = editId ? await updateReward(ctx.deps, ctx.actor, editId, values) : await createReward(ctx.deps, ctx.actor, { stock: null, ...values } as Parameters<typeof createReward>[2]);
   if (!r.ok) {
-    const fieldErrors = (r as RewardFormErr).fieldErrors ?? (r.error === "manage.reward.invalid" ? [{ field: String(r.params?.field ?? "name"), messageId: "manage.form.invalid" }] : undefined);
+    // The service names the first bad field; the modal shows every one at once, under itself.
+    const everyField = () => {
+      const issues = rewardSchema.safeParse({ stock: null, ...values }).error?.issues ?? [];
+      const fields = [...new Set([String(r.params?.field ?? "name"), ...issues.map((i) => String(i.path[0]))])];
+      const why = (field: string) => (field === "name" ? "manage.form.required" : field === "cost" || field === "stock" ? "manage.form.number" : "manage.form.invalid");
+      return fields.map((field) => ({ field, messageId: why(field) }));
+    };
+    const fieldErrors = (r as RewardFormErr).fieldErrors ?? (r.error === "manage.reward.invalid" ? everyField() : undefined);
     if (fieldErrors) return ctx.reply(message([], { form: rewardFormSpec(ctx.locale, ctx.deps.config.DEFAULT_LOCALE, values, state, fieldErrors), ephemeral: true }));
     return replyError(ctx, r);
   }

@@ -78,6 +78,10 @@ describe.each(testProviders())("slack modal external selects and edit buttons on
     expect(viewRefusals(view)).toEqual([]);
     expect(element(view, "cost")).toMatchObject({ type: "number_input", initial_value: "500" });
     expect(element(view, "stock")).toMatchObject({ type: "number_input", initial_value: "40", min_value: "0" });
+    // Every bad field at once, under itself (the service names only the first).
+    const bad = await harness.interact(viewSubmission("reward.form", { name: "", description: "Canvas", cost: { type: "number_input", value: "-3" }, stock: { type: "number_input", value: "-1" } }, { privateMetadata: view.private_metadata }));
+    expect(await bad.json()).toEqual({ response_action: "errors", errors: { name: "This field is required.", cost: "Enter a whole number.", stock: "Enter a whole number." } });
+    expect(await app.database.db.reward.findUniqueOrThrow({ where: { id: reward.value.id } })).toMatchObject({ name: "Tote bag", cost: 500 });
   });
 
   it("given /advo invite new then a modal with native inputs opens, all invalid fields come back at once, and valid values create the codes", async () => {
