@@ -20,9 +20,28 @@ export const missionThreadKey = (missionId: number) => `mission:${missionId}:man
  * The parent message: what was published, in the program's language, with the managers' buttons
  * (Edit opens the pre-filled mission modal; Duplicate; Close asks first) instead of the influencers'.
  */
-export function missionThreadMessage(mission: CardMission & { id: number }, locale: Locale, timeZone: string): OutboundMessage {
+export function missionThreadMessage(mission: CardMission & { id: number; status?: string }, locale: Locale, timeZone: string): OutboundMessage {
   const card = missionCard(mission, { locale, timeZone }, { buttons: false });
-  return message([paragraph(t(locale, "slack.thread.published", { id: mission.id })), ...card.blocks], { buttons: missionManagerButtons(locale, mission.id, "published") });
+  const closed = mission.status === "closed";
+  const head = t(locale, closed ? "slack.thread.closed" : "slack.thread.published", { id: mission.id });
+  return message([paragraph(head), ...card.blocks], { buttons: missionManagerButtons(locale, mission.id, closed ? "closed" : "published") });
+}
+
+/**
+ * After an edit or a close: the mission's message in the channel is replaced by the mission as it
+ * now is (a closed one keeps only Duplicate). `change` names the change in the dedupe key; a
+ * mission whose message was never posted gets nothing (the edit is cancelled at send time).
+ */
+export function missionThreadUpdate(mission: CardMission & { id: number; status: string }, config: Deps["config"], change: string): OutboxItem[] {
+  const channel = config.SLACK_MANAGER_CHANNEL;
+  if (!channel || mission.status === "draft" || mission.status === "scheduled") return [];
+  return [{
+    platform: "slack",
+    recipient: channel,
+    purpose: "manager.mission_thread_update",
+    dedupeKey: `${missionThreadKey(mission.id)}:${change}`,
+    payload: { kind: "edit", of: missionThreadKey(mission.id), content: { kind: "message", message: missionThreadMessage(mission, config.DEFAULT_LOCALE, config.JOBS_TZ) } },
+  }];
 }
 
 /** The parent row for the managers' channel; none when no channel is configured. */

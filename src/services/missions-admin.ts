@@ -19,7 +19,7 @@ import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue, type OutboxItem } from "./outbox.js";
 import { tellInfluencers } from "./outcome-notices.js";
-import { missionThreadItems } from "./mission-threads.js";
+import { missionThreadItems, missionThreadUpdate } from "./mission-threads.js";
 
 type Mission = Awaited<ReturnType<Db["mission"]["findUniqueOrThrow"]>>;
 export type FormErr = Err & { fieldErrors: FieldError[] };
@@ -187,6 +187,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
       payload: { kind: "message", message: changeNotice(after, changed, r) },
     })));
   }
+  if (changed.length) await enqueue(deps.db, missionThreadUpdate(after, deps.config, `edit:${deps.clock.now().getTime()}`));
   const pick = (v: Record<MissionField, string>) => Object.fromEntries(changed.map((f) => [f, v[f]]));
   await audit(deps.db, { actor, action: "mission.edit", targetType: "mission", targetId: id, before: pick(beforeValues), after: pick(afterValues) });
   return ok({ mission: after, changed, notified });
@@ -213,6 +214,7 @@ export async function closeMission(deps: Deps, actor: Actor, id: number): Promis
     influencerId: p.influencerId, purpose: "mission.closed", dedupeKey: `mission:${id}:closed:influencer:${p.influencerId}`,
     messageId: "outcome.mission_closed", params: { title: missionTitleParam(after) },
   })));
+  await enqueue(deps.db, missionThreadUpdate(after, deps.config, "closed"));
   await audit(deps.db, { actor, action: "mission.close", targetType: "mission", targetId: id, before: { status: before.status }, after: { status: "closed", closedAt: after.closedAt } });
   return ok(after);
 }

@@ -5,6 +5,7 @@ import type { AreaCatalog } from "../catalog.js";
 
 const slackThreads = {
   en: {
+    "slack.thread.closed": "🔒 Mission #{id} is closed. Its thread stays here for the record.",
     "slack.cycle.form_title": "Reward cycles",
     "slack.cycle.save": "Save",
     "slack.cycle.field.length": "Length",
@@ -40,6 +41,7 @@ const slackThreads = {
     "slack.thread.published": "📣 Mission #{id} is live. Its submissions and decisions follow in this thread.",
   },
   es: {
+    "slack.thread.closed": "🔒 La misión #{id} está cerrada. Su hilo se queda aquí como registro.",
     "slack.cycle.form_title": "Ciclos de premios",
     "slack.cycle.save": "Guardar",
     "slack.cycle.field.length": "Duración",
@@ -75,6 +77,7 @@ const slackThreads = {
     "slack.thread.published": "📣 La misión #{id} está publicada. Sus envíos y decisiones siguen en este hilo.",
   },
   fr: {
+    "slack.thread.closed": "🔒 La mission #{id} est close. Son fil reste ici pour mémoire.",
     "slack.cycle.form_title": "Cycles de récompenses",
     "slack.cycle.save": "Enregistrer",
     "slack.cycle.field.length": "Durée",
@@ -110,6 +113,7 @@ const slackThreads = {
     "slack.thread.published": "📣 La mission #{id} est en ligne. Ses publications et les décisions suivent dans ce fil.",
   },
   it: {
+    "slack.thread.closed": "🔒 La missione #{id} è chiusa. Il suo thread resta qui come archivio.",
     "slack.cycle.form_title": "Cicli di premi",
     "slack.cycle.save": "Salva",
     "slack.cycle.field.length": "Durata",

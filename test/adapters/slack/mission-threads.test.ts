@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { slackAdapterFor } from "../../../adapters/slack/index.js";
 import { acceptMission } from "../../../src/services/missions.js";
-import { createMissionDraft, publishMission } from "../../../src/services/missions-admin.js";
+import { closeMission, createMissionDraft, editMission, publishMission } from "../../../src/services/missions-admin.js";
+import { missionFormValues } from "../../../src/domain/mission-form.js";
 import { runVerifySubmissions } from "../../../src/jobs/verify-submissions.js";
 import { approveSubmission, rejectSubmission } from "../../../src/services/review.js";
 import { enqueue } from "../../../src/services/outbox.js";
@@ -122,5 +123,29 @@ describe.each(testProviders())("mission threads in the managers' channel, on %s"
     const plain = await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "thread-reply-no-parent" } });
     expect(plain.status).toBe("sent");
     expect(slack.messages.get(`CMANAGERS:${plain.platformMessageId}`)?.thread_ts).toBeUndefined();
+  });
+
+  it("given the mission is edited then closed then its message in the channel shows it as it now is, and a closed one keeps only Duplicate", async () => {
+    const { app, slack, clock } = harness;
+    const db = app.database.db;
+    const mission = await publishedMission("Thread three");
+    await drain();
+    const ts = (await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: missionThreadKey(mission.id) } })).platformMessageId!;
+    const edited = await editMission(app.deps, "slack:UMANAGER2", mission.id, { ...missionFormValues(mission), points: "450" });
+    expect(edited).toMatchObject({ ok: true });
+    await drain();
+    const afterEdit = JSON.stringify(slack.messages.get(`CMANAGERS:${ts}`));
+    expect(afterEdit).toContain("450 points");
+    expect(afterEdit).toContain("mission.close~");
+
+    clock.set(new Date(clock.now().getTime() + 1000));
+    expect(await closeMission(app.deps, "slack:UMANAGER1", mission.id)).toMatchObject({ ok: true });
+    await drain();
+    const afterClose = JSON.stringify(slack.messages.get(`CMANAGERS:${ts}`));
+    expect(afterClose).toContain(`Mission #${mission.id} is closed`);
+    expect(afterClose).not.toContain("mission.close~");
+    expect(afterClose).not.toContain("mission.edit~");
+    expect(afterClose).toContain("mission.duplicate~");
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `${missionThreadKey(mission.id)}:closed` } })).toMatchObject({ status: "sent" });
   });
 });
