@@ -4,6 +4,7 @@
 import type { Locale } from "../../src/config.js";
 import { t } from "../../src/i18n/translate.js";
 import type { InfluencerHome, ManagerHome } from "../../src/services/home-summary.js";
+import { personLabel } from "../../src/services/influencer-card.js";
 import { CONSOLE_DASHBOARD, MANAGER_ACTIONS } from "../../src/engine/manage/index.js";
 import { buttonBlocks, escapeMrkdwn, type SlackBlock } from "./render.js";
 
@@ -18,7 +19,7 @@ export function managerHomeView(locale: Locale, home: ManagerHome, now: Date, da
   blocks.push(section(`*${t(locale, "slack.home.pending", { count: home.pendingTotal })}*`));
   home.pending.forEach((item, index) => {
     blocks.push(section(t(locale, "slack.home.review_line", {
-      id: item.id, mission: e(item.missionTitle), name: e(item.influencerName ?? `#${item.influencerId}`), network: item.network, attempt: item.attempt, url: e(item.url),
+      id: item.id, mission: e(item.missionTitle), name: e(personLabel({ id: item.influencerId, name: item.influencerName, handle: item.influencerHandle ?? null })), network: item.network, attempt: item.attempt, url: e(item.url),
     })));
     // the index keeps action ids unique in the view (Slack refuses duplicates)
     blocks.push(...buttonBlocks([[

@@ -3,9 +3,10 @@
 // also the Slack MessageSender the outbox dispatcher needs: `slackAdapterFor(core)` returns the same
 // instance to every caller. Managers = members of SLACK_MANAGER_CHANNEL, synced into Manager rows.
 import type { AppCore, Component, ComponentFactory } from "../../src/app.js";
-import { isManager, syncChannelManagers, userActor } from "../../src/services/managers.js";
-import { influencerHome, managerHome } from "../../src/services/home-summary.js";
+import { isManager, OPERATOR, syncChannelManagers, userActor } from "../../src/services/managers.js";
+import { homeReaders, influencerHome, managerHome, markHomeOpened } from "../../src/services/home-summary.js";
 import { pickLocale } from "../../src/i18n/translate.js";
+import { SEGMENT_FIELDS, segmentValues, type SegmentField } from "../../src/services/segment-values.js";
 import { influencerHomeView, managerHomeView } from "./home.js";
 import type { EventHandler } from "../adapter.js";
 import { SlackAdapter } from "./transport.js";
@@ -39,6 +40,18 @@ export function createSlackAdapter(core: CoreParts): SlackAdapter | undefined {
       }
       const own = await influencerHome(core.deps, "slack", userId);
       return influencerHomeView(pickLocale(own.locale, hints.locale, c.DEFAULT_LOCALE), own, hints.timeZone);
+    },
+    homeOpened: (userId) => markHomeOpened(core.deps, "slack", userId),
+    suggestions: async (field) => ((SEGMENT_FIELDS as readonly string[]).includes(field) ? segmentValues(core.deps, field as SegmentField) : []),
+    homeRepublish: {
+      readers: () => homeReaders(core.deps, "slack"),
+      // The managers' summary is the same for every manager: built once, drawn in each one's language.
+      views: async () => {
+        const home = await managerHome(core.deps, OPERATOR);
+        if (!home.ok) return undefined;
+        const now = core.clock.now();
+        return (hints) => managerHomeView(pickLocale(null, hints.locale, c.DEFAULT_LOCALE), home.value, now);
+      },
     },
     ...(router ? { knownCommand: (name: string) => router.hasCommand(name) } : {}),
     deferReply: outboxDeferral(core.deps.db, "slack"),

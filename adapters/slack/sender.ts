@@ -12,6 +12,8 @@ export const UNREACHABLE_ERRORS = new Set([
   "channel_not_found", "is_archived", "account_inactive", "not_in_channel", "user_not_found", "user_disabled",
   "cannot_dm_bot", "user_not_visible", "team_access_not_granted", "messages_tab_disabled", "restricted_action",
 ]);
+/** chat.postMessage's answers to a thread_ts that names no message of that channel. */
+const THREAD_GONE = new Set(["invalid_thread_ts", "thread_not_found", "message_not_found"]);
 /** Transient server-side errors worth another try. */
 const TRANSIENT_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
 
@@ -61,7 +63,12 @@ export class SlackSender {
   async send(recipient: string, message: OutboundMessage, thread?: string): Promise<SendResult> {
     try {
       const channel = await this.channelFor(recipient);
-      const r = await this.client.chat.postMessage({ channel, ...renderMessage(message), ...(thread ? { thread_ts: thread } : {}) });
+      const post = (threadTs?: string) => this.client.chat.postMessage({ channel, ...renderMessage(message), ...(threadTs ? { thread_ts: threadTs } : {}) });
+      // A thread whose first message was deleted meanwhile: the reply still reaches the channel.
+      const r = await post(thread).catch((err: unknown) => {
+        if (thread && err instanceof WebAPIPlatformError && THREAD_GONE.has(String(err.data.error))) return post();
+        throw err;
+      });
       if (message.attachment) {
         const file = await this.sendFile(recipient, message.attachment);
         if (file.status !== "sent") return file;

@@ -10,14 +10,11 @@
 // APIs) while the work continues.
 import { App, HTTPReceiver, type AckFn } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
-import type { HttpServer } from "../../src/http/server.js";
 import { cachedCheck } from "../../src/http/observability.js";
 import type { Attachment, ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { conversationKey } from "../../src/engine/events.js";
 import { AppError } from "../../src/errors.js";
 import { pickLocale, t } from "../../src/i18n/translate.js";
-import type { Clock } from "../../src/clock.js";
-import type { Logger } from "../../src/logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import { LocaleHints } from "./locale-hints.js";
 import {
@@ -26,51 +23,15 @@ import {
 import { ManagerChannelSync } from "./managers-sync.js";
 import { commandAnswerBodies, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
 import { SlackSender } from "./sender.js";
+import { HomeRepublisher } from "./home-republisher.js";
+import { suggestionOptions } from "./blocks/native-fields.js";
 import { RecentIds, settleWithin } from "./util.js";
 import { SLACK_EVENTS_PATH, slackEventsRoutes } from "./http-events.js";
-import type { DeferReply } from "../deferred-replies.js";
-import type { MetricsHooks } from "../../src/metrics-hooks.js";
+import type { SlackAdapterOptions } from "./options.js";
 
-export interface SlackAdapterOptions {
-  botToken: string;
-  /** HTTP mode */
-  signingSecret?: string;
-  /** Socket Mode (wins over HTTP mode when set) */
-  appToken?: string;
-  /** Web API root, e.g. https://slack.com/api/ (tests: the fake) */
-  apiUrl: string;
-  /** channel id whose members are the managers */
-  managerChannel?: string;
-  log: Logger;
-  clock: Clock;
-  /** HTTP mode: the server that mounts POST /slack/events (a Hono sub-app) */
-  http?: Pick<HttpServer, "mount">;
-  /** makes the platform's managers exactly these user ids (src/services/managers.ts) */
-  syncManagers?: (userIds: string[]) => Promise<unknown>;
-  /**
-   * Not a permission check (the services decide those): outside a DM, a manager's events belong
-   * to the channel's console conversation and may replace shared cards; anyone else's belong to
-   * their own DM conversation and their replies (a refusal) are shown to them alone.
-   */
-  isManager?: (userId: string) => Promise<boolean>;
-  /** whether the engine has a command of this name (routes `/advo <name>` and DM words, see mapper) */
-  knownCommand?: (name: string) => boolean;
-  /**
-   * The App Home view for a user (manager or not: the callee decides what they may see), from
-   * their Slack locale and time zone hints. Published on app_home_opened (Home tab only) and
-   * after each button or modal a manager completes.
-   */
-  homeView?: (userId: string, hints: { locale?: string; timeZone?: string }) => Promise<Record<string, unknown>>;
-  /** how long to wait for the engine before acking empty (Slack's limit is 3 s) */
-  ackBudgetMs?: number;
-  /** where a DM reply that still fails transiently (429, 5xx, timeout) is queued: the outbox */
-  deferReply?: DeferReply;
-  /** cap on one Web API attempt of the reply client (default 10 s; it retries 3 times) */
-  replyTimeoutMs?: number;
-  metrics?: MetricsHooks;
-}
 
 export { SLACK_EVENTS_PATH };
+export type { SlackAdapterOptions };
 
 export class SlackAdapter implements ChatAdapter {
   readonly platform = "slack" as const;
@@ -82,6 +43,8 @@ export class SlackAdapter implements ChatAdapter {
   private readonly managers: ManagerChannelSync | undefined;
   private readonly seen = new RecentIds(5000);
   private readonly locales: LocaleHints;
+  /** the other managers' Homes, republished after changes (undefined without homeRepublish) */
+  readonly homes: HomeRepublisher | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
   private handler: EventHandler | undefined;
   private botUserId: string | undefined;
@@ -108,6 +71,17 @@ export class SlackAdapter implements ChatAdapter {
     const probe = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 3000, retryConfig: { retries: 0 } });
     this.ready = cachedCheck(async () => !this.stopped && (await probe.auth.test()).ok === true);
     this.locales = new LocaleHints(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 1000, retryConfig: { retries: 0 } }));
+    const republish = options.homeRepublish;
+    if (republish) {
+      this.homes = new HomeRepublisher({
+        readers: republish.readers,
+        views: async () => {
+          const render = await republish.views();
+          return render && (async (user: string) => render(await this.locales.hints(user)));
+        },
+        publish: async (user, view) => void (await this.app.client.views.publish({ user_id: user, view: view as never })),
+      }, (err) => options.log.warn({ err, code: (err as { code?: string }).code }, "slack: republishing a Home failed"), republish.delayMs === undefined ? {} : { delayMs: republish.delayMs });
+    }
     if (options.managerChannel && options.syncManagers)
       this.managers = new ManagerChannelSync(this.app.client, options.managerChannel, options.syncManagers, options.log);
     this.registerListeners();
@@ -131,16 +105,23 @@ export class SlackAdapter implements ChatAdapter {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.homes?.stop();
     if (!this.receiver) await this.app.stop().catch((err: unknown) => this.options.log.warn({ err }, "slack: socket stop failed"));
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  send(recipient: string, message: OutboundMessage): Promise<SendResult> {
-    return this.outbox.send(recipient, message);
+  async send(recipient: string, message: OutboundMessage, options?: { thread?: string }): Promise<SendResult> {
+    return this.managersSaw(recipient, await this.outbox.send(recipient, message, options?.thread));
   }
 
-  editMessage(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
-    return this.outbox.edit(recipient, messageId, message);
+  async editMessage(recipient: string, messageId: string, message: OutboundMessage): Promise<SendResult> {
+    return this.managersSaw(recipient, await this.outbox.edit(recipient, messageId, message));
+  }
+
+  /** Whatever the outbox posts or edits in the managers' channel is a change their Homes show. */
+  private managersSaw(recipient: string, result: SendResult): SendResult {
+    if (result.status === "sent" && recipient === this.options.managerChannel) this.homes?.schedule();
+    return result;
   }
 
   sendFile(recipient: string, file: Attachment, caption?: string): Promise<SendResult> {
@@ -183,7 +164,10 @@ export class SlackAdapter implements ChatAdapter {
     this.app.event("app_home_opened", async ({ event }) => {
       // The event fires for the Messages tab too; only the Home tab shows a view.
       if (event.tab !== "home" || this.stopped) return;
-      await this.track(this.publishHome(event.user));
+      await this.track(Promise.all([
+        this.publishHome(event.user),
+        this.options.homeOpened?.(event.user).catch((err: unknown) => this.options.log.warn({ err }, "slack: recording the Home opened failed")),
+      ]));
     });
     const members = async ({ body }: { body: unknown }) => {
       const change = memberChange(body);
@@ -207,6 +191,14 @@ export class SlackAdapter implements ChatAdapter {
       if (!mapped) return;
       const cardIsEphemeral = (body as { container?: { is_ephemeral?: boolean } }).container?.is_ephemeral === true;
       await this.run(mapped, (replies) => this.replier.deliver(mapped.reply, replies, { ...(cardIsEphemeral && respond ? { respond: respond as RespondFn } : {}), cardIsEphemeral, eventId: mapped.event.id }));
+    });
+    // The options load URL: Slack asks as a manager types in an external select (block_suggestion).
+    this.app.options(/.*/, async ({ body, ack }) => {
+      const { suggestions } = this.options;
+      const suggestion = body as { user?: { id?: string }; action_id?: string; value?: string };
+      const allowed = suggestions && suggestion.user?.id && (await this.isManager(suggestion.user.id).catch(() => false));
+      const known = allowed ? await suggestions(suggestion.action_id ?? "").catch((err: unknown) => (this.options.log.warn({ err }, "slack: suggestions failed"), [])) : [];
+      await ack(suggestionOptions(known, allowed ? (suggestion.value ?? "") : "") as never);
     });
     this.app.view(/.*/, async ({ body, ack }) => {
       const mapped = mapViewSubmission(body, this.options.clock.now());
@@ -317,7 +309,10 @@ export class SlackAdapter implements ChatAdapter {
       if (!manager) event = { ...event, conversation: conversationKey("slack", await this.interactive.channelFor(event.author.id)), chatType: "private" };
       const replies = await this.handler!(event);
       // A manager's decision or form changes what their Home shows: publish it again, off the ack path.
-      if (manager && (event.payload.type === "action" || event.payload.type === "form")) void this.track(this.publishHome(event.author.id));
+      if (manager && (event.payload.type === "action" || event.payload.type === "form")) {
+        void this.track(this.publishHome(event.author.id));
+        this.homes?.schedule(); // and, soon, the other managers' (coalesced)
+      }
       return manager ? replies : replies.map((r) => ({ ...r, ephemeral: true }));
     } catch (err) {
       this.options.log.error({ err, event: event.id, code: (err as { code?: string }).code }, "slack: event handler failed");

@@ -6,6 +6,7 @@ import { toPlainText } from "../engine/message.js";
 import { err, ok, type ErrParams, type Result } from "../result.js";
 import type { Deps } from "../services/deps.js";
 import type { Actor } from "../services/managers.js";
+import type { Locale } from "../config.js";
 import { createInvitations, listInvitations, revokeInvitation } from "../services/invitations.js";
 import { closeMission, createMissionDraft, duplicateMission, listMissions, previewMission, publishMission } from "../services/missions-admin.js";
 import { approveSubmission, rejectSubmission, reviewQueue } from "../services/review.js";
@@ -31,6 +32,7 @@ import { TRANSLATION_COMMANDS } from "./commands-translations.js";
 import type { ChartSpec } from "../reports/charts-specs.js";
 import { CONSOLE_COMMANDS } from "./commands-console.js";
 import { OPERATOR_COMMANDS } from "./commands-operator.js";
+import { SETTINGS_COMMANDS } from "./commands-settings.js";
 import { REFERRAL_COMMANDS } from "./commands-referrals.js";
 import { FULFILMENT_COMMANDS } from "./commands-fulfilment.js";
 
@@ -59,7 +61,8 @@ export type Command = {
    * asking "Proceed?". Without a terminal the CLI refuses unless `--yes` is given. Not used in chat.
    */
   confirm?: (deps: Deps, args: ParsedArgs, actor: Actor) => Promise<CliResult>;
-  run: (deps: Deps, args: ParsedArgs, actor: Actor) => Promise<CliResult>;
+  /** `locale`: the reader's language when asked from chat (the CLI's text stays in DEFAULT_LOCALE) */
+  run: (deps: Deps, args: ParsedArgs, actor: Actor, locale?: Locale) => Promise<CliResult>;
 };
 
 const id = z.coerce.number().int().positive();
@@ -329,5 +332,6 @@ export const COMMANDS: Record<string, Command> = {
   ...OPERATOR_COMMANDS,
   ...REFERRAL_COMMANDS,
   ...FULFILMENT_COMMANDS,
+  ...SETTINGS_COMMANDS,
 };
 

@@ -55,6 +55,6 @@ export function lazyTable(manifest: Manifest, load: TableLoader): Record<string,
   return Object.fromEntries(Object.entries(manifest).map(([name, { confirm, module: _module, ...m }]): [string, Command] => [name, {
     ...m,
     ...(confirm ? { confirm: async (deps, args, actor) => (await real(name)).confirm!(deps, args, actor) } : {}),
-    run: async (deps, args, actor) => (await real(name)).run(deps, args, actor),
+    run: async (deps, args, actor, locale) => (await real(name)).run(deps, args, actor, locale),
   }]));
 }

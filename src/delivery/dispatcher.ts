@@ -221,7 +221,7 @@ export class Dispatcher {
     const { row } = item;
     let result: SendResult;
     try {
-      result = item.edit && sender.editMessage ? await sender.editMessage(item.edit.recipient, item.edit.messageId, item.message) : await sender.send(row.recipient, item.message);
+      result = item.edit && sender.editMessage ? await sender.editMessage(item.edit.recipient, item.edit.messageId, item.message) : await sender.send(row.recipient, item.message, item.thread ? { thread: item.thread } : undefined);
     } catch (err) {
       // A sender that throws had a transient problem (network, 5xx): retried with backoff.
       result = { status: "retry", afterSeconds: 0, error: err instanceof Error ? err.message : String(err) };

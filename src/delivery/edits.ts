@@ -82,3 +82,40 @@ export async function sortEdits(deps: { db: Db; clock: Clock; config: AppConfig 
   }
   return sorted;
 }
+
+export interface ThreadItem {
+  row: store.ClaimedRow;
+  message: OutboundMessage;
+  /** dedupe key of the row that posted the thread's parent */
+  parent: string;
+}
+
+export interface SortedThreadReplies {
+  /** `thread`: the parent's platform message id; absent when the parent was never posted (sent as a plain message) */
+  ready: { row: store.ClaimedRow; message: OutboundMessage; thread?: string }[];
+  /** put back to wait for their parent */
+  waiting: number;
+}
+
+/**
+ * Thread replies go out once their parent was posted in the same chat, and wait for it with
+ * backoff until then. A reply whose parent was never posted (or posted elsewhere) is still news:
+ * it goes out as a plain message rather than being lost, as it does after the maximum attempts.
+ */
+export async function sortThreadReplies(deps: { db: Db; clock: Clock; config: AppConfig }, items: ThreadItem[]): Promise<SortedThreadReplies> {
+  const sorted: SortedThreadReplies = { ready: [], waiting: 0 };
+  if (!items.length) return sorted;
+  const targets = await editTargets(deps.db, items[0]!.row.platform as Platform, items.map((i) => i.parent));
+  for (const i of items) {
+    const target = targets.get(i.parent) ?? { state: "gone", reason: "unknown" };
+    const attempts = i.row.attempts + 1;
+    if (target.state === "wait" && attempts < deps.config.DELIVERY_MAX_ATTEMPTS) {
+      await store.requeue(deps.db, i.row.id, new Date(deps.clock.now().getTime() + backoffMs(attempts)), attempts, "waiting for the thread's first message to be posted");
+      sorted.waiting++;
+    } else {
+      const thread = target.state === "ready" && target.recipient === i.row.recipient ? target.messageId : undefined;
+      sorted.ready.push({ row: i.row, message: i.message, ...(thread ? { thread } : {}) });
+    }
+  }
+  return sorted;
+}

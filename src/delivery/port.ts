@@ -28,7 +28,8 @@ export type SendResult =
 export interface MessageSender {
   readonly platform: Platform;
   /** recipient: the platform chat/channel id stored in PlatformAccount.chatId or a channel id */
-  send(recipient: string, message: OutboundMessage): Promise<SendResult>;
+  /** `options.thread`: reply in the thread of this earlier message (platforms without threads ignore it) */
+  send(recipient: string, message: OutboundMessage, options?: { thread?: string }): Promise<SendResult>;
   /**
    * replace a message the bot posted earlier (outbox `edit` payloads: a review card that no longer
    * applies, after a decision). A sender without it cannot deliver edits; those rows fail.

@@ -8,7 +8,7 @@ import type { Platform } from "../engine/events.js";
 import type { OutboundMessage } from "../engine/message.js";
 import { zoneOf } from "../i18n/dates.js";
 import { pickLocale } from "../i18n/translate.js";
-import { sortEdits, type EditItem } from "./edits.js";
+import { sortEdits, sortThreadReplies, type EditItem, type ThreadItem } from "./edits.js";
 import * as store from "./outbox-store.js";
 import { isTransactional } from "./policy.js";
 import type { MessageSender } from "./port.js";
@@ -40,6 +40,8 @@ export interface Pending {
   message: OutboundMessage;
   /** an `edit` payload: the posted message it replaces */
   edit?: { recipient: string; messageId: string };
+  /** a `thread` payload: the posted parent's message id */
+  thread?: string;
 }
 
 /** Skips rows that must not be sent and renders the rest; one recipient query for the batch. */
@@ -52,6 +54,7 @@ export async function prepareBatch(deps: PrepareDeps, sender: MessageSender | un
   const failed: { id: number; error: string }[] = [];
   const pending: Pending[] = [];
   const edits: EditItem[] = [];
+  const threaded: ThreadItem[] = [];
   for (const row of rows) {
     const who = row.influencerId === null ? undefined : recipients.get(row.influencerId);
     if (row.influencerId !== null && (!who || who.gone)) cancelled.push(row.id);
@@ -62,11 +65,14 @@ export async function prepareBatch(deps: PrepareDeps, sender: MessageSender | un
       const r = renderPayload(row.payload, { locale, timeZone: zoneOf(who?.timezone, config.JOBS_TZ) });
       if (!r.ok) failed.push({ id: row.id, error: r.error });
       else if (r.editOf) edits.push({ row, message: r.message, of: r.editOf });
+      else if (r.threadOf) threaded.push({ row, message: r.message, parent: r.threadOf });
       else pending.push({ row, message: r.message });
     }
   }
   const sortedEdits = await sortEdits({ db, clock: deps.clock, config }, sender, edits);
   pending.push(...sortedEdits.ready);
+  const replies = await sortThreadReplies({ db, clock: deps.clock, config }, threaded);
+  pending.push(...replies.ready);
   failed.push(...sortedEdits.failed);
   await store.finish(db, cancelled, "cancelled", "recipient paused messages or left");
   await store.finish(db, unreachable, "unreachable", "recipient marked unreachable");
@@ -76,6 +82,6 @@ export async function prepareBatch(deps: PrepareDeps, sender: MessageSender | un
   counts.failed += failed.length;
   for (const g of sortedEdits.gone) await store.finish(db, [g.id], "cancelled", g.reason);
   counts.cancelled += sortedEdits.gone.length;
-  counts.retried += sortedEdits.waiting;
+  counts.retried += sortedEdits.waiting + replies.waiting;
   return pending;
-  }
+}

@@ -49,9 +49,12 @@ const payloadSchema = z.discriminatedUnion("kind", [
   // `of` is that row's dedupe key; its channel and platform message id are looked up at send time,
   // because the message may still be on its way when the edit is queued.
   z.object({ kind: z.literal("edit"), of: z.string().min(1), content: contentSchema }),
+  // A reply in the thread of a message posted earlier through the outbox (a mission's thread in
+  // the managers' channel): `parent` is that row's dedupe key, resolved at send time like `of`.
+  z.object({ kind: z.literal("thread"), parent: z.string().min(1), content: contentSchema }),
 ]);
 
-export type RenderResult = { ok: true; message: OutboundMessage; editOf?: string } | { ok: false; error: string };
+export type RenderResult = { ok: true; message: OutboundMessage; editOf?: string; threadOf?: string } | { ok: false; error: string };
 
 /** `reader` is the recipient's locale and zone at send time. */
 export function renderPayload(payload: unknown, reader: Locale | Reader): RenderResult {
@@ -60,6 +63,10 @@ export function renderPayload(payload: unknown, reader: Locale | Reader): Render
   if (parsed.data.kind === "edit") {
     const r = renderContent(parsed.data.content, reader);
     return r.ok ? { ...r, editOf: parsed.data.of } : r;
+  }
+  if (parsed.data.kind === "thread") {
+    const r = renderContent(parsed.data.content, reader);
+    return r.ok ? { ...r, threadOf: parsed.data.parent } : r;
   }
   return renderContent(parsed.data, reader);
 }

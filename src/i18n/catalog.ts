@@ -32,6 +32,7 @@ import referrals from "./catalogs/referrals.js";
 import fulfilment from "./catalogs/fulfilment.js";
 import growthTargeting from "./catalogs/growth-targeting.js";
 import measureProofs from "./catalogs/measure-proofs.js";
+import slackThreads from "./catalogs/slack-threads.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -68,9 +69,10 @@ export type MessageId =
   | keyof typeof referrals.en
   | keyof typeof fulfilment.en
   | keyof typeof growthTargeting.en
-  | keyof typeof measureProofs.en;
+  | keyof typeof measureProofs.en
+  | keyof typeof slackThreads.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses, growthTargeting, measureProofs];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses, growthTargeting, measureProofs, slackThreads];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

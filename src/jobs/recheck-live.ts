@@ -17,6 +17,7 @@ import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { recheckDelayMs, type PostChecker } from "./post-checker.js";
 import { notAvailable, type JobCounts, type JobDefinition } from "./types.js";
 import { loadDue, VERIFY_BATCH } from "./verify-submissions.js";
+import { inMissionThread } from "../services/mission-threads.js";
 
 export const RECHECK_SETTING = "recheck-live";
 /** The ledger reason of a reversal, also quoted to the influencer. */
@@ -88,7 +89,7 @@ export async function runRecheckLive(deps: Deps, now: Date, checker: PostChecker
     if (config.SLACK_MANAGER_CHANNEL) {
       items.push({
         platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.removed", batchKey: "review.removed", dedupeKey: `submission:${s.id}:removed`,
-        payload: { kind: "i18n", messageId: "jobs.recheck.removed", params: { id: s.id, title: s.mission.title, url: s.url, policy } },
+        payload: inMissionThread(s.mission.id, { kind: "i18n", messageId: "jobs.recheck.removed", params: { id: s.id, title: s.mission.title, url: s.url, policy } }),
       });
     }
   }

@@ -14,6 +14,7 @@ import type { Deps } from "../services/deps.js";
 import { enqueue, type OutboxItem } from "../services/outbox.js";
 import { awardForSubmission } from "../services/points.js";
 import { submissionNoticeKey } from "../services/outcome-notices.js";
+import { inMissionThread } from "../services/mission-threads.js";
 import { recordEngagement } from "../services/post-metrics.js";
 import { announceProgress } from "../services/tiers.js";
 import { payReferrals } from "../services/referrals.js";
@@ -118,7 +119,7 @@ export async function runVerifySubmissions(deps: Deps, now: Date, checker: PostC
         });
         items.push({
           platform: "slack", recipient: config.SLACK_MANAGER_CHANNEL, purpose: "review.needed", batchKey: "review.needed", dedupeKey: `${submissionNoticeKey(s)}:review`,
-          payload: { kind: "message", message: card },
+          payload: inMissionThread(s.mission.id, { kind: "message", message: card }),
         });
       }
     }

@@ -67,3 +67,17 @@ export async function influencerHome(deps: Deps, platform: Platform, externalId:
   const reading = pickLocale(account.influencer.locale, account.influencer.platformLocale, deps.config.DEFAULT_LOCALE);
   return { known: true, locale: account.influencer.locale, balance: points.balance, missions: participations.map((p) => ({ id: p.mission.id, title: missionTitleFor(p.mission, reading), status: p.status, deadline: p.mission.deadline })) };
 }
+
+/** Homes republished after a change, at most: the managers who opened theirs most recently. */
+export const HOME_READERS_MAX = 200;
+
+/** Remembers that a manager opened their Home tab (a non-manager has no row: nothing happens). */
+export async function markHomeOpened(deps: Pick<Deps, "db" | "clock">, platform: Platform, userId: string): Promise<void> {
+  await deps.db.manager.updateMany({ where: { platform, externalId: userId }, data: { homeOpenedAt: deps.clock.now() } });
+}
+
+/** The managers whose Home is worth republishing after a change: those who opened it (one query). */
+export async function homeReaders(deps: Pick<Deps, "db">, platform: Platform, max = HOME_READERS_MAX): Promise<string[]> {
+  const rows = await deps.db.manager.findMany({ where: { platform, homeOpenedAt: { not: null } }, orderBy: { homeOpenedAt: "desc" }, take: max, select: { externalId: true } });
+  return rows.map((r) => r.externalId);
+}

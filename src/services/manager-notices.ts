@@ -4,7 +4,8 @@
 import type { Button } from "../engine/message.js";
 import type { ChartSpec } from "../reports/charts-specs.js";
 import type { Deps } from "./deps.js";
-import { enqueue } from "./outbox.js";
+import { enqueue, type OutboxContent, type OutboxPayload } from "./outbox.js";
+import { inMissionThread } from "./mission-threads.js";
 
 interface Notice {
   purpose: string;
@@ -14,6 +15,10 @@ interface Notice {
   buttons?: Button[][];
   /** drawn as a PNG beside the text at send time, its figures as text too (src/delivery/render.ts) */
   chart?: ChartSpec;
+  /** a reply in this mission's thread in the channel (src/services/mission-threads.ts) */
+  missionId?: number;
+  /** replaces the message this outbox row posted (e.g. a review card) instead of posting */
+  replaces?: string;
 }
 
 export async function notifyManagers(deps: Pick<Deps, "db" | "config">, notice: Notice): Promise<boolean> {
@@ -26,10 +31,16 @@ export async function notifyManagers(deps: Pick<Deps, "db" | "config">, notice: 
       purpose: notice.purpose,
       batchKey: notice.purpose,
       dedupeKey: notice.dedupeKey,
-      payload: { kind: "i18n", messageId: notice.messageId, params: notice.params, ...(notice.buttons ? { buttons: notice.buttons } : {}), ...(notice.chart ? { chart: notice.chart } : {}) },
+      payload: noticePayload(notice),
     },
   ]);
   return inserted === 1;
+}
+
+function noticePayload(notice: Notice): OutboxPayload {
+  const content: OutboxContent = { kind: "i18n", messageId: notice.messageId, params: notice.params, ...(notice.buttons ? { buttons: notice.buttons } : {}), ...(notice.chart ? { chart: notice.chart } : {}) };
+  if (notice.replaces) return { kind: "edit", of: notice.replaces, content };
+  return notice.missionId === undefined ? content : inMissionThread(notice.missionId, content);
 }
 
 export function noticeRedemption(

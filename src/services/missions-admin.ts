@@ -21,6 +21,7 @@ import { enqueue, type OutboxItem } from "./outbox.js";
 import { tellInfluencers } from "./outcome-notices.js";
 import { readTierProgram } from "./tiers.js";
 import type { Tier } from "../domain/tiers.js";
+import { missionThreadItems, missionThreadUpdate } from "./mission-threads.js";
 
 type Mission = Awaited<ReturnType<Db["mission"]["findUniqueOrThrow"]>>;
 export type FormErr = Err & { fieldErrors: FieldError[] };
@@ -105,7 +106,7 @@ export async function announceMission(deps: Pick<Deps, "db" | "config">, mission
   const recipients = await audience(deps, { segment: readSegment(mission.segment), networks: stringList(mission.networks) });
   const { tiers } = await readTierProgram(deps.db);
   const people = await enqueue(deps.db, announceItems(mission, recipients, tiers), now);
-  await enqueue(deps.db, channelItems(mission, deps.config, tiers), now);
+  await enqueue(deps.db, [...channelItems(mission, deps.config, tiers), ...missionThreadItems(mission, deps.config)], now);
   return people;
 }
 
@@ -191,6 +192,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
       payload: { kind: "message", message: changeNotice(after, changed, r, tiers) },
     })));
   }
+  if (changed.length) await enqueue(deps.db, missionThreadUpdate(after, deps.config, `edit:${deps.clock.now().getTime()}`));
   const pick = (v: Record<MissionField, string>) => Object.fromEntries(changed.map((f) => [f, v[f]]));
   await audit(deps.db, { actor, action: "mission.edit", targetType: "mission", targetId: id, before: pick(beforeValues), after: pick(afterValues) });
   return ok({ mission: after, changed, notified });
@@ -217,6 +219,7 @@ export async function closeMission(deps: Deps, actor: Actor, id: number): Promis
     influencerId: p.influencerId, purpose: "mission.closed", dedupeKey: `mission:${id}:closed:influencer:${p.influencerId}`,
     messageId: "outcome.mission_closed", params: { title: missionTitleParam(after) },
   })));
+  await enqueue(deps.db, missionThreadUpdate(after, deps.config, "closed"));
   await audit(deps.db, { actor, action: "mission.close", targetType: "mission", targetId: id, before: { status: before.status }, after: { status: "closed", closedAt: after.closedAt } });
   return ok(after);
 }

@@ -17,8 +17,12 @@ export type OutboxContent =
   /** not a message: the recipient's (a platform user id) membership role granted or revoked */
   | { kind: "membership"; change: "grant" | "revoke" };
 
-/** `edit`: replaces the message the row with dedupe key `of` posted (same platform), once it is posted. */
-export type OutboxPayload = OutboxContent | { kind: "edit"; of: string; content: OutboxContent };
+/**
+ * `edit`: replaces the message the row with dedupe key `of` posted (same platform), once it is posted.
+ * `thread`: a reply in the thread of the message the row with dedupe key `parent` posted, once it
+ * is posted (a plain message when that one never was).
+ */
+export type OutboxPayload = OutboxContent | { kind: "edit"; of: string; content: OutboxContent } | { kind: "thread"; parent: string; content: OutboxContent };
 
 export interface OutboxItem {
   platform: Platform;

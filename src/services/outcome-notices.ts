@@ -6,6 +6,7 @@ import type { ErrParams } from "../result.js";
 import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
 import { notifyManagers } from "./manager-notices.js";
+import { hasReviewCard } from "./mission-threads.js";
 import { enqueue } from "./outbox.js";
 import { t } from "../i18n/translate.js";
 
@@ -41,12 +42,19 @@ export function submissionNoticeKey(s: { id: number; attempt: number }): string 
   return s.attempt > 1 ? `submission:${s.id}:a${s.attempt}` : `submission:${s.id}`;
 }
 
-/** A reviewer's decision, posted in the managers' channel so the other managers see it too. */
-export function noticeDecision(
+/**
+ * A reviewer's decision, for the other managers: it replaces the submission's review card in place
+ * when one was posted (the card's buttons no longer apply), otherwise it is a reply in the
+ * mission's thread. A withdrawal is a reply beside the card's own "withdrawn" edit (privacy.ts).
+ */
+export async function noticeDecision(
   deps: Pick<Deps, "db" | "config">,
-  d: { submission: { id: number; attempt: number }; decision: "approved" | "rejected" | "withdrawn"; title: string; by: string; influencer: string; detail: string; profile?: string },
+  d: { submission: { id: number; attempt: number; missionId?: number }; decision: "approved" | "rejected" | "withdrawn"; title: string; by: string; influencer: string; detail: string; profile?: string },
 ): Promise<boolean> {
+  const card = `${submissionNoticeKey(d.submission)}:review`;
+  const replaces = d.decision !== "withdrawn" && deps.config.SLACK_MANAGER_CHANNEL && (await hasReviewCard(deps.db, card)) ? card : undefined;
   return notifyManagers(deps, {
+    ...(replaces ? { replaces } : d.submission.missionId !== undefined ? { missionId: d.submission.missionId } : {}),
     purpose: `manager.review_${d.decision}`,
     dedupeKey: `${submissionNoticeKey(d.submission)}:${d.decision}:managers`,
     messageId: `outcome.managers.${d.decision}`,

@@ -46,7 +46,7 @@ export async function eraseInfluencer(deps: Deps, influencerId: number): Promise
   // reached the review queue may have a card posted, which managers are told no longer applies.
   const undecided = await deps.db.submission.findMany({
     where: { influencerId, status: { in: [...WITHDRAWN_SUBMISSIONS] } },
-    select: { id: true, attempt: true, status: true, mission: { select: { title: true } } },
+    select: { id: true, attempt: true, status: true, missionId: true, mission: { select: { title: true } } },
   });
   await deps.db.$transaction(async (tx) => {
     await tx.submission.updateMany({ where: { influencerId, status: { in: [...WITHDRAWN_SUBMISSIONS] } }, data: { status: "withdrawn", nextCheckAt: null, decidedBy: "erasure", decidedAt: now } });

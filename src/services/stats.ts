@@ -126,7 +126,7 @@ export async function statsReport(deps: Deps, actor: Actor, locale: Locale): Pro
     t(locale, "manage.stats.cycle", { name: c.name, active: c.activeInfluencers, submissions: c.submissions, earned: c.pointsEarned, redeemed: c.pointsRedeemed }),
     c.top.length ? t(locale, "manage.stats.top", { list: c.top.map((x, i) => `${i + 1}. ${x.name ?? `#${x.influencerId}`} ${x.points}`).join(" · ") }) : t(locale, "manage.stats.top_none"),
     ...(referrals.codes ? [t(locale, "growth.referral.stats", { codes: referrals.codes, joined: referrals.joined, onboarded: referrals.onboarded, firstPosts: referrals.firstPosts, points: referrals.points })] : []),
-    ...missions.value.map((m) => t(locale, "manage.stats.mission", { id: m.missionId, title: m.title, status: m.status, offered: m.offered, accepted: m.accepted, submitted: m.submitted, verified: m.verified, rejected: m.rejected, paid: m.pointsPaid, clicks: m.clicks })),
+    ...missions.value.map((m) => t(locale, "manage.stats.mission", { id: m.missionId, title: m.title, status: t(locale, "status.word", { status: m.status }), offered: m.offered, accepted: m.accepted, submitted: m.submitted, verified: m.verified, rejected: m.rejected, paid: m.pointsPaid, clicks: m.clicks })),
   ];
   return ok({ text: lines.join("\n"), cycle: c, missions: missions.value });
 }

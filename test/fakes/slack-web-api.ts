@@ -85,6 +85,11 @@ export class FakeSlackWebApi {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }
 
+  /** the messages posted in the thread of `channel`'s message `ts`, oldest first */
+  threadReplies(channel: string, ts: string): Record<string, unknown>[] {
+    return [...this.messages.entries()].filter(([key, m]) => key.startsWith(`${channel}:`) && m.thread_ts === ts).map(([, m]) => m);
+  }
+
   callsTo(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -205,6 +210,8 @@ export class FakeSlackWebApi {
       case "auth.test":
         return { ok: true, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: FAKE_BOT.teamId, user: "advo", team: "Fake", url: "https://fake.slack.com/" };
       case "chat.postMessage": {
+        // Like Slack: a reply must name a message of that channel as its thread.
+        if (args.thread_ts !== undefined && !this.messages.has(`${String(args.channel)}:${String(args.thread_ts)}`)) return { ok: false, error: "invalid_thread_ts" };
         const ts = this.nextTs();
         this.messages.set(`${String(args.channel)}:${ts}`, args);
         return { ok: true, channel: args.channel, ts, message: { ...args, ts } };
@@ -213,8 +220,10 @@ export class FakeSlackWebApi {
         return { ok: true, message_ts: this.nextTs() };
       case "chat.update": {
         const key = `${String(args.channel)}:${String(args.ts)}`;
-        if (!this.messages.has(key)) return { ok: false, error: "message_not_found" };
-        this.messages.set(key, args);
+        const posted = this.messages.get(key);
+        if (!posted) return { ok: false, error: "message_not_found" };
+        // An edited reply stays in its thread.
+        this.messages.set(key, { ...args, ...(posted.thread_ts !== undefined ? { thread_ts: posted.thread_ts } : {}) });
         return { ok: true, channel: args.channel, ts: args.ts };
       }
       case "views.open":

@@ -64,7 +64,8 @@ describe.each(testProviders())("verification jobs on %s", (provider) => {
     ]);
     expect((await database.db.participation.findFirstOrThrow({ where: { influencerId: gone.influencerId } })).status).toBe("rejected");
     expect(rows[3]?.payload).toMatchObject({ messageId: "jobs.verify.not_found", params: { title: "Spring" } });
-    expect(rows[2]?.payload).toMatchObject({ kind: "message", message: { buttons: [[{ action: "review.approve", payload: String(unsure.id) }, { action: "review.reject" }]] } });
+    // a reply in the mission's thread in the managers' channel
+    expect(rows[2]?.payload).toMatchObject({ kind: "thread", parent: `mission:${unsure.missionId}:managers`, content: { kind: "message", message: { buttons: [[{ action: "review.approve", payload: String(unsure.id) }, { action: "review.reject" }]] } } });
 
     // Before the re-check time nothing is due; after it, only the flaky one is looked at again.
     expect((await runVerifySubmissions(deps, clock.now(), checker)).checked).toBe(0);

@@ -197,7 +197,7 @@ describe.each(testProviders())("journey loops on %s", (provider) => {
     expect(await deps.db.influencer.findUniqueOrThrow({ where: { id: inf.id } })).toMatchObject({ status: "deleted" });
     expect((await deps.db.submission.findMany({ where: { influencerId: inf.id } })).map((s) => s.status)).toEqual(["withdrawn", "withdrawn"]);
     expect((await deps.db.participation.findMany({ where: { influencerId: inf.id } })).map((p) => p.status)).toEqual(["withdrawn", "withdrawn"]);
-    expect(await deps.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `submission:${inReview!.id}:withdrawn:managers` } })).toMatchObject({ recipient: "CMGR", payload: { messageId: "outcome.managers.withdrawn" } });
+    expect(await deps.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `submission:${inReview!.id}:withdrawn:managers` } })).toMatchObject({ recipient: "CMGR", payload: { kind: "thread", parent: `mission:${inReview!.missionId}:managers`, content: { messageId: "outcome.managers.withdrawn" } } });
     expect(await approveSubmission(deps, MANAGER, inReview!.id)).toMatchObject({ ok: false, error: "manage.review.erased" });
     expect(await approveSubmission(deps, MANAGER, pending!.id)).toMatchObject({ ok: false, error: "manage.review.erased" });
     expect((await awardForSubmission(deps, pending!.id)).awarded).toBe(false);

@@ -9,15 +9,19 @@ import { MISSION_NETWORKS } from "../../../src/domain/mission-form.js";
 import type { FormField } from "../../adapter.js";
 import type { SlackBlock } from "../render.js";
 
-type NativeKind = "networks" | "integer" | "datetime" | "tags";
+type NativeKind = "networks" | "integer" | "datetime" | "tags" | "suggested";
 
 /** form id → field id → native element */
 const NATIVE: Record<string, Record<string, NativeKind>> = {
   "mission.form": {
     networks: "networks", segmentNetworks: "networks", points: "integer", cap: "integer", startsAt: "datetime", deadline: "datetime",
     hashtags: "tags", mentions: "tags", pointsPerConversion: "integer",
+    regions: "suggested", interests: "suggested", tags: "suggested",
   },
-  "broadcast.form": { networks: "networks" },
+  "broadcast.form": { networks: "networks", regions: "suggested", interests: "suggested", tags: "suggested" },
+  "reward.form": { cost: "integer", stock: "integer" },
+  "cycle.form": { nextEndsAt: "datetime", rolloverCap: "integer" },
+  "invite.form": { count: "integer", uses: "integer", days: "integer", tags: "suggested" },
 };
 
 const NETWORK_LABELS: Record<(typeof MISSION_NETWORKS)[number], string> = {
@@ -26,6 +30,22 @@ const NETWORK_LABELS: Record<(typeof MISSION_NETWORKS)[number], string> = {
 
 const option = (value: string) => ({ text: { type: "plain_text", text: NETWORK_LABELS[value as keyof typeof NETWORK_LABELS] ?? value, emoji: true }, value });
 const splitList = (s: string | undefined) => (s ?? "").split(/[\n,]/).map((x) => x.trim().toLowerCase()).filter(Boolean);
+
+/** Slack shows at most 100 options; an option's text is at most 75 characters, its value 150. */
+export const SUGGESTIONS_MAX = 100;
+const plainOption = (value: string) => ({ text: { type: "plain_text", text: value.slice(0, 75), emoji: true }, value: value.slice(0, 150) });
+
+/**
+ * The answer to a block_suggestion: the known values containing what was typed (case-insensitive),
+ * the typed value itself first when it is new (a manager may target a value nobody has yet), at
+ * most 100.
+ */
+export function suggestionOptions(known: string[], typed: string): { options: ReturnType<typeof plainOption>[] } {
+  const q = typed.trim().toLowerCase();
+  const matches = [...new Set(known.map((k) => k.trim().toLowerCase()).filter((k) => k && k.includes(q)))].sort();
+  const list = q && !matches.includes(q) ? [q, ...matches] : matches;
+  return { options: list.slice(0, SUGGESTIONS_MAX).map(plainOption) };
+}
 
 export function nativeKind(formId: string, fieldId: string): NativeKind | undefined {
   return NATIVE[formId]?.[fieldId];
@@ -41,9 +61,18 @@ export function nativeElement(formId: string, field: FormField, placeholder?: Sl
       ...(initial.length ? { initial_options: initial.map(option) } : {}), ...(placeholder ? { placeholder } : {}),
     };
   }
+  if (kind === "suggested") {
+    // Lists that can outgrow Slack's 100 static options: served by the options load URL as the
+    // manager types (block_suggestion, suggestionOptions below); what was chosen comes back as options.
+    const initial = splitList(field.initial).slice(0, SUGGESTIONS_MAX);
+    return {
+      type: "multi_external_select", action_id: field.id, min_query_length: 0,
+      ...(initial.length ? { initial_options: initial.map(plainOption) } : {}), ...(placeholder ? { placeholder } : {}),
+    };
+  }
   if (kind === "integer") {
     const initial = field.initial && /^\d+$/.test(field.initial.trim()) ? field.initial.trim() : undefined;
-    return { type: "number_input", action_id: field.id, is_decimal_allowed: false, min_value: field.id === "pointsPerConversion" ? "0" : "1", ...(initial ? { initial_value: initial } : {}), ...(placeholder ? { placeholder } : {}) };
+    return { type: "number_input", action_id: field.id, is_decimal_allowed: false, min_value: ["pointsPerConversion", "stock", "rolloverCap"].includes(field.id) ? "0" : "1", ...(initial ? { initial_value: initial } : {}), ...(placeholder ? { placeholder } : {}) };
   }
   if (kind === "datetime") {
     const at = field.initial ? Date.parse(field.initial) : NaN;

@@ -10,6 +10,8 @@ import { statsReport } from "../../services/stats.js";
 import type { Context } from "../context.js";
 import { message, paragraph } from "../message.js";
 import { openBroadcastForm, showPendingRedemptions } from "./broadcast.js";
+import { openInviteForm } from "./invite-form.js";
+import { openCycleForm } from "./cycle-form.js";
 import { openEditMissionForm, openNewMissionForm } from "./missions.js";
 import { openRewardForm } from "./rewards.js";
 import { replyError, payloadId } from "./reply.js";
@@ -22,7 +24,7 @@ import { askCycleClose } from "./cycle-close.js";
 import { openTierForm } from "./tier-form.js";
 
 /** Sub-commands handled here (interactive), in help order. */
-export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME", "tier new", "tier edit KEY"];
+export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME", "tier new", "tier edit KEY", "invite new"];
 /**
  * CLI commands that make no sense in chat (files, raw JSON; export writes a file on the server —
  * chat managers download from the dashboard; a database backup or restore is the operator's).
@@ -69,6 +71,9 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (a === "tier" && (b === "new" || b === "edit")) return b === "new" ? openTierForm(ctx) : args[2] ? openTierForm(ctx, args[2]) : ctx.replyWith("manage.advo.usage", { usage: "/advo tier edit KEY" }, { ephemeral: true });
   // … and a large or balance-breaking adjustment asks first, as from the card
   if (a === "points" && b === "adjust") return onTypedAdjust(ctx, args);
+  if (a === "invite" && b === "new") return openInviteForm(ctx);
+  // bare `cycle settings` in chat: the modal (with flags it is the table's command, as on the CLI)
+  if (a === "cycle" && b === "settings" && args.length === 2) return openCycleForm(ctx);
   const name = `${a} ${b ?? ""}`;
   const command = NOT_IN_CHAT.has(name) ? undefined : (COMMANDS[name] ?? COMMANDS[a]);
   if (!command) {
@@ -77,7 +82,7 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
     if (suggestion) return ctx.replyWith("manage.advo.unknown_suggest", { command: args.slice(0, 2).join(" "), suggestion }, { ephemeral: true });
     return ctx.replyWith("manage.advo.unknown", { command: args.slice(0, 2).join(" ") }, { ephemeral: true });
   }
-  const r = await command.run(ctx.deps, parseArgs(args), ctx.actor);
+  const r = await command.run(ctx.deps, parseArgs(args), ctx.actor, ctx.locale);
   if (!r.ok) {
     if (r.error === "manage.cli.usage") return ctx.replyWith("manage.advo.usage", { usage: `/advo ${command.usage}` }, { ephemeral: true });
     return replyError(ctx, r);

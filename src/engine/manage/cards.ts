@@ -14,6 +14,7 @@ import { link, message, paragraph, type Button, type OutboundMessage } from "../
 export const ACTIONS = {
   missionPublish: "mission.publish",
   missionEdit: "mission.edit",
+  rewardEdit: "reward.edit",
   missionClose: "mission.close",
   missionDuplicate: "mission.duplicate",
   missionPreview: "mission.preview",

@@ -30,6 +30,7 @@ export const INTERACTIVE_HELP: Record<string, HelpEntry> = {
   "cycle close": { action: "cycle.close", example: "cycle close", usage: "cycle close" },
   "tier new": { action: "tiers.set", example: "tier new", usage: "tier new" },
   "tier edit": { action: "tiers.set", example: "tier edit gold", usage: "tier edit KEY" },
+  "invite new": { action: "invitation.create", example: "invite new", usage: "invite new" },
 };
 
 /** The operator table's commands as typed in chat. */
@@ -60,6 +61,7 @@ export const TABLE_HELP: Record<string, HelpEntry> = {
   "tier remove": { action: "tiers.remove", example: "tier remove gold" },
   "tier basis": { action: "tiers.basis", example: "tier basis cycle" },
   "manager list": { action: "managers.list", example: "manager list" },
+  "settings confirm-above": { action: "settings.confirm_above", example: "settings confirm-above 2000" },
   "manager set-role": { action: "managers.set_role", example: "manager set-role slack:U0123ABCD reviewer" },
   "manager remove": { action: "managers.remove", example: "manager remove slack:U0123ABCD" },
   "dashboard link": { action: "report.view", example: "dashboard link" },

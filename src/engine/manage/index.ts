@@ -57,6 +57,8 @@ import { registerRewardHandlers } from "./rewards.js";
 import { registerCycleHandlers } from "./cycle-close.js";
 import { registerDashboardButton } from "./dashboard-button.js";
 import { registerTierForm } from "./tier-form.js";
+import { registerInviteForm } from "./invite-form.js";
+import { registerCycleForm } from "./cycle-form.js";
 
 export { reviewCard, redemptionCard, ACTIONS as MANAGER_ACTIONS } from "./cards.js";
 export { FORM_MISSION, FORM_REJECT, FORM_BROADCAST } from "./forms.js";
@@ -74,4 +76,6 @@ export function registerManagerHandlers(router: Router): void {
   registerCycleHandlers(router);
   registerDashboardButton(router);
   registerTierForm(router);
+  registerInviteForm(router);
+  registerCycleForm(router);
 }

@@ -7,13 +7,14 @@ import { LOCALES } from "../../config.js";
 import { readRewardTranslations } from "../../domain/content-translations.js";
 import { REWARD_TRANSLATED_PARTS } from "../../domain/reward-form-translations.js";
 import { t } from "../../i18n/translate.js";
-import { createReward, updateReward, type RewardFormErr } from "../../services/catalog-admin.js";
+import { createReward, rewardSchema, updateReward, type RewardFormErr } from "../../services/catalog-admin.js";
 import { requireManager } from "../../services/managers.js";
 import type { Context } from "../context.js";
-import { message, type FormField, type FormSpec } from "../message.js";
+import { message, paragraph, type FormField, type FormSpec } from "../message.js";
+import { ACTIONS } from "./cards.js";
 import type { Router } from "../router.js";
 import { STATE_FIELD, formValues } from "./forms.js";
-import { formPayload, payloadId, replyError } from "./reply.js";
+import { actionPayload, formPayload, payloadId, replyError } from "./reply.js";
 
 export const FORM_REWARD = "reward.form";
 const BASE = ["name", "description", "cost", "stock"] as const;
@@ -58,13 +59,26 @@ async function onRewardForm(ctx: Context): Promise<void> {
   // A blank translation field clears that language on edit (as `--name-es=` does in the CLI).
   const r = editId ? await updateReward(ctx.deps, ctx.actor, editId, values) : await createReward(ctx.deps, ctx.actor, { stock: null, ...values } as Parameters<typeof createReward>[2]);
   if (!r.ok) {
-    const fieldErrors = (r as RewardFormErr).fieldErrors ?? (r.error === "manage.reward.invalid" ? [{ field: String(r.params?.field ?? "name"), messageId: "manage.form.invalid" }] : undefined);
+    // The service names the first bad field; the modal shows every one at once, under itself.
+    const everyField = () => {
+      const issues = rewardSchema.safeParse({ stock: null, ...values }).error?.issues ?? [];
+      const fields = [...new Set([String(r.params?.field ?? "name"), ...issues.map((i) => String(i.path[0]))])];
+      const why = (field: string) => (field === "name" ? "manage.form.required" : field === "cost" || field === "stock" ? "manage.form.number" : "manage.form.invalid");
+      return fields.map((field) => ({ field, messageId: why(field) }));
+    };
+    const fieldErrors = (r as RewardFormErr).fieldErrors ?? (r.error === "manage.reward.invalid" ? everyField() : undefined);
     if (fieldErrors) return ctx.reply(message([], { form: rewardFormSpec(ctx.locale, ctx.deps.config.DEFAULT_LOCALE, values, state, fieldErrors), ephemeral: true }));
     return replyError(ctx, r);
   }
-  ctx.replyWith("lang.reward.saved", { id: r.value.id, name: r.value.name }, { ephemeral: true });
+  // Its message carries Edit: the same modal again, pre-filled (name, description, cost, stock).
+  const edit = { action: ACTIONS.rewardEdit, label: t(ctx.locale, "manage.button.edit"), payload: String(r.value.id) };
+  ctx.reply(message([paragraph(ctx.t("lang.reward.saved", { id: r.value.id, name: r.value.name }))], { buttons: [[edit]], ephemeral: true }));
 }
 
 export function registerRewardHandlers(router: Router): void {
   router.form(FORM_REWARD, onRewardForm);
+  router.action(ACTIONS.rewardEdit, async (ctx) => {
+    const id = payloadId(actionPayload(ctx));
+    return id ? openRewardForm(ctx, id) : ctx.replyWith("manage.advo.bad_id", {}, { ephemeral: true });
+  });
 }

@@ -336,7 +336,7 @@ const manage = {
     "manage.points.reason_required": "Un motif est obligatoire pour ajuster des points.",
     "manage.points.invalid": "Cet ajustement de points n'est pas valide (vérifiez {field}).",
     "manage.influencer.not_found": "L'influenceur {id} n'existe pas.",
-    "manage.reward.invalid": "Cette récompense n'est pas valide (vérifiez {field}).",
+    "manage.reward.invalid": "Cette récompense n’est pas valide (vérifiez {field}).",
     "manage.reward.not_found": "La récompense {id} n'existe pas.",
     "manage.redemption.not_found": "L'échange {id} n'existe pas.",
     "manage.redemption.already_decided": "L'échange {id} a déjà été marqué {status} par {by}.",

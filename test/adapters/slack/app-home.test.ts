@@ -48,7 +48,7 @@ describe.each(testProviders())("slack App Home on %s", (provider) => {
     expect(blockKitLimits(view)).toEqual([]);
     const text = JSON.stringify(view);
     expect(text).toContain("1 submission waiting for review");
-    expect(text).toContain(`*#${sub.id}* Home launch · Ana · instagram · attempt 1`);
+    expect(text).toMatch(new RegExp(`\\*#${sub.id}\\* Home launch · Ana \\(@\\w+\\) · instagram · attempt 1`)); // name and handle, like the cards
     expect(text).toContain('"value":"' + sub.id + '"');
     expect(text).toContain("review.approve~0");
     expect(text).toContain("*Home launch*: 1 accepted · 1 submitted · 0 approved · 0 clicks");

@@ -42,7 +42,7 @@ describe.each(testProviders())("slack /advo console commands on %s", (provider) 
     expect(reviewer).toContain("/advo review");
     expect(reviewer).toContain("/advo influencer @ana_makes");
     expect(reviewer).toContain("/advo submission approve 340");
-    for (const hidden of ["cycle close", "points adjust", "invite create", "broadcast", "manager set-role"]) expect(reviewer).not.toContain(`/advo ${hidden}`);
+    for (const hidden of ["cycle close", "points adjust", "invite create", "invite new", "broadcast", "manager set-role", "settings confirm-above"]) expect(reviewer).not.toContain(`/advo ${hidden}`);
   });
 
   it("given people with points then /advo influencer finds one by @handle and shows the card with profile link and actions, and /advo leaderboard names people with a link", async () => {

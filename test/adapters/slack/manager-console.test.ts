@@ -71,7 +71,9 @@ describe.each(testProviders())("slack manager console on %s", (provider) => {
     expect(answer!.args).toMatchObject({ replace_original: true });
     expect(blocksText(answer)).toContain(`Mission #${mission.id} published and announced to 1 influencer.`);
 
-    expect(await drain()).toMatchObject({ sent: 1 });
+    // the influencer's announcement, and the mission's own message in the managers' channel (its thread)
+    expect(await drain()).toMatchObject({ sent: 2 });
+    await slack.waitFor("chat.postMessage", (c) => c.args.channel === "CMANAGERS" && blocksText(c).includes(`Mission #${mission.id} is live`));
     const announced = telegram.messagesTo(chatId);
     expect(announced).toHaveLength(1);
     expect(JSON.stringify(announced[0]!.params)).toContain("Spring launch");

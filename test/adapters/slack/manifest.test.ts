@@ -12,7 +12,7 @@ describe("slack app manifest", () => {
   const manifest = parse(readFileSync(new URL("../../../adapters/slack/manifest.yaml", import.meta.url), "utf8")) as {
     features: { slash_commands: { command: string; url: string }[]; app_home: { messages_tab_enabled: boolean; home_tab_enabled: boolean } };
     oauth_config: { scopes: { bot: string[] } };
-    settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+    settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url: string } };
   };
 
   it("given the engine's commands then each one the bot's texts mention is a slash command in the manifest", () => {
@@ -29,7 +29,7 @@ describe("slack app manifest", () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "member_joined_channel", "member_left_channel", "message.im"]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    for (const u of [...manifest.features.slash_commands.map((c) => c.url), manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url])
+    for (const u of [...manifest.features.slash_commands.map((c) => c.url), manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, manifest.settings.interactivity.message_menu_options_url])
       expect(new URL(u).pathname).toBe(SLACK_EVENTS_PATH);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "im:history", "im:write", "channels:read", "groups:read", "files:read"]));
   });
