@@ -31,7 +31,7 @@ const CLICKS = Math.round(1_000_000 * SCALE);
 const MISSIONS = 50;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);
 const CYCLE_START = Date.UTC(2026, 9, 1); // 2026-10-01
-const NOW = new Date("2026-12-07T12:00:00Z");
+export const NOW = new Date("2026-12-07T12:00:00Z");
 const SPAN_S = Math.floor((NOW.getTime() - CYCLE_START) / 1000) - 3600; // rows spread over the cycle so far
 
 /** SQL for one provider: a generated series 1..n as `s(n)`, a time `seconds` after the cycle's start, a boolean, JSON. */
@@ -46,10 +46,16 @@ function dialect(provider: Provider) {
   };
 }
 
-async function seed(db: Db, provider: Provider): Promise<void> {
+export async function seed(db: Db, provider: Provider): Promise<void> {
   const d = dialect(provider);
   const cycle = await db.cycle.create({ data: { name: "2026-Q4", startsAt: new Date(CYCLE_START), endsAt: new Date("2027-01-01T00:00:00Z") } });
-  const run = (sql: string) => db.$executeRawUnsafe(sql);
+  // Each statement's time is printed (BENCH_VERBOSE=1), so a slow seed shows which table.
+  const run = async (sql: string) => {
+    const t0 = performance.now();
+    const n = await db.$executeRawUnsafe(sql);
+    if (process.env.BENCH_VERBOSE) console.log(`  ${provider}: ${(performance.now() - t0).toFixed(0)} ms  ${sql.trim().slice(0, 60).replace(/\s+/g, " ")}`);
+    return n;
+  };
   const now = d.at("0");
   await run(`INSERT INTO "Influencer" ("id", "status", "displayName", "locale", "interests", "tags", "createdAt", "updatedAt", "activatedAt")
     SELECT n, CASE WHEN n % 10 = 0 THEN 'onboarding' ELSE 'active' END, 'Person ' || n, CASE n % 4 WHEN 0 THEN 'en' WHEN 1 THEN 'es' WHEN 2 THEN 'fr' ELSE 'it' END,
@@ -73,11 +79,13 @@ async function seed(db: Db, provider: Provider): Promise<void> {
       CASE WHEN n % 10 < 6 THEN 'submission:' || ((n % ${INFLUENCERS}) + 1) ELSE NULL END, 'bench:' || n, ${d.at(`(n * 104729) % ${SPAN_S}`)} FROM ${d.series(LEDGER)}`);
   await run(`INSERT INTO "Click" ("trackingLinkId", "visitorHash", "at", "preview")
     SELECT (n % ${INFLUENCERS}) + 1, 'v' || (n % 7), ${d.at(`(n * 15485863) % ${SPAN_S}`)}, ${d.bool("n % 20 = 0")} FROM ${d.series(CLICKS)}`);
+  const t0 = performance.now();
   await backfillCycleScores(db); // the live standings appendEntry keeps (the seed wrote the ledger around it)
   if (provider === "postgresql") {
     for (const table of ["Influencer", "Mission", "Participation", "Submission", "TrackingLink"]) await run(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT MAX("id") FROM "${table}"))`);
     await run("ANALYZE");
   } else await run("ANALYZE");
+  if (process.env.BENCH_VERBOSE) console.log(`  ${provider}: ${(performance.now() - t0).toFixed(0)} ms  standings backfill, sequences, ANALYZE`);
 }
 
 const median = (fn: () => Promise<unknown>) => medianMs(fn, REPEAT);
