@@ -11,7 +11,7 @@ import { requireManager, type Actor } from "./managers.js";
 export interface ReportRequest {
   missionId?: number;
   cycleId?: number;
-  /** false: totals and missions only, no per-influencer rows (the dashboard's overview) */
+  /** false: totals and missions only, no per-influencer rows (the dashboard's overview and missions table) */
   people?: boolean;
 }
 
@@ -42,6 +42,6 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
     return ok({ ...report, cycle: { id: c.id, name: c.name, points, cost }, queries: report.queries + 3 });
   }
   const missions = await deps.db.mission.findMany({ where: { status: { not: "draft" } }, select: { id: true } });
-  const report = await buildReport(deps.db, deps.config, { missionIds: missions.map((m) => m.id) });
+  const report = await buildReport(deps.db, deps.config, { missionIds: missions.map((m) => m.id), ...(req.people === false ? { people: false } : {}) });
   return ok({ ...report, queries: report.queries + 1 });
 }

@@ -17,7 +17,7 @@ const th = (reader: Reader, ids: string[]) => `<tr>${ids.map((id) => `<th>${esc(
 export async function missionsBody(deps: Deps, reader: Reader): Promise<PageBody> {
   const l = reader.locale;
   const [report, missions, missing] = await Promise.all([
-    measurementReport(deps, reader.actor),
+    measurementReport(deps, reader.actor, { people: false }), // the table shows missions only
     deps.db.mission.findMany({ where: { status: { not: "draft" } }, select: { id: true, status: true, deadline: true } }),
     missingTranslations(deps, reader.actor),
   ]);
