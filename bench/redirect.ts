@@ -6,9 +6,9 @@
 // 2. The report for 10k influencers × 50 missions × 1M clicks (BENCH_CLICKS scales it): time and
 //    number of database queries, on SQLite and PostgreSQL (TEST_POSTGRES_URL, when reachable).
 // BENCH_ONLY=redirect or BENCH_ONLY=report runs one half.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, createServer, request, type Server } from "node:http";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { FakeClock } from "../src/clock.js";
@@ -114,15 +114,40 @@ export async function seed(db: Db, provider: Provider): Promise<void> {
       approved.filter(([pid]) => pid! % 5 === 1).map(([pid, mid, iid]) => [`order:${pid}`, "order", String(pid), 4990, "EUR", "code", pid, mid, iid, now]));
     linkId = parts.at(-1)![0]!;
   }
-  const CLICK_CHUNK = 20_000;
-  for (let start = 0; start < CLICKS; start += CLICK_CHUNK) {
-    const rows = Array.from({ length: Math.min(CLICK_CHUNK, CLICKS - start) }, (_, i) => {
-      const n = start + i;
-      const preview = n % 20 === 0;
-      return [(n % linkId) + 1, preview ? null : `v${(n * 7) % 50_000}`, preview ? null : `c${n}`, preview, new Date(now.getTime() + (n % 86_400) * 1000)];
-    });
-    await bulkInsert(db, provider, "Click", cols("trackingLinkId", "visitorHash", "clickId", "preview", "at"), rows);
+  // Clicks with one set-based INSERT … SELECT (a recursive CTE on SQLite, generate_series on
+  // PostgreSQL): the same rows as a loop would send, without 1M bound parameters.
+  const seconds = provider === "postgresql" ? `make_interval(secs => (n % 86400))` : "";
+  const sql = provider === "postgresql"
+    ? `INSERT INTO "Click" ("trackingLinkId", "visitorHash", "clickId", "preview", "at")
+       SELECT (n % ${linkId}) + 1, CASE WHEN n % 20 = 0 THEN NULL ELSE 'v' || ((n * 7) % 50000) END, CASE WHEN n % 20 = 0 THEN NULL ELSE 'c' || n END,
+              n % 20 = 0, TIMESTAMP '2026-02-01 00:00:00' + ${seconds}
+       FROM generate_series(0, ${CLICKS - 1}) AS n`
+    : `WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < ${CLICKS - 1})
+       INSERT INTO "Click" ("trackingLinkId", "visitorHash", "clickId", "preview", "at")
+       SELECT (n % ${linkId}) + 1, CASE WHEN n % 20 = 0 THEN NULL ELSE 'v' || ((n * 7) % 50000) END, CASE WHEN n % 20 = 0 THEN NULL ELSE 'c' || n END,
+              n % 20 = 0, strftime('%Y-%m-%dT%H:%M:%S.000+00:00', '2026-02-01', '+' || (n % 86400) || ' seconds')
+       FROM s`;
+  await db.$executeRawUnsafe(sql);
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL backends serving this database (utime + stime from
+ * /proc/<pid>/stat, 100 ticks a second): the server's share of a report, which wall time under a
+ * loaded machine hides. Only for a server on this machine; 0 elsewhere and for SQLite.
+ */
+async function serverCpu(db: Db, provider: Provider): Promise<number> {
+  if (provider !== "postgresql") return 0;
+  const rows = await db.$queryRawUnsafe<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // not on this machine, or the backend ended
+    }
   }
+  return ticks / 100;
 }
 
 async function reportOn(label: string, url: string): Promise<void> {
@@ -132,6 +157,8 @@ async function reportOn(label: string, url: string): Promise<void> {
     const t0 = performance.now();
     await seed(database.db, database.provider);
     const seedSeconds = (performance.now() - t0) / 1000;
+    // Statistics as a live database has them (autovacuum would analyze the seeded tables later).
+    if (database.provider === "postgresql") await database.db.$executeRawUnsafe("ANALYZE");
     let queries = 0;
     const counted = database.db.$extends({ query: { $allOperations: ({ args, query }) => { queries++; return query(args); } } }) as unknown as Db;
     const deps = { db: counted, clock: new FakeClock("2026-02-02T00:20:00Z"), log: silentLogger, config: testConfig({ POINT_VALUE: "0.10" }) };
@@ -144,11 +171,18 @@ async function reportOn(label: string, url: string): Promise<void> {
     for (const [name, req] of [["all missions", {}], ["one mission", { missionId: 1 }], ["cycle", { cycleId: 1 }]] as const) await one(name, req);
     async function one(name: string, req: ReportRequest): Promise<void> {
       queries = 0;
+      const server0 = await serverCpu(database.db, database.provider);
       const t1 = performance.now();
+      const cpu0 = process.cpuUsage();
       const r = await measurementReport(deps, "operator", req);
       const seconds = (performance.now() - t1) / 1000;
+      // CPU of this process: on SQLite the database work too (it runs in-process); on PostgreSQL the
+      // client's side, plus the server's backends below
+      const cpu = process.cpuUsage(cpu0);
+      const server = (await serverCpu(database.db, database.provider)) - server0;
       if (!r.ok) throw new Error(r.error);
-      console.log(`${label} report (${name}): ${seconds.toFixed(2)} s, ${queries} queries (Prisma operations, raw included), ${r.value.missions.length} missions, ${r.value.influencers.length} influencer rows, clicks ${r.value.totals.clicks}`);
+      const serverText = database.provider === "postgresql" ? ` + ${server.toFixed(2)} s server CPU` : "";
+      console.log(`${label} report (${name}): ${seconds.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU${serverText} (load ${loadavg()[0]!.toFixed(1)}), ${queries} queries (Prisma operations, raw included), ${r.value.missions.length} missions, ${r.value.influencers.length} influencer rows, clicks ${r.value.totals.clicks}`);
     }
     console.log(`${label}: seeded ${INFLUENCERS} influencers × ${MISSIONS} missions, ${INFLUENCERS * PER_INFLUENCER} links, ${CLICKS} clicks in ${seedSeconds.toFixed(0)} s`);
   } finally {

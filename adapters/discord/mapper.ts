@@ -74,6 +74,8 @@ export const messageSchema = z.object({
   webhook_id: z.string().optional(),
   content: z.string(),
   author: userSchema,
+  /** files sent with the message: their CDN urls are signed and expire (refreshed when opened) */
+  attachments: z.array(z.object({ id: z.string(), url: z.string().url(), filename: z.string().optional(), content_type: z.string().optional(), size: z.number().int().optional() })).optional(),
 });
 export type RawMessage = z.infer<typeof messageSchema>;
 
@@ -179,6 +181,14 @@ export function mapDirectMessage(raw: unknown, receivedAt: Date, botUserId?: str
   if (!parsed.success) return undefined;
   const m = parsed.data;
   if (m.guild_id || m.webhook_id || m.author.bot || m.author.id === botUserId) return undefined;
+  const files = (m.attachments ?? []).map((a) => ({
+    ref: a.url, kind: a.content_type?.startsWith("image/") ? "photo" as const : "document" as const, mimeType: a.content_type ?? "application/octet-stream",
+    ...(a.size !== undefined ? { sizeBytes: a.size } : {}), ...(a.filename ? { fileName: a.filename } : {}),
+  }));
+  if (files.length) {
+    // A screenshot as proof (issue 13): the text is its caption, never a command.
+    return { id: `discord:${m.id}`, platform: "discord", conversation: conversationKey("discord", m.channel_id), chatType: "private", author: author(m.author), payload: { type: "text", text: m.content }, attachments: files, receivedAt, raw };
+  }
   if (!m.content.trim()) return undefined;
   const typed = textPayload(m.content);
   return {

@@ -43,6 +43,8 @@ const messageEventSchema = z.object({
   channel_type: z.string().optional(),
   ts: z.string(),
   thread_ts: z.string().optional(),
+  /** subtype file_share: files sent with the message (a screenshot as proof, issue 13) */
+  files: z.array(z.object({ id: z.string().min(1), name: z.string().optional(), mimetype: z.string().optional(), size: z.number().int().optional() })).optional(),
 });
 
 const eventEnvelopeSchema = z.object({ event_id: z.string().min(1), event: z.unknown() });
@@ -88,6 +90,13 @@ export function mapMessageEvent(body: unknown, botUserId: string | undefined, re
       chatType: "private",
       author: { id: e.user, isBot: false },
       payload: { type: "text", text: unwrapSlackText(e.text).trim() },
+      // Only the file id is kept: the bytes stay on Slack (files.info + url_private with the bot token).
+      ...(e.files?.length ? {
+        attachments: e.files.map((f) => ({
+          ref: f.id, kind: f.mimetype?.startsWith("image/") ? "photo" as const : "document" as const, mimeType: f.mimetype ?? "application/octet-stream",
+          ...(f.size !== undefined ? { sizeBytes: f.size } : {}), ...(f.name ? { fileName: f.name } : {}),
+        })),
+      } : {}),
       receivedAt,
       raw: body,
     },

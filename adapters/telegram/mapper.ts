@@ -1,9 +1,9 @@
 // Pure mapping of Telegram Bot API Update JSON to the engine's InboundEvent (no grammY objects, so
 // it is tested on recorded payloads). Everything the engine must not see — edits, channel posts,
-// other bots, commands addressed to another bot, non-text messages — maps to `ignored` with a
+// other bots, commands addressed to another bot, messages that are neither text nor a photo or file — maps to `ignored` with a
 // reason; a callback query is always reported (even when ignored) because it must be answered.
 import { z } from "zod";
-import { conversationKey, type InboundEvent, type InboundPayload } from "../../src/engine/events.js";
+import { conversationKey, type InboundEvent, type InboundFile, type InboundPayload } from "../../src/engine/events.js";
 
 const userSchema = z.object({
   id: z.number().int(),
@@ -25,6 +25,10 @@ const messageSchema = z.object({
   from: userSchema.optional(),
   chat: chatSchema,
   text: z.string().optional(),
+  caption: z.string().optional(),
+  /** the sizes of one photo, smallest first; Telegram re-encodes photos as JPEG */
+  photo: z.array(z.object({ file_id: z.string().min(1), file_size: z.number().int().optional() })).optional(),
+  document: z.object({ file_id: z.string().min(1), file_name: z.string().optional(), mime_type: z.string().optional(), file_size: z.number().int().optional() }).optional(),
 });
 
 const keyboardButtonSchema = z.union([
@@ -89,10 +93,28 @@ export function mapUpdate(raw: unknown, options: MapOptions): MappedUpdate {
   if (msg.chat.type === "channel") return { kind: "ignored", reason: "channel" };
   if (!msg.from) return { kind: "ignored", reason: "no sender" };
   if (msg.from.is_bot) return { kind: "ignored", reason: "sent by a bot" };
+  const files = filesOf(msg);
+  if (files.length) {
+    // A photo or file (a screenshot as proof): its caption is the text, never a command.
+    const event = buildEvent(id, msg.chat, msg.from, { type: "text", text: msg.caption ?? "" }, raw, options.now);
+    return { kind: "event", chatId: String(msg.chat.id), event: { ...event, attachments: files } };
+  }
   if (msg.text === undefined) return { kind: "ignored", reason: "not a text message" };
   const payload = parseText(msg.text, options.botUsername);
   if (!payload) return { kind: "ignored", reason: "command for another bot" };
   return { kind: "event", chatId: String(msg.chat.id), event: buildEvent(id, msg.chat, msg.from, payload, raw, options.now) };
+}
+
+/** The largest size of a photo, or the document, as the engine's file references. */
+function filesOf(msg: z.infer<typeof messageSchema>): InboundFile[] {
+  const largest = msg.photo?.at(-1);
+  if (largest) return [{ ref: largest.file_id, kind: "photo", mimeType: "image/jpeg", ...(largest.file_size !== undefined ? { sizeBytes: largest.file_size } : {}) }];
+  const d = msg.document;
+  if (!d) return [];
+  return [{
+    ref: d.file_id, kind: "document", mimeType: d.mime_type ?? "application/octet-stream",
+    ...(d.file_size !== undefined ? { sizeBytes: d.file_size } : {}), ...(d.file_name ? { fileName: d.file_name } : {}),
+  }];
 }
 
 function mapCallback(cb: z.infer<typeof callbackQuerySchema>, id: string, raw: unknown, now: Date): MappedUpdate {

@@ -29,6 +29,9 @@ export async function openDatabase(url: string): Promise<Database> {
     // lose the last commits) and removes an fsync per commit — the engine's main cost.
     await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+    // Page cache up to 32 MB (default 2 MB, grown only as pages are read): the report's grouped
+    // reads over a 1M-click program otherwise re-read the same pages from the OS on every run.
+    await db.$queryRawUnsafe("PRAGMA cache_size = -32768");
   }
   return {
     db,

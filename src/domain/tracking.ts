@@ -65,15 +65,26 @@ export function isValidLandingUrl(s: string): boolean {
 }
 
 /** The ISO 4217 exponent (JPY 0, EUR 2, KWD 3) from Intl; null for codes Intl does not know. */
+/**
+ * Exponents already looked up: the report converts money for every row (10k people × 5 amounts),
+ * and each lookup built Intl's list of currencies and a NumberFormat (about 20 µs). Bounded by
+ * itself: keys are three letters A–Z (at most 17,576).
+ */
+const exponents = new Map<string, number | null>();
+
 export function currencyExponent(currency: string): number | null {
   const code = currency.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) return null;
+  const known = exponents.get(code);
+  if (known !== undefined) return known;
+  let exp: number | null;
   try {
-    if (!Intl.supportedValuesOf("currency").includes(code)) return null;
-    return new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    exp = Intl.supportedValuesOf("currency").includes(code) ? (new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2) : null;
   } catch {
-    return null;
+    exp = null;
   }
+  exponents.set(code, exp);
+  return exp;
 }
 
 /**

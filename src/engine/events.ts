@@ -50,6 +50,20 @@ export const inboundPayloadSchema = z.discriminatedUnion("type", [
 ]);
 export type InboundPayload = z.infer<typeof inboundPayloadSchema>;
 
+/**
+ * A file sent with a message (a photo or a document), as the platform keeps it: only its reference,
+ * never the bytes (issue 13: screenshots as proof). `ref`: Telegram file_id, Slack file id, Discord
+ * attachment url.
+ */
+export const inboundFileSchema = z.object({
+  ref: z.string().min(1).max(2000),
+  kind: z.enum(["photo", "document"]),
+  mimeType: z.string().min(1).max(200),
+  sizeBytes: z.number().int().nonnegative().optional(),
+  fileName: z.string().max(300).optional(),
+});
+export type InboundFile = z.infer<typeof inboundFileSchema>;
+
 export const inboundEventSchema = z.object({
   /** unique per platform delivery: used to drop platform retries (prefix it with the platform) */
   id: z.string().min(1),
@@ -59,6 +73,8 @@ export const inboundEventSchema = z.object({
   chatType: z.enum(["private", "group"]),
   author: authorSchema,
   payload: inboundPayloadSchema,
+  /** files sent with the message (its caption is the text payload) */
+  attachments: z.array(inboundFileSchema).max(20).optional(),
   receivedAt: z.date(),
   raw: z.unknown().optional(),
 });

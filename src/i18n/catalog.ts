@@ -30,6 +30,7 @@ import statuses from "./catalogs/statuses.js";
 import cli from "./catalogs/cli.js";
 import referrals from "./catalogs/referrals.js";
 import fulfilment from "./catalogs/fulfilment.js";
+import measureProofs from "./catalogs/measure-proofs.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -64,9 +65,10 @@ export type MessageId =
   | keyof typeof statuses.en
   | keyof typeof cli.en
   | keyof typeof referrals.en
-  | keyof typeof fulfilment.en;
+  | keyof typeof fulfilment.en
+  | keyof typeof measureProofs.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses, measureProofs];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

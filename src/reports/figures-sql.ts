@@ -163,6 +163,34 @@ export async function figuresByInfluencer(db: Db, provider: Provider, scope: Fig
   return rows.map((r) => ({ influencerId: num(r.influencerId), name: r.name === null || r.name === undefined ? null : String(r.name), erased: num(r.erased) === 1, ...figures(r) }));
 }
 
+/**
+ * Both groupings from one pass over the sources: the union is summed per (mission, influencer)
+ * once (a MATERIALIZED CTE, SQLite ≥ 3.35 and PostgreSQL ≥ 12), then per mission and per person —
+ * the two separate queries computed the whole union twice. Each person's name is joined after
+ * grouping (one lookup per person, not one per source row).
+ */
+export async function figuresByMissionAndPerson(db: Db, provider: Provider, scope: FigureScope): Promise<{ byMission: Map<number, SqlFigures>; people: PersonFigures[] }> {
+  if (!scope.missionIds.length) return { byMission: new Map(), people: [] };
+  const q = new Sql(provider);
+  const pairSums = FIGURE_COLUMNS.map((c) => `SUM(x."${c}") AS "${c}"`).join(", ");
+  const plain = FIGURE_COLUMNS.map((c) => `y."${c}"`).join(", ");
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `WITH pairs AS MATERIALIZED (SELECT f."m" AS m, f."i" AS i, ${sums()} FROM (${sources(q, scope)}) f GROUP BY f."m", f."i")
+     SELECT 0 AS "byPerson", x.m AS "key", NULL AS "name", 0 AS "erased", ${pairSums} FROM pairs x GROUP BY x.m
+     UNION ALL
+     SELECT 1, y.k, p."displayName", CASE WHEN p."id" IS NULL OR p."deletedAt" IS NOT NULL OR p."status" = 'deleted' THEN 1 ELSE 0 END, ${plain}
+     FROM (SELECT x.i AS k, ${pairSums} FROM pairs x WHERE x.i IS NOT NULL GROUP BY x.i) y LEFT JOIN "Influencer" p ON p."id" = y.k`,
+    ...q.args,
+  );
+  const byMission = new Map<number, SqlFigures>();
+  const people: PersonFigures[] = [];
+  for (const r of rows) {
+    if (num(r.byPerson) === 0) byMission.set(num(r.key), figures(r));
+    else people.push({ influencerId: num(r.key), name: r.name === null || r.name === undefined ? null : String(r.name), erased: num(r.erased) === 1, ...figures(r) });
+  }
+  return { byMission, people };
+}
+
 /** Conversions no mission claims (no code, no known click id): orders and net revenue. */
 export async function unattributedFigures(db: Db, provider: Provider, currency: string, window?: Window): Promise<{ conversions: number; revenueMinor: number }> {
   const q = new Sql(provider);

@@ -9,7 +9,7 @@ import type { Db } from "../db/client.js";
 import { currencyExponent, fromMinorUnits } from "../domain/tracking.js";
 import { clientProvider } from "../services/bulk-insert.js";
 import { rollupWatermark } from "../services/click-rollup.js";
-import { figuresByInfluencer, figuresByMission, unattributedFigures, type FigureScope, type SqlFigures, type Window } from "./figures-sql.js";
+import { figuresByMission, figuresByMissionAndPerson, unattributedFigures, type FigureScope, type SqlFigures, type Window } from "./figures-sql.js";
 
 export interface Figures {
   accepted: number;
@@ -94,10 +94,11 @@ export async function buildReport(db: Db, config: Pick<AppConfig, "POINT_VALUE" 
   const provider = clientProvider(db);
   const cur = config.PROGRAM_CURRENCY;
   const figureScope: FigureScope = { missionIds: scope.missionIds, window: scope.window, cycleId: scope.cycleId, currency: cur, rolledUpUntil: await rollupWatermark(db) };
-  const [missions, perMission, perPerson, unattributed] = await Promise.all([
+  const [missions, { byMission: perMission, people: perPerson }, unattributed] = await Promise.all([
     db.mission.findMany({ where: { id: { in: scope.missionIds } }, select: { id: true, title: true }, orderBy: { id: "asc" } }),
-    figuresByMission(db, provider, figureScope),
-    scope.people === false ? Promise.resolve([]) : figuresByInfluencer(db, provider, figureScope),
+    scope.people === false
+      ? figuresByMission(db, provider, figureScope).then((byMission) => ({ byMission, people: [] }))
+      : figuresByMissionAndPerson(db, provider, figureScope),
     unattributedFigures(db, provider, cur, scope.window),
   ]);
   const raw = (f: SqlFigures | undefined): Raw => (f
@@ -127,6 +128,6 @@ export async function buildReport(db: Db, config: Pick<AppConfig, "POINT_VALUE" 
     influencers,
     totals: finish(total, config),
     unattributed: { conversions: unattributed.conversions, revenue: fromMinorUnits(unattributed.revenueMinor, cur) },
-    queries: 5,
+    queries: 4,
   };
 }

@@ -9,12 +9,14 @@
 // between) is retried row by row, so one bad row never costs the others.
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import { bulkInsert, clientProvider } from "./bulk-insert.js";
 import type { ResolvedVisit } from "./tracking.js";
 
 type ClickRow = ResolvedVisit["click"];
 
 export const CLICK_BATCH = 500;
 export const CLICK_QUEUE_MAX = 10_000;
+const CLICK_COLUMNS = ["trackingLinkId", "clickId", "preview", "visitorHash", "userAgent", "country", "at"].map((name) => ({ name }));
 
 interface Waiting {
   row: ClickRow;
@@ -28,7 +30,7 @@ export class ClickWriter {
   /** inserts issued (a batch or a single row): for tests and the bench */
   inserts = 0;
 
-  constructor(private readonly db: Pick<Db, "click">, private readonly log: Logger, private readonly max = CLICK_QUEUE_MAX) {}
+  constructor(private readonly db: Db, private readonly log: Logger, private readonly max = CLICK_QUEUE_MAX) {}
 
   async add(row: ClickRow): Promise<void> {
     while (this.queue.length >= this.max && this.flushing) await this.flushing;
@@ -55,7 +57,9 @@ export class ClickWriter {
   private async write(batch: Waiting[]): Promise<void> {
     try {
       this.inserts++;
-      await this.db.click.createMany({ data: batch.map((w) => w.row) });
+      // One plain multi-row INSERT: the ORM's createMany builds each row's query, and these rows
+      // need no defaults or relations resolved.
+      await bulkInsert(this.db, clientProvider(this.db), "Click", CLICK_COLUMNS, batch.map(({ row: r }) => [r.trackingLinkId, r.clickId, r.preview, r.visitorHash, r.userAgent, r.country, r.at]));
       for (const w of batch) w.done();
       return;
     } catch (e) {

@@ -54,6 +54,8 @@ export async function eraseInfluencer(deps: Deps, influencerId: number): Promise
     await tx.participation.updateMany({ where: { influencerId, status: { in: ["offered", ...PLACE_HOLDING] } }, data: { status: "withdrawn", decidedAt: now } });
     // A review card still waiting in the outbox is not posted at all.
     if (undecided.length) await tx.outboxMessage.updateMany({ where: { dedupeKey: { in: undecided.map((s) => `${submissionNoticeKey(s)}:review`) }, status: "queued" }, data: { status: "cancelled" } });
+    // Screenshots sent as proof (issue 13): their platform references go with the person.
+    await tx.submissionProof.deleteMany({ where: { submission: { influencerId } } });
     await tx.socialHandle.deleteMany({ where: { influencerId } });
     await tx.platformAccount.deleteMany({ where: { influencerId } });
     await tx.conversation.updateMany({ where: { influencerId }, data: { influencerId: null, flow: null, step: null, data: {} } });

@@ -12,6 +12,7 @@ import { err, ok, type Result } from "../result.js";
 import { audit } from "./audit.js";
 import { audience } from "./audience.js";
 import type { Deps } from "./deps.js";
+import { proofFileUrl } from "./proofs.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue } from "./outbox.js";
 import { noticeDecision, submissionNoticeKey, tellInfluencer } from "./outcome-notices.js";
@@ -44,6 +45,8 @@ export interface ReviewItem {
   createdAt: Date;
   /** the latest reach/engagement reading of the post, when one was taken (issue 13) */
   engagement?: EngagementReading | null;
+  /** screenshots sent as proof of a post without a public link, each opened through the dashboard (issue 13) */
+  proofs?: { id: number; kind: string; fileName: string | null; url: string }[];
 }
 
 export interface EngagementReading {
@@ -78,6 +81,7 @@ export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: n
     include: {
       mission: { select: { title: true } }, influencer: { select: { displayName: true, handles: HANDLE } },
       metrics: { orderBy: { id: "desc" }, take: 1, select: { views: true, likes: true, comments: true, source: true, seenAt: true } },
+      proofs: { select: { id: true, kind: true, fileName: true }, orderBy: { id: "asc" } },
     },
   });
   return ok(rows.map((s) => ({
@@ -85,6 +89,7 @@ export async function reviewQueue(deps: Deps, actor: Actor, options: { limit?: n
     influencerHandle: s.influencer.handles[0]?.handle ?? null, profileUrl: profileUrl(deps.config, s.influencerId),
     url: s.url, network: s.network, authorHandle: s.authorHandle, status: s.status, attempt: s.attempt, previousReason: s.previousReason,
     evidence: s.evidence, createdAt: s.createdAt, engagement: s.metrics[0] ?? null,
+    proofs: s.proofs.map((p) => ({ ...p, url: proofFileUrl(deps.config, p.id) })),
   })));
 }
 

@@ -14,6 +14,7 @@ const RULES: readonly Rule[] = [
   // The directory and profiles are personal data: the same action as the chat's influencer card.
   ["GET", /^\/dashboard\/influencers(\/[^/]+)?$/, "influencer"],
   ["GET", /^\/dashboard\/review$/, "review.list"],
+  ["GET", /^\/dashboard\/proofs\/[^/]+$/, "review.list"], // screenshots sent as proof, opened from the review queue
   ["POST", /^\/dashboard\/review\/[^/]+\/approve$/, "submission.approve"],
   ["POST", /^\/dashboard\/review\/[^/]+\/reject$/, "submission.reject"],
   ["GET", /^\/dashboard\/rewards$/, "reward.list"],

@@ -7,6 +7,9 @@ import { t } from "../i18n/translate.js";
 import { evidenceLines } from "../engine/manage/evidence-lines.js";
 import type { Deps } from "../services/deps.js";
 import { measurementReport } from "../services/report.js";
+import { isProofUrl } from "../domain/proofs.js";
+import { ENGAGEMENT_HEADINGS, engagementCells, engagementTotal } from "./engagement-cells.js";
+import { proofLinks } from "./review-page.js";
 import { esc, statusText } from "./layout.js";
 import { formatMoney, formatNumber, formatRoi, formatWhen, type Reader } from "./reader.js";
 
@@ -50,7 +53,10 @@ export async function missionDetailBody(deps: Deps, reader: Reader, missionId: n
   const [report, participants, submissions] = await Promise.all([
     measurementReport(deps, reader.actor, { missionId }),
     deps.db.participation.findMany({ where: { missionId }, orderBy: { id: "asc" }, take: 500, select: { influencerId: true, status: true, acceptedAt: true, influencer: { select: { displayName: true, deletedAt: true } } } }),
-    deps.db.submission.findMany({ where: { missionId }, orderBy: { id: "desc" }, take: 200, select: { id: true, influencerId: true, url: true, status: true, evidence: true, rejectionReason: true, createdAt: true } }),
+    deps.db.submission.findMany({ where: { missionId }, orderBy: { id: "desc" }, take: 200, select: {
+      id: true, influencerId: true, url: true, status: true, evidence: true, rejectionReason: true, createdAt: true,
+      metrics: { orderBy: { id: "desc" }, take: 1, select: { views: true, likes: true, comments: true, source: true, seenAt: true } }, proofs: { select: { id: true, fileName: true }, orderBy: { id: "asc" } },
+    } }),
   ]);
   const results = new Map((report.ok ? report.value.influencers : []).filter((i) => i.influencerId !== null).map((i) => [i.influencerId!, i]));
   const currency = report.ok ? report.value.currency : deps.config.PROGRAM_CURRENCY;
@@ -66,9 +72,10 @@ export async function missionDetailBody(deps: Deps, reader: Reader, missionId: n
       }).join("") + `</table>`
     : `<p>${esc(t(l, "web.missions.no_participants"))}</p>`;
   const posts = submissions.length
-    ? `<table>${th(reader, ["web.missions.submitted_at", "web.missions.post", "web.directory.status", "web.missions.verification"])}` +
-      submissions.map((s) => `<tr><td>${esc(formatWhen(reader, s.createdAt))}</td><td><a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a></td><td>${statusText(l, s.status)}${s.rejectionReason ? `<br>${esc(s.rejectionReason)}` : ""}</td>` +
-        `<td>${evidenceLines(l, s.evidence).map(esc).join("<br>")}</td></tr>`).join("") + `</table>`
+    ? `<table>${th(reader, ["web.missions.submitted_at", "web.missions.post", "web.directory.status", "web.missions.verification", ...ENGAGEMENT_HEADINGS])}` +
+      submissions.map((s) => `<tr><td>${esc(formatWhen(reader, s.createdAt))}</td><td>${isProofUrl(s.url) ? proofLinks(l, s.proofs) : `<a href="${esc(s.url)}" rel="noreferrer">${esc(s.url)}</a>`}</td><td>${statusText(l, s.status)}${s.rejectionReason ? `<br>${esc(s.rejectionReason)}` : ""}</td>` +
+        `<td>${isProofUrl(s.url) ? "" : evidenceLines(l, s.evidence).map(esc).join("<br>")}</td>${engagementCells(reader, s.metrics[0])}</tr>`).join("") + `</table>` +
+      `<h2>${esc(t(l, "measure.web.engagement"))}</h2>${engagementTotal(reader, report.ok ? report.value.missions[0] : undefined)}`
     : `<p>${esc(t(l, "web.missions.no_submissions"))}</p>`;
   return {
     title: mission.title,

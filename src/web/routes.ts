@@ -15,6 +15,7 @@ import { approveSubmission, rejectReasonSchema, rejectSubmission } from "../serv
 import { auditBody, auditQuery } from "./audit-page.js";
 import { directoryBody, directoryQuery } from "./directory.js";
 import { exportRoutes } from "./export-routes.js";
+import { proofRoutes } from "./proof-route.js";
 import { influencerProfileBody } from "./influencer-profile.js";
 import { esc, page } from "./layout.js";
 import { missionDetailBody, missionsBody, type PageBody } from "./missions-page.js";
@@ -120,6 +121,7 @@ export function dashboardRoutes(deps: Deps): Hono<WebEnv> {
   });
 
   app.route("/", exportRoutes(deps));
+  app.route("/", proofRoutes(deps));
 
   app.get("/dashboard/review", async (c) => show(c, await reviewBody(deps, c.get("reader"))));
 

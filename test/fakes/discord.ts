@@ -109,6 +109,33 @@ export class FakeDiscord {
     return this;
   }
 
+  /**
+   * A file a user attached (a screenshot sent as proof): returns its url as a message carries it,
+   * signed with an `ex` that has already expired — only a refreshed url downloads.
+   */
+  addAttachment(channelId: string, attachmentId: string, filename: string, contentType: string, bytes: Buffer): string {
+    this.attachmentFiles.set(attachmentId, { contentType, bytes, fresh: `fresh${attachmentId}` });
+    return `http://127.0.0.1:${this.port}/attachments/${channelId}/${attachmentId}/${filename}?ex=expired&is=1&hm=sig`;
+  }
+
+  private readonly attachmentFiles = new Map<string, { contentType: string; bytes: Buffer; fresh: string }>();
+  /** attachment downloads served (attachment id), in order */
+  readonly attachmentDownloads: string[] = [];
+
+  private refreshUrls(req: IncomingMessage, body: unknown, send: (status: number, payload?: unknown) => void): void {
+    if (!String(req.headers.authorization ?? "").startsWith("Bot ")) return send(401, { message: "401: Unauthorized", code: 0 });
+    const urls = (body as { attachment_urls?: unknown } | undefined)?.attachment_urls;
+    if (!Array.isArray(urls) || urls.length > 50) return send(400, { message: "Invalid Form Body", code: 50035 });
+    send(200, {
+      refreshed_urls: urls.map((original: string) => {
+        const id = /\/attachments\/\d+\/(\d+)\//.exec(original)?.[1] ?? "";
+        const fresh = new URL(original);
+        fresh.searchParams.set("ex", this.attachmentFiles.get(id)?.fresh ?? "unknown");
+        return { original, refreshed: fresh.toString() };
+      }),
+    });
+  }
+
   /** REST base for discord.js: `rest: { api: fake.apiUrl }` (no version suffix) */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -271,6 +298,15 @@ export class FakeDiscord {
     const refused = method === "POST" || method === "PATCH" ? messageRefusal(path, body, files) : undefined;
     if (refused) return send(refused.status, refused.error);
 
+    if (route === "POST /attachments/refresh-urls") return this.refreshUrls(req, body, send);
+    if ((m = path.match(/^\/attachments\/(\d+)\/(\d+)\/[^/]+$/)) && method === "GET") {
+      // The CDN: an attachment url works only while its signature is fresh (refresh-urls renews it).
+      const file = this.attachmentFiles.get(m[2]!);
+      if (!file || url.searchParams.get("ex") !== file.fresh) return send(404, { message: "This content is no longer available.", code: 0 });
+      this.attachmentDownloads.push(m[2]!);
+      res.writeHead(200, { "content-type": file.contentType, "content-length": String(file.bytes.length) });
+      return void res.end(file.bytes);
+    }
     if (route === "GET /gateway/bot")
       return send(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,

@@ -143,8 +143,10 @@ export class FakeSlackWebApi {
       res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${file.bytes.length}`);
       return;
     }
+    if (path.startsWith("/files-pri/")) return this.serveUserFile(path, req, res);
     const method = path.replace(/^\/api\//, "");
-    const args = parseArgs(raw, req.headers["content-type"]);
+    // Slack takes arguments in the query string (GET) as well as in the body.
+    const args = { ...Object.fromEntries(new URL(req.url ?? "/", "http://fake").searchParams), ...parseArgs(raw, req.headers["content-type"]) };
     const auth = req.headers.authorization ?? (typeof args.token === "string" ? `Bearer ${args.token}` : "");
     delete args.token;
     this.calls.push({ method, args, at: Date.now() });
@@ -160,12 +162,45 @@ export class FakeSlackWebApi {
     json(res, 200, this.answer(method, args));
   }
 
+  /**
+   * A file a user shared (a screenshot sent as proof): files.info gives its url_private_download,
+   * which serves the bytes only with the bot token — without it Slack redirects to its sign-in page.
+   */
+  addUserFile(id: string, name: string, mimetype: string, bytes: Buffer): void {
+    this.userFiles.set(id, { name, mimetype, bytes });
+  }
+
+  private readonly userFiles = new Map<string, { name: string; mimetype: string; bytes: Buffer }>();
+  /** user-file downloads served (file id), in order */
+  readonly fileDownloads: string[] = [];
+
+  private serveUserFile(path: string, req: IncomingMessage, res: ServerResponse): void {
+    const id = /^\/files-pri\/T0001-([^/]+)\//.exec(path)?.[1] ?? "";
+    const file = this.userFiles.get(id);
+    if (req.headers.authorization !== `Bearer ${this.token}`) return void res.writeHead(302, { location: "https://fake.slack.com/?redir=%2Ffiles-pri" }).end();
+    if (!file) return void res.writeHead(404, { "content-type": "text/plain" }).end("file not found");
+    this.fileDownloads.push(id);
+    res.writeHead(200, { "content-type": file.mimetype, "content-length": String(file.bytes.length) }).end(file.bytes);
+  }
+
+  private userFileInfo(id: string): Record<string, unknown> {
+    const file = this.userFiles.get(id);
+    if (!file) return { ok: false, error: "file_not_found" };
+    const base = `http://127.0.0.1:${this.port}/files-pri/T0001-${id}`;
+    return {
+      ok: true,
+      file: { id, name: file.name, mimetype: file.mimetype, size: file.bytes.length, mode: "hosted", url_private: `${base}/${file.name}`, url_private_download: `${base}/download/${file.name}` },
+    };
+  }
+
   private nextTs(): string {
     return `1700000000.${String(++this.seq).padStart(6, "0")}`;
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case "files.info":
+        return this.userFileInfo(String(args.file ?? ""));
       case "auth.test":
         return { ok: true, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: FAKE_BOT.teamId, user: "advo", team: "Fake", url: "https://fake.slack.com/" };
       case "chat.postMessage": {

@@ -6,7 +6,8 @@
 // update to a webhook the way Telegram does (X-Telegram-Bot-Api-Secret-Token header).
 // Sent messages are kept (text and keyboard) so edits apply to them and are refused as Telegram
 // refuses them: 400 "message is not modified" for an edit that changes nothing, 400 "message to
-// edit not found" for an unknown message.
+// edit not found" for an unknown message. Files users sent (addFile) are served like Telegram's
+// getFile + /file/bot<token>/<path> download.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { UserFromGetMe } from "grammy/types";
@@ -218,8 +219,23 @@ export class FakeTelegramBotApi {
     return this.callsTo("sendMessage").filter((c) => String(c.params.chat_id) === String(chatId));
   }
 
+  /**
+   * A file users sent, as Telegram keeps it: getFile gives its file_path, and
+   * GET /file/bot<token>/<file_path> its bytes. Over 20 MB getFile refuses ("file is too big").
+   */
+  addFile(fileId: string, bytes: Buffer, filePath = `photos/file_${this.files.size}.jpg`): void {
+    this.files.set(fileId, { path: filePath, bytes });
+  }
+
+  private readonly files = new Map<string, { path: string; bytes: Buffer }>();
+  /** file downloads served (path), in order */
+  readonly downloads: string[] = [];
+
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? "");
+    const target = new URL(req.url ?? "/", "http://fake");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(target.pathname);
+    if (download) return this.serveFile(download[1]!, decodeURIComponent(download[2]!), res);
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(target.pathname);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (!m || m[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
@@ -228,7 +244,14 @@ export class FakeTelegramBotApi {
     const contentType = req.headers["content-type"] ?? "";
     const params = contentType.includes("multipart/form-data")
       ? multipartParams(Buffer.concat(chunks), contentType)
-      : raw && contentType.includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      : raw && contentType.includes("json") ? (JSON.parse(raw) as Record<string, unknown>) : Object.fromEntries(target.searchParams);
+    if (method === "getFile") {
+      this.calls.push({ method, params, at: Date.now() });
+      const file = this.files.get(String(params.file_id ?? ""));
+      if (!file) return reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: invalid file_id" });
+      if (file.bytes.length > 20 * 1024 * 1024) return reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: file is too big" });
+      return reply(res, 200, { ok: true, result: { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: file.bytes.length, file_path: file.path } });
+    }
     const drops = this.drops.get(method) ?? 0;
     if (drops > 0) {
       // Not recorded in `calls`: nothing was delivered.
@@ -255,6 +278,16 @@ export class FakeTelegramBotApi {
     if (method === "getUpdates") return this.getUpdates(params, req, res);
     if (method === "editMessageText" || method === "editMessageReplyMarkup") return this.edit(method, params, res);
     return reply(res, 200, { ok: true, result: this.result(method, params) });
+  }
+
+  private serveFile(token: string, path: string, res: ServerResponse): void {
+    const file = [...this.files.values()].find((f) => f.path === path);
+    if (token !== this.token || !file) {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+      return;
+    }
+    this.downloads.push(path);
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(file.bytes.length) }).end(file.bytes);
   }
 
   private result(method: string, params: Record<string, unknown>): unknown {

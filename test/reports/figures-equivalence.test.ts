@@ -4,7 +4,7 @@
 // rollup watermark before, inside and after the clicks. SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { figuresByInfluencer, figuresByMission, unattributedFigures, FIGURE_COLUMNS, type FigureScope, type SqlFigures, type Window } from "../../src/reports/figures-sql.js";
+import { figuresByInfluencer, figuresByMission, figuresByMissionAndPerson, unattributedFigures, FIGURE_COLUMNS, type FigureScope, type SqlFigures, type Window } from "../../src/reports/figures-sql.js";
 import { rollUpClicks, rollupWatermark, ROLLUP_WATERMARK_KEY } from "../../src/services/click-rollup.js";
 
 const DAY = 86_400_000;
@@ -179,6 +179,10 @@ describe.each(testProviders())("report figures equal the straightforward computa
         expect(people.find((p) => p.influencerId === erasedId)?.erased ?? true).toBe(true);
         expect(people.filter((p) => p.influencerId !== erasedId).every((p) => !p.erased && p.name?.startsWith("p"))).toBe(true);
         expect(await unattributedFigures(t.db, provider, CUR, window), `${name}, unattributed`).toEqual(want.unattributed);
+        // the report's one-pass query (both groupings from one union) gives the same rows
+        const both = await figuresByMissionAndPerson(t.db, provider, scope);
+        expect(Object.fromEntries(both.byMission), `${name}, one pass per mission`).toEqual(Object.fromEntries(want.byMission));
+        expect(both.people.sort((a, b) => a.influencerId - b.influencerId), `${name}, one pass per influencer`).toEqual(people.sort((a, b) => a.influencerId - b.influencerId));
       }
     }
     const totals = [...(await straightforward(undefined, undefined)).byMission.values()].reduce((a, f) => a + f.clicks + f.previews, 0);

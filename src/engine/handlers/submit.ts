@@ -9,6 +9,7 @@ import type { Context } from "../context.js";
 import type { Mission } from "../../db/generated/sqlite/client.js";
 import type { Router } from "../router.js";
 import { commandArgs, member, payloadId, text } from "./shared.js";
+import { registerProofHandlers } from "./proof.js";
 import { LINK_FORM_ID, linkFormFor, linkFormValues, tryAgainButton } from "./submit-form.js";
 
 export const FLOW_SUBMIT = "submit";
@@ -150,6 +151,7 @@ async function bareLink(ctx: Context, next: () => Promise<void>): Promise<void> 
 }
 
 export function registerSubmitHandlers(router: Router): void {
+  registerProofHandlers(router); // before bareLink: a photo's caption may hold a link
   router.use(bareLink);
   router.command("submit", submitCommand);
   router.action(ACTION_SUBMIT_START, submitButton);

@@ -4,6 +4,7 @@ import type { Locale } from "../../config.js";
 import { formatDate, formatDateTime } from "../../i18n/dates.js";
 import { networkName } from "../../i18n/networks.js";
 import { evidenceLines } from "./evidence-lines.js";
+import { isProofUrl } from "../../domain/proofs.js";
 import { t, type Reader } from "../../i18n/translate.js";
 import type { ReviewItem } from "../../services/review.js";
 import { personLabel } from "../../services/influencer-card.js";
@@ -44,14 +45,15 @@ export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMess
   return message(
     [
       paragraph(t(locale, "manage.review.card_title", { id: s.id, mission: s.missionTitle, influencer: personLabel({ id: s.influencerId, name: s.influencerName, handle: s.influencerHandle ?? null }) })),
-      paragraph(link(s.url, s.url)), // canonical https URL from parsePostUrl: safe to link
+      // canonical https URL from parsePostUrl: safe to link; a proof has files instead (issue 13)
+      ...(isProofUrl(s.url) ? proofParagraphs(locale, s.proofs ?? []) : [paragraph(link(s.url, s.url))]),
       // who posted it: their dashboard profile
       ...(s.profileUrl ? [paragraph(link(t(locale, "console.button.profile"), s.profileUrl))] : []),
       paragraph(t(locale, "manage.review.card_facts", { network: networkName(s.network), author: s.authorHandle ?? "-", age: formatDateTime(s.createdAt, zoned) })),
       // A resubmission: which try this is and why the one before was refused.
       ...(s.attempt > 1 ? [paragraph(t(locale, "outcome.review.card_attempt", { attempt: s.attempt, reason: s.previousReason ?? "-" }))] : []),
       // The verifier's findings as sentences, never its raw JSON.
-      ...evidenceLines(locale, s.evidence).map((line) => paragraph(line)),
+      ...(isProofUrl(s.url) ? [] : evidenceLines(locale, s.evidence).map((line) => paragraph(line))),
       // Reach and engagement where known, with its source and time (issue 13).
       ...(s.engagement ? [paragraph(engagementLine(locale, zoned, s.engagement))] : []),
     ],
@@ -63,6 +65,14 @@ export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMess
       ]],
     },
   );
+}
+
+/** "Self-reported: screenshots sent by the influencer", then one dashboard link per file. */
+function proofParagraphs(locale: Locale, proofs: NonNullable<ReviewItem["proofs"]>) {
+  return [
+    paragraph(t(locale, "measure.proof.card_self_reported", { count: proofs.length })),
+    ...proofs.map((p, i) => paragraph(link(p.fileName ?? t(locale, "measure.proof.card_file", { n: i + 1 }), p.url))),
+  ];
 }
 
 /** "1,200 views · 80 likes · 7 comments (YouTube API, 2 Mar 2026, 10:00)"; unknown counts are "—". */

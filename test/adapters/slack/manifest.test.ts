@@ -31,6 +31,6 @@ describe("slack app manifest", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     for (const u of [...manifest.features.slash_commands.map((c) => c.url), manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url])
       expect(new URL(u).pathname).toBe(SLACK_EVENTS_PATH);
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "im:history", "im:write", "channels:read", "groups:read"]));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "im:history", "im:write", "channels:read", "groups:read", "files:read"]));
   });
 });

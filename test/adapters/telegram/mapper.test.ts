@@ -68,7 +68,13 @@ describe("telegram mapper (recorded Update JSON)", () => {
     expect(map("callback_bad_data")).toEqual({ kind: "ignored", reason: "unknown button data", callbackQueryId: "4382019283749283742" });
   });
 
-  it.each(["edited_message", "channel_post", "from_other_bot", "photo"])("given %s then it is ignored politely", (name) => {
+  it("given a private photo (a screenshot as proof) then a text event with its caption and the largest size as a file", () => {
+    const { event } = eventOf("photo");
+    expect(event.payload).toEqual({ type: "text", text: "" });
+    expect(event.attachments).toEqual([{ ref: "AgACAgQAAxkBAAIB", kind: "photo", mimeType: "image/jpeg", sizeBytes: 1200 }]);
+  });
+
+  it.each(["edited_message", "channel_post", "from_other_bot"])("given %s then it is ignored politely", (name) => {
     const mapped = map(name);
     expect(mapped.kind).toBe("ignored");
     expect(mapped.callbackQueryId).toBeUndefined();
