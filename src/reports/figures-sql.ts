@@ -85,7 +85,11 @@ function sources(q: Sql, scope: FigureScope, perPerson = true): string {
     CASE WHEN s."status" IN ('verified', 'approved') THEN 1 ELSE 0 END AS ok FROM "Submission" s
     WHERE s."missionId" IN (${ids()})${within(`s."createdAt"`)}`));
   const spans = clickSpans(w, scope.rolledUpUntil);
-  if (spans.rolled) {
+  if (spans.rolled && !perPerson) {
+    // per mission: the rollup job's per-(mission, day) sums, ~50 rows a day instead of one per link
+    parts.push(branch({ clicks: "n", previews: "pv", uniques: "u" }, `SELECT d."missionId" AS m, d."clicks" AS n, d."previews" AS pv, d."uniques" AS u
+      FROM "MissionClickDaily" d WHERE d."missionId" IN (${ids()}) AND d."day" >= ${q.p(spans.rolled.from)} AND d."day" < ${q.p(spans.rolled.to)}`));
+  } else if (spans.rolled) {
     parts.push(branch({ clicks: "n", previews: "pv", uniques: "u" }, `SELECT l."missionId" AS m, l."influencerId" AS i, d."clicks" AS n, d."previews" AS pv, d."uniques" AS u
       FROM "ClickDaily" d JOIN "TrackingLink" l ON l."id" = d."trackingLinkId"
       WHERE l."missionId" IN (${ids()}) AND d."day" >= ${q.p(spans.rolled.from)} AND d."day" < ${q.p(spans.rolled.to)}`));
@@ -103,16 +107,15 @@ function sources(q: Sql, scope: FigureScope, perPerson = true): string {
             GROUP BY c."trackingLinkId", c."visitorHash") k
       JOIN "TrackingLink" l ON l."id" = k.link`));
   }
-  // Ledger reference is "submission:<id>"; on SQLite CROSS JOIN keeps the ledger outer and looks
-  // the submission up by primary key (left alone the planner may scan the ledger per submission).
-  const join = q.provider === "sqlite" ? "CROSS JOIN" : "JOIN";
-  parts.push(branch({ points: "pts" }, `SELECT s."missionId" AS m, s."influencerId" AS i, e."amount" AS pts
-    FROM "LedgerEntry" e ${join} "Submission" s ON s."id" = CAST(SUBSTR(e."reference", 12) AS INTEGER)
-    WHERE e."kind" = 'mission' AND e."reference" LIKE 'submission:%' AND s."missionId" IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
-  // Points per attributed sale (and their refunds, negative): reference "mission:<id>", in the cost.
-  parts.push(branch({ points: "pts", conversionPoints: "pts" }, `SELECT CAST(SUBSTR(e."reference", 9) AS INTEGER) AS m, e."influencerId" AS i, e."amount" AS pts
-    FROM "LedgerEntry" e WHERE e."kind" = 'conversion' AND e."reference" LIKE 'mission:%'
-    AND CAST(SUBSTR(e."reference", 9) AS INTEGER) IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
+  const cycle = (alias: string) => (scope.cycleId !== undefined ? ` AND ${alias}."cycleId" = ${q.p(scope.cycleId)}` : "");
+  if (!perPerson) {
+    // per mission: LedgerDaily, kept by triggers with every ledger write under the same rule as
+    // the two raw branches below (the entry's mission resolved once, when it is written)
+    parts.push(branch({ points: "pts", conversionPoints: "cp" }, `SELECT d."missionId" AS m, d."amount" AS pts, CASE WHEN d."kind" = 'conversion' THEN d."amount" ELSE 0 END AS cp
+      FROM "LedgerDaily" d WHERE d."kind" IN ('mission', 'conversion') AND d."missionId" IN (${ids()})${cycle("d")}`));
+  } else {
+    parts.push(...ledgerBranches(q, scope, branch, ids));
+  }
   // Engagement where known: the latest reading (PostMetric) of each approved post submitted in the window.
   parts.push(branch({ views: "v", likes: "lk", comments: "cm", measuredPosts: "1" }, `SELECT s."missionId" AS m, s."influencerId" AS i,
     COALESCE(pm."views", 0) AS v, COALESCE(pm."likes", 0) AS lk, COALESCE(pm."comments", 0) AS cm
@@ -127,6 +130,22 @@ function sources(q: Sql, scope: FigureScope, perPerson = true): string {
     CASE WHEN v."kind" = 'refund' AND v."currency" = ${cur()} THEN v."amountMinor" ELSE 0 END AS rf
     FROM "Conversion" v WHERE v."missionId" IN (${ids()})${within(`v."at"`)}`));
   return parts.join("\nUNION ALL\n");
+}
+
+/** The raw ledger's points per (mission, person): the rule LedgerDaily's triggers follow. */
+function ledgerBranches(q: Sql, scope: FigureScope, branch: ReturnType<typeof branchFor>, ids: () => string): string[] {
+  const branches: string[] = [];
+  // Ledger reference is "submission:<id>"; on SQLite CROSS JOIN keeps the ledger outer and looks
+  // the submission up by primary key (left alone the planner may scan the ledger per submission).
+  const join = q.provider === "sqlite" ? "CROSS JOIN" : "JOIN";
+  branches.push(branch({ points: "pts" }, `SELECT s."missionId" AS m, s."influencerId" AS i, e."amount" AS pts
+    FROM "LedgerEntry" e ${join} "Submission" s ON s."id" = CAST(SUBSTR(e."reference", 12) AS INTEGER)
+    WHERE e."kind" = 'mission' AND e."reference" LIKE 'submission:%' AND s."missionId" IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
+  // Points per attributed sale (and their refunds, negative): reference "mission:<id>", in the cost.
+  branches.push(branch({ points: "pts", conversionPoints: "pts" }, `SELECT CAST(SUBSTR(e."reference", 9) AS INTEGER) AS m, e."influencerId" AS i, e."amount" AS pts
+    FROM "LedgerEntry" e WHERE e."kind" = 'conversion' AND e."reference" LIKE 'mission:%'
+    AND CAST(SUBSTR(e."reference", 9) AS INTEGER) IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
+  return branches;
 }
 
 const sums = () => FIGURE_COLUMNS.map((c) => `SUM(f."${c}") AS "${c}"`).join(", ");
