@@ -19,7 +19,9 @@ import { migrateDatabase } from "../src/db/migrate.js";
 import type { Provider } from "../src/db/provider.js";
 import { HttpServer } from "../src/http/server.js";
 import { silentLogger } from "../src/logger.js";
-import { rollUpClicks } from "../src/services/click-rollup.js";
+import { nextUtcDay, rollUpClicks } from "../src/services/click-rollup.js";
+import { dailyPointsAndClicks } from "../src/reports/daily-figures.js";
+import { currentCycle } from "../src/services/ledger.js";
 import { backfillCycleScores } from "../src/services/leaderboard.js";
 import { dashboardRoutes } from "../src/web/routes.js";
 import { medianMs, onEachDatabase } from "./lib/databases.js";
@@ -117,7 +119,11 @@ async function runOn(label: string, url: string): Promise<void> {
     const link = (await createSignInLink(deps, "slack:UBENCH"))!;
     const cookie = `advo_session=${(await redeemSignInLink(deps, link.split("/").pop()!))!.cookie}`;
     const get = async (path: string) => {
-      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      // a reused keep-alive connection the server just closed resets under heavy load: one retry, said
+      const res = await fetch(`${base}${path}`, { headers: { cookie } }).catch((e: unknown) => {
+        console.log(`${label}: ${path} retried once after ${String((e as { cause?: unknown }).cause ?? e)}`);
+        return fetch(`${base}${path}`, { headers: { cookie } });
+      });
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       return res.text();
     };
@@ -125,6 +131,10 @@ async function runOn(label: string, url: string): Promise<void> {
     const overview = await median(() => get("/dashboard"));
     const countClicks = await median(() => database.db.$queryRawUnsafe(`SELECT COUNT(*) AS n FROM "Click"`));
     console.log(`${label}: overview page ${fmt(overview)} (goal < 300 ms) vs bare COUNT(*) over ${CLICKS} clicks ${fmt(countClicks)} (×${(overview / countClicks).toFixed(1)})`);
+    // the former points-per-day chart alone (the ledger itself: a window 1 ms off the day bounds is not read from LedgerDaily)
+    const cycle = await currentCycle(database.db, deps.clock);
+    const formerChart = await median(() => dailyPointsAndClicks(database.db, { from: new Date(cycle.startsAt.getTime() + 1), to: nextUtcDay(NOW) }, cycle.id));
+    console.log(`${label}: former points-per-day chart read from the ledger alone ${fmt(formerChart)} (overview page ×${(overview / formerChart).toFixed(2)} of it)`);
 
     const missions = await median(() => get("/dashboard/missions"));
     const countLedger = await median(() => database.db.$queryRawUnsafe(`SELECT COUNT(*) AS n FROM "LedgerEntry"`));

@@ -12,6 +12,8 @@ import { figuresByMission, figuresByMissionAndPerson, type FigureScope } from ".
 import { dailyPointsAndClicks } from "../../src/reports/daily-figures.js";
 import { rollUpClicks } from "../../src/services/click-rollup.js";
 import { appendEntry, type LedgerKind } from "../../src/services/ledger.js";
+import { eraseInfluencer } from "../../src/services/privacy.js";
+import { testDeps } from "../helpers/deps.js";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
@@ -72,10 +74,10 @@ describe.each(testProviders())("overview rollups equal the raw tables on %s", (p
       if (r() < 0.8) await t.db.ledgerEntry.create({ data: { ...write, createdAt: at() } });
       else await appendEntry(t.db, write);
     }
-    // a corrected entry (amount, kind and day change), an erasure (reasons wiped), a person deleted with their rows
+    // a corrected entry (amount, kind and day change), an erasure, a person deleted with their rows
     const first = await t.db.ledgerEntry.findFirstOrThrow({ where: { kind: "mission", reference: { not: null } }, orderBy: { id: "asc" } });
     await t.db.ledgerEntry.update({ where: { id: first.id }, data: { amount: first.amount + 7, kind: "conversion", reference: `mission:${missionIds[2]}`, createdAt: at() } });
-    await t.db.ledgerEntry.updateMany({ where: { influencerId: people[1]! }, data: { reason: null } });
+    await eraseInfluencer(testDeps(t), people[1]!);
     await t.db.influencer.delete({ where: { id: people[0]! } });
     const clicks = Array.from({ length: 400 }, () => {
       const when = at();
