@@ -32,8 +32,10 @@ CREATE INDEX "MissionClickDaily_day_idx" ON "MissionClickDaily"("day");
 -- close's set-based rows, deletes cascaded from a person). The mission an entry pays for is the
 -- report's rule (src/reports/figures-sql.ts): a "mission" entry's "submission:<id>" submission's
 -- mission, a "conversion" entry's "mission:<id>", 0 otherwise (a malformed reference counts as 0
--- instead of failing the ledger write). The engine splits a migration at every semicolon, so the
--- function bodies are E'' strings whose semicolons are written \073.
+-- instead of failing the ledger write). The triggers run once per statement over its transition
+-- table, summed per rollup row: a bulk write (the cycle close, a person's cascade) costs one grouped
+-- upsert, not one per entry. The engine splits a migration at every semicolon, so the function
+-- bodies are E'' strings whose semicolons are written \073.
 
 -- CreateFunction
 CREATE FUNCTION "ledger_daily_mission"(k TEXT, ref TEXT) RETURNS INTEGER LANGUAGE sql STABLE AS E'
@@ -50,38 +52,52 @@ SELECT COALESCE(l."missionId", 0), d."day", SUM(d."clicks"), SUM(d."previews"), 
 FROM "ClickDaily" d JOIN "TrackingLink" l ON l."id" = d."trackingLinkId" GROUP BY COALESCE(l."missionId", 0), d."day";
 
 -- CreateFunction
-CREATE FUNCTION "ledger_daily_apply"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
-  IF TG_OP IN (''DELETE'', ''UPDATE'') THEN
-    INSERT INTO "LedgerDaily" ("cycleId", "missionId", "day", "kind", "amount", "entries")
-    VALUES (OLD."cycleId", "ledger_daily_mission"(OLD."kind", OLD."reference"), to_char(OLD."createdAt", ''YYYY-MM-DD''), OLD."kind", -OLD."amount", -1)
-    ON CONFLICT ("cycleId", "missionId", "day", "kind") DO UPDATE SET "amount" = "LedgerDaily"."amount" + excluded."amount", "entries" = "LedgerDaily"."entries" + excluded."entries"\073
-  END IF\073
-  IF TG_OP IN (''INSERT'', ''UPDATE'') THEN
-    INSERT INTO "LedgerDaily" ("cycleId", "missionId", "day", "kind", "amount", "entries")
-    VALUES (NEW."cycleId", "ledger_daily_mission"(NEW."kind", NEW."reference"), to_char(NEW."createdAt", ''YYYY-MM-DD''), NEW."kind", NEW."amount", 1)
-    ON CONFLICT ("cycleId", "missionId", "day", "kind") DO UPDATE SET "amount" = "LedgerDaily"."amount" + excluded."amount", "entries" = "LedgerDaily"."entries" + excluded."entries"\073
-  END IF\073
+CREATE FUNCTION "ledger_daily_insert"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
+  INSERT INTO "LedgerDaily" ("cycleId", "missionId", "day", "kind", "amount", "entries")
+  SELECT x.c, x.m, x.d, x.k, SUM(x.a), SUM(x.n) FROM (SELECT r."cycleId" AS c, "ledger_daily_mission"(r."kind", r."reference") AS m, to_char(r."createdAt", ''YYYY-MM-DD'') AS d, r."kind" AS k, r."amount" AS a, 1 AS n FROM new_rows r) x GROUP BY x.c, x.m, x.d, x.k
+  ON CONFLICT ("cycleId", "missionId", "day", "kind") DO UPDATE SET "amount" = "LedgerDaily"."amount" + excluded."amount", "entries" = "LedgerDaily"."entries" + excluded."entries"\073
   RETURN NULL\073
 END';
 
--- CreateTrigger
-CREATE TRIGGER "LedgerEntry_daily" AFTER INSERT OR DELETE OR UPDATE OF "cycleId", "amount", "kind", "reference", "createdAt" ON "LedgerEntry"
-FOR EACH ROW EXECUTE FUNCTION "ledger_daily_apply"();
-
--- A deleted submission (its person deleted: cascades run in any order) no longer gives its
--- entries a mission, in the report as here: its entries' points move to mission 0. Whichever of
--- the two goes first, the other finds the rollup consistent. (A scan of the ledger: the reference
--- has no index, and submissions are deleted only with their person.)
 -- CreateFunction
-CREATE FUNCTION "submission_ledger_daily_delete"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
+CREATE FUNCTION "ledger_daily_delete"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
   INSERT INTO "LedgerDaily" ("cycleId", "missionId", "day", "kind", "amount", "entries")
-  SELECT e."cycleId", m.id, to_char(e."createdAt", ''YYYY-MM-DD''), e."kind", m.sign * SUM(e."amount"), m.sign * COUNT(*)
-  FROM "LedgerEntry" e CROSS JOIN (VALUES (OLD."missionId", -1), (0, 1)) AS m(id, sign)
-  WHERE e."kind" = ''mission'' AND e."reference" ~ ''^submission:[0-9]{1,9}$'' AND CAST(SUBSTR(e."reference", 12) AS INTEGER) = OLD."id"
-  GROUP BY e."cycleId", m.id, m.sign, to_char(e."createdAt", ''YYYY-MM-DD''), e."kind"
+  SELECT x.c, x.m, x.d, x.k, SUM(x.a), SUM(x.n) FROM (SELECT r."cycleId" AS c, "ledger_daily_mission"(r."kind", r."reference") AS m, to_char(r."createdAt", ''YYYY-MM-DD'') AS d, r."kind" AS k, -r."amount" AS a, -1 AS n FROM old_rows r) x GROUP BY x.c, x.m, x.d, x.k
+  ON CONFLICT ("cycleId", "missionId", "day", "kind") DO UPDATE SET "amount" = "LedgerDaily"."amount" + excluded."amount", "entries" = "LedgerDaily"."entries" + excluded."entries"\073
+  RETURN NULL\073
+END';
+
+-- CreateFunction
+CREATE FUNCTION "ledger_daily_update"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
+  INSERT INTO "LedgerDaily" ("cycleId", "missionId", "day", "kind", "amount", "entries")
+  SELECT x.c, x.m, x.d, x.k, SUM(x.a), SUM(x.n) FROM (SELECT o."cycleId" AS c, "ledger_daily_mission"(o."kind", o."reference") AS m, to_char(o."createdAt", ''YYYY-MM-DD'') AS d, o."kind" AS k, -o."amount" AS a, -1 AS n FROM old_rows o UNION ALL SELECT r."cycleId" AS c, "ledger_daily_mission"(r."kind", r."reference") AS m, to_char(r."createdAt", ''YYYY-MM-DD'') AS d, r."kind" AS k, r."amount" AS a, 1 AS n FROM new_rows r) x GROUP BY x.c, x.m, x.d, x.k
   ON CONFLICT ("cycleId", "missionId", "day", "kind") DO UPDATE SET "amount" = "LedgerDaily"."amount" + excluded."amount", "entries" = "LedgerDaily"."entries" + excluded."entries"\073
   RETURN NULL\073
 END';
 
 -- CreateTrigger
-CREATE TRIGGER "Submission_ledger_daily_delete" AFTER DELETE ON "Submission" FOR EACH ROW EXECUTE FUNCTION "submission_ledger_daily_delete"();
+CREATE TRIGGER "LedgerEntry_daily_insert" AFTER INSERT ON "LedgerEntry" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "ledger_daily_insert"();
+
+-- CreateTrigger
+CREATE TRIGGER "LedgerEntry_daily_delete" AFTER DELETE ON "LedgerEntry" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "ledger_daily_delete"();
+
+-- CreateTrigger
+CREATE TRIGGER "LedgerEntry_daily_update" AFTER UPDATE ON "LedgerEntry" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "ledger_daily_update"();
+
+-- A deleted submission (its person deleted: cascades run in any order) no longer gives its
+-- entries a mission, in the report as here: its entries' points move to mission 0. Whichever of
+-- the two goes first, the other finds the rollup consistent. One scan of the ledger per statement
+-- (the reference has no index, and submissions are deleted only with their person).
+-- CreateFunction
+CREATE FUNCTION "submission_ledger_daily_delete"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
+  INSERT INTO "LedgerDaily" ("cycleId", "missionId", "day", "kind", "amount", "entries")
+  SELECT e."cycleId", m.id, to_char(e."createdAt", ''YYYY-MM-DD''), e."kind", SUM(m.sign * e."amount"), SUM(m.sign)
+  FROM old_rows o JOIN "LedgerEntry" e ON e."kind" = ''mission'' AND (CASE WHEN e."reference" ~ ''^submission:[0-9]{1,9}$'' THEN CAST(SUBSTR(e."reference", 12) AS INTEGER) END) = o."id"
+  CROSS JOIN LATERAL (VALUES (o."missionId", -1), (0, 1)) AS m(id, sign)
+  GROUP BY e."cycleId", m.id, to_char(e."createdAt", ''YYYY-MM-DD''), e."kind"
+  ON CONFLICT ("cycleId", "missionId", "day", "kind") DO UPDATE SET "amount" = "LedgerDaily"."amount" + excluded."amount", "entries" = "LedgerDaily"."entries" + excluded."entries"\073
+  RETURN NULL\073
+END';
+
+-- CreateTrigger
+CREATE TRIGGER "Submission_ledger_daily_delete" AFTER DELETE ON "Submission" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "submission_ledger_daily_delete"();
