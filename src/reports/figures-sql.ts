@@ -3,7 +3,10 @@
 // in the database, so the application reads one row per mission or per person, never one per
 // (mission, influencer) pair or per click. Clicks come from the daily rollup (ClickDaily) for the
 // whole UTC days before the rollup watermark that lie inside the window, and from Click itself for
-// the rest (see clickSpans). Portable SQL (SQLite and PostgreSQL); values are bound parameters.
+// the rest (see clickSpans). Per mission only (the overview, the missions table), rolled-up clicks
+// come from MissionClickDaily and points from LedgerDaily, a row per mission and day instead of one
+// per link or entry (test/reports/overview-rollups.test.ts holds them equal to the raw tables).
+// Portable SQL (SQLite and PostgreSQL); values are bound parameters.
 import type { Db } from "../db/client.js";
 import type { Provider } from "../db/provider.js";
 import { nextUtcDay, utcDayStart } from "../services/click-rollup.js";
@@ -110,7 +113,7 @@ function sources(q: Sql, scope: FigureScope, perPerson = true): string {
   const cycle = (alias: string) => (scope.cycleId !== undefined ? ` AND ${alias}."cycleId" = ${q.p(scope.cycleId)}` : "");
   if (!perPerson) {
     // per mission: LedgerDaily, kept by triggers with every ledger write under the same rule as
-    // the two raw branches below (the entry's mission resolved once, when it is written)
+    // ledgerBranches (the entry's mission resolved once, when it is written)
     parts.push(branch({ points: "pts", conversionPoints: "cp" }, `SELECT d."missionId" AS m, d."amount" AS pts, CASE WHEN d."kind" = 'conversion' THEN d."amount" ELSE 0 END AS cp
       FROM "LedgerDaily" d WHERE d."kind" IN ('mission', 'conversion') AND d."missionId" IN (${ids()})${cycle("d")}`));
   } else {
