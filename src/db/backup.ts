@@ -27,7 +27,8 @@ export type BackupOutcome =
 export async function tablesWithRows(db: Db, provider: Provider): Promise<string[]> {
   const tables =
     provider === "sqlite"
-      ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
+      ? // type 'table' leaves out the directory's FTS5 search tables ('virtual') and their 'shadow' tables, which hold rows even when empty
+        await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
       : await db.$queryRawUnsafe<{ name: string }[]>(
           `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`,
         );

@@ -12,6 +12,6 @@ export async function startExport(deps: Pick<Deps, "db" | "config">, actor: Acto
   const refused = await requireManager(deps, actor, `export.${kind}`, { type: "export", id: kind });
   if (refused) return refused;
   const source = exportSource(deps.db, kind, filter);
-  await audit(deps.db, { actor, action: `export.${kind}`, targetType: "export", targetId: kind, ...(filter.where ? { after: { where: filter.where } } : {}) });
+  await audit(deps.db, { actor, action: `export.${kind}`, targetType: "export", targetId: kind, ...(filter.where ? { after: { where: filter.where } } : filter.directory ? { after: { directory: filter.directory } } : {}) });
   return ok(csvStream(source.header, source.rows, { bom: filter.bom }));
 }

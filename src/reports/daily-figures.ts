@@ -3,7 +3,7 @@
 // day, and a day split by the reader's zone could not be read from it — and the chart says so.
 // Points: what the cycle earned inside the window (the same kinds as the overview's "points
 // issued", so over the cycle the days add up to it). Clicks: every tracking link's clicks, previews left out; whole rolled-up days from
-// ClickDaily, the rest (today, the partial ends, the days after the watermark) from Click.
+// MissionClickDaily (ClickDaily summed per mission, links of no mission included), the rest (today, the partial ends, the days after the watermark) from Click.
 import { EARNING_KINDS } from "../domain/cycle-close.js";
 import type { Db } from "../db/client.js";
 import { clientProvider } from "../services/bulk-insert.js";
@@ -19,15 +19,24 @@ export async function dailyPointsAndClicks(db: Db, window: Window, cycleId: numb
   const p = (n: number) => (pg ? `$${n}` : "?");
   const kinds = [...EARNING_KINDS, "bonus"];
   const spans = clickSpans(window, await rollupWatermark(db));
+  // Whole UTC days (a cycle's bounds are): the points come from LedgerDaily, a row per day and kind
+  // kept by triggers with every ledger write; any other window reads the ledger itself.
+  const wholeDays = utcDayStart(window.from).getTime() === window.from.getTime() && utcDayStart(window.to).getTime() === window.to.getTime();
+  const isoDay = (d: Date) => d.toISOString().slice(0, 10);
   const [points, rolled, ...raw] = await Promise.all([
-    db.$queryRawUnsafe<{ d: string; n: unknown }[]>(
+    wholeDays ? db.$queryRawUnsafe<{ d: string; n: unknown }[]>(
+      `SELECT d."day" AS d, SUM(d."amount") AS n FROM "LedgerDaily" d
+       WHERE d."cycleId" = ${p(1)} AND d."day" >= ${p(2)} AND d."day" < ${p(3)} AND d."kind" IN (${kinds.map((_, i) => p(i + 4)).join(", ")})
+       GROUP BY d."day"`,
+      cycleId, isoDay(window.from), isoDay(window.to), ...kinds,
+    ) : db.$queryRawUnsafe<{ d: string; n: unknown }[]>(
       `SELECT ${day(`e."createdAt"`)} AS d, SUM(e."amount") AS n FROM "LedgerEntry" e
        WHERE e."cycleId" = ${p(1)} AND e."createdAt" >= ${p(2)} AND e."createdAt" < ${p(3)} AND e."kind" IN (${kinds.map((_, i) => p(i + 4)).join(", ")})
        GROUP BY ${day(`e."createdAt"`)}`,
       cycleId, window.from, window.to, ...kinds,
     ),
     spans.rolled
-      ? db.clickDaily.groupBy({ by: ["day"], where: { day: { gte: spans.rolled.from, lt: spans.rolled.to } }, _sum: { clicks: true } })
+      ? db.missionClickDaily.groupBy({ by: ["day"], where: { day: { gte: spans.rolled.from, lt: spans.rolled.to } }, _sum: { clicks: true } })
       : Promise.resolve([]),
     ...spans.raw.map((s) => db.$queryRawUnsafe<{ d: string; n: unknown }[]>(
       `SELECT ${day(`c."at"`)} AS d, SUM(CASE WHEN c."preview" THEN 0 ELSE 1 END) AS n FROM "Click" c

@@ -3,7 +3,10 @@
 // in the database, so the application reads one row per mission or per person, never one per
 // (mission, influencer) pair or per click. Clicks come from the daily rollup (ClickDaily) for the
 // whole UTC days before the rollup watermark that lie inside the window, and from Click itself for
-// the rest (see clickSpans). Portable SQL (SQLite and PostgreSQL); values are bound parameters.
+// the rest (see clickSpans). Per mission only (the overview, the missions table), rolled-up clicks
+// come from MissionClickDaily and points from LedgerDaily, a row per mission and day instead of one
+// per link or entry (test/reports/overview-rollups.test.ts holds them equal to the raw tables).
+// Portable SQL (SQLite and PostgreSQL); values are bound parameters.
 import type { Db } from "../db/client.js";
 import type { Provider } from "../db/provider.js";
 import { nextUtcDay, utcDayStart } from "../services/click-rollup.js";
@@ -63,14 +66,18 @@ class Sql {
 /**
  * One SELECT branch: (m, i) and every figure column, zero where the source has none. Each branch is
  * summed per (mission, influencer) before the UNION ALL, so the union carries one row per pair and
- * source (about 6 per pair) instead of one per click group, participation or ledger entry.
+ * source (about 6 per pair) instead of one per click group, participation or ledger entry. Per
+ * mission only (perPerson false), each branch is summed per mission: every figure adds up over
+ * people (uniques too: a visitor hash belongs to one link and day), and grouping 1M rows into 50
+ * groups instead of 100k costs a fraction (the missions table at 100k people: see bench/dashboard.ts).
  */
-function branch(values: Partial<Record<FigureColumn, string>>, from: string): string {
+const branchFor = (perPerson: boolean) => (values: Partial<Record<FigureColumn, string>>, from: string): string => {
   const cols = FIGURE_COLUMNS.map((c) => `${values[c] === undefined ? "0" : `SUM(${values[c]})`} AS "${c}"`).join(", ");
-  return `SELECT m AS "m", i AS "i", ${cols} FROM (${from}) src GROUP BY m, i`;
-}
+  return perPerson ? `SELECT m AS "m", i AS "i", ${cols} FROM (${from}) src GROUP BY m, i` : `SELECT m AS "m", NULL AS "i", ${cols} FROM (${from}) src GROUP BY m`;
+};
 
-function sources(q: Sql, scope: FigureScope): string {
+function sources(q: Sql, scope: FigureScope, perPerson = true): string {
+  const branch = branchFor(perPerson);
   const ids = () => q.list(scope.missionIds);
   const w = scope.window;
   const within = (col: string) => (w ? ` AND ${col} >= ${q.p(w.from)} AND ${col} < ${q.p(w.to)}` : "");
@@ -81,7 +88,11 @@ function sources(q: Sql, scope: FigureScope): string {
     CASE WHEN s."status" IN ('verified', 'approved') THEN 1 ELSE 0 END AS ok FROM "Submission" s
     WHERE s."missionId" IN (${ids()})${within(`s."createdAt"`)}`));
   const spans = clickSpans(w, scope.rolledUpUntil);
-  if (spans.rolled) {
+  if (spans.rolled && !perPerson) {
+    // per mission: the rollup job's per-(mission, day) sums, ~50 rows a day instead of one per link
+    parts.push(branch({ clicks: "n", previews: "pv", uniques: "u" }, `SELECT d."missionId" AS m, d."clicks" AS n, d."previews" AS pv, d."uniques" AS u
+      FROM "MissionClickDaily" d WHERE d."missionId" IN (${ids()}) AND d."day" >= ${q.p(spans.rolled.from)} AND d."day" < ${q.p(spans.rolled.to)}`));
+  } else if (spans.rolled) {
     parts.push(branch({ clicks: "n", previews: "pv", uniques: "u" }, `SELECT l."missionId" AS m, l."influencerId" AS i, d."clicks" AS n, d."previews" AS pv, d."uniques" AS u
       FROM "ClickDaily" d JOIN "TrackingLink" l ON l."id" = d."trackingLinkId"
       WHERE l."missionId" IN (${ids()}) AND d."day" >= ${q.p(spans.rolled.from)} AND d."day" < ${q.p(spans.rolled.to)}`));
@@ -99,16 +110,15 @@ function sources(q: Sql, scope: FigureScope): string {
             GROUP BY c."trackingLinkId", c."visitorHash") k
       JOIN "TrackingLink" l ON l."id" = k.link`));
   }
-  // Ledger reference is "submission:<id>"; on SQLite CROSS JOIN keeps the ledger outer and looks
-  // the submission up by primary key (left alone the planner may scan the ledger per submission).
-  const join = q.provider === "sqlite" ? "CROSS JOIN" : "JOIN";
-  parts.push(branch({ points: "pts" }, `SELECT s."missionId" AS m, s."influencerId" AS i, e."amount" AS pts
-    FROM "LedgerEntry" e ${join} "Submission" s ON s."id" = CAST(SUBSTR(e."reference", 12) AS INTEGER)
-    WHERE e."kind" = 'mission' AND e."reference" LIKE 'submission:%' AND s."missionId" IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
-  // Points per attributed sale (and their refunds, negative): reference "mission:<id>", in the cost.
-  parts.push(branch({ points: "pts", conversionPoints: "pts" }, `SELECT CAST(SUBSTR(e."reference", 9) AS INTEGER) AS m, e."influencerId" AS i, e."amount" AS pts
-    FROM "LedgerEntry" e WHERE e."kind" = 'conversion' AND e."reference" LIKE 'mission:%'
-    AND CAST(SUBSTR(e."reference", 9) AS INTEGER) IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
+  const cycle = (alias: string) => (scope.cycleId !== undefined ? ` AND ${alias}."cycleId" = ${q.p(scope.cycleId)}` : "");
+  if (!perPerson) {
+    // per mission: LedgerDaily, kept by triggers with every ledger write under the same rule as
+    // ledgerBranches (the entry's mission resolved once, when it is written)
+    parts.push(branch({ points: "pts", conversionPoints: "cp" }, `SELECT d."missionId" AS m, d."amount" AS pts, CASE WHEN d."kind" = 'conversion' THEN d."amount" ELSE 0 END AS cp
+      FROM "LedgerDaily" d WHERE d."kind" IN ('mission', 'conversion') AND d."missionId" IN (${ids()})${cycle("d")}`));
+  } else {
+    parts.push(...ledgerBranches(q, scope, branch, ids));
+  }
   // Engagement where known: the latest reading (PostMetric) of each approved post submitted in the window.
   parts.push(branch({ views: "v", likes: "lk", comments: "cm", measuredPosts: "1" }, `SELECT s."missionId" AS m, s."influencerId" AS i,
     COALESCE(pm."views", 0) AS v, COALESCE(pm."likes", 0) AS lk, COALESCE(pm."comments", 0) AS cm
@@ -125,6 +135,22 @@ function sources(q: Sql, scope: FigureScope): string {
   return parts.join("\nUNION ALL\n");
 }
 
+/** The raw ledger's points per (mission, person): the rule LedgerDaily's triggers follow. */
+function ledgerBranches(q: Sql, scope: FigureScope, branch: ReturnType<typeof branchFor>, ids: () => string): string[] {
+  const branches: string[] = [];
+  // Ledger reference is "submission:<id>"; on SQLite CROSS JOIN keeps the ledger outer and looks
+  // the submission up by primary key (left alone the planner may scan the ledger per submission).
+  const join = q.provider === "sqlite" ? "CROSS JOIN" : "JOIN";
+  branches.push(branch({ points: "pts" }, `SELECT s."missionId" AS m, s."influencerId" AS i, e."amount" AS pts
+    FROM "LedgerEntry" e ${join} "Submission" s ON s."id" = CAST(SUBSTR(e."reference", 12) AS INTEGER)
+    WHERE e."kind" = 'mission' AND e."reference" LIKE 'submission:%' AND s."missionId" IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
+  // Points per attributed sale (and their refunds, negative): reference "mission:<id>", in the cost.
+  branches.push(branch({ points: "pts", conversionPoints: "pts" }, `SELECT CAST(SUBSTR(e."reference", 9) AS INTEGER) AS m, e."influencerId" AS i, e."amount" AS pts
+    FROM "LedgerEntry" e WHERE e."kind" = 'conversion' AND e."reference" LIKE 'mission:%'
+    AND CAST(SUBSTR(e."reference", 9) AS INTEGER) IN (${ids()})${scope.cycleId !== undefined ? ` AND e."cycleId" = ${q.p(scope.cycleId)}` : ""}`));
+  return branches;
+}
+
 const sums = () => FIGURE_COLUMNS.map((c) => `SUM(f."${c}") AS "${c}"`).join(", ");
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -135,7 +161,7 @@ function figures(r: Record<string, unknown>): SqlFigures {
 export async function figuresByMission(db: Db, provider: Provider, scope: FigureScope): Promise<Map<number, SqlFigures>> {
   if (!scope.missionIds.length) return new Map();
   const q = new Sql(provider);
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT f."m" AS "missionId", ${sums()} FROM (${sources(q, scope)}) f GROUP BY f."m"`, ...q.args);
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT f."m" AS "missionId", ${sums()} FROM (${sources(q, scope, false)}) f GROUP BY f."m"`, ...q.args);
   return new Map(rows.map((r) => [num(r.missionId), figures(r)]));
 }
 

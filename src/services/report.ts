@@ -36,7 +36,7 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
       missionIds: missions.map((m) => m.id), window: { from: c.startsAt, to: c.endsAt }, cycleId: c.id, ...(req.people === false ? { people: false } : {}),
       label: { cycleId: c.id, from: c.startsAt.toISOString(), to: c.endsAt.toISOString() },
     });
-    const earned = await deps.db.ledgerEntry.aggregate({ where: { cycleId: c.id, kind: { in: [...EARNING_KINDS, "bonus"] } }, _sum: { amount: true } });
+    const earned = await deps.db.ledgerDaily.aggregate({ where: { cycleId: c.id, kind: { in: [...EARNING_KINDS, "bonus"] } }, _sum: { amount: true } });
     const points = earned._sum.amount ?? 0;
     const cost = fromMinorUnits(costMinor(points, deps.config.POINT_VALUE, deps.config.PROGRAM_CURRENCY), deps.config.PROGRAM_CURRENCY);
     return ok({ ...report, cycle: { id: c.id, name: c.name, points, cost }, queries: report.queries + 3 });

@@ -1,10 +1,12 @@
 // The influencers directory page: search by name or handle, filter by status, network and
-// language, 50 a page. One query for the page (handles included), one count, two for the referrers.
+// language, 50 a page. The page's ids and the count through the search indexes
+// (directory-search.ts), then one query for those 50 people with their handles, two for the referrers.
 import { z } from "zod";
 import { t } from "../i18n/translate.js";
 import { clientProvider } from "../services/bulk-insert.js";
 import type { Deps } from "../services/deps.js";
 import { referrersOf, type PersonRef } from "../services/referrals-figures.js";
+import { directoryFilterSql } from "./directory-search.js";
 import { esc, statusText } from "./layout.js";
 import type { Reader } from "./reader.js";
 
@@ -20,7 +22,8 @@ export const directoryQuery = z.object({
 export type DirectoryQuery = z.infer<typeof directoryQuery>;
 
 /**
- * The directory's filter, shared with its CSV export. Search is case-insensitive on both
+ * The directory's filter as a Prisma where: the rule directory-search.ts implements with the search
+ * indexes (the page and the export use that one; tests compare the two), and the operator's CLI search. Search is case-insensitive on both
  * databases: SQLite's LIKE already is (for ASCII), PostgreSQL needs mode "insensitive" (ILIKE),
  * which Prisma only accepts on PostgreSQL.
  */
@@ -41,11 +44,16 @@ export const personLink = (p: PersonRef | undefined): string => (p ? `<a href="/
 
 export async function directoryBody(deps: Pick<Deps, "db">, reader: Pick<Reader, "locale" | "may">, query: DirectoryQuery): Promise<string> {
   const locale = reader.locale;
-  const where = directoryWhere(deps.db, query);
-  const [rows, total] = await Promise.all([
-    deps.db.influencer.findMany({ where, orderBy: { id: "asc" }, skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { handles: { select: { network: true, handle: true } } } }),
-    deps.db.influencer.count({ where }),
+  const filter = directoryFilterSql(clientProvider(deps.db), query);
+  const from = `FROM "Influencer" i WHERE ${filter.where}`;
+  const [page, [count]] = await Promise.all([
+    deps.db.$queryRawUnsafe<{ id: unknown }[]>(`SELECT i."id" AS "id" ${from} ORDER BY i."id" LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}`, ...filter.args),
+    deps.db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS "n" ${from}`, ...filter.args),
   ]);
+  const total = Number(count?.n ?? 0);
+  const rows = page.length
+    ? await deps.db.influencer.findMany({ where: { id: { in: page.map((r) => Number(r.id)) } }, orderBy: { id: "asc" }, include: { handles: { select: { network: true, handle: true } } } })
+    : [];
   const referrers = await referrersOf(deps.db, rows);
   const field = (name: keyof DirectoryQuery, label: string) =>
     `<label>${esc(label)} <input name="${name}" value="${esc(query[name] ?? "")}" maxlength="100"></label> `;

@@ -8,9 +8,12 @@ import { startExport } from "../exports/export.js";
 import { EXPORT_KINDS, exportKind } from "../exports/sources.js";
 import type { Deps } from "../services/deps.js";
 import { auditQuery, auditWhere } from "./audit-page.js";
-import { directoryQuery, directoryWhere } from "./directory.js";
+import { directoryQuery, type DirectoryQuery } from "./directory.js";
 import { esc, page } from "./layout.js";
 import type { WebEnv } from "./routes.js";
+
+/** The directory's filters without the page (and without empty ones, so the audit shows what was asked). */
+const directoryFilter = ({ page: _page, ...rest }: DirectoryQuery) => Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== "")) as Omit<DirectoryQuery, "page">;
 
 export function exportRoutes(deps: Deps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
@@ -27,8 +30,9 @@ export function exportRoutes(deps: Deps): Hono<WebEnv> {
     const kind = exportKind.safeParse(c.req.param("file").replace(/\.csv$/, ""));
     if (!kind.success) return c.html(page(reader.locale, t(reader.locale, "web.title"), `<p>${esc(t(reader.locale, "web.not_found"))}</p>`, reader), 404);
     const query = c.req.query();
-    const where = kind.data === "influencers" ? directoryWhere(deps.db, directoryQuery.parse(query)) : kind.data === "audit" ? auditWhere(auditQuery.parse(query)) : undefined;
-    const started = await startExport(deps, reader.actor, kind.data, { ...(where ? { where } : {}), bom: query.bom === "1" });
+    const where = kind.data === "audit" ? auditWhere(auditQuery.parse(query)) : undefined;
+    const directory = kind.data === "influencers" ? directoryFilter(directoryQuery.parse(query)) : undefined;
+    const started = await startExport(deps, reader.actor, kind.data, { ...(where ? { where } : {}), ...(directory ? { directory } : {}), bom: query.bom === "1" });
     if (!started.ok) return c.html(page(reader.locale, t(reader.locale, "web.title"), `<p>${esc(t(reader.locale, started.error as never, started.params ?? {}))}</p>`, reader), 403);
     const day = deps.clock.now().toISOString().slice(0, 10);
     return new Response(Readable.toWeb(started.value) as ReadableStream, {
