@@ -90,6 +90,7 @@ export function readMissionFile(path: string): Result<Record<string, unknown>> {
     ...(seg.networks !== undefined ? { segmentNetworks: seg.networks } : {}),
     ...(seg.tags !== undefined ? { tags: seg.tags } : {}),
     ...(seg.tiers !== undefined ? { tiers: seg.tiers } : {}),
+    ...(seg.languages !== undefined ? { languages: seg.languages } : {}),
     // translations: { es: { title, brief, dos, donts } } → title_es, brief_es, … (issue 17)
     ...flattenTranslations(translations),
     ...rest,

@@ -46,8 +46,10 @@ export function coversNetworks(missionNetworks: string[], handleNetworks: string
   return wanted.some((n) => have.has(n));
 }
 
-export function profileOf(inf: { region: string | null; interests: unknown; tags: unknown }, handles: { network: string }[]): SegmentProfile {
+/** `language` is the reader's locale as pickLocale resolves it (chosen, else platform, else program default). */
+export function profileOf(inf: { region: string | null; interests: unknown; tags: unknown }, handles: { network: string }[], language: string | null): SegmentProfile {
   return {
+    language,
     region: inf.region,
     interests: stringList(inf.interests),
     tags: stringList(inf.tags),

@@ -15,7 +15,7 @@ export const MISSION_NETWORKS = ["instagram", "tiktok", "youtube", "x", "faceboo
 export const MISSION_FIELDS = [
   "title", "brief", "dos", "donts", "hashtags", "mentions", "networks", "points",
   "startsAt", "deadline", "cap", "regions", "interests", "segmentNetworks", "tags", "landingUrl", "discountPrefix",
-  "pointsPerConversion", "tiers",
+  "pointsPerConversion", "tiers", "languages",
 ] as const;
 /** A form field: the mission's own (in the program's language) or a translation (`title_es`). */
 export type MissionField = (typeof MISSION_FIELDS)[number] | TranslationField;
@@ -67,6 +67,10 @@ export const missionFormSchema = z.object({
   tags: listOf(true),
   // Tier keys (or tier names, resolved with the program's list in parseMissionForm); empty = every tier.
   tiers: listOf(true),
+  // Locales (issue 15): only people the bot speaks to in one of these; empty = every language.
+  languages: listOf(true)
+    .transform((xs) => [...new Set(xs.map((x) => x.toLowerCase()))])
+    .refine((xs) => xs.every((x) => (LOCALES as readonly string[]).includes(x)), { error: "manage.form.language_unknown" }),
   // Measurement (issue 13): where each influencer's personal tracking link leads, and the prefix
   // of their generated discount codes (SUMMER → SUMMER-7KQ2XD).
   landingUrl: z.preprocess(
@@ -153,7 +157,7 @@ export function missionData(v: MissionForm) {
     startsAt: v.startsAt ?? null,
     deadline: v.deadline,
     cap: v.cap ?? null,
-    segment: { regions: v.regions, interests: v.interests, networks: v.segmentNetworks, tags: v.tags, tiers: v.tiers },
+    segment: { regions: v.regions, interests: v.interests, networks: v.segmentNetworks, tags: v.tags, tiers: v.tiers, languages: v.languages },
     landingUrl: v.landingUrl ?? null,
     discountPrefix: v.discountPrefix ?? null,
     pointsPerConversion: v.pointsPerConversion ?? 0,
@@ -189,6 +193,7 @@ export function missionFormValues(m: MissionLike): Record<MissionField, string> 
     segmentNetworks: list(seg.networks).join(", "),
     tags: list(seg.tags).join(", "),
     tiers: list(seg.tiers).join(", "),
+    languages: list(seg.languages).join(", "),
     landingUrl: m.landingUrl ?? "",
     discountPrefix: m.discountPrefix ?? "",
     pointsPerConversion: m.pointsPerConversion ? String(m.pointsPerConversion) : "",

@@ -1,4 +1,4 @@
-// Target segments (pure). A segment lists regions, interests, networks, tags and tiers; an empty list
+// Target segments (pure). A segment lists regions, interests, networks, tags, tiers and languages; an empty list
 // means "everyone" for that dimension, and every non-empty dimension must match (AND across
 // dimensions, OR within one). Comparisons ignore case.
 import { z } from "zod";
@@ -10,10 +10,12 @@ export const segmentSchema = z.object({
   tags: z.array(z.string()).default([]),
   /** tier keys (issue 21): only people whose current tier, derived from the ledger, is listed */
   tiers: z.array(z.string()).default([]),
+  /** locales (en/es/fr/it, issue 15): only people the bot speaks to in one of these languages */
+  languages: z.array(z.string()).default([]),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
-export const EMPTY_SEGMENT: Segment = { regions: [], interests: [], networks: [], tags: [], tiers: [] };
+export const EMPTY_SEGMENT: Segment = { regions: [], interests: [], networks: [], tags: [], tiers: [], languages: [] };
 
 /** What a segment is matched against. */
 export interface SegmentProfile {
@@ -22,6 +24,8 @@ export interface SegmentProfile {
   tags: string[];
   /** networks of the influencer's registered social handles */
   networks: string[];
+  /** the language the bot speaks to them (pickLocale: chosen, else platform, else program default) */
+  language: string | null;
 }
 
 /** Reads a stored segment (Json column) leniently: unknown shapes become "everyone". */
@@ -49,13 +53,14 @@ export function tierAllowed(segment: Pick<Segment, "tiers">, tierKey: string | n
   return !wanted.length || (tierKey !== null && wanted.includes(tierKey.toLowerCase()));
 }
 
-/** Regions, interests, networks and tags (the tier is checked with tierAllowed). */
+/** Regions, interests, networks, tags and language (the tier is checked with tierAllowed). */
 export function matchesSegment(segment: Segment, profile: SegmentProfile): boolean {
   return (
     anyOverlap(segment.regions, profile.region ? [profile.region] : []) &&
     anyOverlap(segment.interests, profile.interests) &&
     anyOverlap(segment.networks, profile.networks) &&
-    anyOverlap(segment.tags, profile.tags)
+    anyOverlap(segment.tags, profile.tags) &&
+    anyOverlap(segment.languages, profile.language ? [profile.language] : [])
   );
 }
 

@@ -8,6 +8,7 @@ import { formatDeadline as formatZonedDeadline } from "../i18n/dates.js";
 import { networkName } from "../i18n/networks.js";
 import { t, type Reader } from "../i18n/translate.js";
 import { bold, code, link, list, message, paragraph, time, type OutboundMessage } from "./message.js";
+import { languageNameList } from "./segment-languages.js";
 
 export const ACTION_MISSION_ACCEPT = "mission.accept";
 export const ACTION_MISSION_DECLINE = "mission.decline";
@@ -64,6 +65,7 @@ export function missionCard(m: CardMission, reader: Locale | Reader, options: { 
   const required = [...stringList(m.hashtags), ...stringList(m.mentions)];
   const networks = stringList(m.networks);
   const forTiers = readSegment(m.segment).tiers;
+  const forLanguages = readSegment(m.segment).languages;
   const blocks = [
     paragraph(bold(title)),
     paragraph(brief),
@@ -75,6 +77,7 @@ export function missionCard(m: CardMission, reader: Locale | Reader, options: { 
     ...(m.pointsPerConversion ? [paragraph(bold(t(locale, "journey.card.points_per_conversion")), " ", t(locale, "journey.card.points_value", { points: m.pointsPerConversion }))] : []),
     paragraph(bold(t(locale, "journey.card.deadline")), " ", time(formatDeadline(m.deadline, reader), m.deadline, locale)),
     ...(forTiers.length ? [paragraph(bold(t(locale, "growth.mission.for_tiers", { tiers: tierNameList(forTiers, options.tiers ?? [], locale) })))] : []),
+    ...(forLanguages.length ? [paragraph(bold(t(locale, "lang.target.for_languages", { languages: languageNameList(forLanguages, locale) })))] : []),
     ...(options.personal ? personalBlocks(options.personal, locale) : []),
   ];
   const buttons =

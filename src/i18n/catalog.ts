@@ -33,6 +33,7 @@ import fulfilment from "./catalogs/fulfilment.js";
 import growthTargeting from "./catalogs/growth-targeting.js";
 import measureProofs from "./catalogs/measure-proofs.js";
 import slackThreads from "./catalogs/slack-threads.js";
+import langTargeting from "./catalogs/lang-targeting.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -70,9 +71,10 @@ export type MessageId =
   | keyof typeof fulfilment.en
   | keyof typeof growthTargeting.en
   | keyof typeof measureProofs.en
-  | keyof typeof slackThreads.en;
+  | keyof typeof slackThreads.en
+  | keyof typeof langTargeting.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses, growthTargeting, measureProofs, slackThreads];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses, growthTargeting, measureProofs, slackThreads, langTargeting];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

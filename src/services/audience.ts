@@ -72,7 +72,8 @@ export async function audience(deps: Pick<Deps, "db" | "config">, options: Optio
   for (const row of rows) {
     if (options.segment) {
       const handles = (row as { handles?: { network: string }[] }).handles ?? [];
-      const profile = { region: row.region, interests: stringList(row.interests), tags: stringList(row.tags), networks: handles.map((h) => h.network) };
+      const language = pickLocale(row.locale, row.platformLocale, deps.config.DEFAULT_LOCALE);
+      const profile = { region: row.region, interests: stringList(row.interests), tags: stringList(row.tags), networks: handles.map((h) => h.network), language };
       if (!matchesSegment(options.segment, profile)) continue;
       if (tierOf && !tierAllowed(options.segment, tierOf(row.id))) continue;
     }

@@ -15,7 +15,7 @@ import { enqueue } from "./outbox.js";
 
 export const broadcastSchema = z.object({
   text: z.string().trim().min(1).max(3000),
-  segment: segmentSchema.default({ regions: [], interests: [], networks: [], tags: [], tiers: [] }),
+  segment: segmentSchema.default({ regions: [], interests: [], networks: [], tags: [], tiers: [], languages: [] }),
 });
 export type BroadcastInput = z.input<typeof broadcastSchema>;
 

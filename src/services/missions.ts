@@ -7,6 +7,7 @@ import { tierGate, tierNameList, type Tier } from "../domain/tiers.js";
 import { LOCALES, type Locale } from "../config.js";
 import type { LocalizedText } from "../i18n/localized-text.js";
 import { tierOf } from "./tiers.js";
+import { pickLocale } from "../i18n/translate.js";
 import type { Mission, Participation } from "../db/generated/sqlite/client.js";
 import { readSegment, stringList } from "../domain/segment.js";
 import { networkLabel } from "../engine/mission-card.js";
@@ -22,7 +23,7 @@ export interface MissionListItem {
 
 async function profile(deps: Deps, influencerId: number) {
   const inf = await deps.db.influencer.findUniqueOrThrow({ where: { id: influencerId }, include: { handles: { select: { network: true } } } });
-  return profileOf(inf, inf.handles);
+  return profileOf(inf, inf.handles, pickLocale(inf.locale, inf.platformLocale, deps.config.DEFAULT_LOCALE));
 }
 
 /** The tier side of eligibility: derived from the ledger at this moment, never stored. */

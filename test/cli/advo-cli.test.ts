@@ -83,7 +83,7 @@ describe.each(testProviders())("advo CLI on %s", (provider) => {
     const r2 = await advo(url, ["mission", "create", "--file", good, "--json"]);
     expect(r2.code).toBe(0);
     const mission = JSON.parse(r2.stdout).data as { id: number; segment: unknown };
-    expect(mission.segment).toEqual({ regions: ["FR"], interests: [], networks: [], tags: [], tiers: [] });
+    expect(mission.segment).toEqual({ regions: ["FR"], interests: [], networks: [], tags: [], tiers: [], languages: [] });
     expect((await advo(url, ["mission", "publish", String(mission.id)])).stdout).toContain(`mission ${mission.id} published, announced to 0`);
     const twice = await advo(url, ["mission", "publish", String(mission.id)]);
     expect(twice.code).toBe(1);

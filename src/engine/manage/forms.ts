@@ -1,6 +1,7 @@
 // Form specs for managers: the mission form (every field, disclosure tag pre-filled, per-field
 // errors on a bad submission), the rejection reason and the broadcast form.
-import type { Locale } from "../../config.js";
+import { LOCALES, type Locale } from "../../config.js";
+import { languageOptions } from "../segment-languages.js";
 import { t } from "../../i18n/translate.js";
 import { MISSION_FIELDS, type FieldError, type MissionField } from "../../domain/mission-form.js";
 import { isTranslationField, translationFields } from "../../domain/mission-form-translations.js";
@@ -49,6 +50,7 @@ export function missionFormSpec(
       id, label: missionFieldLabel(locale, id), kind: MULTILINE.includes(part) ? "multiline" : id === "landingUrl" ? "url" : "text", required: REQUIRED.includes(id),
       ...(initial ? { initial } : {}), ...(PLACEHOLDERS[id] ? { placeholder: PLACEHOLDERS[id] } : {}),
       ...(id === "tiers" && tierOptions.length ? { options: tierOptions, placeholder: tierOptions.map((o) => o.value).join(", ") } : {}),
+      ...(id === "languages" ? { options: languageOptions(locale), placeholder: LOCALES.join(", ") } : {}),
       ...(error ? { error: t(locale, error.messageId) } : {}),
     };
   });
