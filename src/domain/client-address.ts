@@ -6,8 +6,25 @@
 // the socket's peer is used instead.
 import ipaddr from "ipaddr.js";
 
+// Addresses already normalized: parsing one with ipaddr.js cost a redirect about as much as its
+// visitor hash, and a server sees the same peers (its proxies, returning visitors) again and
+// again. Bounded: emptied when full, and only short values (an address with brackets and port
+// fits in 64 characters; a forged header entry may be longer) are kept.
+const seen = new Map<string, string | undefined>();
+const SEEN_MAX = 10_000;
+const SEEN_LENGTH_MAX = 64;
+
 function normalized(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  if (seen.has(value)) return seen.get(value);
+  const result = parsed(value);
+  if (value.length > SEEN_LENGTH_MAX) return result;
+  if (seen.size >= SEEN_MAX) seen.clear();
+  seen.set(value, result);
+  return result;
+}
+
+function parsed(value: string): string | undefined {
   const bare = value.trim().replace(/^\[(.*)\](?::\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
   if (!ipaddr.isValid(bare)) return undefined;
   const addr = ipaddr.parse(bare);

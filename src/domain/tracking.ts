@@ -53,6 +53,34 @@ export function destinationUrl(d: Destination): string | null {
   return url.toString();
 }
 
+/** A link's destination, built once: the preview's URL and the parts around the click id. */
+export interface DestinationTemplate {
+  /** for previews (no click id) */
+  preview: string;
+  /** the same URL destinationUrl gives for this click id (base64url: never escaped in a query) */
+  withClick(clickId: string): string;
+}
+
+// A stand-in click id made of base64url characters, which a query string never escapes, so the
+// URL built with it has the real id's text in the same place.
+const CLICK_ID_STAND_IN = "zQ7xAdvoClickIdStandIn9kW";
+
+/**
+ * destinationUrl once per link instead of once per visit (parsing the URL and rewriting its query
+ * was a tenth of a redirect's CPU): the URL is built with a stand-in click id and split around it.
+ * When the stand-in happens to occur in the URL already, every click builds its URL in full.
+ */
+export function destinationTemplate(d: Omit<Destination, "clickId">): DestinationTemplate | null {
+  const preview = destinationUrl({ ...d, clickId: null });
+  const sample = destinationUrl({ ...d, clickId: CLICK_ID_STAND_IN });
+  if (preview === null || sample === null) return null;
+  const at = sample.indexOf(CLICK_ID_STAND_IN);
+  if (at < 0 || sample.lastIndexOf(CLICK_ID_STAND_IN) !== at) return { preview, withClick: (clickId) => destinationUrl({ ...d, clickId })! };
+  const before = sample.slice(0, at);
+  const after = sample.slice(at + CLICK_ID_STAND_IN.length);
+  return { preview, withClick: (clickId) => (/^[A-Za-z0-9_-]+$/.test(clickId) ? before + clickId + after : destinationUrl({ ...d, clickId })!) };
+}
+
 /** A mission landing URL: https only, at most 2,000 characters. */
 export function isValidLandingUrl(s: string): boolean {
   if (s.length > 2000) return false;

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { err, ok, type Result } from "../result.js";
-import { destinationUrl, isPreviewRequest, missionSlug, type RequestTraits } from "../domain/tracking.js";
+import { destinationTemplate, isPreviewRequest, missionSlug, type DestinationTemplate, type RequestTraits } from "../domain/tracking.js";
 import { audit } from "./audit.js";
 import type { Db } from "../db/client.js";
 import { isUniqueViolation, type Deps } from "./deps.js";
@@ -107,9 +107,36 @@ export interface Visitor extends RequestTraits {
   country?: string | undefined;
 }
 
-/** An opaque, URL-safe click id (22 characters of base64url: 128 random bits). */
+const CLICK_ID_BYTES = 16;
+const CLICK_IDS_PER_DRAW = 256;
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
+/**
+ * An opaque, URL-safe click id (22 characters of base64url: 128 random bits). The bytes come from
+ * the same CSPRNG, drawn for 256 ids at a time: one call per redirect cost more than the hash.
+ */
 export function newClickId(): string {
-  return randomBytes(16).toString("base64url");
+  if (randomOffset + CLICK_ID_BYTES > randomPool.length) {
+    randomPool = randomBytes(CLICK_ID_BYTES * CLICK_IDS_PER_DRAW);
+    randomOffset = 0;
+  }
+  const id = randomPool.toString("base64url", randomOffset, randomOffset + CLICK_ID_BYTES);
+  randomOffset += CLICK_ID_BYTES;
+  return id;
+}
+
+/** Each cached link's destination, built on its first visit (keyed by the cached object, so it goes when the link leaves the cache). */
+const templates = new WeakMap<CachedLink, { clickParam: string; template: DestinationTemplate | null }>();
+
+function templateOf(link: CachedLink, clickParam: string): DestinationTemplate | null {
+  const known = templates.get(link);
+  if (known?.clickParam === clickParam) return known.template;
+  // A personal link follows the mission's current landing URL (a manager may fix a typo after launch).
+  const landing = link.participationId && link.mission?.landingUrl ? link.mission.landingUrl : link.targetUrl;
+  const template = destinationTemplate({ landingUrl: landing, clickParam, campaign: link.mission ? missionSlug(link.mission) : "advo", content: link.publicCode ?? "program" });
+  templates.set(link, { clickParam, template });
+  return template;
 }
 
 /** The link behind a code, its mission and its influencer's public code, in one query. */
@@ -140,15 +167,11 @@ export async function resolveVisit(
   if (!TRACKING_CODE.test(code)) return null;
   const link = cache ? await cache.get(code, (c) => loadLink(deps.db, c)) : await loadLink(deps.db, code);
   if (!link) return null;
+  const template = templateOf(link, deps.config.TRACKING_CLICK_PARAM);
+  if (!template) return null;
   const preview = isPreviewRequest(visitor);
   const clickId = preview ? null : newClickId();
-  // A personal link follows the mission's current landing URL (a manager may fix a typo after launch).
-  const landing = link.participationId && link.mission?.landingUrl ? link.mission.landingUrl : link.targetUrl;
-  const location = destinationUrl({
-    landingUrl: landing, clickParam: deps.config.TRACKING_CLICK_PARAM, clickId,
-    campaign: link.mission ? missionSlug(link.mission) : "advo", content: link.publicCode ?? "program",
-  });
-  if (!location) return null;
+  const location = clickId ? template.withClick(clickId) : template.preview;
   const now = deps.clock.now();
   const day = now.toISOString().slice(0, 10);
   // Same visitor, same day, same link → same hash; the salt changes every day and the address is never stored.

@@ -1,6 +1,6 @@
 // Pure tracking rules: previews, destination URLs (click id, UTM, no foreign targets), money in minor units.
 import { describe, expect, it } from "vitest";
-import { currencyExponent, destinationUrl, isPreviewRequest, isValidLandingUrl, missionSlug, toMinorUnits } from "../../src/domain/tracking.js";
+import { currencyExponent, destinationTemplate, destinationUrl, isPreviewRequest, isValidLandingUrl, missionSlug, toMinorUnits } from "../../src/domain/tracking.js";
 
 describe("tracking rules", () => {
   it("given crawler agents, HEAD or prefetch then the request is a preview; a browser is not", () => {
@@ -26,6 +26,23 @@ describe("tracking rules", () => {
     expect(isValidLandingUrl(`https://shop.example/${"a".repeat(2000)}`)).toBe(false);
     expect(isValidLandingUrl("https://user:pw@shop.example")).toBe(false);
     expect(missionSlug({ id: 7, title: "¡Verano Ñandú 2026!" })).toBe("verano-nandu-2026-7");
+  });
+
+  it("given a link's destination built once then each click's URL is exactly the one built in full, also with a fragment or the stand-in in the URL", () => {
+    const landings = [
+      "https://shop.example/a?advo_click=x&utm_medium=email&q=1#f",
+      "https://shop.example/p?x=1",
+      "http://shop.example/",
+      "https://shop.example/zQ7xAdvoClickIdStandIn9kW?q=zQ7xAdvoClickIdStandIn9kW#zQ7xAdvoClickIdStandIn9kW",
+      "https://shop.example/ü?a=b c#frag?advo_click=1",
+    ];
+    for (const landingUrl of landings) {
+      const d = { landingUrl, clickParam: "advo_click", campaign: "summer-drop-7", content: "iabc1234" };
+      const template = destinationTemplate(d)!;
+      expect(template.preview).toBe(destinationUrl({ ...d, clickId: null }));
+      for (const clickId of ["Ab-_09xyzXYZ-_Ab09xyzQ", "zQ7xAdvoClickIdStandIn9kW", "a b&c"]) expect(template.withClick(clickId)).toBe(destinationUrl({ ...d, clickId }));
+    }
+    expect(destinationTemplate({ landingUrl: "javascript:alert(1)", clickParam: "advo_click", campaign: "c", content: "p" })).toBeNull();
   });
 
   it("given amounts then they become integer minor units by the ISO 4217 exponent, refusing what does not fit", () => {

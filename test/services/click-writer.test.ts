@@ -1,5 +1,5 @@
-// The clicks' group commit on a real database: clicks arriving while an insert is in flight share
-// the next one; every add resolves only once its row is committed; a refused row costs only itself;
+// The clicks' group commit on a real database: clicks arriving in the same few turns of the event
+// loop, or while an insert is in flight, share one insert; every add resolves only once its row is committed; a refused row costs only itself;
 // the queue stays bounded (back-pressure, nothing dropped).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
@@ -18,11 +18,26 @@ describe.each(testProviders())("click group commit on %s", (provider) => {
   const row = (clickId: string) => ({ trackingLinkId: linkId, clickId, visitorHash: "h", userAgent: "ua", preview: false, country: null, at: new Date() });
   const count = (prefix: string) => t.db.click.count({ where: { clickId: { startsWith: prefix } } });
 
-  it("given 300 clicks at once then they are all committed when their adds resolve, in 2 inserts", async () => {
+  it("given 300 clicks at once then they are all committed when their adds resolve, in one insert", async () => {
     const w = new ClickWriter(t.db, silentLogger);
     await Promise.all(Array.from({ length: 300 }, (_, i) => w.add(row(`burst-${i}`))));
     expect(await count("burst-")).toBe(300);
-    expect(w.inserts).toBe(2); // the first alone, the 299 that queued behind it together
+    expect(w.inserts).toBe(1); // the first waits a turn of the event loop for the others
+  });
+
+  it("given clicks arriving over a few turns of the event loop then they share an insert, and a lone click is still written", async () => {
+    const w = new ClickWriter(t.db, silentLogger);
+    const adds: Promise<void>[] = [];
+    for (let turn = 0; turn < 4; turn++) {
+      adds.push(w.add(row(`turns-${turn}-a`)), w.add(row(`turns-${turn}-b`)));
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(adds);
+    expect(await count("turns-")).toBe(8);
+    expect(w.inserts).toBe(1);
+    await w.add(row("alone"));
+    expect(await count("alone")).toBe(1);
+    expect(w.inserts).toBe(2);
   });
 
   it("given a row the database refuses in a batch then only that add fails and the others are written", async () => {
