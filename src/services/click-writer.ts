@@ -19,6 +19,7 @@ export const CLICK_BATCH = 500;
 export const CLICK_QUEUE_MAX = 10_000;
 const FORGET_FROM_ROWS = 100;
 const GATHER_TURNS = 16;
+const GATHER_ROWS = 100;
 const CLICK_COLUMNS = ["trackingLinkId", "clickId", "preview", "visitorHash", "userAgent", "country", "at"].map((name) => ({ name }));
 
 interface Waiting {
@@ -49,7 +50,8 @@ export class ClickWriter {
   /**
    * Resolves once the clicks arriving together have queued: after the event loop's next turn
    * (setImmediate, not a timer), and after each following turn that brought more, at most
-   * GATHER_TURNS turns or a full batch. SQLite's inserts are synchronous, so without this no click
+   * GATHER_TURNS turns or GATHER_ROWS clicks (SQLite's insert blocks the event loop while it runs:
+   * ~100 rows is a few milliseconds, and the fixed cost of an insert is already shared). SQLite's inserts are synchronous, so without this no click
    * ever arrived "during" an insert and each was its own insert and commit (20,000 for 20,000
    * clicks); a quiet server writes a lone click one turn after its response.
    */
@@ -60,7 +62,7 @@ export class ClickWriter {
       const check = () => {
         const grew = this.queue.length > seen;
         seen = this.queue.length;
-        if (!grew || ++turns >= GATHER_TURNS || seen >= CLICK_BATCH) resolve();
+        if (!grew || ++turns >= GATHER_TURNS || seen >= GATHER_ROWS) resolve();
         else setImmediate(check);
       };
       setImmediate(check);
