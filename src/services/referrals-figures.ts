@@ -2,6 +2,7 @@
 // directory, the export) and the program's referral figures (stats and `advo referral report`).
 // Grouped queries, a fixed number whatever the number of people.
 import type { Db } from "../db/client.js";
+import { clientProvider } from "./bulk-insert.js";
 import { ok, type Result } from "../result.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
@@ -25,7 +26,17 @@ export interface ReferralFigures {
   top: (PersonRef & { referred: number })[];
 }
 
-const REFERRAL_KEYS = { idempotencyKey: { startsWith: "referral:" } } as const;
+/**
+ * Referral ledger keys start with "referral:". Prisma's startsWith is a LIKE no SQLite index can
+ * answer (a scan of the whole ledger on every overview), so on SQLite the same prefix is also
+ * given as a key range, which under SQLite's byte-wise (BINARY) order holds exactly the keys with
+ * that prefix (";" follows ":"). PostgreSQL answers the LIKE from a text_pattern_ops index
+ * (migration overview_indexes), where a range would depend on the database's collation.
+ */
+function referralKeys(db: Db, endsWith?: string) {
+  const range = clientProvider(db) === "sqlite" ? { gte: "referral:", lt: "referral;" } : {};
+  return { idempotencyKey: { startsWith: "referral:", ...(endsWith ? { endsWith } : {}), ...range } };
+}
 
 export async function referralFigures(db: Db): Promise<ReferralFigures> {
   const referred = { deletedAt: null, invitation: { is: { referrerId: { not: null } } } };
@@ -33,8 +44,8 @@ export async function referralFigures(db: Db): Promise<ReferralFigures> {
     db.invitation.count({ where: { referrerId: { not: null } } }),
     db.influencer.count({ where: referred }),
     db.influencer.count({ where: { ...referred, status: { in: ["active", "paused"] } } }),
-    db.ledgerEntry.count({ where: { idempotencyKey: { startsWith: "referral:", endsWith: ":first_post" } } }),
-    db.ledgerEntry.aggregate({ where: REFERRAL_KEYS, _sum: { amount: true } }),
+    db.ledgerEntry.count({ where: referralKeys(db, ":first_post") }),
+    db.ledgerEntry.aggregate({ where: referralKeys(db), _sum: { amount: true } }),
     db.influencer.groupBy({ by: ["invitationId"], where: referred, _count: { _all: true }, orderBy: { _count: { invitationId: "desc" } }, take: 5 }),
   ]);
   const invitations = byCode.length
