@@ -35,9 +35,13 @@ describe.each(testProviders())("the overview's indexed counts equal the raw rows
     cycleId = (await t.db.cycle.create({ data: { name: "Q", startsAt: WINDOW.from, endsAt: WINDOW.to } })).id;
     for (let m = 0; m < 4; m++) missionIds.push((await t.db.mission.create({ data: { title: `M${m}`, brief: "b", points: 10, deadline: new Date(T0 + 30 * DAY), segment: {}, status: "published" } })).id);
     const people: number[] = [];
+    // three members' codes and a manager's (no referrer); people join with any or none
+    const codes: (number | null)[] = [null, (await t.db.invitation.create({ data: { code: `mgr${provider}` } })).id];
     for (let i = 0; i < 30; i++) {
       const erased = r() < 0.15 ? { deletedAt: at() } : r() < 0.1 ? { status: "deleted" } : {};
-      people.push((await t.db.influencer.create({ data: { status: "active", displayName: `p${i}`, createdAt: at(), activatedAt: r() < 0.7 ? at() : null, ...erased } })).id);
+      const status = pick(["active", "active", "paused", "onboarding", "left"]);
+      people.push((await t.db.influencer.create({ data: { status, displayName: `p${i}`, createdAt: at(), activatedAt: r() < 0.7 ? at() : null, invitationId: pick(codes), ...erased } })).id);
+      if (i < 3) codes.push((await t.db.invitation.create({ data: { code: `ref${provider}${i}`, referrerId: people[i]! } })).id);
     }
     let n = 0;
     for (const p of people) {
@@ -97,6 +101,19 @@ describe.each(testProviders())("the overview's indexed counts equal the raw rows
     const expected = [...counts].map(([network, count]) => ({ network, count })).sort((a, b) => b.count - a.count || a.network.localeCompare(b.network));
     expect(expected.length).toBe(3);
     expect(await networkSplit(t.db, WINDOW)).toEqual(expected);
+  });
+
+  it("given people who joined with members' codes, a manager's code or none, then the referral figures count the same people", async () => {
+    const byReferrer = new Map((await t.db.invitation.findMany({ where: { referrerId: { not: null } } })).map((v) => [v.id, v.referrerId!]));
+    const joined = (await t.db.influencer.findMany({ where: { deletedAt: null } })).filter((i) => i.invitationId !== null && byReferrer.has(i.invitationId));
+    const perCode = new Map<number, number>();
+    for (const i of joined) perCode.set(i.invitationId!, (perCode.get(i.invitationId!) ?? 0) + 1);
+    const top = [...perCode].sort(([a, x], [b, y]) => y - x || a - b).slice(0, 5).map(([code, referred]) => ({ id: byReferrer.get(code)!, referred }));
+    const figures = await referralFigures(t.db);
+    expect(joined.length).toBeGreaterThan(3);
+    expect({ codes: figures.codes, joined: figures.joined, onboarded: figures.onboarded, top: figures.top.map(({ id, referred }) => ({ id, referred })) }).toEqual({
+      codes: 3, joined: joined.length, onboarded: joined.filter((i) => i.status === "active" || i.status === "paused").length, top,
+    });
   });
 
   it("given keys that only look like referral keys, then the referral figures count the referral keys alone", async () => {

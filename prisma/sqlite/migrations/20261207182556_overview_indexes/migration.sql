@@ -5,6 +5,9 @@ CREATE INDEX "Influencer_deletedAt_createdAt_idx" ON "Influencer"("deletedAt", "
 CREATE INDEX "Influencer_deletedAt_activatedAt_idx" ON "Influencer"("deletedAt", "activatedAt");
 
 -- CreateIndex
+CREATE INDEX "Influencer_invitationId_deletedAt_status_idx" ON "Influencer"("invitationId", "deletedAt", "status");
+
+-- CreateIndex
 CREATE INDEX "Participation_missionId_acceptedAt_influencerId_idx" ON "Participation"("missionId", "acceptedAt", "influencerId");
 
 -- CreateIndex
