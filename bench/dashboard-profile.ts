@@ -24,8 +24,8 @@ const pages = (process.env.PROFILE_PAGES ?? "/dashboard,/dashboard/influencers?q
 await migrateDatabase(url);
 const options = { adapter: adapterFactory(url), log: [{ emit: "event" as const, level: "query" as const }] };
 const db = (provider === "postgresql" ? new PostgresClient(options) : new SqliteClient(options)) as unknown as Db;
-const statements: { sql: string; ms: number }[] = [];
-(db as unknown as { $on(e: "query", f: (e: { query: string; duration: number }) => void): void }).$on("query", (e) => statements.push({ sql: e.query, ms: e.duration }));
+const statements: { sql: string; params: string; ms: number }[] = [];
+(db as unknown as { $on(e: "query", f: (e: { query: string; params: string; duration: number }) => void): void }).$on("query", (e) => statements.push({ sql: e.query, params: e.params, ms: e.duration }));
 if (provider === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 if ((await db.influencer.count()) === 0) {
   const t0 = performance.now();
@@ -49,7 +49,19 @@ for (const path of pages) {
   const ms = performance.now() - t0;
   const sqlMs = statements.reduce((a, s) => a + s.ms, 0);
   console.log(`\n${path}: ${res.status} in ${ms.toFixed(0)} ms, ${statements.length} statements, ${sqlMs} ms in SQL`);
-  for (const s of [...statements].sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.PROFILE_TOP ?? 8))) console.log(`  ${String(s.ms).padStart(6)} ms  ${s.sql.replace(/\s+/g, " ").slice(0, Number(process.env.PROFILE_WIDTH ?? 300))}`);
+  // PROFILE_ALONE=1: each statement run again by itself (the page's own times include waiting for
+  // the others: SQLite runs one at a time, PostgreSQL shares the CPU)
+  if (process.env.PROFILE_ALONE) {
+    const page = [...statements];
+    for (const s of page) {
+      const t1 = performance.now();
+      await db.$queryRawUnsafe(s.sql, ...(JSON.parse(s.params) as unknown[])).catch(() => undefined);
+      s.ms = performance.now() - t1;
+    }
+    statements.splice(0, statements.length, ...page);
+    console.log(`  alone: ${statements.reduce((a, s) => a + s.ms, 0).toFixed(0)} ms in SQL, one after another`);
+  }
+  for (const s of [...statements].sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.PROFILE_TOP ?? 8))) console.log(`  ${s.ms.toFixed(1).padStart(7)} ms  ${s.sql.replace(/\s+/g, " ").slice(0, Number(process.env.PROFILE_WIDTH ?? 300))}`);
 }
 await http.close();
 await db.$disconnect();

@@ -40,12 +40,17 @@ async function middleStages(db: Db, w: FunnelWindow): Promise<Pick<Record<Funnel
   const pg = clientProvider(db) === "postgresql";
   const p = (v: unknown) => (args.push(v), pg ? `$${args.length}` : "?");
   const ids = () => w.missionIds.map((id) => p(id)).join(", ");
-  const person = (alias: string) => `JOIN "Influencer" i ON i."id" = ${alias}."influencerId" AND i."deletedAt" IS NULL AND i."status" <> 'deleted'`;
-  const count = (from: string, alias: string, col: string, extra = "") =>
-    `(SELECT COUNT(DISTINCT ${alias}."influencerId") FROM ${from} ${person(alias)} WHERE ${alias}."missionId" IN (${ids()}) AND ${alias}."${col}" >= ${p(w.from)} AND ${alias}."${col}" < ${p(w.to)}${extra})`;
+  // Erased people are left out through their (few) ids rather than a join per row: each count is
+  // then one range of a covering index (Participation/Submission by mission and time), and the
+  // ids come from two indexed reads of Influencer. A row's person always exists (cascade).
+  const erased = `SELECT e."id" FROM "Influencer" e WHERE e."deletedAt" IS NOT NULL UNION SELECT e."id" FROM "Influencer" e WHERE e."status" = 'deleted'`;
+  const range = (alias: string, col: string) =>
+    `FROM ${alias === "p" ? `"Participation"` : `"Submission"`} ${alias} WHERE ${alias}."missionId" IN (${ids()}) AND ${alias}."${col}" >= ${p(w.from)} AND ${alias}."${col}" < ${p(w.to)} AND ${alias}."influencerId" NOT IN (${erased})`;
+  // submitted and approved share one pass over the submissions
   const [r] = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT ${count(`"Participation" x`, "x", "acceptedAt")} AS "active", ${count(`"Submission" x`, "x", "createdAt")} AS "submitted",
-       ${count(`"Submission" x`, "x", "createdAt", ` AND x."status" IN ('verified', 'approved')`)} AS "approved"`,
+    `SELECT (SELECT COUNT(DISTINCT p."influencerId") ${range("p", "acceptedAt")}) AS "active", s."submitted", s."approved"
+     FROM (SELECT COUNT(DISTINCT s."influencerId") AS "submitted",
+                  COUNT(DISTINCT CASE WHEN s."status" IN ('verified', 'approved') THEN s."influencerId" END) AS "approved" ${range("s", "createdAt")}) s`,
     ...args,
   );
   return { active: Number(r?.active ?? 0), submitted: Number(r?.submitted ?? 0), approved: Number(r?.approved ?? 0) };

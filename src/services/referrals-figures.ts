@@ -2,6 +2,7 @@
 // directory, the export) and the program's referral figures (stats and `advo referral report`).
 // Grouped queries, a fixed number whatever the number of people.
 import type { Db } from "../db/client.js";
+import { clientProvider } from "./bulk-insert.js";
 import { ok, type Result } from "../result.js";
 import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
@@ -25,26 +26,50 @@ export interface ReferralFigures {
   top: (PersonRef & { referred: number })[];
 }
 
-const REFERRAL_KEYS = { idempotencyKey: { startsWith: "referral:" } } as const;
+/**
+ * Referral ledger keys start with "referral:". Prisma's startsWith is a LIKE no SQLite index can
+ * answer (a scan of the whole ledger on every overview), so on SQLite the same prefix is also
+ * given as a key range, which under SQLite's byte-wise (BINARY) order holds exactly the keys with
+ * that prefix (";" follows ":"). PostgreSQL answers the LIKE from a text_pattern_ops index
+ * (migration overview_indexes), where a range would depend on the database's collation.
+ */
+function referralKeys(db: Db, endsWith?: string) {
+  const range = clientProvider(db) === "sqlite" ? { gte: "referral:", lt: "referral;" } : {};
+  return { idempotencyKey: { startsWith: "referral:", ...(endsWith ? { endsWith } : {}), ...range } };
+}
+
+/**
+ * Who joined with a member's code (not erased) and how many of them finished onboarding, and the
+ * five codes that brought the most: read from the codes (Invitation.referrerId, few) to the people
+ * who used them (index on Influencer.invitationId), not by a pass over every person.
+ */
+async function referred(db: Db): Promise<{ joined: number; onboarded: number; byCode: { invitationId: number; referred: number }[] }> {
+  const from = `FROM "Invitation" v JOIN "Influencer" i ON i."invitationId" = v."id" WHERE v."referrerId" IS NOT NULL AND i."deletedAt" IS NULL`;
+  const [[totals], byCode] = await Promise.all([
+    db.$queryRawUnsafe<{ joined: unknown; onboarded: unknown }[]>(`SELECT COUNT(*) AS "joined", SUM(CASE WHEN i."status" IN ('active', 'paused') THEN 1 ELSE 0 END) AS "onboarded" ${from}`),
+    db.$queryRawUnsafe<{ invitationId: unknown; referred: unknown }[]>(`SELECT v."id" AS "invitationId", COUNT(*) AS "referred" ${from} GROUP BY v."id" ORDER BY COUNT(*) DESC, v."id" LIMIT 5`),
+  ]);
+  return {
+    joined: Number(totals?.joined ?? 0), onboarded: Number(totals?.onboarded ?? 0),
+    byCode: byCode.map((b) => ({ invitationId: Number(b.invitationId), referred: Number(b.referred) })),
+  };
+}
 
 export async function referralFigures(db: Db): Promise<ReferralFigures> {
-  const referred = { deletedAt: null, invitation: { is: { referrerId: { not: null } } } };
-  const [codes, joined, onboarded, firstPosts, points, byCode] = await Promise.all([
+  const [codes, { joined, onboarded, byCode }, firstPosts, points] = await Promise.all([
     db.invitation.count({ where: { referrerId: { not: null } } }),
-    db.influencer.count({ where: referred }),
-    db.influencer.count({ where: { ...referred, status: { in: ["active", "paused"] } } }),
-    db.ledgerEntry.count({ where: { idempotencyKey: { startsWith: "referral:", endsWith: ":first_post" } } }),
-    db.ledgerEntry.aggregate({ where: REFERRAL_KEYS, _sum: { amount: true } }),
-    db.influencer.groupBy({ by: ["invitationId"], where: referred, _count: { _all: true }, orderBy: { _count: { invitationId: "desc" } }, take: 5 }),
+    referred(db),
+    db.ledgerEntry.count({ where: referralKeys(db, ":first_post") }),
+    db.ledgerEntry.aggregate({ where: referralKeys(db), _sum: { amount: true } }),
   ]);
   const invitations = byCode.length
-    ? await db.invitation.findMany({ where: { id: { in: byCode.map((b) => b.invitationId!) } }, select: { id: true, referrerId: true } })
+    ? await db.invitation.findMany({ where: { id: { in: byCode.map((b) => b.invitationId) } }, select: { id: true, referrerId: true } })
     : [];
   const names = await namesOf(db, invitations.map((i) => i.referrerId!));
   const referrerOf = new Map(invitations.map((i) => [i.id, i.referrerId!]));
   const top = byCode.map((b) => {
-    const id = referrerOf.get(b.invitationId!)!;
-    return { id, name: names.get(id) ?? null, referred: b._count._all };
+    const id = referrerOf.get(b.invitationId)!;
+    return { id, name: names.get(id) ?? null, referred: b.referred };
   });
   return { codes, joined, onboarded, firstPosts, points: points._sum.amount ?? 0, top };
 }

@@ -43,23 +43,33 @@ async function attention(deps: Deps, reader: Reader): Promise<string> {
 export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<typeof overviewQuery>): Promise<string> {
   const l = reader.locale;
   const cycleId = query.cycle ?? (await currentCycle(deps.db, deps.clock)).id;
-  const [head, cycles, report] = await Promise.all([attention(deps, reader), listCycles(deps, reader.actor), measurementReport(deps, reader.actor, { cycleId, people: false })]);
-  if (!report.ok) return head + `<p>${esc(t(l, report.error as never, report.params ?? {}))}</p>`;
+  // Every read starts at once, each waiting only for what it needs (the cycle's window, the
+  // report's missions): on PostgreSQL they run side by side on the pool's connections.
+  const cyclesRead = listCycles(deps, reader.actor);
+  const reportRead = measurementReport(deps, reader.actor, { cycleId, people: false });
+  const windowRead = cyclesRead.then((cycles) => {
+    const cycle = cycles.ok ? cycles.value.find((c) => c.id === cycleId) : undefined;
+    return { cycle, window: { from: cycle?.startsAt ?? new Date(0), to: cycle?.endsAt ?? deps.clock.now() } };
+  });
+  const chartsRead = windowRead.then(({ cycle, window }) => {
+    // The time chart runs to the end of today in an open cycle (no empty future days).
+    const soFar = { from: window.from, to: new Date(Math.min(window.to.getTime(), nextUtcDay(deps.clock.now()).getTime())) };
+    // no such cycle (the report says so): nothing to draw, and no read over all time
+    return Promise.all([
+      cycle ? networkSplit(deps.db, window) : Promise.resolve([]), cycle ? topScores(deps.db, cycleId, 10) : Promise.resolve([]),
+      cycle && soFar.to > soFar.from ? dailyPointsAndClicks(deps.db, soFar, cycleId) : Promise.resolve([]),
+    ]);
+  });
+  const funnelRead = Promise.all([windowRead, reportRead]).then(([{ window }, report]) =>
+    report.ok ? funnelCounts(deps.db, { cycleId, ...window, missionIds: report.value.missions.map((m) => m.missionId) }) : undefined);
+  const [head, cycles, report, { cycle }, [networks, leaders, days], funnel] = await Promise.all([attention(deps, reader), cyclesRead, reportRead, windowRead, chartsRead, funnelRead]);
+  if (!report.ok || !funnel) return head + (report.ok ? "" : `<p>${esc(t(l, report.error as never, report.params ?? {}))}</p>`);
   const r = report.value;
-  const cycle = cycles.ok ? cycles.value.find((c) => c.id === cycleId) : undefined;
   const picker = cycles.ok
     ? `<form method="get" action="/dashboard"><label>${esc(t(l, "web.overview.period"))} <select name="cycle">` +
       cycles.value.map((c) => `<option value="${c.id}"${c.id === cycleId ? " selected" : ""}>${esc(`${c.name} (${formatDay(reader, c.startsAt)} – ${formatDay(reader, c.endsAt)})`)}</option>`).join("") +
       `</select></label> <button>${esc(t(l, "web.directory.apply"))}</button></form>`
     : "";
-  const window = { from: cycle?.startsAt ?? new Date(0), to: cycle?.endsAt ?? deps.clock.now() };
-  // The time chart runs to the end of today in an open cycle (no empty future days).
-  const soFar = { from: window.from, to: new Date(Math.min(window.to.getTime(), nextUtcDay(deps.clock.now()).getTime())) };
-  const [funnel, networks, leaders, days] = await Promise.all([
-    funnelCounts(deps.db, { cycleId, ...window, missionIds: r.missions.map((m) => m.missionId) }), networkSplit(deps.db, window),
-    topScores(deps.db, cycleId, 10),
-    soFar.to > soFar.from ? dailyPointsAndClicks(deps.db, soFar, cycleId) : Promise.resolve([]),
-  ]);
   const stageLabels = Object.fromEntries(FUNNEL_STAGES.map((s) => [s, t(l, `web.funnel.${s}`)])) as Record<(typeof FUNNEL_STAGES)[number], string>;
   const points = r.cycle?.points ?? r.totals.points;
   const cost = r.cycle?.cost ?? r.totals.cost;

@@ -1,0 +1,17 @@
+-- CreateIndex
+CREATE INDEX "Influencer_deletedAt_createdAt_idx" ON "Influencer"("deletedAt", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Influencer_deletedAt_activatedAt_idx" ON "Influencer"("deletedAt", "activatedAt");
+
+-- CreateIndex
+CREATE INDEX "Influencer_invitationId_deletedAt_status_idx" ON "Influencer"("invitationId", "deletedAt", "status");
+
+-- CreateIndex
+CREATE INDEX "Participation_missionId_acceptedAt_influencerId_idx" ON "Participation"("missionId", "acceptedAt", "influencerId");
+
+-- CreateIndex
+CREATE INDEX "Submission_missionId_createdAt_status_influencerId_idx" ON "Submission"("missionId", "createdAt", "status", "influencerId");
+
+-- CreateIndex
+CREATE INDEX "Submission_createdAt_status_network_idx" ON "Submission"("createdAt", "status", "network");
