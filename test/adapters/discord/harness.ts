@@ -61,7 +61,8 @@ export async function startHarness(
     adapter?: Pick<DiscordAdapterDeps, "restTimeoutMs" | "interactionTimeoutMs" | "interactionMaxWaitMs" | "metrics">;
   } = {},
 ): Promise<Harness> {
-  const { env = {}, fake, deferAfterMs = 2000, log = silentLogger } = options;
+  // Far above any engine turn on a loaded CI machine: a test that wants the deferral sets a small value.
+  const { env = {}, fake, deferAfterMs = 60_000, log = silentLogger } = options;
   const f = fake ?? (await new FakeDiscord({ applicationId: APP }).listen());
   const config = testConfig({ DISCORD_BOT_TOKEN: "fake-token", DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: f.apiUrl, ...env });
   const adapter = new DiscordAdapter({ config, db: database.db, log, clock: new FakeClock(), deferAfterMs, ...options.adapter });
