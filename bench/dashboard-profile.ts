@@ -22,7 +22,7 @@ const provider = providerOf(url);
 const pages = (process.env.PROFILE_PAGES ?? "/dashboard,/dashboard/influencers?q=Person%204242,/dashboard/influencers?q=%40handle4242,/dashboard/missions,/dashboard/missions/1").split(",");
 
 await migrateDatabase(url);
-const options = { adapter: adapterFactory(url), log: [{ emit: "event" as const, level: "query" as const }] };
+const options = { adapter: await adapterFactory(url), log: [{ emit: "event" as const, level: "query" as const }] };
 const db = (provider === "postgresql" ? new PostgresClient(options) : new SqliteClient(options)) as unknown as Db;
 const statements: { sql: string; params: string; ms: number }[] = [];
 (db as unknown as { $on(e: "query", f: (e: { query: string; params: string; duration: number }) => void): void }).$on("query", (e) => statements.push({ sql: e.query, params: e.params, ms: e.duration }));

@@ -26,7 +26,7 @@ const pgUrl = process.env.MIGRATION_POSTGRES_URL ?? "postgresql://postgres@127.0
 let wrote = 0;
 
 for (const provider of PROVIDERS) {
-  const factory = adapterFactory(provider === "sqlite" ? "file::memory:" : pgUrl);
+  const factory = await adapterFactory(provider === "sqlite" ? "file::memory:" : pgUrl);
   const { engine, close } = await openSchemaEngine(factory);
   const to = { tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content: renderSchema(provider, current) }] };
   const from = previous

@@ -11,7 +11,7 @@ import { entriesOf, lazyTable, type Manifest } from "./manifest.js";
 const loadTable = async (): Promise<Record<string, Command>> => (await import("./commands.js")).COMMANDS;
 /** A command's own module when the manifest names one (it alone is imported), else the whole table. */
 const loadFor = async (module?: string): Promise<Record<string, Command>> =>
-  module && /^commands-[\w-]+\.js$/.test(module) ? entriesOf((await import(`./${module}`)) as Record<string, unknown>) : loadTable();
+  module && /^commands-[\w-]+\.js$/.test(module) ? entriesOf((await import(new URL(module, import.meta.url).href)) as Record<string, unknown>) : loadTable();
 
 async function table(): Promise<Record<string, Command>> {
   // bench/cli-startup.ts measures the CLI without its manifest (the whole table loaded) as a baseline.

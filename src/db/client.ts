@@ -27,7 +27,7 @@ export const TRANSACTION_MAX_WAIT_MS = 30_000;
 
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
-  const adapter = adapterFactory(url);
+  const adapter = await adapterFactory(url);
   const transactionOptions = { maxWait: TRANSACTION_MAX_WAIT_MS };
   const db =
     provider === "postgresql"

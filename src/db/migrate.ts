@@ -39,7 +39,7 @@ export async function migrateDatabase(url: string, log: (msg: string) => void = 
   const provider = providerOf(url);
   // Loaded only when there is something to apply: most runs (every CLI command) have nothing.
   const { NO_FILTERS, openSchemaEngine, readMigrations } = await import("./schema-engine.js");
-  const { engine, close } = await openSchemaEngine(adapterFactory(url), undefined, log);
+  const { engine, close } = await openSchemaEngine(await adapterFactory(url), undefined, log);
   try {
     const migrationsList = await readMigrations(migrationsDir(provider));
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });

@@ -1,6 +1,4 @@
 // DATABASE_URL picks the engine: file:… → SQLite (embedded default), postgres(ql)://… → PostgreSQL.
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { serializedSqlite } from "./sqlite-serialized.js";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
@@ -35,8 +33,14 @@ export function postgresSchema(url: string): string | undefined {
   return new URL(url).searchParams.get("schema") ?? undefined;
 }
 
-export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+/**
+ * The provider's driver adapter. Imported here, on use, not at the top: this module is loaded by
+ * every process (env.ts reads projectRoot), and `pg` or better-sqlite3 that the database does not
+ * use cost CLI start-up time (issue 18).
+ */
+export async function adapterFactory(url: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
   if (providerOf(url) === "postgresql") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
     const schema = postgresSchema(url);
     const u = new URL(url);
     u.searchParams.delete("schema");
@@ -47,6 +51,7 @@ export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFacto
   }
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
   return serializedSqlite(new PrismaBetterSqlite3({ url: path, timeout: 10_000 }));
 }
 
