@@ -13,7 +13,6 @@ import { approveSubmission, rejectSubmission, reviewQueue } from "../services/re
 import { adjustPoints, influencerStatement } from "../services/points-admin.js";
 import { cancelRedemption, fulfilRedemption, listRewards, pendingRedemptions } from "../services/catalog-admin.js";
 import { closeCycle, setCycleSettings } from "../services/cycles.js";
-import { statsReport } from "../services/stats.js";
 import { createTrackingLink } from "../services/tracking.js";
 import { draftBroadcast, sendBroadcast } from "../services/broadcast.js";
 import { csv, flag, type ParsedArgs } from "./args.js";
@@ -35,6 +34,7 @@ import { OPERATOR_COMMANDS } from "./commands-operator.js";
 import { SETTINGS_COMMANDS } from "./commands-settings.js";
 import { REFERRAL_COMMANDS } from "./commands-referrals.js";
 import { FULFILMENT_COMMANDS } from "./commands-fulfilment.js";
+import { STATS_COMMANDS } from "./commands-stats.js";
 
 export interface CliOutput {
   data: unknown;
@@ -301,12 +301,7 @@ export const COMMANDS: Record<string, Command> = {
         (l) => `${l.url} → ${l.targetUrl}`);
     },
   },
-  stats: {
-    usage: "stats",
-    description: "program figures: people, submissions, points",
-    examples: ["advo stats", "advo stats --json"],
-    run: async (deps, _a, actor) => wrap(await statsReport(deps, actor, deps.config.DEFAULT_LOCALE), (r) => r.text),
-  },
+  ...STATS_COMMANDS,
   broadcast: {
     usage: "broadcast --text TEXT [--regions a,b] [--interests a,b] [--networks a,b] [--tags a,b] [--yes]",
     description: "message a segment of influencers: shows who would get it, sends with --yes",
