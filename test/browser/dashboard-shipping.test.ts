@@ -2,48 +2,26 @@
 // admin reads the address the influencer typed, fills the tracking number, presses "Mark shipped",
 // and the redemption is shipped with the influencer's notice queued; then "Mark fulfilled".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { HttpServer } from "../../src/http/server.js";
-import { silentLogger } from "../../src/logger.js";
-import { dashboardRoutes } from "../../src/web/routes.js";
-import { createSignInLink } from "../../src/web/sessions.js";
 import { currentCycle } from "../../src/services/ledger.js";
-import { MANAGER, managerConfig, seedInfluencer } from "../services/manage/fixtures.js";
+import { MANAGER, seedInfluencer } from "../services/manage/fixtures.js";
 import { chromiumPath } from "./chromium.js";
+import { startBrowserDashboard, type BrowserDashboard } from "./dashboard-harness.js";
 
 describe.skipIf(!chromiumPath)("dashboard shipping in Chromium", () => {
-  let t: TestDatabase;
-  let http: HttpServer;
-  let browser: Browser;
-  let base: string;
-  let deps: ReturnType<typeof testDeps>;
+  let d: BrowserDashboard;
   beforeAll(async () => {
-    t = await createTestDatabase("sqlite");
-    http = new HttpServer(silentLogger);
-    deps = testDeps(t, managerConfig);
-    http.mount(dashboardRoutes(deps));
-    base = `http://127.0.0.1:${await http.listen(0, "127.0.0.1")}`;
-    deps.config.PUBLIC_URL = base;
-    browser = await chromium.launch({ executablePath: chromiumPath!, headless: true });
+    d = await startBrowserDashboard();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await http?.close();
-    await t?.destroy();
-  });
+  afterAll(() => d?.close());
 
   it("shows the address, ships with a tracking number, then fulfils", async () => {
+    const { t, deps, base } = d;
     const inf = await seedInfluencer(t.db, { name: "Paula Parcel", locale: "it" });
     const reward = await t.db.reward.create({ data: { name: "Hoodie", cost: 50, kind: "product" } });
     const redemption = await t.db.redemption.create({
       data: { rewardId: reward.id, influencerId: inf.id, cycleId: (await currentCycle(t.db, deps.clock)).id, cost: 50, shippingAddress: { lines: ["Paula Rossi", "Via Roma 1", "00184 Roma", "Italia"] } },
     });
-    const page = await (await browser.newContext()).newPage();
-    await page.goto((await createSignInLink(deps, MANAGER))!);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${base}/dashboard`);
+    const page = await d.signIn(MANAGER);
     await page.getByRole("link", { name: "Rewards" }).click();
 
     const row = page.locator("tr", { hasText: "Paula Parcel" });

@@ -4,42 +4,28 @@
 // "mark fulfilled" on the rewards page, a CSV download, a form posted without its CSRF token and
 // a manager removed since signing in are refused; a viewer sees no action button.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
-import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { HttpServer } from "../../src/http/server.js";
-import { silentLogger } from "../../src/logger.js";
+import type { Browser } from "playwright-core";
+import type { TestDatabase } from "../helpers/db.js";
 import { createMissionDraft, publishMission } from "../../src/services/missions-admin.js";
-import { dashboardRoutes } from "../../src/web/routes.js";
 import { createSignInLink } from "../../src/web/sessions.js";
 import { readFile } from "node:fs/promises";
 import { parseCsv } from "../../src/cli/csv-file.js";
 import { currentCycle } from "../../src/services/ledger.js";
-import { MANAGER, managerConfig, missionValues, seedInfluencer, seedSubmission } from "../services/manage/fixtures.js";
+import { MANAGER, missionValues, seedInfluencer, seedSubmission } from "../services/manage/fixtures.js";
 import { chromiumPath } from "./chromium.js";
+import { startBrowserDashboard, type BrowserDashboard } from "./dashboard-harness.js";
 
 describe.skipIf(!chromiumPath)("dashboard in Chromium", () => {
+  let d: BrowserDashboard;
   let t: TestDatabase;
-  let http: HttpServer;
   let browser: Browser;
   let base: string;
-  let deps: ReturnType<typeof testDeps>;
+  let deps: BrowserDashboard["deps"];
   beforeAll(async () => {
-    t = await createTestDatabase("sqlite");
-    http = new HttpServer(silentLogger);
-    // PUBLIC_URL is filled in once the port is known (links must point at this server).
-    deps = testDeps(t, managerConfig);
-    http.mount(dashboardRoutes(deps));
-    const port = await http.listen(0, "127.0.0.1");
-    base = `http://127.0.0.1:${port}`;
-    deps.config.PUBLIC_URL = base;
-    browser = await chromium.launch({ executablePath: chromiumPath!, headless: true });
+    d = await startBrowserDashboard();
+    ({ t, browser, base, deps } = d);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await http?.close();
-    await t?.destroy();
-  });
+  afterAll(() => d?.close());
 
   it("signs in with the button, shows the database's figures, approves from the queue, filters the directory and refuses the spent link", async () => {
     const m = await createMissionDraft(deps, MANAGER, missionValues({ points: "25", deadline: "2027-03-01T00:00:00Z" }));
@@ -83,10 +69,7 @@ describe.skipIf(!chromiumPath)("dashboard in Chromium", () => {
     const reward = await t.db.reward.create({ data: { name: "Cap", cost: 5 } });
     const redemption = await t.db.redemption.create({ data: { rewardId: reward.id, influencerId: inf.id, cycleId: cycle.id, cost: 5 } });
     await t.db.manager.create({ data: { platform: "slack", externalId: "UTEMP", role: "admin" } });
-    const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 390, height: 844 } })).newPage();
-    await page.goto((await createSignInLink(deps, "slack:UTEMP"))!);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${base}/dashboard`);
+    const page = await d.signIn("slack:UTEMP", { acceptDownloads: true, viewport: { width: 390, height: 844 } });
     expect(await page.locator("#charts svg").count()).toBeGreaterThan(0);
     expect(await page.getByText("Figures as text").count()).toBeGreaterThan(0);
 
@@ -126,10 +109,7 @@ describe.skipIf(!chromiumPath)("dashboard in Chromium", () => {
     await t.db.redemption.create({ data: { rewardId: reward.id, influencerId: inf.id, cycleId: (await currentCycle(t.db, deps.clock)).id, cost: 5 } });
     await seedSubmission(t.db, (await t.db.mission.findFirstOrThrow()).id, inf.id);
     await t.db.manager.create({ data: { platform: "slack", externalId: "UVIEW", role: "viewer" } });
-    const page = await (await browser.newContext()).newPage();
-    await page.goto((await createSignInLink(deps, "slack:UVIEW"))!);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${base}/dashboard`);
+    const page = await d.signIn("slack:UVIEW");
     expect(await page.getByRole("link", { name: "Review queue" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "Influencers" }).count()).toBe(0);
     await page.getByRole("link", { name: "Rewards" }).click();
