@@ -1,11 +1,12 @@
 // The overview's counts read through indexes (issue 14) against plain code over the raw rows, on a
-// random program: the funnel's people per stage (erased people — deletedAt set or status deleted —
-// left out through their ids instead of a join), the network pie, and the referral figures (ledger
-// keys found by a key range on SQLite, an index on PostgreSQL) must equal what the rows give,
-// including keys that only look like referral keys.
+// random program: the funnel's people per stage (from the per-cycle rollup where it counts the same
+// rows, else from the rows themselves; erased people — deletedAt set or status deleted — left out
+// through their ids instead of a join), the network pie, and the referral figures (ledger keys
+// found by a key range on SQLite, an index on PostgreSQL) must equal what the rows give, including
+// keys that only look like referral keys.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { funnelCounts } from "../../src/reports/funnel.js";
+import { funnelCounts, middleStagesSource } from "../../src/reports/funnel.js";
 import { networkSplit } from "../../src/reports/network-split.js";
 import { referralFigures } from "../../src/services/referrals-figures.js";
 
@@ -86,7 +87,12 @@ describe.each(testProviders())("the overview's indexed counts equal the raw rows
     expect(expected.redeemed).toBe(2);
     expect(expected.approved).toBeGreaterThan(0);
     expect(expected.approved).toBeLessThan(expected.submitted);
+    // the cycle's own window and every mission with rows in it: the per-cycle rollup
+    expect(await middleStagesSource(t.db, { cycleId, ...WINDOW, missionIds })).toBe("rollup");
     expect(await funnelCounts(t.db, { cycleId, ...WINDOW, missionIds })).toEqual(expected);
+    // one mission of four (rows of the others in the window) or another window: the rows
+    expect(await middleStagesSource(t.db, { cycleId, ...WINDOW, missionIds: missionIds.slice(1, 2) })).toBe("rows");
+    expect(await middleStagesSource(t.db, { cycleId, from: WINDOW.from, to: new Date(WINDOW.to.getTime() - DAY), missionIds })).toBe("rows");
     expect(await funnelCounts(t.db, { cycleId, ...WINDOW, missionIds: missionIds.slice(1, 2) })).toEqual({
       ...expected,
       active: people(participations.filter((p) => p.missionId === missionIds[1])),
