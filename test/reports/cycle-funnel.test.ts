@@ -5,33 +5,14 @@
 // a submission re-dated, rows deleted directly and by cascade (a mission, a person), a cycle
 // opened after its rows exist, a cycle closed early (its end moved back), a cycle deleted — and
 // so must the migration's backfill, re-run on the same rows.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rng, backfillStatements } from "../helpers/seeded.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-05-01T00:00:00Z");
 const APPROVED = new Set(["verified", "approved"]);
 const STATUSES = ["pending", "verified", "needs_review", "rejected", "approved", "withdrawn"];
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The migration's backfill statement, as written in the provider's migration file. */
-function backfill(provider: string): string[] {
-  const dir = join("prisma", provider, "migrations");
-  const name = readdirSync(dir).find((d) => d.endsWith("_cycle_funnel"));
-  const sql = readFileSync(join(dir, name!, "migration.sql"), "utf8");
-  const section = /-- Backfill\n([\s\S]*?)\n-- Create/.exec(sql)?.[1] ?? "";
-  return section.split(";").map((s) => s.trim()).filter(Boolean);
-}
 
 type Row = { cycleId: number; influencerId: number; accepted: number; submitted: number; approved: number };
 const byKey = (a: Row, b: Row) => a.cycleId - b.cycleId || a.influencerId - b.influencerId;
@@ -140,7 +121,7 @@ describe.each(testProviders())("CycleFunnel equals the raw rows on %s", (provide
   });
 
   it("given the table emptied, then the migration's backfill rebuilds it from the existing rows", async () => {
-    const statements = backfill(provider);
+    const statements = backfillStatements(provider, "cycle_funnel");
     expect(statements).toHaveLength(1);
     const before = await kept();
     await t.db.cycleFunnel.deleteMany();

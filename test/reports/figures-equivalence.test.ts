@@ -3,6 +3,7 @@
 // data, for windows with partial first/last days, whole days, a window inside one day, and the
 // rollup watermark before, inside and after the clicks. SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rng } from "../helpers/seeded.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { figuresByInfluencer, figuresByMission, figuresByMissionAndPerson, unattributedFigures, FIGURE_COLUMNS, type FigureScope, type SqlFigures, type Window } from "../../src/reports/figures-sql.js";
 import { rollUpClicks, rollupWatermark, ROLLUP_WATERMARK_KEY } from "../../src/services/click-rollup.js";
@@ -12,14 +13,6 @@ const T0 = Date.parse("2026-02-01T00:00:00Z");
 const CUR = "EUR";
 
 /** mulberry32: the same "random" data on every run and provider */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const zero = (): SqlFigures => Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, 0])) as SqlFigures;
 

@@ -5,6 +5,7 @@
 // found by a key range on SQLite, an index on PostgreSQL) must equal what the rows give, including
 // keys that only look like referral keys.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rng } from "../helpers/seeded.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { funnelCounts, middleStagesSource } from "../../src/reports/funnel.js";
 import { networkSplit } from "../../src/reports/network-split.js";
@@ -13,15 +14,6 @@ import { referralFigures } from "../../src/services/referrals-figures.js";
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 const WINDOW = { from: new Date(T0 + 2 * DAY), to: new Date(T0 + 6 * DAY) };
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.each(testProviders())("the overview's indexed counts equal the raw rows on %s", (provider) => {
   let t: TestDatabase;

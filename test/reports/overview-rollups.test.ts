@@ -4,9 +4,8 @@
 // conversion points, an erasure (reason wiped), a corrected entry and a person deleted with their
 // entries — and so must the migration's backfill, re-run on the same rows. The figures the overview
 // shows (per mission, cycle points, points and clicks per day) are compared with the raw paths.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rng, backfillStatements } from "../helpers/seeded.js";
 import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
 import { figuresByMission, figuresByMissionAndPerson, type FigureScope } from "../../src/reports/figures-sql.js";
 import { dailyPointsAndClicks } from "../../src/reports/daily-figures.js";
@@ -18,24 +17,6 @@ import { testDeps } from "../helpers/deps.js";
 const DAY = 86_400_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 const DAYS = 6;
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The migration's backfill statements, as written in the provider's migration file. */
-function backfill(provider: string): string[] {
-  const dir = join("prisma", provider, "migrations");
-  const name = readdirSync(dir).find((d) => d.endsWith("_overview_rollups"));
-  const sql = readFileSync(join(dir, name!, "migration.sql"), "utf8");
-  const section = /-- Backfill\n([\s\S]*?)\n-- Create/.exec(sql)?.[1] ?? "";
-  return section.split(";").map((s) => s.trim()).filter(Boolean);
-}
 
 describe.each(testProviders())("overview rollups equal the raw tables on %s", (provider) => {
   let t: TestDatabase;
@@ -147,7 +128,7 @@ describe.each(testProviders())("overview rollups equal the raw tables on %s", (p
   });
 
   it("given the rollups emptied, then the migration's backfill rebuilds them from the existing rows", async () => {
-    const statements = backfill(provider);
+    const statements = backfillStatements(provider, "overview_rollups");
     expect(statements).toHaveLength(2);
     await t.db.ledgerDaily.deleteMany();
     await t.db.missionClickDaily.deleteMany();
