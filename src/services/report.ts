@@ -17,6 +17,15 @@ export interface ReportRequest {
 
 export type ScopedReport = MeasurementReport & { cycle?: { id: number; name: string; points: number; cost: number } };
 
+/** A cycle's missions: published (or past it) with a window overlapping the cycle's. */
+export async function cycleMissionIds(db: Deps["db"], cycle: { startsAt: Date; endsAt: Date }): Promise<number[]> {
+  const missions = await db.mission.findMany({
+    where: { status: { not: "draft" }, deadline: { gte: cycle.startsAt }, OR: [{ startsAt: null, createdAt: { lt: cycle.endsAt } }, { startsAt: { lt: cycle.endsAt } }] },
+    select: { id: true },
+  });
+  return missions.map((m) => m.id);
+}
+
 export async function measurementReport(deps: Deps, actor: Actor, req: ReportRequest = {}): Promise<Result<ScopedReport>> {
   const refused = await requireManager(deps, actor, "report.view");
   if (refused) return refused;
@@ -28,12 +37,8 @@ export async function measurementReport(deps: Deps, actor: Actor, req: ReportReq
   if (req.cycleId !== undefined) {
     const c = await deps.db.cycle.findUnique({ where: { id: req.cycleId } });
     if (!c) return err("report.cycle_not_found", { id: req.cycleId });
-    const missions = await deps.db.mission.findMany({
-      where: { status: { not: "draft" }, deadline: { gte: c.startsAt }, OR: [{ startsAt: null, createdAt: { lt: c.endsAt } }, { startsAt: { lt: c.endsAt } }] },
-      select: { id: true },
-    });
     const report = await buildReport(deps.db, deps.config, {
-      missionIds: missions.map((m) => m.id), window: { from: c.startsAt, to: c.endsAt }, cycleId: c.id, ...(req.people === false ? { people: false } : {}),
+      missionIds: await cycleMissionIds(deps.db, c), window: { from: c.startsAt, to: c.endsAt }, cycleId: c.id, ...(req.people === false ? { people: false } : {}),
       label: { cycleId: c.id, from: c.startsAt.toISOString(), to: c.endsAt.toISOString() },
     });
     const earned = await deps.db.ledgerDaily.aggregate({ where: { cycleId: c.id, kind: { in: [...EARNING_KINDS, "bonus"] } }, _sum: { amount: true } });

@@ -12,7 +12,7 @@ import { funnelCounts } from "../reports/funnel.js";
 import type { Deps } from "../services/deps.js";
 import { currentCycle } from "../services/ledger.js";
 import { topScores } from "../services/leaderboard.js";
-import { measurementReport } from "../services/report.js";
+import { cycleMissionIds, measurementReport } from "../services/report.js";
 import { listCycles } from "../services/cycles.js";
 import { esc } from "./layout.js";
 import { formatDay, formatMoney, formatNumber, formatRoi, type Reader } from "./reader.js";
@@ -47,8 +47,9 @@ export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<ty
   // report's missions): on PostgreSQL they run side by side on the pool's connections.
   const cyclesRead = listCycles(deps, reader.actor);
   const reportRead = measurementReport(deps, reader.actor, { cycleId, people: false });
-  const windowRead = cyclesRead.then((cycles) => {
-    const cycle = cycles.ok ? cycles.value.find((c) => c.id === cycleId) : undefined;
+  const windowRead = cyclesRead.then(async (cycles) => {
+    // the picker lists the latest 50: an older cycle asked for by id is read on its own
+    const cycle = (cycles.ok ? cycles.value.find((c) => c.id === cycleId) : undefined) ?? (await deps.db.cycle.findUnique({ where: { id: cycleId } })) ?? undefined;
     return { cycle, window: { from: cycle?.startsAt ?? new Date(0), to: cycle?.endsAt ?? deps.clock.now() } };
   });
   const chartsRead = windowRead.then(({ cycle, window }) => {
@@ -60,8 +61,10 @@ export async function overviewBody(deps: Deps, reader: Reader, query: z.infer<ty
       cycle && soFar.to > soFar.from ? dailyPointsAndClicks(deps.db, soFar, cycleId) : Promise.resolve([]),
     ]);
   });
-  const funnelRead = Promise.all([windowRead, reportRead]).then(([{ window }, report]) =>
-    report.ok ? funnelCounts(deps.db, { cycleId, ...window, missionIds: report.value.missions.map((m) => m.missionId) }) : undefined);
+  // The funnel needs the report's missions, not its figures: it reads them itself and runs beside
+  // the per-mission figures (the page's longest read) instead of after them.
+  const funnelRead = windowRead.then(async ({ cycle, window }) =>
+    cycle ? funnelCounts(deps.db, { cycleId, ...window, missionIds: await cycleMissionIds(deps.db, cycle) }) : undefined);
   const [head, cycles, report, { cycle }, [networks, leaders, days], funnel] = await Promise.all([attention(deps, reader), cyclesRead, reportRead, windowRead, chartsRead, funnelRead]);
   if (!report.ok || !funnel) return head + (report.ok ? "" : `<p>${esc(t(l, report.error as never, report.params ?? {}))}</p>`);
   const r = report.value;
