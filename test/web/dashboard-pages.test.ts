@@ -144,4 +144,14 @@ describe.each(testProviders())("dashboard pages on %s", (provider) => {
     expect(html).toContain("Quiet One");
     expect(html).not.toContain("Star &#60;");
   });
+
+  it("given a cycle older than the picker's latest 50, then its overview still shows its funnel", async () => {
+    const { cookie } = await d.signIn(MANAGER);
+    const day = 86_400_000;
+    const old = await d.t.db.cycle.create({ data: { name: "Spring 2000", startsAt: new Date(Date.UTC(2000, 0, 1)), endsAt: new Date(Date.UTC(2000, 1, 1)), status: "closed" } });
+    await d.t.db.cycle.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ name: `Past ${i}`, startsAt: new Date(Date.UTC(2001, 0, 1) + i * 7 * day), endsAt: new Date(Date.UTC(2001, 0, 8) + i * 7 * day), status: "closed" })) });
+    const html = await (await d.get(`/dashboard?cycle=${old.id}`, cookie)).text();
+    expect(html).toContain("Spring 2000");
+    expect(html).toMatch(/<pre>From invited to redeemed\nInvited: 0\nJoined: 0\nActive: 0\nSubmitted: 0\nApproved: 0\nRedeemed: 0<\/pre>/);
+  });
 });
