@@ -1,18 +1,21 @@
 // Console rendering: bot messages as readable plain text, buttons as numbered choices.
 import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
+import { timeText } from "../../src/engine/message.js";
 
-function inline(node: Inline): string {
+// Dates read like Telegram's (no native timestamps in a terminal): the reader's text and "in 2 days".
+function inline(node: Inline, now: Date): string {
   if (typeof node === "string") return node;
   if ("bold" in node) return node.bold.toUpperCase() === node.bold ? node.bold : `*${node.bold}*`;
   if ("italic" in node) return `_${node.italic}_`;
   if ("code" in node) return node.code;
-  if ("time" in node) return node.time;
+  if ("time" in node) return timeText(node, now);
   return `${node.link} <${node.url}>`;
 }
 
-function block(b: Block): string {
-  if (b.type === "paragraph") return b.content.map(inline).join("");
-  return b.items.map((item) => `  • ${item.map(inline).join("")}`).join("\n");
+function block(b: Block, now: Date): string {
+  const line = (nodes: Inline[]) => nodes.map((node) => inline(node, now)).join("");
+  if (b.type === "paragraph") return line(b.content);
+  return b.items.map((item) => `  • ${line(item)}`).join("\n");
 }
 
 export interface RenderedMessage {
@@ -21,13 +24,13 @@ export interface RenderedMessage {
   choices: Button[];
 }
 
-/** Renders one message; `firstNumber` continues numbering across the messages of one reply. */
-export function renderConsoleMessage(msg: OutboundMessage, firstNumber = 1): RenderedMessage {
+/** Renders one message; `firstNumber` continues numbering across the messages of one reply; dates are relative to `now`. */
+export function renderConsoleMessage(msg: OutboundMessage, firstNumber = 1, now = new Date()): RenderedMessage {
   // A list right after a paragraph stays attached to it (its heading); other blocks get a blank line.
   let body = "";
   msg.blocks.forEach((b, i) => {
     if (i > 0) body += b.type === "list" && msg.blocks[i - 1]?.type === "paragraph" ? "\n" : "\n\n";
-    body += block(b);
+    body += block(b, now);
   });
   const lines = body ? [body] : [];
   const choices: Button[] = [];

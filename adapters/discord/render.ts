@@ -2,6 +2,7 @@
 // modal. Pure. Plain strings are literal: every markdown character is backslash-escaped, and every
 // body carries `allowed_mentions: { parse: [] }` so no text can ever ping anyone.
 import { withoutMentionMarks } from "../../src/engine/mention.js";
+import type { TimeNode } from "../../src/engine/message.js";
 import type { Block, Button, FormSpec, Inline, OutboundMessage } from "../adapter.js";
 
 export const MAX_CONTENT = 2000;
@@ -58,12 +59,13 @@ function safeUrl(url: string): string {
   return url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
-/** Discord shows `<t:unix:f>` in each reader's own zone and language, `<t:unix:R>` as "in 3 days". */
-function discordTimestamp(node: { time: string; at: string }): string {
+/** Discord shows `<t:unix:f>` in each reader's own zone and language, `<t:unix:R>` as "in 3 days";
+ * a day alone (a history line) as `<t:unix:D>`, "3 December 2026". */
+function discordTimestamp(node: TimeNode): string {
   const ms = Date.parse(node.at);
   if (!Number.isFinite(ms)) return escapeMarkdown(node.time);
   const unix = Math.floor(ms / 1000);
-  return `<t:${unix}:f> (<t:${unix}:R>)`;
+  return node.style === "date" ? `<t:${unix}:D>` : `<t:${unix}:f> (<t:${unix}:R>)`;
 }
 
 export function renderInline(node: Inline): string {

@@ -3,7 +3,7 @@
 // Slack has no escape for * _ ~ ` inside text; formatting nodes strip their own delimiter so a
 // bold value can never close itself early.
 import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
-import { toMarkedPlainText } from "../../src/engine/message.js";
+import { toMarkedPlainText, type TimeNode } from "../../src/engine/message.js";
 import { renderMentions } from "../../src/engine/mention.js";
 
 /** Slack users the engine named (src/engine/mention.ts) as `<@U…>`; anyone else by their id. */
@@ -52,13 +52,15 @@ function safeUrl(url: string): string | undefined {
 }
 
 /**
- * Slack shows `<!date^unix^…|fallback>` in each reader's own zone and language ("Tomorrow 2:00 PM");
- * the fallback is the date as written for the recipient, for clients that cannot.
+ * Slack shows `<!date^unix^…|fallback>` in each reader's own zone and language ("Tomorrow 2:00 PM",
+ * a day alone as "Dec 3, 2026"); the fallback is the date as written for the recipient, for
+ * clients that cannot.
  */
-function slackDate(node: { time: string; at: string }): string {
+function slackDate(node: TimeNode): string {
   const ms = Date.parse(node.at);
   if (!Number.isFinite(ms)) return escapeMrkdwn(node.time);
-  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${escapeMrkdwn(node.time).replace(/\|/g, "¦")}>`;
+  const format = node.style === "date" ? "{date_short}" : "{date_short_pretty} {time}";
+  return `<!date^${Math.floor(ms / 1000)}^${format}|${escapeMrkdwn(node.time).replace(/\|/g, "¦")}>`;
 }
 
 export function renderInline(node: Inline): string {

@@ -4,8 +4,8 @@
 // Long messages are split under Telegram's 4096-character limit at line/paragraph boundaries;
 // a single over-long line is cut between characters with every tag closed in each piece.
 import { withoutMentionMarks } from "../../src/engine/mention.js";
-import type { TimeNode } from "../../src/engine/message.js";
-import { relativeHint } from "../../src/i18n/dates.js";
+// Telegram has no native timestamps: the date as written for the reader, with its relative hint.
+import { timeText } from "../../src/engine/message.js";
 import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
 import { encodeCallbackData } from "./mapper.js";
 
@@ -50,16 +50,6 @@ interface Run {
   text: string;
   open: string;
   close: string;
-}
-
-/**
- * Telegram has no native timestamps: the date as written for the reader (their zone), with how far
- * it is in their language, "7 Jan 2026, 14:00 CET (in 2 days)".
- */
-export function timeText(node: TimeNode, now: Date): string {
-  const at = new Date(node.at);
-  if (!node.locale || !Number.isFinite(at.getTime())) return node.time;
-  return `${node.time} (${relativeHint(at, now, node.locale)})`;
 }
 
 function toRun(node: Inline, now: Date): Run {

@@ -19,7 +19,8 @@ const buttonSchema = z.object({
   url: z.string().optional(),
 });
 
-const dateSchema = z.object({ $date: z.iso.datetime() }).transform((d) => new Date(d.$date));
+// a date; one shown as its day alone (see dateOnly) keeps its style as a DateParam
+const dateSchema = z.object({ $date: z.iso.datetime(), $style: z.literal("date").optional() }).transform((d) => (d.$style ? { $date: d.$date, $style: d.$style } : new Date(d.$date)));
 // a mission title or reward name with its translations (see localized-text.ts), picked per reader
 const localizedSchema = z.object({ $text: z.string(), $tr: z.partialRecord(z.enum(LOCALES), z.string()).optional() });
 

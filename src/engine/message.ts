@@ -3,6 +3,7 @@
 // Formatting exists only as explicit nodes (bold, italic, code, link) built by the engine.
 
 import { withoutMentionMarks } from "./mention.js";
+import { formatDate, relativeHint, type DateReader } from "../i18n/dates.js";
 export type Inline =
   | string
   | { bold: string }
@@ -12,7 +13,8 @@ export type Inline =
   /**
    * A moment in time: `time` is it formatted for the reader (locale, time zone), `at` the ISO
    * instant. Each renderer shows it its own way: Discord `<t:unix:f>` in each reader's zone, Slack
-   * `<!date^…>`, Telegram the text with a relative hint in `locale` ("in 2 days").
+   * `<!date^…>`, Telegram the text with a relative hint in `locale` ("in 2 days"). With `style:
+   * "date"` only the day is shown, without the hint (a history line, a list of items).
    */
   | TimeNode;
 
@@ -21,7 +23,11 @@ export interface TimeNode {
   at: string;
   /** the reader's language, for a relative hint the renderer adds ("dans 2 jours") */
   locale?: string;
+  /** "date": the day alone, no time and no relative hint; absent: date, time and the hint */
+  style?: TimeStyle;
 }
+
+export type TimeStyle = "date";
 
 export type Block =
   | { type: "paragraph"; content: Inline[] }
@@ -131,7 +137,9 @@ export const bold = (text: string): Inline => ({ bold: text });
 export const italic = (text: string): Inline => ({ italic: text });
 export const code = (text: string): Inline => ({ code: text });
 export const link = (text: string, url: string): Inline => ({ link: text, url });
-export const time = (text: string, at: Date, locale?: string): Inline => ({ time: text, at: at.toISOString(), ...(locale ? { locale } : {}) });
+export const time = (text: string, at: Date, locale?: string, style?: TimeStyle): Inline => ({ time: text, at: at.toISOString(), ...(locale ? { locale } : {}), ...(style ? { style } : {}) });
+/** A day alone in the reader's zone, shown natively (Discord `<t:…:D>`, Slack `{date_short}`), without time or hint. */
+export const day = (at: Date, reader: DateReader): Inline => time(formatDate(at, reader), at, reader.locale, "date");
 export const paragraph = (...content: Inline[]): Block => ({ type: "paragraph", content });
 export const list = (items: Inline[][]): Block => ({ type: "list", items });
 
@@ -141,6 +149,17 @@ export function message(blocks: Block[], extra: Omit<OutboundMessage, "blocks"> 
 
 export function textMessage(text: string): OutboundMessage {
   return { blocks: [paragraph(text)] };
+}
+
+/**
+ * A time node for a platform without native timestamps (Telegram, the console): the date as
+ * written for the reader (their zone), with how far it is in their language, "7 Jan 2026, 14:00
+ * CET (in 2 days)". A day alone (style "date", a history line) gets no hint.
+ */
+export function timeText(node: TimeNode, now: Date): string {
+  const at = new Date(node.at);
+  if (!node.locale || node.style === "date" || !Number.isFinite(at.getTime())) return node.time;
+  return `${node.time} (${relativeHint(at, now, node.locale)})`;
 }
 
 /** Plain-text rendering (console, logs, notification previews). */

@@ -83,7 +83,17 @@ export function dateParam(date: Date): DateParam {
   return { $date: date.toISOString() };
 }
 
-export type DateParam = { $date: string };
+/** `$style: "date"` shows the day alone, without time or relative hint (see TimeNode). */
+export type DateParam = { $date: string; $style?: "date" };
+
+/**
+ * A message param for a date shown as its day alone ("3 Dec 2026" in the reader's zone; Discord
+ * `<t:…:D>`, Slack `{date_short}`), for a history line or a list item where the time and "3 days
+ * ago" would be noise. It travels as JSON like dateParam.
+ */
+export function dateOnly(date: Date): DateParam {
+  return { $date: date.toISOString(), $style: "date" };
+}
 
 export function isDateParam(value: unknown): value is DateParam {
   return typeof value === "object" && value !== null && typeof (value as { $date?: unknown }).$date === "string";

@@ -7,7 +7,7 @@
 // by Intl (digits, words, separators) and carries no markup characters of ours.
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../config.js";
-import { formatDeadline, isDateParam, type DateParam } from "./dates.js";
+import { formatDate, formatDeadline, isDateParam, type DateParam } from "./dates.js";
 import { isLocalizedText, resolveLocalized, type LocalizedText } from "./localized-text.js";
 import { BoundedMap } from "../bounded-map.js";
 
@@ -168,6 +168,8 @@ export interface Moment {
   time: string;
   at: string;
   locale: string;
+  /** "date": the day alone (see dateOnly) */
+  style?: "date";
 }
 
 export interface Formatted {
@@ -198,14 +200,16 @@ export function formatMessage(reader: Reader, key: string, template: string, par
   for (const name of compiled.names) {
     const given = params[name];
     const value = typeof given !== "object" ? given : isLocalizedText(given) ? resolveLocalized(given, reader.locale) : isDateParam(given) ? new Date(given.$date) : given;
+    // a day alone (dateOnly) is written without time and zone, any other date as a deadline
+    const dayOnly = isDateParam(given) && given.$style === "date";
     if (compiled.literal.has(name)) {
-      const literal = value === undefined ? `{${name}}` : value instanceof Date ? formatDeadline(value, reader) : String(value);
+      const literal = value === undefined ? `{${name}}` : value instanceof Date ? (dayOnly ? formatDate : formatDeadline)(value, reader) : String(value);
       // A value that could read as markup (** ` a line break, a leading "- ") waits behind a
       // sentinel until the markup is parsed; any other value is inserted as it is (cheaper).
       // A date also waits behind one, so tb() can hand it to the renderer as a moment.
       if (!MARKUP_LIKE.test(literal) && !(value instanceof Date)) values[name] = literal;
       else {
-        if (value instanceof Date) moments.set(literals.length, { time: literal, at: value.toISOString(), locale: reader.locale });
+        if (value instanceof Date) moments.set(literals.length, { time: literal, at: value.toISOString(), locale: reader.locale, ...(dayOnly ? { style: "date" as const } : {}) });
         literals.push(literal);
         values[name] = String.fromCharCode(SENTINEL_BASE + literals.length - 1);
       }

@@ -109,6 +109,15 @@ export function tb<K extends string>(who: Locale | Reader, key: CheckedKey<K>, p
   return blocks;
 }
 
+/**
+ * One line of rich text for a message id: the inline nodes of tb() without blocks, for a message
+ * that is a piece of a bigger one (a list item, a card's line). Its dates stay time nodes.
+ */
+export function ti<K extends string>(who: Locale | Reader, key: CheckedKey<K>, params: Params = {}): Inline[] {
+  const formatted = format(who, key, params);
+  return inlines(formatted.text, formatted);
+}
+
 /** Argument names used by a template (plain, plural, select, number, date), for the catalog tests. */
 export function placeholders(text: string, locale: Locale = "en"): string[] {
   return argumentNames(locale, text);

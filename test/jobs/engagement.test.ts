@@ -110,11 +110,13 @@ describe.each(testProviders())("engagement from the YouTube Data API on %s", (pr
     api.videos.set("dQw4w9WgXcQ", { viewCount: "1200", commentCount: "7" });
     await runVerifySubmissions(deps, clock.now(), checker(reader(), { decision: "needs_review", notes: "#ad missing" }));
     const [card] = await database.db.outboxMessage.findMany({ where: { purpose: "review.needed" } });
-    expect(JSON.stringify(card!.payload)).toContain("1,200 views · — likes · 7 comments (YouTube API");
+    expect(JSON.stringify(card!.payload)).toContain("1,200 views · — likes · 7 comments · YouTube API");
     const queue = await reviewQueue(deps, "console:boss");
     if (!queue.ok) throw new Error(queue.error);
     const item = queue.value.find((x) => x.id === s.id)!;
     expect(item.engagement).toMatchObject({ views: 1200, likes: null, comments: 7, source: "youtube_api" });
-    expect(JSON.stringify(reviewCard("fr", item))).toContain("1\u202f200 vues · — j’aime · 7 commentaires (API YouTube");
+    expect(JSON.stringify(reviewCard("fr", item))).toContain("1\u202f200 vues · — j’aime · 7 commentaires · API YouTube");
+    // the reading time travels as a date (a time node), for each platform to show natively
+    expect(JSON.stringify(reviewCard("fr", item))).toContain(`{"time":"2 mars 2026, 10:00 UTC","at":"2026-03-02T10:00:00.000Z","locale":"fr"}`);
   });
 });

@@ -96,7 +96,10 @@ describe("scripted console session (sqlite)", () => {
 
     const second = await session(["/points", "/rewards", "1", "1"]);
     expect(second.code, second.err).toBe(0);
-    expect(second.out).toMatch(/Este ciclo \([^)]+\): 150/);
+    // the cycle's end reads like Telegram's, with how far it is: "(2026-Q4, hasta 31 dic …, 18:00 GMT-6 (dentro de 24 días))"
+    expect(second.out).toMatch(/Este ciclo \([^()]+ \([^()]+\)\): 150/);
+    // a history line's date is its day alone, without a hint
+    expect(second.out).toMatch(/• \+150 puntos · misión · .+ · \d+ \S+ \d{4}\n/);
     expect(second.out).toContain("*Bolso* — 100 puntos · quedan 5");
     expect(second.out).toContain("¿Canjear *Bolso* por 100 puntos?");
     expect(second.out).toContain("Puntos restantes: 50");

@@ -6,7 +6,7 @@ import type { Params } from "../../i18n/translate.js";
 import { stringList } from "../../domain/segment.js";
 import type { Context } from "../context.js";
 import { networkLabel } from "../mission-card.js";
-import { formatDate } from "../../i18n/dates.js";
+import { dateOnly } from "../../i18n/dates.js";
 
 const STATUSES = ["onboarding", "active", "paused", "left"];
 const PLATFORMS: Record<string, string> = { telegram: "Telegram", discord: "Discord", slack: "Slack", console: "Console" };
@@ -16,8 +16,8 @@ export async function summaryParams(ctx: Context, data: DataExport): Promise<Par
   const p = data.profile;
   const status = String(p.status ?? "");
   const region = typeof p.region === "string" ? p.region : null;
-  // A date in the person's language and zone, like every other date they read.
-  const activated = typeof p.activatedAt === "string" ? formatDate(new Date(p.activatedAt), ctx) : "—";
+  // A day alone, shown natively in the person's language and zone ("Member since" needs no hour).
+  const activated = typeof p.activatedAt === "string" ? dateOnly(new Date(p.activatedAt)) : "—";
   const balance = inf ? (await pointsSummary(ctx.deps, inf.id, 0)).balance : 0;
   return {
     name: typeof p.displayName === "string" && p.displayName ? p.displayName : "—",

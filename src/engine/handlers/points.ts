@@ -8,10 +8,10 @@ import { list, paragraph, bold } from "../message.js";
 import type { Router } from "../router.js";
 import { isPageClick, pageButtons, pageLine, pageOf, requestedPage } from "../pages.js";
 import { member, payloadId } from "./shared.js";
-import { formatDate } from "../../i18n/dates.js";
+import { dateOnly } from "../../i18n/dates.js";
 import { yourLinks } from "../../reports/your-links.js";
 import { localized, type Tier } from "../../domain/tiers.js";
-import { tb } from "../../i18n/translate.js";
+import { tb, ti } from "../../i18n/translate.js";
 import type { Block } from "../message.js";
 import { badgesOf, tierOf } from "../../services/tiers.js";
 import { rewardTextFor } from "../../domain/content-translations.js";
@@ -36,10 +36,12 @@ async function points(ctx: Context): Promise<void> {
   if (!s.recent.length) return ctx.replyWith("journey.points.no_entries");
   // Mission titles and reward names in the reader's language where the manager translated them.
   const titles = await translatedEntryTitles(ctx.deps.db, s.recent, ctx.locale);
+  const reader = { locale: ctx.locale, timeZone: ctx.timeZone };
+  // Each line's date is its day alone, shown natively (a history line needs no hour nor "3 days ago").
   ctx.reply({
     blocks: [
       paragraph(bold(ctx.t("journey.points.recent"))),
-      list(s.recent.map((e) => [ctx.t("journey.points.entry", { sign: e.amount > 0 ? "+" : "", amount: e.amount, kind: ctx.t(`journey.points.kind.${e.kind}`), detail: entryDetail(ctx, { ...e, reason: titles.get(e.id) ?? e.reason }), date: formatDate(e.createdAt, ctx) })])),
+      list(s.recent.map((e) => ti(reader, "journey.points.entry", { sign: e.amount > 0 ? "+" : "", amount: e.amount, kind: ctx.t(`journey.points.kind.${e.kind}`), detail: entryDetail(ctx, { ...e, reason: titles.get(e.id) ?? e.reason }), date: dateOnly(e.createdAt) }))),
     ],
   });
 }

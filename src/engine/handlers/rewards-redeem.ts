@@ -8,9 +8,8 @@ import { localized } from "../../domain/tiers.js";
 import type { Locale } from "../../config.js";
 import { getReward, redeemReward, type Redeemed } from "../../services/rewards.js";
 import type { Context, Influencer } from "../context.js";
-import { bold, list, paragraph } from "../message.js";
+import { bold, day, list, paragraph } from "../message.js";
 import type { Router } from "../router.js";
-import { formatDate } from "../../i18n/dates.js";
 import { text } from "./shared.js";
 import { rewardNameParam, rewardTextFor } from "../../domain/content-translations.js";
 
@@ -70,12 +69,14 @@ export async function redemptionHistory(ctx: Context, influencerId: number): Pro
     select: { status: true, createdAt: true, trackingNumber: true, reward: { select: { name: true, description: true, translations: true } }, voucherCode: { select: { code: true } } },
   });
   if (!rows.length) return;
+  const reader = { locale: ctx.locale, timeZone: ctx.timeZone };
   ctx.reply({
     blocks: [
       paragraph(bold(ctx.t("fulfil.history.title"))),
       list(rows.map((r) => [
         bold(rewardTextFor(r.reward, ctx.locale).name),
-        ` — ${formatDate(r.createdAt, ctx)} · ${ctx.t("fulfil.history.status", { status: r.status })}`,
+        // the day alone, shown natively: a history line needs no hour nor "3 days ago"
+        " — ", day(r.createdAt, reader), ` · ${ctx.t("fulfil.history.status", { status: r.status })}`,
         ...(r.trackingNumber ? [` · ${ctx.t("fulfil.history.tracking", { tracking: r.trackingNumber })}`] : []),
         ...(r.voucherCode ? [` · ${ctx.t("fulfil.history.code", { code: r.voucherCode.code })}`] : []),
       ])),

@@ -1,11 +1,11 @@
 // What managers see in chat: the review card (evidence + Approve/Reject), the draft preview with
 // its actions, and a pending redemption with Fulfil/Cancel.
 import type { Locale } from "../../config.js";
-import { formatDate, formatDateTime } from "../../i18n/dates.js";
+import { dateOnly } from "../../i18n/dates.js";
 import { networkName } from "../../i18n/networks.js";
 import { evidenceLines } from "./evidence-lines.js";
 import { isProofUrl } from "../../domain/proofs.js";
-import { t, type Reader } from "../../i18n/translate.js";
+import { t, ti, type Params, type Reader } from "../../i18n/translate.js";
 import type { ReviewItem } from "../../services/review.js";
 import { personLabel } from "../../services/influencer-card.js";
 import type { RedemptionItem } from "../../services/catalog-admin.js";
@@ -50,13 +50,15 @@ export function reviewCard(reader: Locale | Reader, s: ReviewItem): OutboundMess
       ...(isProofUrl(s.url) ? proofParagraphs(locale, s.proofs ?? []) : [paragraph(link(s.url, s.url))]),
       // who posted it: their dashboard profile
       ...(s.profileUrl ? [paragraph(link(t(locale, "console.button.profile"), s.profileUrl))] : []),
-      paragraph(t(locale, "manage.review.card_facts", { network: networkName(s.network), author: s.authorHandle ?? "-", age: formatDateTime(s.createdAt, zoned) })),
+      // when it was sent, shown natively with "2 hours ago": how long it has waited matters here
+      paragraph(...ti(zoned, "manage.review.card_facts", { network: networkName(s.network), author: s.authorHandle ?? "-", age: s.createdAt })),
       // A resubmission: which try this is and why the one before was refused.
       ...(s.attempt > 1 ? [paragraph(t(locale, "outcome.review.card_attempt", { attempt: s.attempt, reason: s.previousReason ?? "-" }))] : []),
       // The verifier's findings as sentences, never its raw JSON.
       ...(isProofUrl(s.url) ? [] : evidenceLines(locale, s.evidence).map((line) => paragraph(line))),
       // Reach and engagement where known, with its source and time (issue 13).
-      ...(s.engagement ? [paragraph(engagementLine(locale, zoned, s.engagement))] : []),
+      // Its reading time shown natively with "3 hours ago": how fresh the counts are.
+      ...(s.engagement ? [paragraph(...ti(zoned, "measurement.engagement", engagementParams(locale, s.engagement)))] : []),
     ],
     {
       disablePreview: true,
@@ -76,18 +78,24 @@ function proofParagraphs(locale: Locale, proofs: NonNullable<ReviewItem["proofs"
   ];
 }
 
-/** "1,200 views · 80 likes · 7 comments (YouTube API, 2 Mar 2026, 10:00)"; unknown counts are "—". */
+/** "1,200 views · 80 likes · 7 comments · YouTube API, 2 Mar 2026, 10:00 UTC" as text (the web page); unknown counts are "—". */
 export function engagementLine(locale: Locale, zoned: Reader | { locale: Locale }, e: NonNullable<ReviewItem["engagement"]>): string {
+  return t(zoned, "measurement.engagement", engagementParams(locale, e));
+}
+
+/** The figures, their source and the Date they were read (a time node in a chat card). */
+function engagementParams(locale: Locale, e: NonNullable<ReviewItem["engagement"]>): Params {
   const n = (v: number | null) => (v === null ? t(locale, "measurement.engagement.unknown") : new Intl.NumberFormat(locale).format(v));
   const source = e.source === "youtube_api" || e.source === "self_reported" ? t(locale, `measurement.engagement.source.${e.source}`) : e.source;
-  return t(locale, "measurement.engagement", { views: n(e.views), likes: n(e.likes), comments: n(e.comments), source, date: formatDateTime(e.seenAt, zoned) });
+  return { views: n(e.views), likes: n(e.likes), comments: n(e.comments), source, date: e.seenAt };
 }
 
 export function redemptionCard(reader: Locale | Reader, r: RedemptionItem): OutboundMessage {
   const locale = typeof reader === "string" ? reader : reader.locale;
   const zoned = typeof reader === "string" ? { locale: reader } : reader;
   return message(
-    [paragraph(t(locale, "manage.redemption.item", { id: r.id, reward: r.rewardName, influencer: r.influencerName ?? `#${r.influencerId}`, cost: r.cost, date: formatDate(r.createdAt, zoned) }))],
+    // one card per pending redemption, up to 20: the day alone, natively, reads best in that list
+    [paragraph(...ti(zoned, "manage.redemption.item", { id: r.id, reward: r.rewardName, influencer: r.influencerName ?? `#${r.influencerId}`, cost: r.cost, date: dateOnly(r.createdAt) }))],
     {
       buttons: [[
         { action: ACTIONS.redemptionFulfil, label: t(locale, "manage.button.fulfil"), payload: String(r.id), style: "primary" },

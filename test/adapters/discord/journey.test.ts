@@ -17,7 +17,7 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
   const database = discord.database;
   let h: Harness | undefined;
 
-  it("given an invitation and a published mission then a guild member joins, onboards in DMs, accepts, submits and sees points", async () => {
+  it("given an invitation and a published mission then a guild member joins, onboards in DMs, accepts, submits and sees points, each history line dated natively", async () => {
     const deps = testDeps(database());
     const now = deps.clock.now();
     await database().db.invitation.create({ data: { code: "DISC24", maxUses: 10 } });
@@ -106,5 +106,12 @@ describe.each(testProviders())("discord journey on %s", (provider) => {
     const pointsCall = fake.calls.filter((c) => c.path.endsWith("/callback")).at(-1)!;
     expect((pointsCall.body as { data: { flags: number } }).data.flags & 64).toBe(64);
     expect(out[0]!.content).toMatch(/^\*\*Your points\*\*\n\n- This cycle \\?\(.+, until <t:\d+:f> \(<t:\d+:R>\)\\?\): 0 points\n- Earned this cycle, as the leaderboard counts them: 0 points\n- Carried over from the last cycle: 0 points\n- Earned in total: 0 points$/);
+
+    // A history line's date is its day alone, a native <t:…:D> without the relative part.
+    const cycle = await database().db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    const earnedAt = new Date(now.getTime() - 3 * 86_400_000);
+    await database().db.ledgerEntry.create({ data: { influencerId: influencer.id, cycleId: cycle.id, amount: 5, kind: "adjustment", reason: "Welcome gift", idempotencyKey: "discord-dated", createdAt: earnedAt } });
+    out = await command("points", { channelId: dm });
+    expect(out.map((p) => p.content).join("\n")).toMatch(new RegExp(`^- \\+5 points · adjustment · Welcome gift · <t:${Math.floor(earnedAt.getTime() / 1000)}:D>$`, "m"));
   });
 });

@@ -9,9 +9,12 @@ import { FakeTelegramBotApi, type StoredMessage } from "../../fakes/telegram-bot
 import { createTestDatabaseUrl } from "../../helpers/db.js";
 import { seedMission, seedReward } from "../../engine/seed.js";
 import { groupText, privateText, tapOn, until } from "./harness.js";
+import { seedDatedHistory } from "../dated-history.js";
+import { formatDate, formatDeadline } from "../../../src/i18n/dates.js";
 
 const MEMBER = 7100000001;
 const STRANGER = 7100000002;
+const MANAGER = 7100000003;
 const GROUP = -1009988776655;
 type Key = { text: string; callback_data?: string; url?: string };
 
@@ -23,7 +26,7 @@ describe("telegram mission deep links and list pages", () => {
   beforeAll(async () => {
     fake = await new FakeTelegramBotApi().listen();
     const { url } = await createTestDatabaseUrl("sqlite");
-    app = await startApp(testConfig({ DATABASE_URL: url, PORT: "0", TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_MODE: "polling" }), silentLogger, [telegramFactory]);
+    app = await startApp(testConfig({ DATABASE_URL: url, PORT: "0", TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_MODE: "polling", MANAGERS: `telegram:${MANAGER}` }), silentLogger, [telegramFactory]);
     const now = app.deps.clock.now();
     await app.deps.db.influencer.create({
       data: {
@@ -146,5 +149,28 @@ describe("telegram mission deep links and list pages", () => {
     const paris = new Intl.DateTimeFormat("fr", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" }).format(deadline);
     expect(answer).toMatch(/^Vous avez accepté/);
     expect(answer).toContain(`${paris} UTC+1 (dans 18 jours)`);
+  });
+
+  it("given her dated history then /points, /rewards and /mydata show each date as its day alone in Paris, without a relative hint; a manager's cards show the submission and reading times with one, the redemption's day without", async () => {
+    const ana = await app.deps.db.influencer.findFirstOrThrow({ where: { displayName: "Ana" } });
+    const { earnedAt, redeemedAt, submittedAt, seenAt } = await seedDatedHistory(app.deps.db, ana.id, app.deps.clock.now());
+    const paris = (d: Date) => formatDate(d, { locale: "fr", timeZone: "Europe/Paris" });
+    const textsAfter = async (chat: number, command: string) => {
+      const before = fake.messagesTo(chat).length;
+      await deliver(privateText(chat, command));
+      return sentSince(chat, before).map((p) => String(p.text)).join("\n");
+    };
+
+    expect(await textsAfter(MEMBER, "/points")).toMatch(new RegExp(`Dated bonus · ${paris(earnedAt)}$`, "m"));
+    expect(await textsAfter(MEMBER, "/rewards")).toMatch(new RegExp(`Dated tote</b> — ${paris(redeemedAt)} · en préparation$`, "m"));
+    expect(await textsAfter(MEMBER, "/mydata")).toMatch(new RegExp(`Membre depuis : ${paris(ana.activatedAt!)}$`, "m"));
+
+    // The manager reads English in the program's zone: "submitted …" and the reach's reading time
+    // keep how long ago they were, the pending redemption in a list of cards its day alone.
+    const program = { locale: "en" as const, timeZone: app.deps.config.JOBS_TZ };
+    const review = await textsAfter(MANAGER, "/advo review");
+    expect(review).toContain(`submitted ${formatDeadline(submittedAt, program)} (2 days ago)`);
+    expect(review).toContain(`1,200 views · 80 likes · 7 comments · YouTube API, ${formatDeadline(seenAt, program)} (yesterday)`);
+    expect(await textsAfter(MANAGER, "/advo redemptions")).toMatch(new RegExp(`Dated tote for Ana · 10 points · ${formatDate(redeemedAt, program)}$`, "m"));
   });
 });
