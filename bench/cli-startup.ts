@@ -3,7 +3,10 @@
 // the whole command table (services, Prisma client, catalogs) as the CLI did before the manifest
 // (ADVO_CLI_NO_MANIFEST=1); "after" answers from dist/src/cli/manifest.json. Also: bare `node`,
 // and one real command (which must load its code and open the database). Needs `npm run build`.
-// CLI_STARTUP_RUNS (default 7) runs per case.
+// CLI_STARTUP_RUNS (default 7) runs per case. CLI_STARTUP_COMMANDS: the real commands to run, as
+// "mission list;invite list" (default: stats, tier list, tier set); each must succeed on an empty db.
+// CLI_STARTUP_BASELINE: another checkout's built bin/advo.js to run as "before" for those commands
+// (e.g. a copy of the previous build), instead of this build without its manifest.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -50,12 +53,14 @@ export default async function cliStartup(): Promise<void> {
   }
   const db = `file:${join(mkdtempSync(join(tmpdir(), "advo-bench-cli-")), "bench.db")}`;
   time([bin, "stats"], { DATABASE_URL: db }); // migrates once
-  // stats is defined in the whole table (commands.ts); tier list in its own module, imported alone;
-  // tier set writes (the same value each run, so every run does the same work).
-  for (const args of [["stats"], ["tier", "list"], ["tier", "set", "gold", "--threshold", "1500"]]) {
+  // Each command in its own module (imported alone); tier set writes (the same value each run, so
+  // every run does the same work).
+  const commands = process.env.CLI_STARTUP_COMMANDS?.split(";").map((c) => c.trim().split(/\s+/)) ?? [["stats"], ["tier", "list"], ["tier", "set", "gold", "--threshold", "1500"]];
+  const baseline = process.env.CLI_STARTUP_BASELINE;
+  for (const args of commands) {
     const runs = { before: [] as number[], after: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
-      runs.before.push(time([bin, ...args], { DATABASE_URL: db, ADVO_CLI_NO_MANIFEST: "1" }));
+      runs.before.push(baseline ? time([baseline, ...args], { DATABASE_URL: db }) : time([bin, ...args], { DATABASE_URL: db, ADVO_CLI_NO_MANIFEST: "1" }));
       runs.after.push(time([bin, ...args], { DATABASE_URL: db }));
     }
     const b = row(`before: advo ${args.join(" ")} (runs, opens the db)`, runs.before);

@@ -7,10 +7,10 @@ import { providerOf } from "../db/provider.js";
 import { backupDatabase, backupFileExists, restoreDatabase, tablesWithRows } from "../db/backup.js";
 import { OPERATOR } from "../services/managers.js";
 import type { Command, CliResult } from "./commands.js";
+import { usage } from "./command-helpers.js";
 
 const BACKUP_USAGE = "db backup FILE [--force]";
 const RESTORE_USAGE = "db restore FILE [--force]";
-const usage = (u: string): CliResult => ({ ok: false, error: "manage.cli.usage", params: { usage: u } });
 const terminalOnly: CliResult = { ok: false, error: "manage.db.terminal_only" };
 
 export const DB_COMMANDS: Record<string, Command> = {

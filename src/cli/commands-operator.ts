@@ -1,24 +1,19 @@
 // Commands operators reached for (issue 18): the influencer directory and card, one submission,
 // mission and reward edits, one cycle, the audit log. Thin entries over services; spread into
 // COMMANDS (src/cli/commands.ts), so `/advo influencer show 7` works in chat too.
-import { z } from "zod";
 import { missionFormValues } from "../domain/mission-form.js";
-import { err, ok } from "../result.js";
+import { ok } from "../result.js";
 import { updateReward, type RewardInput } from "../services/catalog-admin.js";
 import { editMission, getMission } from "../services/missions-admin.js";
 import { auditLog, cycleDetail, influencerCard, listInfluencers, submissionDetail } from "../services/operator-queries.js";
 import type { Deps } from "../services/deps.js";
 import type { Actor } from "../services/managers.js";
 import { flag, type ParsedArgs } from "./args.js";
-import { readMissionFile, type CliResult, type Command } from "./commands.js";
+import type { CliResult, Command } from "./commands.js";
+import { idArg as idAt, usage } from "./command-helpers.js";
+import { readMissionFile } from "./mission-file.js";
 import { fmtDate, fmtNum, table } from "./format.js";
 
-const id = z.coerce.number().int().positive();
-const usage = (u: string): CliResult => err("manage.cli.usage", { usage: u });
-const idAt = (a: ParsedArgs, i: number) => {
-  const r = id.safeParse(a.positionals[i]);
-  return r.success ? r.data : undefined;
-};
 const lines = (pairs: [string, string | number | null | undefined][]) => {
   const w = Math.max(...pairs.map(([k]) => k.length));
   return pairs.map(([k, v]) => `${`${k}:`.padEnd(w + 2)}${typeof v === "number" ? fmtNum(v) : (v ?? "-")}`).join("\n");

@@ -4,13 +4,15 @@
 // that is given must be complete, or it is refused on its field.
 import { LOCALES } from "../config.js";
 import { err, ok, type Result } from "../result.js";
-import { createReward, updateReward, type RewardFormErr, type RewardInput } from "../services/catalog-admin.js";
+import { createReward, listRewards, updateReward, type RewardFormErr, type RewardInput } from "../services/catalog-admin.js";
 import { REWARD_TRANSLATED_PARTS } from "../domain/reward-form-translations.js";
 import { flattenTranslations } from "../domain/mission-form-translations.js";
 import { readObjectFile } from "./object-file.js";
 import { OPERATOR, type Actor } from "../services/managers.js";
 import { flag, type ParsedArgs } from "./args.js";
 import type { CliResult, Command } from "./commands.js";
+import { wrap } from "./command-helpers.js";
+import { table } from "./format.js";
 import type { Deps } from "../services/deps.js";
 
 const CREATE = "reward create (--file reward.yaml | --name NAME --cost N) [--stock N] [--description TEXT] [--kind product|voucher|experience] [--instructions TEXT] [--low-stock N] [--name-es TEXT --description-es TEXT …]";
@@ -76,5 +78,12 @@ export const REWARD_COMMANDS: Record<string, Command> = {
       if (!values.ok) return values;
       return show(await updateReward(deps, actor, id, values.value as Partial<RewardInput>), "updated");
     },
+  },
+  "reward list": {
+    usage: "reward list",
+    description: "list the reward catalog",
+    examples: ["advo reward list"],
+    run: async (deps, _a, actor) => wrap(await listRewards(deps, actor), (list) =>
+      table(["ID", "COST", "STOCK", "STATE", "NAME"], list.map((r) => [r.id, r.cost, r.stock ?? "∞", r.active ? "active" : "inactive", r.name]), "(no rewards)")),
   },
 };

@@ -1,6 +1,7 @@
 // The report as text (CLI and `/advo report` in Slack, in the program's language) and as CSV
 // (one row per mission, then one per influencer; money in major units).
 import { stringify } from "csv-stringify/sync";
+import { csvCell } from "../exports/csv.js";
 import type { Locale } from "../config.js";
 import { t } from "../i18n/translate.js";
 import type { Figures, MeasurementReport } from "./measurement.js";
@@ -15,7 +16,9 @@ export function reportCsv(r: MeasurementReport): string {
   const rows: unknown[][] = [["level", "id", "name", "currency", ...FIGURES]];
   for (const m of r.missions) rows.push(["mission", m.missionId, m.title, r.currency, ...FIGURES.map((f) => m[f] ?? "")]);
   for (const i of r.influencers) rows.push(["influencer", i.influencerId ?? "", i.anonymous ? "(erased)" : (i.name ?? ""), r.currency, ...FIGURES.map((f) => i[f] ?? "")]);
-  return stringify(rows);
+  // Names and titles are typed by influencers and managers: a cell starting with = + - @ is
+  // neutralised as in the exports (csvCell), or a spreadsheet would run it as a formula.
+  return stringify(rows.map((row) => row.map(csvCell)));
 }
 
 const money = (v: number, currency: string, locale: Locale) => new Intl.NumberFormat(locale, { style: "currency", currency }).format(v);

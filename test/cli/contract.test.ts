@@ -2,7 +2,7 @@
 // entry has help with a description, exit codes 0/1/2, the --json error envelope, suggestions for
 // unknown commands and options, allowed values for enumerations, and arguments reaching `run` as
 // the chat surface passes them. Child-process runs against a database are in advo-cli.test.ts.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ParsedArgs } from "../../src/cli/args.js";
 import { runCli } from "../../src/cli/cli.js";
@@ -133,6 +133,20 @@ describe("advo CLI contract", () => {
     await byModule["cycle close"]!.confirm!(undefined as never, { positionals: [], flags: {} }, "operator").catch(() => undefined);
     expect(asked).toEqual(["commands-stats.js", undefined]);
     expect(entriesOf({ TABLE: { stats: fake.stats }, other: 3, NOT: { x: { usage: 1 } } })).toEqual({ stats: fake.stats });
+  });
+
+  it("given the command table then every entry is the very entry a commands-*.ts module exports, each module under 300 lines", async () => {
+    // What src/cli/write-manifest.ts records: a command found in no module would load the whole
+    // table when it runs (start-up, issue 18), one found in two would be ambiguous.
+    const dir = new URL("../../src/cli/", import.meta.url);
+    const owners: Record<string, string[]> = {};
+    for (const file of readdirSync(dir).filter((f) => /^commands-[\w-]+\.ts$/.test(f))) {
+      expect(readFileSync(new URL(file, dir), "utf8").split("\n").length, file).toBeLessThan(300);
+      const entries = entriesOf((await import(new URL(file, dir).href)) as Record<string, unknown>);
+      for (const [name, entry] of Object.entries(entries)) if (COMMANDS[name] === entry) (owners[name] ??= []).push(file);
+    }
+    expect(Object.keys(COMMANDS).filter((name) => owners[name]?.length !== 1)).toEqual([]);
+    expect(owners["mission list"]).toEqual(["commands-missions.ts"]);
   });
 
   it("reads usage lines into arguments, options, choices and notes", () => {
