@@ -67,8 +67,10 @@ export async function seed(db: Db, provider: Provider): Promise<void> {
       ${d.json("[]")}, ${d.json("[]")}, ${now}, ${now}, CASE WHEN n % 10 = 0 THEN NULL ELSE ${now} END FROM ${d.series(INFLUENCERS)}`);
   await run(`INSERT INTO "SocialHandle" ("influencerId", "network", "handle", "createdAt")
     SELECT n, CASE n % 3 WHEN 0 THEN 'instagram' WHEN 1 THEN 'tiktok' ELSE 'youtube' END, 'handle' || n, ${now} FROM ${d.series(INFLUENCERS)}`);
-  await run(`INSERT INTO "Mission" ("id", "title", "brief", "points", "deadline", "segment", "status", "createdAt", "updatedAt", "publishedAt")
-    SELECT n, 'Mission ' || n, 'brief', 50, ${d.at(`${SPAN_S} + 30 * 86400`)}, ${d.json("{}")}, 'published', ${now}, ${now}, ${now} FROM ${d.series(MISSIONS)}`);
+  // The list columns are written out: their SQLite column default is an empty string (the Prisma
+  // client always sends its own "[]"), which no JSON reader accepts (`advo mission list` failed).
+  await run(`INSERT INTO "Mission" ("id", "title", "brief", "points", "deadline", "segment", "dos", "donts", "hashtags", "mentions", "networks", "status", "createdAt", "updatedAt", "publishedAt")
+    SELECT n, 'Mission ' || n, 'brief', 50, ${d.at(`${SPAN_S} + 30 * 86400`)}, ${d.json("{}")}, ${d.json("[]")}, ${d.json("[]")}, ${d.json("[]")}, ${d.json("[]")}, ${d.json("[]")}, 'published', ${now}, ${now}, ${now} FROM ${d.series(MISSIONS)}`);
   // One participation, submission and tracking link per influencer, each on one of the missions.
   await run(`INSERT INTO "Participation" ("id", "missionId", "influencerId", "status", "acceptedAt", "createdAt", "updatedAt")
     SELECT n, (n % ${MISSIONS}) + 1, n, 'submitted', ${d.at(`(n * 7919) % ${SPAN_S}`)}, ${now}, ${now} FROM ${d.series(INFLUENCERS)}`);
