@@ -10,7 +10,7 @@ import { createMissionDraft } from "../../../src/services/missions-admin.js";
 import { missionValues } from "../../services/manage/fixtures.js";
 import { viewRefusals } from "../../fakes/slack-view-rules.js";
 import { blockAction, slashCommand } from "./slack-requests.js";
-import { callText, slackAppPerSuite } from "./slack-app.js";
+import { callText, commandAnswers, slackAppPerSuite } from "./slack-app.js";
 
 type Element = { type: string; action_id: string; value?: string; style?: string; confirm?: { text: { text: string } } };
 type View = { callback_id: string; private_metadata: string; blocks: { type: string; elements?: Element[] }[] };
@@ -36,14 +36,7 @@ describe.each(testProviders())("removing a tier on Slack on %s", (provider) => {
       slack.members = ["UMANAGER1", "UREVIEWER", "UBOT"];
     },
   });
-  let asked = 0;
-  const answer = async (text: string, user = "UMANAGER1") => {
-    const name = `answer${++asked}`;
-    const body = await (await harness.command(slashCommand(text, { user, responseUrl: harness.slack.responseUrl(name) }))).text();
-    if (body.includes("blocks")) return body;
-    const [late] = await harness.slack.waitFor(`respond:${name}`);
-    return JSON.stringify(late!.args);
-  };
+  const answer = commandAnswers(harness, "UMANAGER1", "answer");
   const buttonsOf = (body: string) => (JSON.parse(body) as { blocks: { elements?: Element[] }[] }).blocks.flatMap((b) => b.elements ?? []);
   const press = async (button: Element, name: string) => {
     await harness.interact(blockAction(button.action_id, button.value, { ephemeral: true, responseUrl: harness.slack.responseUrl(name) }));
