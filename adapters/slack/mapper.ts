@@ -150,6 +150,8 @@ const blockActionsSchema = z.object({
   message: z.object({ ts: z.string(), thread_ts: z.string().optional(), text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
   response_url: z.string().optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() })).min(1),
+  /** a button inside a modal: the modal, whose private_metadata says where it was opened from */
+  view: z.object({ private_metadata: z.string().optional() }).optional(),
 });
 
 /** A button press → action event (URL buttons, which Slack also reports, are ignored). */
@@ -160,9 +162,11 @@ export function mapBlockAction(body: unknown, receivedAt: Date): MappedEvent | u
   const action = a.actions[0]!;
   const id = decodeActionId(action.action_id);
   if (!id) return undefined;
-  const channel = a.channel?.id ?? a.container?.channel_id;
+  // A button in a modal comes with no channel: answer where the modal was opened from.
+  const origin = a.view ? decodeOrigin(a.view.private_metadata) : {};
+  const channel = a.channel?.id ?? a.container?.channel_id ?? origin.channel;
   const messageTs = a.container?.message_ts ?? a.message?.ts;
-  const thread = a.container?.thread_ts ?? a.message?.thread_ts;
+  const thread = a.container?.thread_ts ?? a.message?.thread_ts ?? origin.thread;
   const direct = isDirectChannel(channel);
   return {
     event: {

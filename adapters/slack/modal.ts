@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { FormField, FormSpec } from "../adapter.js";
 import { AppError } from "../../src/errors.js";
-import type { SlackBlock } from "./render.js";
+import { buttonBlocks, type SlackBlock } from "./render.js";
 import { nativeElement, nativeHint, textValue } from "./blocks/native-fields.js";
 import { tierNativeElement } from "./blocks/tier-fields.js";
 
@@ -113,6 +113,8 @@ export function formToView(form: FormSpec, origin: ModalOrigin = {}): SlackBlock
     // with errors (e.g. re-opened from a message), show them as context lines under the field.
     if (field.error) blocks.push({ type: "context", elements: [{ type: "plain_text", text: `⚠ ${field.error}`.slice(0, 2000), emoji: true }] });
   }
+  // buttons in the modal (e.g. Remove): after the inputs, ids numbered after nothing else
+  if (form.buttons?.length) blocks.push(...buttonBlocks([form.buttons]));
   return {
     type: "modal",
     callback_id: form.id,

@@ -3,7 +3,7 @@
 import { LOCALES } from "../config.js";
 import type { TierProgram } from "../domain/tiers.js";
 import { ok } from "../result.js";
-import { importTierProgram, listTiers, removeTier, setTier, setTierBasis } from "../services/tiers-admin.js";
+import { importTierProgram, listingText, listTiers, removeTier, setTier, setTierBasis } from "../services/tiers-admin.js";
 import { readObjectFile } from "./object-file.js";
 import { flag, type ParsedArgs } from "./args.js";
 import type { CliResult, Command } from "./commands.js";
@@ -43,12 +43,17 @@ export const TIER_COMMANDS: Record<string, Command> = {
       return show(await setTier(deps, actor, { key, threshold: flag(a, "threshold"), names: perLanguage(a, "name"), perks: perLanguage(a, "perks"), multiplier: flag(a, "multiplier") }));
     },
   },
+  // Refused while missions still ahead list the tier (they are named); --force removes it anyway.
   "tier remove": {
-    usage: "tier remove KEY",
+    usage: "tier remove KEY [--force]",
     run: async (deps, a, actor) => {
       const key = a.positionals[2];
-      if (!key) return { ok: false, error: "manage.cli.usage", params: { usage: "tier remove KEY" } };
-      return show(await removeTier(deps, actor, key));
+      if (!key) return { ok: false, error: "manage.cli.usage", params: { usage: "tier remove KEY [--force]" } };
+      const r = await removeTier(deps, actor, key, { force: a.flags.force === true });
+      if (!r.ok) return r;
+      const { program, removed, listedBy } = r.value;
+      const still = listedBy.length ? [`removed ${removed.key}; still listed by ${listingText(listedBy)}: open now only to their other tiers, or to nobody`] : [`removed ${removed.key}`];
+      return ok({ data: program, text: [...still, programText(program)].join("\n") });
     },
   },
   // A whole program from a YAML or JSON file (CLI only: the chat never reads the server's files).

@@ -16,7 +16,7 @@ export const HELP_EXTRA: Record<string, Help> = {
   "submissions settings": { description: "show or change how many links an influencer may send per mission", examples: ["advo submissions settings", "advo submissions settings --max-attempts 3"] },
   "tier list": { description: "list tiers and what they are based on", examples: ["advo tier list"] },
   "tier set": { description: "create or change a tier (names and perks per language: --name-es, --perks-fr …)", examples: ["advo tier set silver --threshold 1000 --name Silver --name-es Plata --perks \"Early access\""], extraOptions: [...perLanguage("name"), ...perLanguage("perks")] },
-  "tier remove": { description: "remove a tier", examples: ["advo tier remove silver"] },
+  "tier remove": { description: "remove a tier; refused while missions list it (they are named) unless --force", examples: ["advo tier remove silver", "advo tier remove silver --force   # even though missions list it"] },
   "tier basis": { description: "base tiers on lifetime points or points earned in the current cycle", examples: ["advo tier basis lifetime"] },
   "manager list": { description: "list managers and their roles", examples: ["advo manager list"] },
   "manager set-role": { description: "make someone a manager or change their role", examples: ["advo manager set-role slack:U0123ABCD reviewer"] },

@@ -6,6 +6,13 @@ import { bareHost, facebookName, networkForHost, parseWebUrl, type Network } fro
 
 export type NormalizedHandle = { network: Network; handle: string; profileUrl: string };
 
+/**
+ * The most handles one person may register: one on each of the seven networks plus a spare (a
+ * second account somewhere). It is also what the /accounts menu can offer as buttons — two rows
+ * of four within Discord's five rows — so every handle a person has can be changed or removed.
+ */
+export const HANDLES_PER_PERSON = 8;
+
 type Rule = {
   /** Valid handle (already lower-cased, without "@"). */
   pattern: RegExp;

@@ -112,3 +112,8 @@ export function tierNameList(keys: readonly string[], tiers: readonly Tier[], lo
   });
   return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(names);
 }
+
+/** The listed keys that are still tiers of the program (a removed tier has nobody in it). */
+export function definedTierKeys(keys: readonly string[], tiers: readonly Tier[]): string[] {
+  return keys.filter((k) => tiers.some((t) => t.key === k.trim().toLowerCase()));
+}

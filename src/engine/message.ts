@@ -78,6 +78,12 @@ export interface FormSpec {
   fields: FormField[];
   /** opaque state carried through the form round trip */
   state?: string;
+  /**
+   * Buttons inside the form, apart from submit (the tier modal's Remove): a Slack modal shows them
+   * under the fields, and a press is an ordinary action; platforms whose forms hold only inputs
+   * leave them out, so the same action must be reachable another way (e.g. a command).
+   */
+  buttons?: Button[];
 }
 
 /** A file sent with a message: the /mydata export (JSON text), a chart (PNG, base64). */

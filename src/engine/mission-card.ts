@@ -2,7 +2,7 @@
 // so both always show exactly the same thing.
 import type { Locale } from "../config.js";
 import { readSegment, stringList } from "../domain/segment.js";
-import { tierNameList, type Tier } from "../domain/tiers.js";
+import { definedTierKeys, tierNameList, type Tier } from "../domain/tiers.js";
 import { missionTextFor } from "../domain/content-translations.js";
 import { formatDeadline as formatZonedDeadline } from "../i18n/dates.js";
 import { networkName } from "../i18n/networks.js";
@@ -53,6 +53,17 @@ export function personalBlocks(p: PersonalMeasurement, locale: Locale) {
   ];
 }
 
+/**
+ * "For Silver and Gold members": only the tiers that still exist are named; a mission whose every
+ * listed tier was removed says that nobody can take it (never a bare key). Without the program's
+ * tiers (`undefined`) the keys are shown as they are.
+ */
+function tiersLine(keys: readonly string[], tiers: readonly Tier[] | undefined, locale: Locale): string {
+  const named = tiers ? definedTierKeys(keys, tiers) : keys;
+  if (!named.length) return t(locale, "growth.mission.for_removed_tier");
+  return t(locale, "growth.mission.for_tiers", { tiers: tierNameList(named, tiers ?? [], locale) });
+}
+
 /** `reader` may carry the recipient's time zone; a bare locale shows the deadline in UTC. */
 /**
  * `tiers`: the program's tier list, to name a tier-restricted mission's tiers in the reader's
@@ -76,7 +87,7 @@ export function missionCard(m: CardMission, reader: Locale | Reader, options: { 
     paragraph(bold(t(locale, "journey.card.points")), " ", t(locale, "journey.card.points_value", { points: m.points })),
     ...(m.pointsPerConversion ? [paragraph(bold(t(locale, "journey.card.points_per_conversion")), " ", t(locale, "journey.card.points_value", { points: m.pointsPerConversion }))] : []),
     paragraph(bold(t(locale, "journey.card.deadline")), " ", time(formatDeadline(m.deadline, reader), m.deadline, locale)),
-    ...(forTiers.length ? [paragraph(bold(t(locale, "growth.mission.for_tiers", { tiers: tierNameList(forTiers, options.tiers ?? [], locale) })))] : []),
+    ...(forTiers.length ? [paragraph(bold(tiersLine(forTiers, options.tiers, locale)))] : []),
     ...(forLanguages.length ? [paragraph(bold(t(locale, "lang.target.for_languages", { languages: languageNameList(forLanguages, locale) })))] : []),
     ...(options.personal ? personalBlocks(options.personal, locale) : []),
   ];

@@ -34,6 +34,7 @@ import growthTargeting from "./catalogs/growth-targeting.js";
 import measureProofs from "./catalogs/measure-proofs.js";
 import slackThreads from "./catalogs/slack-threads.js";
 import langTargeting from "./catalogs/lang-targeting.js";
+import gaps from "./catalogs/gaps.js";
 
 export type Catalog = Record<string, string>;
 export type AreaCatalog = Record<Locale, Catalog>;
@@ -72,9 +73,10 @@ export type MessageId =
   | keyof typeof growthTargeting.en
   | keyof typeof measureProofs.en
   | keyof typeof slackThreads.en
-  | keyof typeof langTargeting.en;
+  | keyof typeof langTargeting.en
+  | keyof typeof gaps.en;
 
-const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses, growthTargeting, measureProofs, slackThreads, langTargeting];
+const areas: AreaCatalog[] = [core, discord, manage, jobs, telegram, links, journey, verify, notices, measurement, measurementResults, accounts, outcomes, growth, web, webPages, webRecords, slackHome, advoConsole, reviewCard, languages, operations, translations, slackConsole, announce, cli, referrals, fulfilment, statuses, growthTargeting, measureProofs, slackThreads, langTargeting, gaps];
 
 function merge(locale: Locale): Catalog {
   return Object.assign({}, ...areas.map((a) => a[locale]));

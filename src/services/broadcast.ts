@@ -4,6 +4,7 @@
 // claim, so a double confirm sends once (and the dedupe keys would stop it anyway).
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { LOCALES } from "../config.js";
 import { message, paragraph, type OutboundMessage } from "../engine/message.js";
 import { err, ok, type Result } from "../result.js";
 import { segmentSchema, type Segment } from "../domain/segment.js";
@@ -13,13 +14,23 @@ import type { Deps } from "./deps.js";
 import { requireManager, type Actor } from "./managers.js";
 import { enqueue } from "./outbox.js";
 
+/** A segment's languages must be the four locales (stored lower-case, once each), as a mission's are. */
+const broadcastLanguages = z.array(z.string()).default([])
+  .transform((xs) => [...new Set(xs.map((x) => x.trim().toLowerCase()).filter(Boolean))])
+  .refine((xs) => xs.every((x) => (LOCALES as readonly string[]).includes(x)), { error: "languages" });
+
 export const broadcastSchema = z.object({
   text: z.string().trim().min(1).max(3000),
-  segment: segmentSchema.default({ regions: [], interests: [], networks: [], tags: [], tiers: [], languages: [] }),
+  segment: segmentSchema.extend({ languages: broadcastLanguages }).default({ regions: [], interests: [], networks: [], tags: [], tiers: [], languages: [] }),
 });
 export type BroadcastInput = z.input<typeof broadcastSchema>;
 
 const key = (id: string) => `broadcast:${id}`;
+
+function unknownLanguages(input: BroadcastInput): string[] {
+  const given = Array.isArray(input.segment?.languages) ? input.segment.languages : [];
+  return given.map((x) => String(x).trim()).filter((x) => x && !(LOCALES as readonly string[]).includes(x.toLowerCase()));
+}
 
 /** The message exactly as recipients get it: the manager's words as literal text. */
 export function broadcastMessage(text: string): OutboundMessage {
@@ -37,7 +48,12 @@ export async function draftBroadcast(deps: Deps, actor: Actor, input: BroadcastI
   const refused = await requireManager(deps, actor, "broadcast.draft");
   if (refused) return refused;
   const parsed = broadcastSchema.safeParse(input);
-  if (!parsed.success) return err("manage.broadcast.invalid", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // an unknown language is named, so the manager sees which value to fix
+    if (issue?.path.join(".") === "segment.languages" && issue.code === "custom") return err("manage.broadcast.language_unknown", { value: unknownLanguages(input).join(", "), languages: LOCALES.join(", ") });
+    return err("manage.broadcast.invalid", { field: String(issue?.path.filter((p) => typeof p === "string").at(-1) ?? "") });
+  }
   const recipients = await audience(deps, { segment: parsed.data.segment });
   const id = randomBytes(6).toString("hex");
   await deps.db.programSetting.create({ data: { key: key(id), value: { ...parsed.data, actor, createdAt: deps.clock.now().toISOString() } } });

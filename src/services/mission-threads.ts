@@ -10,6 +10,7 @@ import type { Db } from "../db/client.js";
 import { message, paragraph, type OutboundMessage } from "../engine/message.js";
 import { missionCard, type CardMission } from "../engine/mission-card.js";
 import { missionManagerButtons } from "../engine/manage/cards.js";
+import type { Tier } from "../domain/tiers.js";
 import { t } from "../i18n/translate.js";
 import type { Deps } from "./deps.js";
 import type { OutboxContent, OutboxItem, OutboxPayload } from "./outbox.js";
@@ -20,8 +21,9 @@ export const missionThreadKey = (missionId: number) => `mission:${missionId}:man
  * The parent message: what was published, in the program's language, with the managers' buttons
  * (Edit opens the pre-filled mission modal; Duplicate; Close asks first) instead of the influencers'.
  */
-export function missionThreadMessage(mission: CardMission & { id: number; status?: string }, locale: Locale, timeZone: string): OutboundMessage {
-  const card = missionCard(mission, { locale, timeZone }, { buttons: false });
+export function missionThreadMessage(mission: CardMission & { id: number; status?: string }, locale: Locale, timeZone: string, tiers?: readonly Tier[]): OutboundMessage {
+  // with the program's tiers, "For Silver members" names them (never a bare key)
+  const card = missionCard(mission, { locale, timeZone }, { buttons: false, ...(tiers ? { tiers } : {}) });
   const closed = mission.status === "closed";
   const head = t(locale, closed ? "slack.thread.closed" : "slack.thread.published", { id: mission.id });
   return message([paragraph(head), ...card.blocks], { buttons: missionManagerButtons(locale, mission.id, closed ? "closed" : "published") });
@@ -32,7 +34,7 @@ export function missionThreadMessage(mission: CardMission & { id: number; status
  * now is (a closed one keeps only Duplicate). `change` names the change in the dedupe key; a
  * mission whose message was never posted gets nothing (the edit is cancelled at send time).
  */
-export function missionThreadUpdate(mission: CardMission & { id: number; status: string }, config: Deps["config"], change: string): OutboxItem[] {
+export function missionThreadUpdate(mission: CardMission & { id: number; status: string }, config: Deps["config"], change: string, tiers?: readonly Tier[]): OutboxItem[] {
   const channel = config.SLACK_MANAGER_CHANNEL;
   if (!channel || mission.status === "draft" || mission.status === "scheduled") return [];
   return [{
@@ -40,12 +42,12 @@ export function missionThreadUpdate(mission: CardMission & { id: number; status:
     recipient: channel,
     purpose: "manager.mission_thread_update",
     dedupeKey: `${missionThreadKey(mission.id)}:${change}`,
-    payload: { kind: "edit", of: missionThreadKey(mission.id), content: { kind: "message", message: missionThreadMessage(mission, config.DEFAULT_LOCALE, config.JOBS_TZ) } },
+    payload: { kind: "edit", of: missionThreadKey(mission.id), content: { kind: "message", message: missionThreadMessage(mission, config.DEFAULT_LOCALE, config.JOBS_TZ, tiers) } },
   }];
 }
 
 /** The parent row for the managers' channel; none when no channel is configured. */
-export function missionThreadItems(mission: CardMission & { id: number }, config: Deps["config"]): OutboxItem[] {
+export function missionThreadItems(mission: CardMission & { id: number }, config: Deps["config"], tiers?: readonly Tier[]): OutboxItem[] {
   const channel = config.SLACK_MANAGER_CHANNEL;
   if (!channel) return [];
   return [{
@@ -53,7 +55,7 @@ export function missionThreadItems(mission: CardMission & { id: number }, config
     recipient: channel,
     purpose: "manager.mission_thread",
     dedupeKey: missionThreadKey(mission.id),
-    payload: { kind: "message", message: missionThreadMessage(mission, config.DEFAULT_LOCALE, config.JOBS_TZ) },
+    payload: { kind: "message", message: missionThreadMessage(mission, config.DEFAULT_LOCALE, config.JOBS_TZ, tiers) },
   }];
 }
 

@@ -106,7 +106,7 @@ export async function announceMission(deps: Pick<Deps, "db" | "config">, mission
   const recipients = await audience(deps, { segment: readSegment(mission.segment), networks: stringList(mission.networks) });
   const { tiers } = await readTierProgram(deps.db);
   const people = await enqueue(deps.db, announceItems(mission, recipients, tiers), now);
-  await enqueue(deps.db, [...channelItems(mission, deps.config, tiers), ...missionThreadItems(mission, deps.config)], now);
+  await enqueue(deps.db, [...channelItems(mission, deps.config, tiers), ...missionThreadItems(mission, deps.config, tiers)], now);
   return people;
 }
 
@@ -192,7 +192,7 @@ export async function editMission(deps: Deps, actor: Actor, id: number, values: 
       payload: { kind: "message", message: changeNotice(after, changed, r, tiers) },
     })));
   }
-  if (changed.length) await enqueue(deps.db, missionThreadUpdate(after, deps.config, `edit:${deps.clock.now().getTime()}`));
+  if (changed.length) await enqueue(deps.db, missionThreadUpdate(after, deps.config, `edit:${deps.clock.now().getTime()}`, (await readTierProgram(deps.db)).tiers));
   const pick = (v: Record<MissionField, string>) => Object.fromEntries(changed.map((f) => [f, v[f]]));
   await audit(deps.db, { actor, action: "mission.edit", targetType: "mission", targetId: id, before: pick(beforeValues), after: pick(afterValues) });
   return ok({ mission: after, changed, notified });
@@ -219,7 +219,7 @@ export async function closeMission(deps: Deps, actor: Actor, id: number): Promis
     influencerId: p.influencerId, purpose: "mission.closed", dedupeKey: `mission:${id}:closed:influencer:${p.influencerId}`,
     messageId: "outcome.mission_closed", params: { title: missionTitleParam(after) },
   })));
-  await enqueue(deps.db, missionThreadUpdate(after, deps.config, "closed"));
+  await enqueue(deps.db, missionThreadUpdate(after, deps.config, "closed", (await readTierProgram(deps.db)).tiers));
   await audit(deps.db, { actor, action: "mission.close", targetType: "mission", targetId: id, before: { status: before.status }, after: { status: "closed", closedAt: after.closedAt } });
   return ok(after);
 }

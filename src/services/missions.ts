@@ -41,9 +41,9 @@ function tierNamesParam(keys: readonly string[], tiers: readonly Tier[], program
 function tierRefusal(deps: Deps, mission: Mission, tier: TierContext): Result<never> {
   const gate = tierGate(readSegment(mission.segment).tiers, tier.points, tier.tiers);
   const locale = deps.config.DEFAULT_LOCALE;
-  // A listed tier removed since is still named (by its key) rather than leaving a blank.
-  const listed = gate?.allowed.length ? gate.allowed.map((t) => t.key) : readSegment(mission.segment).tiers;
-  const allowed = tierNamesParam(listed, tier.tiers, locale);
+  // Only tiers that still exist are named; when every listed tier was removed, nobody can take it.
+  if (!gate?.allowed.length) return err("growth.mission.tier_removed", { title: missionTitleParam(mission) });
+  const allowed = tierNamesParam(gate.allowed.map((t) => t.key), tier.tiers, locale);
   if (gate?.kind === "locked") {
     return err("growth.mission.locked", { title: missionTitleParam(mission), tiers: allowed, next: tierNamesParam([gate.next.key], tier.tiers, locale), missing: gate.missing });
   }

@@ -1,7 +1,7 @@
 // Onboarding writes: consent, social handles (normalized, unique across influencers), region,
 // interests, and activation (status active + the day 1/3/7 drip queued in the outbox).
 import { err, ok, type Result } from "../result.js";
-import { normalizeHandle } from "../domain/handles.js";
+import { HANDLES_PER_PERSON, normalizeHandle } from "../domain/handles.js";
 import { DRIP, INTERESTS, REGIONS, type Network } from "../domain/program-content.js";
 import type { Platform } from "../engine/events.js";
 import { DAY } from "../clock.js";
@@ -19,7 +19,7 @@ export interface AddedHandle {
   profileUrl: string;
 }
 
-/** Registers a handle; the (network, handle) pair is unique across all influencers. */
+/** Registers a handle; the (network, handle) pair is unique across all influencers, and one person holds at most HANDLES_PER_PERSON. */
 export async function addHandle(deps: Deps, influencerId: number, network: Network, input: string): Promise<Result<AddedHandle>> {
   const parsed = normalizeHandle(network, input);
   if (!parsed.ok) return parsed;
@@ -27,12 +27,17 @@ export async function addHandle(deps: Deps, influencerId: number, network: Netwo
   const taken = await deps.db.socialHandle.findUnique({ where: { network_handle: { network, handle } } });
   if (taken) return err(taken.influencerId === influencerId ? "journey.handles.already_yours" : "journey.handles.taken", { handle });
   try {
-    await deps.db.socialHandle.create({ data: { influencerId, network, handle, profileUrl } });
+    // counted and written in one transaction, so the cap holds for one person's own adds
+    return await deps.db.$transaction(async (tx) => {
+      const held = await tx.socialHandle.count({ where: { influencerId } });
+      if (held >= HANDLES_PER_PERSON) return err("accounts.too_many", { max: HANDLES_PER_PERSON });
+      await tx.socialHandle.create({ data: { influencerId, network, handle, profileUrl } });
+      return ok({ network, handle, profileUrl });
+    });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     return err("journey.handles.taken", { handle });
   }
-  return ok({ network, handle, profileUrl });
 }
 
 export async function removeHandles(deps: Deps, influencerId: number): Promise<void> {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { LOCALES } from "../config.js";
 import { TIER_BASES, tierProgramSchema, tierSchema, type Tier, type TierProgram } from "../domain/tiers.js";
 import { parseTierForm, type TierFieldError } from "../domain/tier-form.js";
+import { readSegment } from "../domain/segment.js";
 import { err, ok, type Err, type Result } from "../result.js";
 import { audit } from "./audit.js";
 import type { Deps } from "./deps.js";
@@ -58,16 +59,61 @@ export async function setTier(deps: Pick<Deps, "db" | "config">, actor: Actor, i
   return ok(program.data);
 }
 
-export async function removeTier(deps: Pick<Deps, "db" | "config">, actor: Actor, key: string): Promise<Result<TierProgram>> {
+/** A mission still ahead (draft, scheduled or published) whose segment lists a tier. */
+export interface TierListing {
+  id: number;
+  title: string;
+  status: string;
+}
+
+/** the open missions read when looking for a tier's listings (a program has far fewer) */
+const MISSIONS_SCANNED = 5000;
+
+/** Missions not closed whose segment lists the tier (key compared as stored: trimmed, lower-case). */
+export async function missionsListingTier(db: Deps["db"], key: string): Promise<TierListing[]> {
+  const wanted = key.trim().toLowerCase();
+  const open = await db.mission.findMany({
+    where: { status: { in: ["draft", "scheduled", "published"] } }, select: { id: true, title: true, status: true, segment: true }, orderBy: { id: "asc" }, take: MISSIONS_SCANNED,
+  });
+  return open.filter((m) => readSegment(m.segment).tiers.some((k) => k.trim().toLowerCase() === wanted)).map(({ id, title, status }) => ({ id, title, status }));
+}
+
+/** "#3 “Summer haul” (published), #5 “Autumn” (draft)" — ids first, so the manager can edit them. */
+export function listingText(missions: readonly TierListing[]): string {
+  return missions.map((m) => `#${m.id} “${m.title}” (${m.status})`).join(", ");
+}
+
+export interface TierRemoval {
+  /**
+   * Remove even when missions list the tier (the CLI's `--force`). Otherwise only the missions in
+   * `confirmed` (what the manager was shown and confirmed in chat) may list it.
+   */
+  force?: boolean;
+  confirmed?: readonly number[];
+}
+
+/**
+ * Removes a tier. When missions still ahead list it, it is refused with their ids and titles
+ * unless forced or confirmed for exactly those missions: after removal nobody is in that tier, so
+ * such a mission stays open only to the other tiers it lists, or to nobody.
+ */
+export async function removeTier(
+  deps: Pick<Deps, "db" | "config">, actor: Actor, key: string, options: TierRemoval = {},
+): Promise<Result<{ program: TierProgram; removed: Tier; listedBy: TierListing[] }>> {
   const refused = await requireManager(deps, actor, "tiers.remove", { type: "tier", id: key });
   if (refused) return refused;
   const before = await readTierProgram(deps.db);
   const gone = before.tiers.find((t) => t.key === key.trim().toLowerCase());
   if (!gone) return err("growth.tier.not_found", { key });
+  const listedBy = await missionsListingTier(deps.db, gone.key);
+  const unconfirmed = listedBy.filter((m) => !options.confirmed?.includes(m.id));
+  if (unconfirmed.length && !options.force) {
+    return err("growth.tier.in_use", { key: gone.key, count: listedBy.length, missions: listingText(listedBy) });
+  }
   const program: TierProgram = { ...before, tiers: before.tiers.filter((t) => t !== gone) };
   await writeTierProgram(deps.db, program);
-  await audit(deps.db, { actor, action: "tiers.remove", targetType: "tier", targetId: gone.key, before: gone });
-  return ok(program);
+  await audit(deps.db, { actor, action: "tiers.remove", targetType: "tier", targetId: gone.key, before: gone, after: { listedBy: listedBy.map((m) => m.id) } });
+  return ok({ program, removed: gone, listedBy });
 }
 
 export async function setTierBasis(deps: Pick<Deps, "db" | "config">, actor: Actor, basis: string): Promise<Result<TierProgram>> {

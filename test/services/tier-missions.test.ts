@@ -155,12 +155,12 @@ describe.each(testProviders())("missions restricted to tiers on %s", (provider) 
     const r = await acceptMission(deps, gold.id, mission.id);
     expect(r).toMatchObject({ ok: false, error: "growth.mission.not_for_tier" });
     if (!r.ok) expect(translate("it", r.error, r.params)).toBe("\"For bronze\" è solo per i membri Bronzo.");
-    // A tier removed after the mission was made: nobody is in it, and the answer still names it.
+    // A tier removed after the mission was made: nobody is in it, and the answer says so (no bare key).
     const gone = await draft("silver");
     await publishMission(deps, MANAGER, gone.id);
     await t.db.mission.update({ where: { id: gone.id }, data: { segment: { tiers: ["diamond"] } } });
     const none = await acceptMission(deps, gold.id, gone.id);
-    if (!none.ok) expect(translate("en", none.error, none.params)).toBe("\"For silver\" is for diamond members only.");
+    if (!none.ok) expect(translate("en", none.error, none.params)).toBe("\"For silver\" was for members of a tier that no longer exists, so nobody can take it now.");
     expect(none.ok).toBe(false);
   });
 

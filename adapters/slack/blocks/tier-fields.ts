@@ -3,7 +3,7 @@
 //   field's options (key → name in the manager's language); the submitted keys go back as the
 //   same comma-separated text the other platforms' text input carries ("silver, gold"), so the one
 //   mission schema validates every surface; the mission form's languages (issue 15) the same way
-//   (locale → language named in the manager's language);
+//   (locale → language named in the manager's language), and the broadcast form's languages too;
 // - the tier modal's points needed (a whole number from 0) and multiplier (1 to 5, decimals) as
 //   number inputs; Slack checks them client-side, the engine's form checks them again.
 import type { FormField } from "../../adapter.js";
@@ -29,9 +29,10 @@ function tierNumber(field: FormField, placeholder?: SlackBlock): SlackBlock {
   };
 }
 
-/** The multi-select for a `tiers` or `languages` field with options, or undefined (no options: keep the text input). */
+/** The multi-select for a mission's `tiers` or `languages`, or a broadcast's `languages`, with options, or undefined (no options: keep the text input). */
 function tierSelect(formId: string, field: FormField, placeholder?: SlackBlock): SlackBlock | undefined {
-  if (formId !== "mission.form" || (field.id !== "tiers" && field.id !== "languages") || !field.options?.length) return undefined;
+  const offered = formId === "mission.form" ? field.id === "tiers" || field.id === "languages" : formId === "broadcast.form" && field.id === "languages";
+  if (!offered || !field.options?.length) return undefined;
   const options = field.options.slice(0, LIMITS.options).map((o) => ({
     text: { type: "plain_text", text: clip(o.label.trim() || o.value, LIMITS.optionText), emoji: true },
     value: o.value.slice(0, LIMITS.optionValue),

@@ -2,6 +2,7 @@
 // fixed (missions are offered only for networks someone has a handle on). Buttons for every step
 // and typed input ("instagram @name" or a profile URL); the pending question lives in the
 // Conversation row (flow "accounts"), so a restart resumes it.
+import { HANDLES_PER_PERSON } from "../../domain/handles.js";
 import { NETWORKS, type Network } from "../../domain/program-content.js";
 import { addHandle, changeHandle, listHandles, removeHandle } from "../../services/social-handles.js";
 import type { Context } from "../context.js";
@@ -14,8 +15,11 @@ import { actionId, actionPayload, commandArgs, member, payloadId, text } from ".
 export const FLOW_ACCOUNTS = "accounts";
 /** short: a forgotten /accounts question should not catch later free text for long */
 const FLOW_TTL_MS = 3600_000;
-/** Discord allows 5 rows of buttons: 2 for handles, 2 for networks, 1 for Done. */
-const MAX_HANDLE_BUTTONS = 6;
+/**
+ * Discord allows 5 rows of buttons: 2 for handles, 2 for networks, 1 for Done. Every handle a
+ * person may hold (HANDLES_PER_PERSON) gets its button, in two rows of four.
+ */
+const MAX_HANDLE_BUTTONS = HANDLES_PER_PERSON;
 const rows = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 const isNetwork = (v: string | undefined): v is Network => (NETWORKS as readonly string[]).includes(v ?? "");
 
@@ -25,7 +29,7 @@ async function showMenu(ctx: Context): Promise<void> {
   const handles = await listHandles(ctx.deps, inf.id);
   const list = handles.map((h) => `- ${networkLabel(h.network)} @${h.handle}`).join("\n");
   const buttons: Button[][] = [
-    ...rows(handles.slice(0, MAX_HANDLE_BUTTONS).map((h): Button => ({ action: "acc.pick", payload: String(h.id), label: `${networkLabel(h.network)} @${h.handle}`.slice(0, 60) })), 3),
+    ...rows(handles.slice(0, MAX_HANDLE_BUTTONS).map((h): Button => ({ action: "acc.pick", payload: String(h.id), label: `${networkLabel(h.network)} @${h.handle}`.slice(0, 60) })), 4),
     ...rows(NETWORKS.map((n): Button => ({ action: "acc.add", payload: n, label: `+ ${networkLabel(n)}` })), 4),
     [{ action: "acc.done", label: ctx.t("accounts.done"), style: "primary" }],
   ];

@@ -22,6 +22,7 @@ import { showInfluencer } from "./people.js";
 import { showLeaderboard } from "./leaderboard.js";
 import { askCycleClose } from "./cycle-close.js";
 import { openTierForm } from "./tier-form.js";
+import { askTierRemove } from "./tier-remove.js";
 
 /** Sub-commands handled here (interactive), in help order. */
 export const INTERACTIVE = ["mission new", "mission edit ID", "reward new", "reward edit ID", "review", "redemptions", "broadcast", "stats", "influencer NAME", "tier new", "tier edit KEY", "invite new"];
@@ -69,6 +70,8 @@ export async function onAdvoCommand(ctx: Context): Promise<void> {
   if (a === "cycle" && b === "close") return askCycleClose(ctx);
   // the tier modal (issue 21); `tier set` stays the typed way
   if (a === "tier" && (b === "new" || b === "edit")) return b === "new" ? openTierForm(ctx) : args[2] ? openTierForm(ctx, args[2]) : ctx.replyWith("manage.advo.usage", { usage: "/advo tier edit KEY" }, { ephemeral: true });
+  // removing a tier asks with what it does (the missions that list it), as the modal's Remove button
+  if (a === "tier" && b === "remove") return askTierRemove(ctx, args[2]);
   // … and a large or balance-breaking adjustment asks first, as from the card
   if (a === "points" && b === "adjust") return onTypedAdjust(ctx, args);
   if (a === "invite" && b === "new") return openInviteForm(ctx);

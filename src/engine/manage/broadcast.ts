@@ -29,9 +29,10 @@ const SHORT_ID = /^[0-9a-f]{12}$/;
 export function registerBroadcastHandlers(router: Router): void {
   router.form(FORM_BROADCAST, async (ctx) => {
     const values = formValues(formPayload(ctx));
-    const segment = { regions: csv(values.regions), interests: csv(values.interests), networks: csv(values.networks), tags: csv(values.tags) };
+    const segment = { regions: csv(values.regions), interests: csv(values.interests), networks: csv(values.networks), tags: csv(values.tags), languages: csv(values.languages) };
     const r = await draftBroadcast(ctx.deps, ctx.actor, { text: values.text ?? "", segment });
     if (!r.ok) {
+      if (r.error === "manage.broadcast.language_unknown") return ctx.reply(message([], { form: broadcastFormSpec(ctx.locale, values, { field: "languages", text: ctx.t(r.error, r.params) }), ephemeral: true }));
       if (r.error === "manage.broadcast.invalid") return ctx.reply(message([], { form: broadcastFormSpec(ctx.locale, values, String(r.params?.field ?? "text")), ephemeral: true }));
       return replyError(ctx, r);
     }

@@ -67,16 +67,23 @@ export function rejectFormSpec(locale: Locale, submissionId: number, error?: str
   };
 }
 
-export const BROADCAST_FIELDS = ["text", "regions", "interests", "networks", "tags"] as const;
+export const BROADCAST_FIELDS = ["text", "regions", "interests", "networks", "tags", "languages"] as const;
 
-export function broadcastFormSpec(locale: Locale, values: Record<string, string> = {}, errorField?: string): FormSpec {
+/**
+ * `error`: the field to mark and its message (the text already translated, e.g. an unknown
+ * language named); a bare field id marks it "required". Languages offer the four locales, as the
+ * mission form does (Slack: a multi-select; elsewhere codes typed).
+ */
+export function broadcastFormSpec(locale: Locale, values: Record<string, string> = {}, error?: string | { field: string; text: string }): FormSpec {
+  const marked = typeof error === "string" ? { field: error, text: t(locale, "manage.form.required") } : error;
   return {
     id: FORM_BROADCAST, title: t(locale, "manage.broadcast.form_title"), submitLabel: t(locale, "manage.form.preview"),
     fields: BROADCAST_FIELDS.map((id) => ({
       id, label: t(locale, id === "text" ? "manage.broadcast.text_label" : id === "networks" ? "manage.field.segmentNetworks" : `manage.field.${id}`),
       kind: id === "text" ? "multiline" : "text", required: id === "text",
       ...(values[id] ? { initial: values[id] } : {}),
-      ...(errorField === id ? { error: t(locale, "manage.form.required") } : {}),
+      ...(id === "languages" ? { options: languageOptions(locale), placeholder: LOCALES.join(", ") } : {}),
+      ...(marked?.field === id ? { error: marked.text } : {}),
     })),
   };
 }

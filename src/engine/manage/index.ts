@@ -57,6 +57,7 @@ import { registerRewardHandlers } from "./rewards.js";
 import { registerCycleHandlers } from "./cycle-close.js";
 import { registerDashboardButton } from "./dashboard-button.js";
 import { registerTierForm } from "./tier-form.js";
+import { registerTierRemoveHandlers } from "./tier-remove.js";
 import { registerInviteForm } from "./invite-form.js";
 import { registerCycleForm } from "./cycle-form.js";
 
@@ -76,6 +77,7 @@ export function registerManagerHandlers(router: Router): void {
   registerCycleHandlers(router);
   registerDashboardButton(router);
   registerTierForm(router);
+  registerTierRemoveHandlers(router);
   registerInviteForm(router);
   registerCycleForm(router);
 }

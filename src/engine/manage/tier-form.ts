@@ -10,9 +10,10 @@ import { requireManager } from "../../services/managers.js";
 import { readTierProgram } from "../../services/tiers.js";
 import { saveTierForm, type TierFormErr } from "../../services/tiers-admin.js";
 import type { Context } from "../context.js";
-import { message, type FormField, type FormSpec } from "../message.js";
+import { message, type Button, type FormField, type FormSpec } from "../message.js";
 import type { Router } from "../router.js";
 import { STATE_FIELD, formValues } from "./forms.js";
+import { TIER_REMOVE_ACTIONS } from "./tier-remove.js";
 import { formPayload, replyError } from "./reply.js";
 
 export const FORM_TIER = "tier.form";
@@ -35,7 +36,14 @@ export function tierFormSpec(locale: Locale, values: Record<string, string>, sta
       ...(error ? { error: t(locale, error.messageId) } : {}),
     };
   });
-  return { id: FORM_TIER, title: t(locale, state === "new" ? "growth.tier_modal.title_new" : "growth.tier_modal.title_edit"), submitLabel: t(locale, "growth.tier_modal.save"), fields, state };
+  // an existing tier can be removed from its modal: the button asks first, as /advo tier remove KEY
+  const editing = state.startsWith("edit:") ? state.slice(5) : undefined;
+  const name = values[`name_${locale}`] || values.name_en || editing || "";
+  const buttons: Button[] = editing ? [{ action: TIER_REMOVE_ACTIONS.ask, label: t(locale, "growth.tier.remove_button", { name }), payload: editing, style: "danger" }] : [];
+  return {
+    id: FORM_TIER, title: t(locale, state === "new" ? "growth.tier_modal.title_new" : "growth.tier_modal.title_edit"), submitLabel: t(locale, "growth.tier_modal.save"), fields, state,
+    ...(buttons.length ? { buttons } : {}),
+  };
 }
 
 export async function openTierForm(ctx: Context, editKey?: string): Promise<void> {

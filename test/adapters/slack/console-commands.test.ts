@@ -7,8 +7,8 @@ import { seedInfluencer, seedSubmission } from "../../services/manage/fixtures.j
 import { appendEntry, currentCycle } from "../../../src/services/ledger.js";
 import { eraseInfluencer } from "../../../src/services/privacy.js";
 import { decodeOrigin } from "../../../adapters/slack/modal.js";
-import { blockAction, slashCommand, viewSubmission } from "./slack-requests.js";
-import { callText, slackAppPerSuite } from "./slack-app.js";
+import { blockAction, viewSubmission } from "./slack-requests.js";
+import { callText, commandAnswers, slackAppPerSuite } from "./slack-app.js";
 import { createDispatcher } from "../../../src/delivery/component.js";
 import { slackAdapterFor } from "../../../adapters/slack/index.js";
 
@@ -21,15 +21,7 @@ describe.each(testProviders())("slack /advo console commands on %s", (provider) 
       slack.members = ["UMANAGER1", "UREVIEWER", "UBOT"];
     },
   });
-  let asked = 0;
-  /** the answer in the ack, or — past the ack budget on a loaded machine — the one sent to response_url */
-  const answer = async (text: string, user = "UMANAGER1") => {
-    const name = `answer${++asked}`;
-    const body = await (await harness.command(slashCommand(text, { user, responseUrl: harness.slack.responseUrl(name) }))).text();
-    if (body.includes("blocks")) return body;
-    const [late] = await harness.slack.waitFor(`respond:${name}`);
-    return JSON.stringify(late!.args);
-  };
+  const answer = commandAnswers(harness, "UMANAGER1", "answer");
   const buttonsOf = (body: string) => (JSON.parse(body) as { blocks: { elements?: { action_id: string; value?: string; url?: string; confirm?: unknown }[] }[] }).blocks.flatMap((b) => b.elements ?? []);
 
   it("given an admin and a reviewer then /advo help lists every sub-command each may run, with an example, hiding what the reviewer's role cannot do", async () => {

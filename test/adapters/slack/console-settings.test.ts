@@ -8,8 +8,7 @@ import { COMMANDS } from "../../../src/cli/commands.js";
 import { confirmAbove } from "../../../src/services/confirmations.js";
 import { testProviders } from "../../helpers/db.js";
 import { seedMission } from "../../engine/seed.js";
-import { slashCommand } from "./slack-requests.js";
-import { slackAppPerSuite } from "./slack-app.js";
+import { commandAnswers, slackAppPerSuite } from "./slack-app.js";
 
 describe.each(testProviders())("slack console settings and languages on %s", (provider) => {
   const harness = slackAppPerSuite(provider, {
@@ -20,14 +19,7 @@ describe.each(testProviders())("slack console settings and languages on %s", (pr
       slack.userLocales.set("UADMIN", "es-ES");
     },
   });
-  let asked = 0;
-  const answer = async (text: string, user = "UADMIN") => {
-    const name = `settings${++asked}`;
-    const body = await (await harness.command(slashCommand(text, { user, responseUrl: harness.slack.responseUrl(name) }))).text();
-    if (body.includes("blocks")) return body;
-    const [late] = await harness.slack.waitFor(`respond:${name}`);
-    return JSON.stringify(late!.args);
-  };
+  const answer = commandAnswers(harness, "UADMIN", "settings");
 
   it("given an admin then /advo settings confirm-above shows and sets the threshold, audited; a reviewer is refused and a bad value is explained in the manager's language", async () => {
     const db = harness.app.database.db;

@@ -10,7 +10,7 @@ import { FakeClock } from "../../../src/clock.js";
 import { slackFactory } from "../../../adapters/slack/index.js";
 import { createTestDatabaseUrl, type testProviders } from "../../helpers/db.js";
 import { FakeSlackWebApi, type SlackCall } from "../../fakes/slack-web-api.js";
-import { formBody, SIGNING_SECRET, signedPost } from "./slack-requests.js";
+import { formBody, SIGNING_SECRET, signedPost, slashCommand } from "./slack-requests.js";
 
 export const SLACK_TOKEN = "xoxb-test-token";
 
@@ -65,4 +65,19 @@ export function slackAppPerSuite(provider: ReturnType<typeof testProviders>[numb
     await drop?.();
   });
   return harness;
+}
+
+/**
+ * `/advo <text>` from `user` (default `defaultUser`), answered: the ack's body, or — past the ack
+ * budget on a loaded machine — what was sent to the command's response_url, as JSON text.
+ */
+export function commandAnswers(harness: SlackApp, defaultUser: string, prefix = "answer"): (text: string, user?: string) => Promise<string> {
+  let asked = 0;
+  return async (text, user = defaultUser) => {
+    const name = `${prefix}${++asked}`;
+    const body = await (await harness.command(slashCommand(text, { user, responseUrl: harness.slack.responseUrl(name) }))).text();
+    if (body.includes("blocks")) return body;
+    const [late] = await harness.slack.waitFor(`respond:${name}`);
+    return JSON.stringify(late!.args);
+  };
 }

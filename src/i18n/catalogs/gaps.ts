@@ -1,0 +1,68 @@
+// Messages of the gaps branch (stop 27): the per-person cap on social handles, removing a tier
+// that missions list (and the card of a mission for a tier removed since), and the broadcast's languages.
+import type { AreaCatalog } from "../catalog.js";
+
+const gaps = {
+  en: {
+    "accounts.too_many": "You have {max} accounts already, the most one person can register. Remove one in /accounts, then add this one.",
+    "manage.broadcast.language_unknown": "Unknown language in languages: {value}. Use {languages}.",
+    "growth.tier.in_use": "{count, plural, one {A mission lists} other {# missions list}} the tier “{key}”: {missions}. Once it is gone nobody is in that tier, so they stay open only to the other tiers they list, or to nobody. Take the tier off them first (advo mission edit), or remove it anyway with advo tier remove {key} --force.",
+    "growth.tier.remove_ask": "Remove the tier {name} ({key}, from {threshold, plural, one {# point} other {# points}})? Its members fall back to the tier below.",
+    "growth.tier.remove_unlisted": "No mission lists it.",
+    "growth.tier.remove_listed": "{count, plural, one {This mission lists it} other {These # missions list it}}: {missions}. Once it is gone they stay open only to the other tiers they list, or to nobody. To avoid that, take the tier off them first with /advo mission edit ID.",
+    "growth.tier.remove_changed": "Other missions list this tier since you were asked; here is the list now.",
+    "growth.tier.remove_title": "Remove {name}?",
+    "growth.tier.remove_button": "Remove {name}",
+    "growth.tier.removed": "Tier {name} removed by {by}.",
+    "growth.tier.removed_listed": "Still listing it, now open only to their other tiers or to nobody: {missions}.",
+    "growth.mission.for_removed_tier": "For members of a tier that no longer exists: nobody can take it",
+    "growth.mission.tier_removed": "\"{title}\" was for members of a tier that no longer exists, so nobody can take it now.",
+  },
+  es: {
+    "accounts.too_many": "Ya tienes {max} cuentas, el máximo por persona. Quita una en /accounts y luego añade esta.",
+    "manage.broadcast.language_unknown": "Idioma desconocido en languages: {value}. Usa {languages}.",
+    "growth.tier.in_use": "{count, plural, one {Una misión incluye} other {# misiones incluyen}} el nivel «{key}»: {missions}. Sin él, nadie está en ese nivel, así que solo quedan abiertas a los otros niveles que incluyen, o a nadie. Quita primero el nivel de esas misiones (advo mission edit), o elimínalo igualmente con advo tier remove {key} --force.",
+    "growth.tier.remove_ask": "¿Eliminar el nivel {name} ({key}, desde {threshold, plural, one {# punto} other {# puntos}})? Sus miembros pasan al nivel inferior.",
+    "growth.tier.remove_unlisted": "Ninguna misión lo incluye.",
+    "growth.tier.remove_listed": "{count, plural, one {Esta misión lo incluye} other {Estas # misiones lo incluyen}}: {missions}. Sin él, solo quedan abiertas a los otros niveles que incluyen, o a nadie. Para evitarlo, quita primero el nivel con /advo mission edit ID.",
+    "growth.tier.remove_changed": "Desde que se te preguntó, otras misiones incluyen este nivel; esta es la lista ahora.",
+    "growth.tier.remove_title": "¿Eliminar {name}?",
+    "growth.tier.remove_button": "Eliminar {name}",
+    "growth.tier.removed": "Nivel {name} eliminado por {by}.",
+    "growth.tier.removed_listed": "Lo siguen incluyendo, ahora abiertas solo a sus otros niveles o a nadie: {missions}.",
+    "growth.mission.for_removed_tier": "Para miembros de un nivel que ya no existe: nadie puede hacerla",
+    "growth.mission.tier_removed": "«{title}» era para miembros de un nivel que ya no existe, así que ahora nadie puede hacerla.",
+  },
+  fr: {
+    "accounts.too_many": "Vous avez déjà {max} comptes, le maximum par personne. Retirez-en un dans /accounts, puis ajoutez celui-ci.",
+    "manage.broadcast.language_unknown": "Langue inconnue dans languages : {value}. Utilisez {languages}.",
+    "growth.tier.in_use": "{count, plural, one {Une mission cite} other {# missions citent}} le niveau « {key} » : {missions}. Sans lui, personne n’est dans ce niveau : elles restent ouvertes aux seuls autres niveaux qu’elles citent, ou à personne. Retirez d’abord le niveau de ces missions (advo mission edit), ou supprimez-le quand même avec advo tier remove {key} --force.",
+    "growth.tier.remove_ask": "Supprimer le niveau {name} ({key}, à partir de {threshold, plural, one {# point} other {# points}}) ? Ses membres reviennent au niveau inférieur.",
+    "growth.tier.remove_unlisted": "Aucune mission ne le cite.",
+    "growth.tier.remove_listed": "{count, plural, one {Cette mission le cite} other {Ces # missions le citent}} : {missions}. Sans lui, elles restent ouvertes aux seuls autres niveaux qu’elles citent, ou à personne. Pour l’éviter, retirez d’abord le niveau avec /advo mission edit ID.",
+    "growth.tier.remove_changed": "D’autres missions citent ce niveau depuis la question ; voici la liste à jour.",
+    "growth.tier.remove_title": "Supprimer {name} ?",
+    "growth.tier.remove_button": "Supprimer {name}",
+    "growth.tier.removed": "Niveau {name} supprimé par {by}.",
+    "growth.tier.removed_listed": "Le citent encore, désormais ouvertes à leurs seuls autres niveaux ou à personne : {missions}.",
+    "growth.mission.for_removed_tier": "Pour les membres d’un niveau qui n’existe plus : personne ne peut la faire",
+    "growth.mission.tier_removed": "« {title} » était pour les membres d’un niveau qui n’existe plus : personne ne peut la faire désormais.",
+  },
+  it: {
+    "accounts.too_many": "Hai già {max} account, il massimo per persona. Rimuovine uno in /accounts, poi aggiungi questo.",
+    "manage.broadcast.language_unknown": "Lingua sconosciuta in languages: {value}. Usa {languages}.",
+    "growth.tier.in_use": "{count, plural, one {Una missione include} other {# missioni includono}} il livello «{key}»: {missions}. Senza di esso nessuno è in quel livello, quindi restano aperte solo agli altri livelli che includono, o a nessuno. Togli prima il livello da quelle missioni (advo mission edit), oppure rimuovilo comunque con advo tier remove {key} --force.",
+    "growth.tier.remove_ask": "Rimuovere il livello {name} ({key}, da {threshold, plural, one {# punto} other {# punti}})? I suoi membri scendono al livello inferiore.",
+    "growth.tier.remove_unlisted": "Nessuna missione lo include.",
+    "growth.tier.remove_listed": "{count, plural, one {Questa missione lo include} other {Queste # missioni lo includono}}: {missions}. Senza di esso restano aperte solo agli altri livelli che includono, o a nessuno. Per evitarlo, togli prima il livello con /advo mission edit ID.",
+    "growth.tier.remove_changed": "Da quando ti è stato chiesto, altre missioni includono questo livello; ecco l'elenco aggiornato.",
+    "growth.tier.remove_title": "Rimuovere {name}?",
+    "growth.tier.remove_button": "Rimuovi {name}",
+    "growth.tier.removed": "Livello {name} rimosso da {by}.",
+    "growth.tier.removed_listed": "Lo includono ancora, ora aperte solo agli altri loro livelli o a nessuno: {missions}.",
+    "growth.mission.for_removed_tier": "Per i membri di un livello che non esiste più: nessuno può farla",
+    "growth.mission.tier_removed": "\"{title}\" era per i membri di un livello che non esiste più, quindi ora nessuno può farla.",
+  },
+} satisfies AreaCatalog;
+
+export default gaps;
