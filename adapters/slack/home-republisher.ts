@@ -6,6 +6,9 @@
 // the readers once (managers who opened their Home, most recent first, at most `maxReaders`),
 // builds the shared program summary once, and publishes `concurrency` views at a time.
 
+import type { Logger } from "../../src/logger.js";
+import type { SlackAdapterOptions } from "./options.js";
+
 export interface HomeRun {
   /** the managers whose Home to publish again (one query) */
   readers: () => Promise<string[]>;
@@ -98,4 +101,23 @@ export class HomeRepublisher {
       }));
     }
   }
+}
+
+type Hints = { locale?: string; timeZone?: string };
+
+/** The republisher as the adapter wires it: each reader's view in their language and time zone. */
+export function homeRepublisherFor(
+  republish: NonNullable<SlackAdapterOptions["homeRepublish"]>,
+  hints: (userId: string) => Promise<Hints>,
+  publish: HomeRun["publish"],
+  log: Logger,
+): HomeRepublisher {
+  return new HomeRepublisher({
+    readers: republish.readers,
+    views: async () => {
+      const render = await republish.views();
+      return render && (async (user: string) => render(await hints(user)));
+    },
+    publish,
+  }, (err) => log.warn({ err, code: (err as { code?: string }).code }, "slack: republishing a Home failed"), republish.delayMs === undefined ? {} : { delayMs: republish.delayMs });
 }

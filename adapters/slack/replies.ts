@@ -12,6 +12,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { FormSpec, OutboundMessage, SendResult } from "../adapter.js";
 import type { Logger } from "../../src/logger.js";
+import { t, type Locale } from "../../src/i18n/translate.js";
 import type { SlackReply } from "./mapper.js";
 import { fieldErrors, formToView } from "./modal.js";
 import { escapeMrkdwn, renderMessage, SLACK_LIMITS, type SlackBlock } from "./render.js";
@@ -52,6 +53,14 @@ export function commandAnswerBodies(replies: OutboundMessage[]): Record<string, 
   }
   flush();
   return bodies;
+}
+
+/** The short private pointer for an influencer's slash command typed in a channel: go to the DM. */
+export function continueInDm(locale: Locale, dmChannel: string): OutboundMessage {
+  return {
+    blocks: [{ type: "paragraph", content: [t(locale, "core.continue_in_dm")] }],
+    buttons: [[{ action: "slack.open_dm", label: t(locale, "core.open_dm"), url: `https://slack.com/app_redirect?channel=${dmChannel}` }]],
+  };
 }
 
 /** The ack body of a view submission, when the engine answered with a form. */

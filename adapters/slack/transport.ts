@@ -14,18 +14,18 @@ import { cachedCheck } from "../../src/http/observability.js";
 import type { Attachment, ChatAdapter, EventHandler, FormSpec, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { conversationKey } from "../../src/engine/events.js";
 import { AppError } from "../../src/errors.js";
-import { pickLocale, t } from "../../src/i18n/translate.js";
+import { pickLocale } from "../../src/i18n/translate.js";
 import { boltLogger } from "./bolt-logger.js";
 import { LocaleHints } from "./locale-hints.js";
 import {
   mapBlockAction, mapMessageEvent, mapSlashCommand, mapViewSubmission, memberChange, routeAdvoCommand, textAsCommand, type MappedEvent, type SlackReply,
 } from "./mapper.js";
 import { ManagerChannelSync } from "./managers-sync.js";
-import { commandAnswerBodies, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
+import { commandAnswerBodies, continueInDm, SlackReplier, viewAckBody, type RespondFn } from "./replies.js";
 import { SlackSender } from "./sender.js";
-import { HomeRepublisher } from "./home-republisher.js";
+import { homeRepublisherFor, type HomeRepublisher } from "./home-republisher.js";
 import { suggestionOptions } from "./blocks/native-fields.js";
-import { RecentIds, settleWithin } from "./util.js";
+import { InFlight, RecentIds, settleWithin } from "./util.js";
 import { SLACK_EVENTS_PATH, slackEventsRoutes } from "./http-events.js";
 import type { SlackAdapterOptions } from "./options.js";
 
@@ -45,7 +45,7 @@ export class SlackAdapter implements ChatAdapter {
   private readonly locales: LocaleHints;
   /** the other managers' Homes, republished after changes (undefined without homeRepublish) */
   readonly homes: HomeRepublisher | undefined;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly inFlight = new InFlight();
   private handler: EventHandler | undefined;
   private botUserId: string | undefined;
   private stopped = false;
@@ -71,16 +71,9 @@ export class SlackAdapter implements ChatAdapter {
     const probe = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 3000, retryConfig: { retries: 0 } });
     this.ready = cachedCheck(async () => !this.stopped && (await probe.auth.test()).ok === true);
     this.locales = new LocaleHints(new WebClient(options.botToken, { slackApiUrl: options.apiUrl, logger, timeout: 1000, retryConfig: { retries: 0 } }));
-    const republish = options.homeRepublish;
-    if (republish) {
-      this.homes = new HomeRepublisher({
-        readers: republish.readers,
-        views: async () => {
-          const render = await republish.views();
-          return render && (async (user: string) => render(await this.locales.hints(user)));
-        },
-        publish: async (user, view) => void (await this.app.client.views.publish({ user_id: user, view: view as never })),
-      }, (err) => options.log.warn({ err, code: (err as { code?: string }).code }, "slack: republishing a Home failed"), republish.delayMs === undefined ? {} : { delayMs: republish.delayMs });
+    if (options.homeRepublish) {
+      const publish = async (user: string, view: unknown) => void (await this.app.client.views.publish({ user_id: user, view: view as never }));
+      this.homes = homeRepublisherFor(options.homeRepublish, (user) => this.locales.hints(user), publish, options.log);
     }
     if (options.managerChannel && options.syncManagers)
       this.managers = new ManagerChannelSync(this.app.client, options.managerChannel, options.syncManagers, options.log);
@@ -107,7 +100,7 @@ export class SlackAdapter implements ChatAdapter {
     this.stopped = true;
     await this.homes?.stop();
     if (!this.receiver) await this.app.stop().catch((err: unknown) => this.options.log.warn({ err }, "slack: socket stop failed"));
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+    await this.inFlight.settled();
   }
 
   async send(recipient: string, message: OutboundMessage, options?: { thread?: string }): Promise<SendResult> {
@@ -266,11 +259,7 @@ export class SlackAdapter implements ChatAdapter {
     }
     const dm = await this.interactive.channelFor(user);
     const locale = pickLocale(null, await this.locales.get(user), "en");
-    const pointer: OutboundMessage = {
-      blocks: [{ type: "paragraph", content: [t(locale, "core.continue_in_dm")] }],
-      buttons: [[{ action: "slack.open_dm", label: t(locale, "core.open_dm"), url: `https://slack.com/app_redirect?channel=${dm}` }]],
-    };
-    await ack(commandAnswerBodies([pointer])[0] as never);
+    await ack(commandAnswerBodies([continueInDm(locale, dm)])[0] as never);
     const replies = (await work).map((r) => {
       const { ephemeral: _inDm, ...rest } = r;
       return rest;
@@ -336,9 +325,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   private track<T>(p: Promise<T>): Promise<T> {
-    this.inFlight.add(p);
-    void p.finally(() => this.inFlight.delete(p)).catch(() => {});
-    return p;
+    return this.inFlight.track(p);
   }
 }
 

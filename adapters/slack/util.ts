@@ -1,4 +1,5 @@
-// Small helpers for the transport: a bounded set of recently seen ids and a "wait at most" race.
+// Small helpers for the transport: a bounded set of recently seen ids, a "wait at most" race and
+// the work in flight that stop() waits for.
 
 /** Remembers the last `max` ids; add() is false for an id seen before (a platform retry). */
 export class RecentIds {
@@ -25,5 +26,21 @@ export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<
     return await Promise.race([promise.then((value): Settled<T> => ({ settled: true, value })), timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Work started by listeners, tracked so stop() can wait for it. */
+export class InFlight {
+  private readonly running = new Set<Promise<unknown>>();
+
+  track<T>(p: Promise<T>): Promise<T> {
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p)).catch(() => {});
+    return p;
+  }
+
+  /** Resolves when everything tracked so far (and tracked meanwhile) has settled. */
+  async settled(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
   }
 }

@@ -6,7 +6,8 @@
 import { withoutMentionMarks } from "../../src/engine/mention.js";
 // Telegram has no native timestamps: the date as written for the reader, with its relative hint.
 import { timeText } from "../../src/engine/message.js";
-import type { Block, Button, Inline, OutboundMessage } from "../adapter.js";
+import { t, tb, type Locale } from "../../src/i18n/translate.js";
+import type { Block, Button, InboundEvent, Inline, OutboundMessage } from "../adapter.js";
 import { encodeCallbackData } from "./mapper.js";
 
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -171,6 +172,19 @@ export function withStartLinks(msg: OutboundMessage, privateChatLink: string | u
 
 /** What Telegram accepts as a deep-link payload (t.me/<bot>?start=…). */
 export const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The answer to a private command in a group: a link (and button) to the private chat. */
+export function privateOnlyReply(event: InboundEvent, locale: Locale, privateChatLink: string): OutboundMessage {
+  // "/start CODE" in a group: the link carries the code, so the private chat starts the join.
+  const p = event.payload;
+  const code = p.type === "command" && p.name === "start" ? p.args[0] : undefined;
+  const link = code && DEEP_LINK_PAYLOAD.test(code) ? `${privateChatLink}?start=${code}` : privateChatLink;
+  return {
+    blocks: tb(locale, "telegram.group.private_only", { link }),
+    buttons: [[{ action: "telegram.open_private", label: t(locale, "telegram.group.open_private"), url: link }]],
+    disablePreview: true,
+  };
+}
 
 /** One or more sendMessage argument sets; the keyboard goes on the last one. Dates get a hint
  * relative to `now` (the adapter's clock). */

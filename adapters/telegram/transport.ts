@@ -7,8 +7,6 @@
 // maxConcurrent, then polling waits). Group chats: only GROUP_COMMANDS reach the engine; other
 // commands and button taps get a pointer to the private chat, chatter is ignored — so the engine
 // stays platform-free.
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
 import { Api, Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
@@ -19,15 +17,17 @@ import type { AppConfig } from "../../src/config.js";
 import type { HttpServer } from "../../src/http/server.js";
 import { cachedCheck } from "../../src/http/observability.js";
 import { rememberChat } from "../../src/services/accounts.js";
-import { enqueue } from "../../src/services/outbox.js";
-import { LOCALES, pickLocale, t, tb, type Locale } from "../../src/i18n/translate.js";
+import { LOCALES, pickLocale, t, type Locale } from "../../src/i18n/translate.js";
 import { textMessage } from "../../src/engine/message.js";
 import type { Attachment, ChatAdapter, EventHandler, InboundEvent, OutboundMessage, SendResult } from "../adapter.js";
 import { GROUP_COMMANDS, groupRoute, mapUpdate, type TappedMessage } from "./mapper.js";
 import { editFor } from "./edits.js";
-import { DEEP_LINK_PAYLOAD, renderMessage, withStartLinks } from "./render.js";
+import { privateOnlyReply, renderMessage, withStartLinks } from "./render.js";
 import { documentOf, TelegramSender } from "./sender.js";
 import { sendTimeout } from "./send-timeout.js";
+import { ChatQueue, errorText } from "./chat-queue.js";
+import { idleLimitedFetchConfig } from "./connections.js";
+import { outboxDeferral } from "../deferred-replies.js";
 import { countSendFault, type MetricsHooks } from "../../src/metrics-hooks.js";
 
 import { telegramWebhookRoutes, WEBHOOK_PATH } from "./webhook.js";
@@ -68,8 +68,7 @@ export class TelegramAdapter implements ChatAdapter {
   readonly bot: Bot;
   readonly sender: TelegramSender;
   private readonly log: Logger;
-  private readonly chains = new Map<string, Promise<void>>();
-  private readonly inflight = new Set<Promise<void>>();
+  private readonly queue: ChatQueue;
   private handler: EventHandler | undefined;
   private polling: Promise<void> | undefined;
   private username: string | undefined;
@@ -80,6 +79,7 @@ export class TelegramAdapter implements ChatAdapter {
     const { config } = deps;
     if (!config.TELEGRAM_BOT_TOKEN) throw new Error("Telegram needs TELEGRAM_BOT_TOKEN");
     this.log = deps.log.child({ platform: "telegram" });
+    this.queue = new ChatQueue(this.log);
     const apiRoot = (config.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, "");
     // Replies get their own idle-limited connection pool too (see idleLimitedFetchConfig).
     this.bot = new Bot(config.TELEGRAM_BOT_TOKEN, { ...(deps.botInfo ? { botInfo: deps.botInfo } : {}), client: { apiRoot, baseFetchConfig: idleLimitedFetchConfig(apiRoot) } });
@@ -126,7 +126,7 @@ export class TelegramAdapter implements ChatAdapter {
 
   /** Resolves when every update received so far is fully handled (tests, graceful shutdown). */
   async idle(): Promise<void> {
-    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+    await this.queue.idle();
   }
 
   send(recipient: string, message: OutboundMessage): Promise<SendResult> {
@@ -198,25 +198,11 @@ export class TelegramAdapter implements ChatAdapter {
     // Answer the tap at once so the spinner stops; the engine's reply follows as messages.
     if (callbackQueryId) await this.answerCallback(callbackQueryId);
     if (route === "ignore") return;
-    const work = this.enqueue(chatId, () => (route === "handle" ? this.handle(event, chatId, source) : this.pointToPrivate(event, chatId)));
+    const work = this.queue.run(chatId, () => (route === "handle" ? this.handle(event, chatId, source) : this.pointToPrivate(event, chatId)));
     // Webhook: finish before answering Telegram (a crash means redelivery, not loss). Polling: keep
     // fetching while other chats are handled, up to maxConcurrent.
     if (this.mode === "webhook") await work;
-    else while (this.inflight.size >= (this.deps.maxConcurrent ?? 16)) await Promise.race(this.inflight);
-  }
-
-  /** Runs work after the previous work of the same chat; tracked for idle()/stop(). */
-  private enqueue(chatId: string, work: () => Promise<void>): Promise<void> {
-    const next = (this.chains.get(chatId) ?? Promise.resolve())
-      .then(work)
-      .catch((err: unknown) => this.log.error({ error: errorText(err) }, "telegram event failed"));
-    this.chains.set(chatId, next);
-    this.inflight.add(next);
-    void next.finally(() => {
-      this.inflight.delete(next);
-      if (this.chains.get(chatId) === next) this.chains.delete(chatId);
-    });
-    return next;
+    else while (this.queue.size >= (this.deps.maxConcurrent ?? 16)) await this.queue.anyDone();
   }
 
   private async handle(event: InboundEvent, chatId: string, source?: TappedMessage): Promise<void> {
@@ -270,16 +256,7 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   private async pointToPrivate(event: InboundEvent, chatId: string): Promise<void> {
-    const locale = this.localeOf(event);
-    // "/start CODE" in a group: the link carries the code, so the private chat starts the join.
-    const p = event.payload;
-    const code = p.type === "command" && p.name === "start" ? p.args[0] : undefined;
-    const link = code && DEEP_LINK_PAYLOAD.test(code) ? `${this.privateChatLink}?start=${code}` : this.privateChatLink;
-    await this.reply(chatId, {
-      blocks: tb(locale, "telegram.group.private_only", { link }),
-      buttons: [[{ action: "telegram.open_private", label: t(locale, "telegram.group.open_private"), url: link }]],
-      disablePreview: true,
-    });
+    await this.reply(chatId, privateOnlyReply(event, this.localeOf(event), this.privateChatLink));
   }
 
   /**
@@ -310,10 +287,7 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   private async defer(chatId: string, message: OutboundMessage, deferTo: DeferTo): Promise<void> {
-    await enqueue(this.deps.db, [{
-      platform: "telegram", recipient: chatId, purpose: "reply.deferred",
-      dedupeKey: `reply:${deferTo.eventId}:${deferTo.index}`, payload: { kind: "message", message },
-    }]);
+    await outboxDeferral(this.deps.db, "telegram")(chatId, message, deferTo.eventId, deferTo.index);
     deferTo.deferred = true;
   }
 
@@ -337,25 +311,4 @@ interface DeferTo {
   index: number;
   /** set once the reply went to the outbox */
   deferred: boolean;
-}
-
-/** The error's message only: grammY errors carry the request payload (personal data). */
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/**
- * A connection pool (one per caller: the reply path, the outbox) that drops idle sockets. grammY
- * shares one keep-alive agent per API root with no idle limit, so a socket left idle is reused long
- * after the server (a local Bot API, a proxy; Node's default keep-alive is 5 s) has closed it:
- * ECONNRESET / "socket hang up". On the outbox that was the first send after start-up; on the reply
- * path a burst hit it (bench/burst.ts: a reply failed twice in a row and went to the outbox, a 30 s
- * delay). Idle sockets here are dropped after a few seconds (earlier still when the server announces
- * a shorter Keep-Alive timeout). Only idle sockets: a long poll in progress is not cut.
- */
-const IDLE_SOCKET_MS = 4_000;
-function idleLimitedFetchConfig(apiRoot: string) {
-  return apiRoot.startsWith("https:")
-    ? { compress: true, agent: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) }
-    : { agent: new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }) };
 }

@@ -1,27 +1,22 @@
 // Step buttons carry the flow version: a click on a step that is over gets the polite "moved on"
 // answer and changes nothing; a click that moves the step on takes the buttons off its message;
 // a toggle replaces its own message.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { splitVersion } from "../../src/engine/button-versions.js";
 import { toPlainText, type Button, type OutboundMessage } from "../../src/engine/message.js";
-import type { Deps } from "../../src/services/deps.js";
 import { FakeUser } from "./harness.js";
 import { seedInvitation } from "./seed.js";
 
 const buttonsOf = (replies: OutboundMessage[]): Button[] => replies.flatMap((r) => (r.buttons ?? []).flat());
 
 describe.each(testProviders())("step buttons on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps;
+  const { deps } = engineOnTestDatabase(provider);
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
     await seedInvitation(deps, "STEPS", { maxUses: 10 });
   });
-  afterAll(() => database.destroy());
 
   it("given onboarding buttons then they carry the version, and an old one is answered 'moved on' without any change", async () => {
     const engine = createEngine(deps);

@@ -1,9 +1,9 @@
 // Intake pipeline: bot messages dropped, retries de-duplicated, one conversation serialized (also
 // across two engine instances on one database), the error boundary, middleware order, flows, and
 // the influencer behind the account.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { createEngine } from "../../src/engine/engine.js";
 import { AppError } from "../../src/errors.js";
 import type { Deps } from "../../src/services/deps.js";
@@ -13,13 +13,7 @@ import { influencerOfAccount } from "../../src/engine/influencer-lookup.js";
 import { seedMember } from "./seed.js";
 
 describe.each(testProviders())("engine pipeline on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-  });
-  afterAll(() => database.destroy());
+  const { deps } = engineOnTestDatabase(provider);
 
   it("given a message from a bot then nothing is answered and nothing is recorded", async () => {
     const engine = createEngine(deps);

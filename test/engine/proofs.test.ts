@@ -3,13 +3,10 @@
 // file reference, the figure and a review card linking the file; a photo alone asks for the figure
 // (bad answers told in the person's language); several missions ask which; refused files store
 // nothing; erasing the person erases the proofs.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import type { InboundFile } from "../../src/engine/events.js";
-import type { Deps } from "../../src/services/deps.js";
 import { toPlainText, type OutboundMessage } from "../../src/engine/message.js";
 import { eraseInfluencer } from "../../src/services/privacy.js";
 import { t } from "../../src/i18n/translate.js";
@@ -19,15 +16,7 @@ import { seedMember, seedMission } from "./seed.js";
 const photo = (ref: string, sizeBytes = 180_000): InboundFile => ({ ref, kind: "photo", mimeType: "image/jpeg", sizeBytes });
 
 describe.each(testProviders())("proof screenshots on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database, { SLACK_MANAGER_CHANNEL: "C0MANAGERS", PUBLIC_URL: "https://advo.example" });
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
+  const { deps, engine } = engineOnTestDatabase(provider, { SLACK_MANAGER_CHANNEL: "C0MANAGERS", PUBLIC_URL: "https://advo.example" });
 
   const sendFiles = (user: FakeUser, files: InboundFile[], caption = "") => user.sendEvent({ ...user.event({ type: "text", text: caption }), attachments: files });
 

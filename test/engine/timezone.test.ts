@@ -1,24 +1,13 @@
 // /timezone: buttons from the person's language, typed IANA names validated by Intl, the choice
 // saved on the influencer and used for the dates they see (/points) from then on.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { FakeUser } from "./harness.js";
 import { seedMember } from "./seed.js";
 
 describe.each(testProviders())("/timezone on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
+  const { deps, engine } = engineOnTestDatabase(provider);
 
   it("given a Spanish member then /timezone offers Spanish-speaking zones and a button saves one", async () => {
     const inf = await seedMember(deps, "tz-ana");

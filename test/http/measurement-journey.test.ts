@@ -15,6 +15,7 @@ import { awardForSubmission } from "../../src/services/points.js";
 import { createTestDatabaseUrl, testProviders } from "../helpers/db.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedMember, seedMission } from "../engine/seed.js";
+import { readUntil } from "../helpers/poll.js";
 
 vi.setConfig({ testTimeout: 240_000 });
 const BIN = join(import.meta.dirname, "../../bin/advo.js");
@@ -26,15 +27,6 @@ function advo(url: string, args: string[], env: Record<string, string>): Promise
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout });
     });
   });
-}
-
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (done(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe.each(testProviders())("measurement journey on %s", (provider) => {
@@ -84,7 +76,7 @@ describe.each(testProviders())("measurement journey on %s", (provider) => {
     // a crawler unfurling the link: redirected without click id, a preview
     const bot = await fetch(`${base}/t/${link![1]}`, { redirect: "manual", headers: { "user-agent": "facebookexternalhit/1.1" } });
     expect(new URL(bot.headers.get("location")!).searchParams.has("advo_click")).toBe(false);
-    const clicks = await until(() => deps.db.click.findMany(), (c) => c.length === 2);
+    const clicks = await readUntil(() => deps.db.click.findMany(), (c) => c.length === 2);
     expect(clicks.map((c) => c.preview).sort()).toEqual([false, true]);
     expect((await fetch(`${base}/t/ZZZZZZZZZZ`, { redirect: "manual" })).status).toBe(404);
 

@@ -8,6 +8,20 @@ import { HttpServer } from "../../src/http/server.js";
 import { readJson } from "../../src/http/body.js";
 import { capturingLogger } from "../helpers/log.js";
 
+/** A GET /slow on `sub`: `inside` resolves once a request is in it; it answers "done" after release(). */
+function slowRoute(sub: Hono): { inside: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let entered!: () => void;
+  const inside = new Promise<void>((r) => (entered = r));
+  sub.get("/slow", async (c) => {
+    entered();
+    await gate;
+    return c.text("done");
+  });
+  return { inside, release };
+}
+
 describe("http server (Hono)", () => {
   let http: HttpServer | undefined;
   afterEach(async () => {
@@ -71,16 +85,8 @@ describe("http server (Hono)", () => {
   it("given a request in flight when the server closes then close waits for it to finish and new connections are refused", async () => {
     const { log } = capturingLogger();
     http = new HttpServer(log);
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let entered!: () => void;
-    const inside = new Promise<void>((r) => (entered = r));
     const sub = new Hono();
-    sub.get("/slow", async (c) => {
-      entered();
-      await gate;
-      return c.text("done");
-    });
+    const { inside, release } = slowRoute(sub);
     http.mount(sub);
     const port = await http.listen(0, "127.0.0.1");
     const slow = fetch(`http://127.0.0.1:${port}/slow`);
@@ -99,16 +105,8 @@ describe("http server (Hono)", () => {
   it("given a second request on the open connection of a request in flight while draining then it is never handled and the first still finishes", async () => {
     const { log } = capturingLogger();
     http = new HttpServer(log);
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let entered!: () => void;
-    const inside = new Promise<void>((r) => (entered = r));
     const sub = new Hono();
-    sub.get("/slow", async (c) => {
-      entered();
-      await gate;
-      return c.text("done");
-    });
+    const { inside, release } = slowRoute(sub);
     sub.get("/fast", (c) => c.text("fast"));
     http.mount(sub);
     const port = await http.listen(0, "127.0.0.1");

@@ -11,15 +11,7 @@ import { silentLogger } from "../../src/logger.js";
 import { createTrackingLink, ensureParticipationLink } from "../../src/services/tracking.js";
 import { missionFigures } from "../../src/services/stats.js";
 import { MANAGER, STRANGER, managerConfig, seedInfluencer } from "../services/manage/fixtures.js";
-
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (done(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { readUntil } from "../helpers/poll.js";
 
 describe.each(testProviders())("tracking links on %s", (provider) => {
   let t: TestDatabase;
@@ -61,7 +53,7 @@ describe.each(testProviders())("tracking links on %s", (provider) => {
     expect(clickId[0]).not.toBe("old");
     expect(Object.fromEntries([...location.searchParams].filter(([k]) => k.startsWith("utm_")))).toEqual({ utm_source: "advo", utm_medium: "influencer", utm_campaign: `m-${m.id}`, utm_content: "program" });
 
-    const clicks = await until(() => t.db.click.findMany(), (c) => c.length === 1);
+    const clicks = await readUntil(() => t.db.click.findMany(), (c) => c.length === 1);
     expect(clicks).toHaveLength(1);
     expect(clicks[0]).toMatchObject({ clickId: clickId[0], preview: false, country: "FR", userAgent: "Mozilla/5.0 test" });
     expect(clicks[0]!.visitorHash).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -106,7 +98,7 @@ describe.each(testProviders())("tracking links on %s", (provider) => {
     await fetch(url, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 real" } });
     await fetch(url, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 real" } }); // same visitor, same day
     const linkId = (await t.db.trackingLink.findUniqueOrThrow({ where: { code: first!.code } })).id;
-    const rows = await until(() => t.db.click.findMany({ where: { trackingLinkId: linkId } }), (c) => c.length === 9);
+    const rows = await readUntil(() => t.db.click.findMany({ where: { trackingLinkId: linkId } }), (c) => c.length === 9);
     expect(rows.filter((r) => r.preview)).toHaveLength(7);
     expect(rows.filter((r) => r.preview).every((r) => r.clickId === null && r.visitorHash === null)).toBe(true);
     const real = rows.filter((r) => !r.preview);

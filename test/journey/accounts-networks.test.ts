@@ -1,27 +1,16 @@
 // Networks (issue 12, dead end 4): a mission is offered only to people with a handle on one of its
 // networks — in the eligibility rule (/missions, accept) and in the publish audience query — and
 // /accounts adds, changes and removes handles after onboarding with onboarding's validation.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { announceMission } from "../../src/services/missions-admin.js";
 import { audience } from "../../src/services/audience.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedMember, seedMission } from "../engine/seed.js";
 
 describe.each(testProviders())("networks and /accounts on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
+  const { deps, engine } = engineOnTestDatabase(provider);
 
   const handlesOf = async (id: number) => (await deps.db.socialHandle.findMany({ where: { influencerId: id }, orderBy: { id: "asc" } })).map((h) => `${h.network}:${h.handle}`);
 

@@ -1,11 +1,11 @@
 // The console shows everything the platforms would receive: `npm run console` runs the outbox
 // dispatcher for console users, so a job run in another terminal (`npm run job -- reminders`)
 // prints its message in the running console, as it arrives. Both are the real programs.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabaseUrl } from "../helpers/db.js";
 import { testDeps } from "../helpers/deps.js";
+import { spawnProgram, until, type Program } from "../helpers/process.js";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { FakeClock, HOUR } from "../../src/clock.js";
 import { migrateDatabase } from "../../src/db/migrate.js";
@@ -16,22 +16,7 @@ import { textMessage } from "../../src/engine/message.js";
 const root = join(import.meta.dirname, "../..");
 const tsx = join(root, "node_modules/.bin/tsx");
 
-function program(args: string[], env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; closed: Promise<number | null> } {
-  const child = spawn(tsx, args, { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["pipe", "pipe", "pipe"] });
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-  const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { child, output: () => out, closed };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const program = (args: string[], env: Record<string, string>): Program => spawnProgram(tsx, args, { cwd: root, env: { LOG_LEVEL: "warn", ...env } });
 
 describe("console delivery (sqlite)", () => {
   let url: string;

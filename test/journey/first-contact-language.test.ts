@@ -1,26 +1,17 @@
 // Issue 17, first contact: the first message is in the platform's language with the language row;
 // pressing another language rewrites THAT message in place (one reply, replace: "message") and
 // saves the choice; the time-zone step and /timezone find cities typed in the person's language.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedInvitation, seedMember } from "../engine/seed.js";
 
 describe.each(testProviders())("first message language and city search on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
+  const { deps, engine } = engineOnTestDatabase(provider);
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
     await seedInvitation(deps, "LANG10", { maxUses: 10 });
   });
-  afterAll(() => database.destroy());
 
   const account = (id: string) => deps.db.platformAccount.findFirstOrThrow({ where: { externalId: id }, include: { influencer: true } });
 

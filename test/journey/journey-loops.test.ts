@@ -2,12 +2,11 @@
 // the same link reopening its row), one award per mission, a pasted link as a submission (kept
 // through the mission choice and a restart), /missions with real states, erasure withdrawing
 // pending work, and every outcome told through the outbox.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import { DAY, MINUTE, type FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
+import { createEngine } from "../../src/engine/engine.js";
+import { DAY, MINUTE } from "../../src/clock.js";
 import { approveSubmission, rejectSubmission, reviewQueue } from "../../src/services/review.js";
 import { adjustPoints } from "../../src/services/points-admin.js";
 import { closeMission } from "../../src/services/missions-admin.js";
@@ -35,15 +34,7 @@ const notFound: PostChecker = {
 const unsure: PostChecker = { verify: async () => ({ decision: "needs_review", notes: "caption unreadable" }), isLive: async () => "removed" };
 
 describe.each(testProviders())("journey loops on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database, { MANAGERS: MANAGER, SLACK_MANAGER_CHANNEL: "CMGR", RECHECK_LIVE_DAYS: "7" });
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
+  const { deps, engine } = engineOnTestDatabase(provider, { MANAGERS: MANAGER, SLACK_MANAGER_CHANNEL: "CMGR", RECHECK_LIVE_DAYS: "7" });
 
   const notice = (influencerId: number, purpose: string) =>
     deps.db.outboxMessage.findMany({ where: { influencerId, purpose }, orderBy: { id: "asc" } });

@@ -2,12 +2,9 @@
 // for someone reading French in an English program: accepting and declining, the submit prompt
 // (one mission, or the attempts used up), the /points history (an award and a redemption), "your
 // links" in /points, and the Slack App Home's list of missions.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { influencerHome } from "../../src/services/home-summary.js";
 import { FakeUser } from "../engine/harness.js";
@@ -16,16 +13,11 @@ import { seedMember, seedMission } from "../engine/seed.js";
 const FR = { title: "Collection d’été", brief: "Montrez la collection.", dos: ["Lumière naturelle"], donts: ["Pas de marques concurrentes"] };
 
 describe.each(testProviders())("mission and reward text in the reader's language on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
+  const { deps, engine } = engineOnTestDatabase(provider);
   let user: FakeUser;
   let influencerId: number;
   let missionId: number;
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
     const inf = await seedMember(deps, "texte-fr");
     influencerId = inf.id;
     await deps.db.influencer.update({ where: { id: inf.id }, data: { locale: "fr" } });
@@ -33,7 +25,6 @@ describe.each(testProviders())("mission and reward text in the reader's language
     await deps.db.mission.update({ where: { id: missionId }, data: { translations: { fr: FR } } });
     user = new FakeUser(engine, "texte-fr");
   });
-  afterAll(() => database.destroy());
 
   it("given a French reader then accepting, the submit prompt and declining name the mission in French", async () => {
     await user.action("mission.accept", String(missionId));

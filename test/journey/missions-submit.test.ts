@@ -1,11 +1,9 @@
 // Missions (eligibility, card, atomic cap) and submitting links (every rule's answer, one link
 // submitted twice at once), then awarding points once even when called concurrently.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import { DAY, type FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
+import { DAY } from "../../src/clock.js";
 import { acceptMission } from "../../src/services/missions.js";
 import { submitLink } from "../../src/services/submissions.js";
 import { awardForSubmission } from "../../src/services/points.js";
@@ -16,15 +14,7 @@ import { FakeUser } from "../engine/harness.js";
 import { seedMember, seedMission } from "../engine/seed.js";
 
 describe.each(testProviders())("missions and submissions on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
+  const { deps, engine } = engineOnTestDatabase(provider);
 
   it("given missions with segments, windows and caps then /missions lists only the open ones this influencer fits", async () => {
     await seedMember(deps, "ana", [{ network: "instagram", handle: "ana" }], { region: "es", interests: ["fashion"] });

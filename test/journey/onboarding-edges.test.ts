@@ -1,26 +1,17 @@
 // Onboarding edges (issue 12, dead end 6): codes typed loosely, /language and /help in the middle
 // of onboarding, "Not now" with a way back, and a handle entered twice moving on.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { splitVersion } from "../../src/engine/button-versions.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedInvitation } from "../engine/seed.js";
 
 describe.each(testProviders())("onboarding edges on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
+  const { deps, engine } = engineOnTestDatabase(provider);
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
     await seedInvitation(deps, "SPRING26", { maxUses: 10 });
   });
-  afterAll(() => database.destroy());
 
   const step = async (user: string) => (await deps.db.conversation.findUniqueOrThrow({ where: { key: `console:${user}` } })).step;
 

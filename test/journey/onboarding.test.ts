@@ -1,27 +1,22 @@
 // Joining by invitation and the onboarding state machine, end to end through the engine.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { createEngine } from "../../src/engine/engine.js";
-import { DAY, type FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { DAY } from "../../src/clock.js";
 import { joinWithCode } from "../../src/services/invitations-join.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedInvitation } from "../engine/seed.js";
 
 describe.each(testProviders())("joining and onboarding on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
+  const { deps } = engineOnTestDatabase(provider);
   beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
     await seedInvitation(deps, "OPEN5");
     await seedInvitation(deps, "OLD", { expiresAt: new Date(deps.clock.now().getTime() - DAY) });
     await seedInvitation(deps, "GONE", { revokedAt: new Date() });
     await seedInvitation(deps, "FULL", { maxUses: 1 });
     await deps.db.invitation.update({ where: { code: "FULL" }, data: { uses: 1 } });
   });
-  afterAll(() => database.destroy());
 
   it.each([
     ["NOPE", "I don't know that invitation code"],

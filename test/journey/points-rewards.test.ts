@@ -1,11 +1,8 @@
 // /points, /leaderboard (tie-break), /rewards with a confirmed redemption (never negative, stock
 // atomic), /stop, /mydata, /deleteme.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { redeemReward } from "../../src/services/rewards.js";
 import { leaderboard } from "../../src/services/leaderboard.js";
@@ -13,20 +10,12 @@ import { FakeUser } from "../engine/harness.js";
 import { seedMember, seedReward } from "../engine/seed.js";
 
 describe.each(testProviders())("points, rewards and data on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
+  const { deps, engine } = engineOnTestDatabase(provider);
   let n = 0;
   const give = async (influencerId: number, amount: number, kind: "mission" | "adjustment" = "mission") => {
     const cycle = await currentCycle(deps.db, deps.clock);
     await appendEntry(deps.db, { influencerId, cycleId: cycle.id, amount, kind, idempotencyKey: `test:${++n}`, reason: "Test mission" });
   };
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
 
   it("given ledger entries then /points shows the cycle balance, lifetime and the latest entries", async () => {
     const inf = await seedMember(deps, "pia");

@@ -6,12 +6,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { COMMANDS } from "../../src/cli/commands.js";
 import { parseArgs } from "../../src/cli/args.js";
 import { OPERATOR } from "../../src/services/managers.js";
@@ -26,9 +23,7 @@ import { seedMember } from "../engine/seed.js";
 const MANAGER = "slack:UREWARDS";
 
 describe.each(testProviders())("reward text per language on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
+  const { deps, engine } = engineOnTestDatabase(provider, { MANAGERS: MANAGER });
   const dir = mkdtempSync(join(tmpdir(), "advo-reward-tr-"));
   const run = (line: string, actor = OPERATOR) => {
     const args = parseArgs(line.split(" ").map((s) => s.replaceAll("_", " ")));
@@ -54,12 +49,6 @@ describe.each(testProviders())("reward text per language on %s", (provider) => {
     await user.command("/rewards");
     return { inf, user };
   };
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database, { MANAGERS: MANAGER });
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
 
   it("given an incomplete or unknown-language translation then it is refused on its field, and nothing is created", async () => {
     const missingName = await run("reward create --name Tote_bag --cost 50 --description Cotton_bag --description-es Bolsa_de_algodón");

@@ -1,31 +1,20 @@
 // Lists that mislead (issue 12, dead end 7, second half): /rewards says what can be redeemed now
 // (and offers Redeem only there), and /points and the leaderboard agree about rolled-over points:
 // the leaderboard ranks points earned this cycle, /points shows that number next to the balance.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedMember, seedReward } from "../engine/seed.js";
 
 describe.each(testProviders())("rewards and standings on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
+  const { deps, engine } = engineOnTestDatabase(provider);
   let n = 0;
   const give = async (influencerId: number, amount: number, kind: "mission" | "rollover" | "redemption") => {
     const cycle = await currentCycle(deps.db, deps.clock);
     await appendEntry(deps.db, { influencerId, cycleId: cycle.id, amount, kind, idempotencyKey: `standing:${++n}`, reason: "test" });
   };
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
 
   it("given 60 points then /rewards marks the affordable reward, says what the others miss, and offers Redeem only for it", async () => {
     const inf = await seedMember(deps, "mara");

@@ -1,25 +1,15 @@
 // The remaining rules: language choice over the platform hint, expired event ids, declining,
 // submitting without accepting or twice for one mission, unknown missions and rewards.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import { DAY, type FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
+import { DAY } from "../../src/clock.js";
 import { firstDelivery, purgeExpiredEvents } from "../../src/engine/intake.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedMember, seedMission } from "../engine/seed.js";
 
 describe.each(testProviders())("journey rules on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
+  const { deps, engine } = engineOnTestDatabase(provider);
 
   it("given a platform hint then replies use it until the user picks a language with /language, which then wins", async () => {
     const inf = await seedMember(deps, "lang");

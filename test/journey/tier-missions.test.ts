@@ -2,26 +2,15 @@
 // Silver mission under /missions, opens its card (it says who it is for) and presses Accept to be
 // told, in Spanish, which tier unlocks it and how many points are missing; once they reach Silver
 // the same button takes the mission.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { FakeUser } from "../engine/harness.js";
 import { seedMember, seedMission } from "../engine/seed.js";
 
 describe.each(testProviders())("tier-restricted missions in the chat on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
+  const { deps, engine } = engineOnTestDatabase(provider);
 
   it("given a Bronze member then a Silver mission is hidden, its card says who it is for, and Accept says what unlocks it until they reach Silver", async () => {
     const inf = await seedMember(deps, "lola");

@@ -1,12 +1,9 @@
 // Tiers end to end on the console harness: /points shows the tier and what the next one needs in
 // the reader's language, with perks and badges; a manager changes tiers through the command table
 // the CLI and /advo share.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
-import type { FakeClock } from "../../src/clock.js";
-import type { Deps } from "../../src/services/deps.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import { appendEntry, currentCycle } from "../../src/services/ledger.js";
 import { COMMANDS } from "../../src/cli/commands.js";
 import { parseArgs } from "../../src/cli/args.js";
@@ -15,9 +12,7 @@ import { FakeUser } from "../engine/harness.js";
 import { seedMember } from "../engine/seed.js";
 
 describe.each(testProviders())("tiers in /points on %s", (provider) => {
-  let database: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
-  let engine: Engine;
+  const { deps, engine } = engineOnTestDatabase(provider);
   let n = 0;
   const give = async (influencerId: number, amount: number) => {
     const cycle = await currentCycle(deps.db, deps.clock);
@@ -27,12 +22,6 @@ describe.each(testProviders())("tiers in /points on %s", (provider) => {
     const args = parseArgs(line.split(" "));
     return COMMANDS[`${args.positionals[0]} ${args.positionals[1]}`]!.run(deps, args, OPERATOR);
   };
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    deps = testDeps(database);
-    engine = createEngine(deps);
-  });
-  afterAll(() => database.destroy());
 
   it("given 620 points then /points says Silver and 880 points to Gold, in English and in Spanish", async () => {
     const inf = await seedMember(deps, "tia");

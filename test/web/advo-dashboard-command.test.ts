@@ -1,9 +1,8 @@
 // `/advo dashboard` through the real engine: a manager gets a private, preview-free sign-in link
 // that works; a non-manager is refused and gets no link.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
-import { createEngine, type Engine } from "../../src/engine/engine.js";
+import { describe, expect, it } from "vitest";
+import { testProviders } from "../helpers/db.js";
+import { engineOnTestDatabase } from "../helpers/engine.js";
 import type { InboundEvent } from "../../src/engine/events.js";
 import { toPlainText } from "../../src/engine/message.js";
 import { redeemSignInLink } from "../../src/web/sessions.js";
@@ -14,15 +13,7 @@ function advo(userId: string, text: string): InboundEvent {
 }
 
 describe.each(testProviders())("/advo dashboard on %s", (provider) => {
-  let t: TestDatabase;
-  let engine: Engine;
-  let deps: ReturnType<typeof testDeps>;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = testDeps(t, { MANAGERS: "slack:UMANAGER", PUBLIC_URL: "https://advo.example" });
-    engine = createEngine(deps, { journey: false });
-  });
-  afterAll(async () => t?.destroy());
+  const { deps, engine } = engineOnTestDatabase(provider, { MANAGERS: "slack:UMANAGER", PUBLIC_URL: "https://advo.example" }, { journey: false });
 
   it("gives a manager an ephemeral sign-in link without previews, which signs them in", async () => {
     const [reply, ...rest] = await engine.handle(advo("UMANAGER", "dashboard"));
@@ -35,8 +26,8 @@ describe.each(testProviders())("/advo dashboard on %s", (provider) => {
   });
 
   it("refuses a non-manager and makes no link", async () => {
-    const before = await t.db.dashboardSignInLink.count();
+    const before = await deps.db.dashboardSignInLink.count();
     expect(toPlainText((await engine.handle(advo("USTRANGER", "dashboard")))[0]!)).toBe("Only program managers can do that.");
-    expect(await t.db.dashboardSignInLink.count()).toBe(before);
+    expect(await deps.db.dashboardSignInLink.count()).toBe(before);
   });
 });

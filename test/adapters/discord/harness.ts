@@ -8,31 +8,12 @@ import { DiscordAdapter, type DiscordAdapterDeps } from "../../../adapters/disco
 import { FakeDiscord, type RecordedCall } from "../../fakes/discord.js";
 import { afterEach, beforeEach } from "vitest";
 import { createTestDatabase, type Provider, type TestDatabase } from "../../helpers/db.js";
+import { until } from "../../helpers/poll.js";
 
 export const APP = "4242000000000000001";
 export const GUILD = "7000000000000000001";
 
-/** Polls until the condition holds (no fixed sleeps: speed of the machine does not matter). */
-export async function until<T>(check: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-/** Like until, for asynchronous checks (database reads). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+export { eventually, until } from "../../helpers/poll.js";
 
 /** The recorded calls matching, once there is at least one. */
 export function callsSoon(fake: FakeDiscord, method: string, pattern: RegExp): Promise<RecordedCall[]> {

@@ -13,27 +13,7 @@ import type { MetricsHooks } from "../../../src/metrics-hooks.js";
 
 export const SECRET = "s3cret_webhook-token";
 
-/** Polls until the condition holds (no fixed sleeps: the speed of the machine does not matter). */
-export async function until<T>(check: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-/** Like until, for asynchronous checks (database reads). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+export { eventually, until } from "../../helpers/poll.js";
 
 export interface Harness {
   fake: FakeTelegramBotApi;
