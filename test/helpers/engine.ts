@@ -47,3 +47,19 @@ export function engineOnTestDatabase(provider: Provider, configOverrides: Record
     },
   };
 }
+
+/**
+ * For a describe block of service tests: a fresh database and deps on it before its tests, dropped
+ * after them. `t` and `deps` are the same objects from the call on (filled in the block's first
+ * beforeAll), so a file destructures them once: `const { t, deps } = depsOnTestDatabase(provider)`.
+ */
+export function depsOnTestDatabase(provider: Provider, configOverrides: Record<string, string> = {}): { t: TestDatabase; deps: TestDeps } {
+  const t = {} as TestDatabase;
+  const deps = {} as TestDeps;
+  beforeAll(async () => {
+    Object.assign(t, await createTestDatabase(provider));
+    Object.assign(deps, testDeps(t, configOverrides));
+  });
+  afterAll(async () => t.destroy?.());
+  return { t, deps };
+}

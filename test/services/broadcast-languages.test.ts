@@ -1,24 +1,17 @@
 // A broadcast's languages (the segment's `languages`) are the four locales, checked with zod as a
 // mission's are: known codes in any case are kept lower-case and filter the audience; anything
 // else is refused naming the bad value, and no draft is stored. On SQLite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
+import { describe, expect, it } from "vitest";
+import { depsOnTestDatabase } from "../helpers/engine.js";
+import { testProviders } from "../helpers/db.js";
 import { draftBroadcast, sendBroadcast } from "../../src/services/broadcast.js";
 import { t as translate } from "../../src/i18n/translate.js";
-import type { Deps } from "../../src/services/deps.js";
 import { MANAGER, managerConfig, seedInfluencer } from "./manage/fixtures.js";
 
 const segment = (languages: unknown) => ({ regions: [], interests: [], networks: [], tags: [], tiers: [], languages }) as never;
 
 describe.each(testProviders())("broadcast languages on %s", (provider) => {
-  let t: TestDatabase;
-  let deps: Deps;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = testDeps(t, managerConfig);
-  });
-  afterAll(async () => t?.destroy());
+  const { t, deps } = depsOnTestDatabase(provider, managerConfig);
   const drafts = () => t.db.programSetting.count({ where: { key: { startsWith: "broadcast:" } } });
 
   it("given languages in any case then the draft keeps them lower-case and only their readers get the broadcast", async () => {

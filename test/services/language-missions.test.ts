@@ -2,25 +2,18 @@
 // is the one the bot speaks to them (chosen locale, else platform locale, else the program
 // default); a Spanish-language mission is announced to, shown to and accepted by Spanish readers
 // only, and its card says who it is for in each reader's language.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
+import { describe, expect, it } from "vitest";
+import { depsOnTestDatabase } from "../helpers/engine.js";
+import { testProviders } from "../helpers/db.js";
 import { audience } from "../../src/services/audience.js";
 import { acceptMission, listEligibleMissions } from "../../src/services/missions.js";
 import { createMissionDraft, previewMission, publishMission } from "../../src/services/missions-admin.js";
 import { readSegment } from "../../src/domain/segment.js";
 import { toPlainText, type OutboundMessage } from "../../src/engine/message.js";
 import { MANAGER, managerConfig, missionValues, seedInfluencer } from "./manage/fixtures.js";
-import type { Deps } from "../../src/services/deps.js";
 
 describe.each(testProviders())("missions for some languages on %s", (provider) => {
-  let t: TestDatabase;
-  let deps: Deps;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = testDeps(t, managerConfig);
-  });
-  afterAll(async () => t?.destroy());
+  const { t, deps } = depsOnTestDatabase(provider, managerConfig);
 
   it("given a Spanish-language mission then only Spanish readers are announced to, see it and may accept it", async () => {
     const chosen = await seedInfluencer(t.db, { locale: "es" });

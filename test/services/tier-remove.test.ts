@@ -3,9 +3,9 @@
 // unless forced (CLI --force) or confirmed for exactly those missions (chat); it is audited with
 // them. Afterwards no card or refusal shows the bare key: the tiers still defined are named, and a
 // mission left with none says nobody can take it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
+import { describe, expect, it } from "vitest";
+import { depsOnTestDatabase } from "../helpers/engine.js";
+import { testProviders } from "../helpers/db.js";
 import { parseArgs } from "../../src/cli/args.js";
 import { TIER_COMMANDS } from "../../src/cli/commands-tiers.js";
 import { readTierProgram } from "../../src/services/tiers.js";
@@ -16,16 +16,9 @@ import { missionThreadMessage } from "../../src/services/mission-threads.js";
 import { t as translate } from "../../src/i18n/translate.js";
 import { toPlainText } from "../../src/engine/message.js";
 import { MANAGER, STRANGER, managerConfig, missionValues, seedInfluencer } from "./manage/fixtures.js";
-import type { Deps } from "../../src/services/deps.js";
 
 describe.each(testProviders())("removing a tier that missions list on %s", (provider) => {
-  let t: TestDatabase;
-  let deps: Deps;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = testDeps(t, managerConfig);
-  });
-  afterAll(async () => t?.destroy());
+  const { t, deps } = depsOnTestDatabase(provider, managerConfig);
 
   async function draft(title: string, tiers: string) {
     const m = await createMissionDraft(deps, MANAGER, missionValues({ title, deadline: "2027-03-01T00:00:00Z", tiers }));
