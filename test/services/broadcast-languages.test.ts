@@ -1,12 +1,16 @@
 // A broadcast's languages (the segment's `languages`) are the four locales, checked with zod as a
 // mission's are: known codes in any case are kept lower-case and filter the audience; anything
-// else is refused naming the bad value, and no draft is stored. On SQLite and PostgreSQL.
+// else is refused naming the bad value, and no draft is stored — from chat and from `advo broadcast
+// --languages`. On SQLite and PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { depsOnTestDatabase } from "../helpers/engine.js";
 import { testProviders } from "../helpers/db.js";
 import { draftBroadcast, sendBroadcast } from "../../src/services/broadcast.js";
 import { t as translate } from "../../src/i18n/translate.js";
 import { MANAGER, managerConfig, seedInfluencer } from "./manage/fixtures.js";
+import { parseArgs } from "../../src/cli/args.js";
+import { COMMANDS } from "../../src/cli/commands.js";
+import { OPERATOR } from "../../src/services/managers.js";
 
 const segment = (languages: unknown) => ({ regions: [], interests: [], networks: [], tags: [], tiers: [], languages }) as never;
 
@@ -36,5 +40,17 @@ describe.each(testProviders())("broadcast languages on %s", (provider) => {
     // not a list of codes: refused on the languages field
     expect(await draftBroadcast(deps, MANAGER, { text: "Hallo", segment: segment("spanish") })).toEqual({ ok: false, error: "manage.broadcast.invalid", params: { field: "languages" } });
     expect(await drafts()).toBe(before);
+  });
+
+  it("given advo broadcast --languages then the operator's preview counts their readers, and an unknown code is refused by name", async () => {
+    const broadcast = COMMANDS["broadcast"]!;
+    const run = (line: string) => broadcast.run(deps, parseArgs(["broadcast", ...line.split(" ")]), OPERATOR);
+    const readers = await t.db.influencer.count({ where: { status: "active", locale: { in: ["es", "it"] } } });
+    const preview = await run("--text Hola --languages ES,it");
+    if (!preview.ok) throw new Error(JSON.stringify(preview));
+    expect(preview.value.data).toMatchObject({ recipients: readers, sent: false });
+    expect(readers).toBeGreaterThan(0);
+    const refused = await run("--text Hola --languages es,de");
+    expect(refused).toMatchObject({ ok: false, error: "manage.broadcast.language_unknown", params: { value: "de" } });
   });
 });
