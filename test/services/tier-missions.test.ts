@@ -3,10 +3,10 @@
 // straightforward per-person recomputation; only they are announced to, see and may accept it;
 // someone who rose or dropped since publishing is judged at accept time; a refusal names the tier
 // that unlocks the mission, in the reader's language; the card says which tiers it is for.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { depsOnTestDatabase } from "../helpers/engine.js";
 import fc from "fast-check";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
+import { testProviders } from "../helpers/db.js";
 import { SEED } from "../props/settings.js";
 import { appendEntry, currentCycle, type LedgerKind } from "../../src/services/ledger.js";
 import { TIER_KINDS, currentTierKeys, readTierProgram } from "../../src/services/tiers.js";
@@ -19,21 +19,13 @@ import { readSegment } from "../../src/domain/segment.js";
 import { t as translate } from "../../src/i18n/translate.js";
 import { toPlainText, type OutboundMessage } from "../../src/engine/message.js";
 import { MANAGER, managerConfig, missionValues, seedInfluencer } from "./manage/fixtures.js";
-import type { Deps } from "../../src/services/deps.js";
-import type { FakeClock } from "../../src/clock.js";
 
 const KINDS: LedgerKind[] = ["mission", "adjustment", "bonus", "redemption", "refund", "reversal", "rollover", "expiry"];
 const TIER_KEYS = ["bronze", "silver", "gold"] as const;
 
 describe.each(testProviders())("missions restricted to tiers on %s", (provider) => {
-  let t: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
+  const { t, deps } = depsOnTestDatabase(provider, managerConfig);
   let key = 0;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = testDeps(t, managerConfig);
-  });
-  afterAll(async () => t?.destroy());
 
   const give = async (influencerId: number, amount: number, kind: LedgerKind = "adjustment") =>
     appendEntry(t.db, { influencerId, cycleId: (await currentCycle(t.db, deps.clock)).id, amount, kind, idempotencyKey: `tm:${++key}` });

@@ -1,10 +1,10 @@
 // Tiers and badges on a real database: tiers derived from random ledgers match a straightforward
 // recomputation; reaching a tier or a badge is told once however often it is re-checked (also
 // concurrently); the multiplier pays on approval; managers alone change tiers, audited.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { depsOnTestDatabase } from "../helpers/engine.js";
 import fc from "fast-check";
-import { createTestDatabase, testProviders, type TestDatabase } from "../helpers/db.js";
-import { testDeps } from "../helpers/deps.js";
+import { testProviders } from "../helpers/db.js";
 import { SEED } from "../props/settings.js";
 import { appendEntry, currentCycle, type LedgerKind } from "../../src/services/ledger.js";
 import { TIER_KINDS, announceProgress, readTierProgram, tierCard, tierOf, tierPoints } from "../../src/services/tiers.js";
@@ -15,19 +15,12 @@ import { tierStanding } from "../../src/domain/tiers.js";
 import { MANAGER, STRANGER, managerConfig, seedInfluencer, seedSubmission } from "./manage/fixtures.js";
 import { seedMission } from "../engine/seed.js";
 import type { Deps } from "../../src/services/deps.js";
-import type { FakeClock } from "../../src/clock.js";
 
 const KINDS: LedgerKind[] = ["mission", "adjustment", "bonus", "redemption", "refund", "reversal", "rollover", "expiry"];
 
 describe.each(testProviders())("tiers and badges on %s", (provider) => {
-  let t: TestDatabase;
-  let deps: Deps & { clock: FakeClock };
+  const { t, deps } = depsOnTestDatabase(provider, managerConfig);
   let key = 0;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    deps = testDeps(t, managerConfig);
-  });
-  afterAll(async () => t?.destroy());
 
   it("given random ledgers then each person's tier equals a recomputation from their entries", async () => {
     const cycle = await currentCycle(t.db, deps.clock);
